@@ -1,0 +1,70 @@
+# docbao — Vietnamese news text to speech.  make | make check | make demo | make bench | make install
+PREFIX   ?= /usr/local
+DATADIR  ?= $(CURDIR)
+CC       ?= cc
+PKGS     := espeak-ng sndfile portaudio-2.0 libutf8proc
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -fPIC
+CPPFLAGS += -DDOCBAO_DATADIR='"$(DATADIR)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+BUILD    ?= build
+
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
+
+.PHONY: all deps check demo bench install clean asan
+
+all: docbao
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+$(BUILD)/libdocbao.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libdocbao.so: $(LIB_OBJ)
+	$(CC) -shared -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/docbao: $(BUILD)/main.o $(BUILD)/libdocbao.a $(BUILD)/libdocbao.so
+	$(CC) $(CFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libdocbao.a $(LDFLAGS) $(LDLIBS)
+
+docbao: $(BUILD)/docbao
+	cp $(BUILD)/docbao docbao
+
+$(BUILD)/test_%: tests/unit/test_%.c $(BUILD)/libdocbao.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libdocbao.a $(LDFLAGS) $(LDLIBS)
+
+units: $(UNIT_BIN)
+
+check: deps
+	$(MAKE) all units
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" build-asan/docbao units
+	tests/run.sh
+
+demo: deps
+	$(MAKE) all
+	./docbao speak -o sample.wav --play samples/bac-ninh-2024.txt
+
+bench: all
+	tests/bench.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/share/docbao/lexicon $(DESTDIR)$(PREFIX)/share/docbao/voices
+	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/docbao build-install/docbao
+	install -m 755 build-install/docbao $(DESTDIR)$(PREFIX)/bin/docbao
+	install -m 644 build-install/libdocbao.a build-install/libdocbao.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 src/docbao.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 lexicon/*.tsv $(DESTDIR)$(PREFIX)/share/docbao/lexicon/
+	install -m 644 voices/*.voice $(DESTDIR)$(PREFIX)/share/docbao/voices/
+
+clean:
+	rm -rf build build-asan build-install docbao sample.wav

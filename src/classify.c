@@ -1,0 +1,431 @@
+/* classify — token classes chosen from the token's form and the cue words
+ * before it (lexicon/context.tsv). Order of the tests is the priority. */
+#include "classify.h"
+#include "syllable.h"
+#include "utf8.h"
+#include <stdlib.h>
+#include <string.h>
+
+const char *class_name(tok_class c)
+{
+    static const char *const NAMES[] = {
+#define X(id, name) name,
+        CLASS_LIST(X)
+#undef X
+    };
+    return NAMES[c];
+}
+
+static int push(spanvec *sv, const span *s)
+{
+    if (sv->n == sv->cap) {
+        size_t cap = sv->cap ? sv->cap * 2 : 32;
+        span *v = realloc(sv->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        sv->v = v;
+        sv->cap = cap;
+    }
+    sv->v[sv->n++] = *s;
+    return 0;
+}
+
+void spanvec_free(spanvec *sv)
+{
+    free(sv->v);
+    sv->v = NULL;
+    sv->n = sv->cap = 0;
+}
+
+static span mk(tok_class c, slice text)
+{
+    span s;
+    memset(&s, 0, sizeof s);
+    s.cls = c;
+    s.text = text;
+    return s;
+}
+
+/* Does the word (or two words) before token i have the role? */
+static int cue(const classify_ctx *c, const token *t, size_t i, const char *role)
+{
+    if (i >= 1 && t[i - 1].core.n && lexicon_has_role(c->lx, t[i - 1].core.s, t[i - 1].core.n, role))
+        return 1;
+    if (i >= 2 && t[i - 2].core.n && t[i - 1].core.n && !t[i - 2].post.n) {
+        const char *a = t[i - 2].core.s;
+        size_t n = (size_t)(t[i - 1].core.s + t[i - 1].core.n - a);
+        if (n < 64 && lexicon_has_role(c->lx, a, n, role))
+            return 1;
+    }
+    return 0;
+}
+
+static int word_is(const token *t, const char *w)
+{
+    strbuf b = {0};
+    int same = !utf8_lower(t->core.s, t->core.n, &b) && !strcmp(strbuf_str(&b), w);
+    strbuf_free(&b);
+    return same;
+}
+
+static int has_char(slice s, const char *set)
+{
+    for (size_t i = 0; i < s.n; i++)
+        if (strchr(set, s.s[i]))
+            return 1;
+    return 0;
+}
+
+static int has_digit(slice s) { return has_char(s, "0123456789"); }
+
+/* Phone numbers: 0912 345 678, 0912.345.678, +84 912 345 678, hotline 1900 1234.
+ * Returns the tokens used (0: not a phone). */
+static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, span *out)
+{
+    const slice *s = &t[i].core;
+    int plus = s->n && s->s[0] == '+';
+    int zero = s->n && s->s[0] == '0';
+    int cued = cue(c, t, i, "phone");
+    if (!plus && !zero && !cued)
+        return 0;
+    size_t digits = 0, j = i;
+    for (; j < n; j++) {
+        const slice *p = &t[j].core;
+        if (!p->n || (j > i && t[j].pre.n))
+            break;
+        for (size_t k = plus && j == i ? 1 : 0; k < p->n; k++) {
+            if (p->s[k] >= '0' && p->s[k] <= '9')
+                digits++;
+            else if (p->s[k] != '.' && p->s[k] != '-')
+                return 0;
+        }
+        if (t[j].post.n || (j > i && p->n > 4) || j - i >= 4) {
+            j++;
+            break;
+        }
+        if (j + 1 < n && !is_digits(t[j + 1].core)) {
+            j++;
+            break;
+        }
+    }
+    int ok = (zero && (digits == 10 || digits == 11)) || (plus && digits >= 10 && digits <= 13) ||
+             (cued && digits >= 6 && digits <= 13);
+    if (!ok)
+        return 0;
+    *out = mk(CL_PHONE, (slice){s->s, (size_t)(t[j - 1].core.s + t[j - 1].core.n - s->s)});
+    return j - i;
+}
+
+/* 1 500 000: a group of 1-3 digits followed by groups of exactly 3. */
+static size_t spaced_number(const token *t, size_t n, size_t i, span *out)
+{
+    if (!is_digits(t[i].core) || t[i].core.n > 3 || t[i].post.n)
+        return 0;
+    size_t j = i + 1;
+    while (j < n && is_digits(t[j].core) && t[j].core.n == 3 && !t[j].pre.n) {
+        j++;
+        if (t[j - 1].post.n)
+            break;
+    }
+    if (j == i + 1)
+        return 0;
+    slice all = {t[i].core.s, (size_t)(t[j - 1].core.s + t[j - 1].core.n - t[i].core.s)};
+    *out = mk(CL_VALUE, all);
+    if (!parse_number(all, &out->val.num))
+        return 0;
+    out->val.kind = V_NUMBER;
+    return j - i;
+}
+
+static int value_of(const classify_ctx *c, slice s, int short_date, value *v)
+{
+    return parse_value(c->lx, s, short_date, v);
+}
+
+/* "ngày" before a date unless the text says it; "tháng" before m/y likewise */
+static int needs_prefix(const token *t, size_t i, const value *v)
+{
+    if (i == 0)
+        return 1;
+    const token *p = &t[i - 1];
+    if (v->kind == V_DATE)
+        return !(word_is(p, "ngày") || word_is(p, "hôm") || word_is(p, "mùng") || word_is(p, "mồng"));
+    if (v->kind == V_MONTH_YEAR)
+        return !word_is(p, "tháng");
+    return 0;
+}
+
+static int push_value(const token *t, size_t i, slice text, const value *v, spanvec *out)
+{
+    span s = mk(CL_VALUE, text);
+    s.val = *v;
+    s.add_prefix = needs_prefix(t, i, v);
+    return push(out, &s);
+}
+
+/* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00 */
+static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, spanvec *out)
+{
+    const slice *s = &t[i].core;
+    for (size_t k = 1; k + 1 < s->n; k++) {
+        if (s->s[k] != '-')
+            continue;
+        slice a = {s->s, k}, b = {s->s + k + 1, s->n - k - 1};
+        value va, vb;
+        if (!value_of(c, a, short_date, &va) || !value_of(c, b, short_date || va.kind == V_DATE, &vb))
+            continue;
+        if (va.kind == V_DATE && vb.kind != V_DATE)
+            continue;
+        if (va.kind == V_TIME && vb.kind != V_TIME)
+            continue;
+        if (push_value(t, i, a, &va, out))
+            return -1;
+        span to = mk(CL_TO, (slice){s->s + k, 1});
+        value vb2 = vb;
+        span sb = mk(CL_VALUE, b);
+        sb.val = vb2;
+        sb.add_prefix = 0;
+        return push(out, &to) || push(out, &sb) ? -1 : 1;
+    }
+    return 0;
+}
+
+static int is_dash_token(const token *t)
+{
+    if (t->core.n)
+        return 0;
+    slice all = t->pre.n ? t->pre : t->post;
+    return all.n == 1 && all.s[0] == '-';
+}
+
+static int looks_url(slice s)
+{
+    if (memchr(s.s, '@', s.n))
+        return 1;
+    if (s.n > 4 && (!strncmp(s.s, "http", 4) || !strncmp(s.s, "www.", 4)))
+        return 1;
+    static const char *const TLD[] = {".vn", ".com", ".net", ".org", ".gov", ".edu", ".info", ".io"};
+    for (size_t k = 0; k < sizeof TLD / sizeof TLD[0]; k++) {
+        size_t l = strlen(TLD[k]);
+        if (s.n > l + 1 && !memcmp(s.s + s.n - l, TLD[k], l))
+            return 1;
+    }
+    return 0;
+}
+
+static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size_t n, size_t i,
+                                     const abbr_entry *e)
+{
+    const abbr_entry *def = NULL;
+    for (; e; e = lexicon_abbr_at(c->lx, e->next)) {
+        if (!e->context[0]) {
+            if (!def)
+                def = e;
+            continue;
+        }
+        /* a cue within four words either side */
+        size_t lo = i >= 4 ? i - 4 : 0, hi = i + 5 < n ? i + 5 : n;
+        for (size_t j = lo; j < hi; j++) {
+            if (j == i || !t[j].core.n)
+                continue;
+            strbuf w = {0};
+            if (utf8_lower(t[j].core.s, t[j].core.n, &w)) {
+                strbuf_free(&w);
+                return def ? def : e;
+            }
+            const char *p = e->context;
+            int hit = 0;
+            while (*p && !hit) {
+                const char *bar = strchr(p, '|');
+                size_t len = bar ? (size_t)(bar - p) : strlen(p);
+                /* a one-word cue must equal the word; a phrase may start with it */
+                if (len == w.len && !memcmp(p, w.s, len))
+                    hit = 1;
+                else if (len > w.len && !memcmp(p, w.s, w.len) && p[w.len] == ' ' && j + 1 < n) {
+                    const token *nx = &t[j + 1];
+                    strbuf w2 = {0};
+                    if (!utf8_lower(nx->core.s, nx->core.n, &w2) && len == w.len + 1 + w2.len &&
+                        !memcmp(p + w.len + 1, w2.s, w2.len))
+                        hit = 1;
+                    strbuf_free(&w2);
+                }
+                p = bar ? bar + 1 : p + len;
+            }
+            strbuf_free(&w);
+            if (hit)
+                return e;
+        }
+    }
+    return def;
+}
+
+static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
+{
+    const slice s = t[i].core;
+    span sp;
+    const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
+    if (e) {
+        sp = mk(CL_ABBR, s);
+        sp.abbr = choose_abbr(c, t, n, i, e);
+        return push(out, &sp);
+    }
+    /* Roman numerals where a cue word marks them; lowercase only then too */
+    unsigned r = num_roman_value(s.s, s.n);
+    if (r && cue(c, t, i, "roman") && (utf8_all_upper(s.s, s.n) || r > 1)) {
+        sp = mk(CL_ROMAN, s);
+        sp.roman = r;
+        return push(out, &sp);
+    }
+    if (utf8_all_upper(s.s, s.n) && !has_char(s, "0123456789-/&.@_")) {
+        sp = mk(syllable_is_word(c->lx, s.s, s.n) ? CL_UPPERWORD : CL_SPELL, s);
+        return push(out, &sp);
+    }
+    const char *loan = lexicon_loanword(c->lx, s.s, s.n);
+    if (loan) {
+        sp = mk(CL_LOANWORD, s);
+        sp.reading = loan;
+        return push(out, &sp);
+    }
+    if (syllable_parse(c->lx, s.s, s.n, NULL)) {
+        sp = mk(CL_WORD, s);
+        return push(out, &sp);
+    }
+    if (looks_url(s)) {
+        sp = mk(CL_URL, s);
+        return push(out, &sp);
+    }
+    int digit = has_digit(s);
+    if (digit && has_char(s, "/-") && utf8_all_upper(s.s, s.n)) {
+        sp = mk(CL_CODE, s);
+        return push(out, &sp);
+    }
+    /* Quý II/2021 */
+    const char *sl = memchr(s.s, '/', s.n);
+    if (sl && cue(c, t, i, "roman")) {
+        slice a = {s.s, (size_t)(sl - s.s)}, y = {sl + 1, s.n - a.n - 1};
+        unsigned rv = num_roman_value(a.s, a.n);
+        if (rv && is_digits(y) && y.n == 4) {
+            sp = mk(CL_ROMAN, s);
+            sp.roman = rv;
+            sp.year = y;
+            return push(out, &sp);
+        }
+    }
+    int mixed = digit || has_char(s, "-/&.");
+    if (!mixed) { /* a case change inside: vnEdu, iOffice */
+        size_t k = 0;
+        int seen_lower = 0;
+        while (k < s.n) {
+            int32_t cp;
+            k += utf8_next(s.s + k, s.n - k, &cp);
+            if (utf8_is_lower(cp))
+                seen_lower = 1;
+            else if (utf8_is_upper(cp) && seen_lower)
+                mixed = 1;
+        }
+    }
+    sp = mk(mixed ? CL_MIXED : CL_WORD, s);
+    return push(out, &sp);
+}
+
+static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *i, spanvec *out)
+{
+    const token *tk = &t[*i];
+    span sp;
+    if (!tk->core.n) {
+        /* a lone dash between two values is a range */
+        if (is_dash_token(tk) && *i > 0 && *i + 1 < n && out->n && out->v[out->n - 1].cls == CL_VALUE) {
+            value v;
+            int sd = out->v[out->n - 1].val.kind == V_DATE;
+            if (value_of(c, t[*i + 1].core, sd, &v)) {
+                sp = mk(CL_TO, tk->pre.n ? tk->pre : tk->post);
+                if (push(out, &sp) || push_value(t, *i + 1, t[*i + 1].core, &v, out))
+                    return -1;
+                out->v[out->n - 1].add_prefix = 0;
+                *i += 2;
+                return 0;
+            }
+        }
+        sp = mk(CL_PUNCT, tk->pre.n ? tk->pre : tk->post);
+        (*i)++;
+        return push(out, &sp);
+    }
+    size_t used;
+    if ((used = phone(c, t, n, *i, &sp)) || (used = spaced_number(t, n, *i, &sp))) {
+        *i += used;
+        return push(out, &sp);
+    }
+    const slice s = tk->core;
+    int short_date = cue(c, t, *i, "date");
+    value v;
+    if (has_digit(s)) {
+        slice a, b;
+        if (parse_slash_pair(s, &a, &b) && !short_date) {
+            int addr = cue(c, t, *i, "address") || (*i > 0 && word_is(&t[*i - 1], "số"));
+            /* d/m with a plausible day and month and no cue: a date when a
+             * date word is near (tháng, năm), else a fraction */
+            if (addr || cue(c, t, *i, "fraction") || !value_of(c, s, 0, &v) || v.kind != V_MONTH_YEAR) {
+                sp = mk(addr ? CL_ADDRESS : CL_FRACTION, s);
+                /* a whole number before it: 2 1/2 */
+                if (!addr && out->n && out->v[out->n - 1].cls == CL_VALUE &&
+                    out->v[out->n - 1].val.kind == V_NUMBER && *i > 0 && !t[*i - 1].post.n) {
+                    span and = mk(CL_AND, (slice){s.s, 0});
+                    if (push(out, &and))
+                        return -1;
+                }
+                (*i)++;
+                return push(out, &sp);
+            }
+        }
+        if (value_of(c, s, short_date, &v)) {
+            if (v.kind == V_NUMBER && v.num.form != NUM_DECIMAL && !v.num.neg && cue(c, t, *i, "ordinal") &&
+                v.num.ndigits <= 3) {
+                sp = mk(CL_ORDINAL, s);
+                (*i)++;
+                return push(out, &sp);
+            }
+            if (push_value(t, *i, s, &v, out))
+                return -1;
+            (*i)++;
+            /* a unit as the next word: 100 km/h, 35 ha, 40,5 độ C is words */
+            if (v.kind == V_NUMBER && !tk->post.n && *i < n && t[*i].core.n && !t[*i].pre.n) {
+                const unit_entry *u = lexicon_unit(c->lx, t[*i].core.s, t[*i].core.n);
+                if (u) {
+                    sp = mk(CL_UNIT, t[*i].core);
+                    sp.reading = u->reading;
+                    (*i)++;
+                    return push(out, &sp);
+                }
+            }
+            return 0;
+        }
+        int r = inner_range(c, t, *i, short_date, out);
+        if (r) {
+            (*i)++;
+            return r < 0 ? -1 : 0;
+        }
+    }
+    int rc = classify_word(c, t, n, *i, out);
+    (*i)++;
+    return rc;
+}
+
+int classify_sentence(const classify_ctx *c, const token *t, size_t n, spanvec *out)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (t[i].core.n && t[i].pre.n) {
+            span p = mk(CL_PUNCT, t[i].pre);
+            if (push(out, &p))
+                return -1;
+        }
+        if (classify_at(c, t, n, &i, out))
+            return -1;
+        if (t[i - 1].core.n && t[i - 1].post.n) {
+            span p = mk(CL_PUNCT, t[i - 1].post);
+            if (push(out, &p))
+                return -1;
+        }
+    }
+    return 0;
+}

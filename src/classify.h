@@ -1,0 +1,52 @@
+/* classify — decides what each token of a sentence is.
+ * Takes the tokens of one sentence; gives a list of spans, each a class with
+ * the text it covers and what was recognized in it (borrowed slices into the
+ * sentence text). Uses the words around a token to choose between readings
+ * (ngày 2/9 a date, tỷ lệ 1/2 a fraction, số nhà 12/3 an address). */
+#ifndef DOCBAO_CLASSIFY_H
+#define DOCBAO_CLASSIFY_H
+#include "lexicon.h"
+#include "parse.h"
+#include "token.h"
+
+#define CLASS_LIST(X) \
+    X(CL_WORD, "word") X(CL_UPPERWORD, "upper-word") X(CL_PUNCT, "punct") \
+    X(CL_ABBR, "abbreviation") X(CL_SPELL, "spelled") X(CL_LOANWORD, "loanword") \
+    X(CL_VALUE, "value") X(CL_TO, "range-to") X(CL_AND, "and") X(CL_ORDINAL, "ordinal") \
+    X(CL_ROMAN, "roman") X(CL_FRACTION, "fraction") X(CL_ADDRESS, "address") \
+    X(CL_PHONE, "phone") X(CL_CODE, "code") X(CL_MIXED, "mixed") X(CL_URL, "url") \
+    X(CL_UNIT, "unit")
+
+typedef enum {
+#define X(id, name) id,
+    CLASS_LIST(X)
+#undef X
+} tok_class;
+
+const char *class_name(tok_class c);
+
+typedef struct span {
+    tok_class cls;
+    slice text;              /* the written text this span reads */
+    value val;               /* CL_VALUE */
+    const abbr_entry *abbr;  /* CL_ABBR */
+    const char *reading;     /* CL_LOANWORD, CL_UNIT */
+    unsigned roman;          /* CL_ROMAN */
+    slice year;              /* CL_ROMAN with /year (Quý II/2021) */
+    int add_prefix;          /* CL_VALUE date: say "ngày"; month/year: say "tháng" */
+} span;
+
+typedef struct spanvec {
+    span *v;
+    size_t n, cap;
+} spanvec;
+
+typedef struct classify_ctx {
+    const lexicon *lx;
+} classify_ctx;
+
+/* Appends the spans of tokens t[0..n) to out. Returns 0, -1 on out of memory. */
+int classify_sentence(const classify_ctx *c, const token *t, size_t n, spanvec *out);
+void spanvec_free(spanvec *sv);
+
+#endif

@@ -1,0 +1,324 @@
+/* docbao — the public API: wires the stages together for a caller. */
+#include "docbao.h"
+#include "lexicon.h"
+#include "normalize.h"
+#include "reader.h"
+#include "sink.h"
+#include "synth.h"
+#include "voice.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef DOCBAO_DATADIR
+#define DOCBAO_DATADIR "/usr/local/share/docbao"
+#endif
+
+struct docbao {
+    char data_dir[1024];
+    lexicon *lx;
+    voice_profile voice;
+    normalizer nz;
+    char error[1024];
+    int synth_ready;
+    int line_start;           /* no sentence of the current line given yet */
+    int lines;                /* lines read so far */
+    docbao_sentence_fn fn;
+    void *user;
+    int headline;
+    strbuf line;
+};
+
+const char *docbao_strerror(int status)
+{
+    static const char *const MSG[] = {
+#define DOCBAO_X(id, msg) msg,
+        DOCBAO_STATUS_LIST(DOCBAO_X)
+#undef DOCBAO_X
+    };
+    if (status < 0 || (size_t)status >= sizeof MSG / sizeof MSG[0])
+        return "unknown status";
+    return MSG[status];
+}
+
+static int voice_path(const char *data, const char *name, char *out, size_t n)
+{
+    if (strchr(name, '/') || access(name, R_OK) == 0)
+        return snprintf(out, n, "%s", name) >= (int)n ? -1 : 0;
+    return snprintf(out, n, "%s/voices/%s.voice", data, name) >= (int)n ? -1 : 0;
+}
+
+docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
+{
+    docbao_config def = {NULL, NULL, NULL, 0, -1};
+    if (!cfg)
+        cfg = &def;
+    docbao *db = calloc(1, sizeof *db);
+    if (!db) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    const char *dir = cfg->data_dir ? cfg->data_dir : getenv("DOCBAO_DATA");
+    snprintf(db->data_dir, sizeof db->data_dir, "%s", dir && *dir ? dir : DOCBAO_DATADIR);
+    char path[2048];
+    voice_defaults(&db->voice);
+    if (voice_path(db->data_dir, cfg->voice ? cfg->voice : "north", path, sizeof path) ||
+        voice_load(path, &db->voice, err, errlen)) {
+        free(db);
+        return NULL;
+    }
+    if (cfg->rate) {
+        if (cfg->rate < 80 || cfg->rate > 450) {
+            snprintf(err, errlen, "rate %d is outside 80..450 words per minute", cfg->rate);
+            free(db);
+            return NULL;
+        }
+        db->voice.rate = cfg->rate;
+    }
+    if (cfg->dialect == 0 || cfg->dialect == 1)
+        db->voice.dialect = (num_dialect)cfg->dialect;
+    snprintf(path, sizeof path, "%s/lexicon", db->data_dir);
+    db->lx = lexicon_load(path, cfg->user_lexicon, err, errlen);
+    if (!db->lx) {
+        free(db);
+        return NULL;
+    }
+    normalizer_init(&db->nz, db->lx, db->voice.dialect);
+    return db;
+}
+
+void docbao_free(docbao *db)
+{
+    if (!db)
+        return;
+    normalizer_free(&db->nz);
+    lexicon_free(db->lx);
+    strbuf_free(&db->line);
+    if (db->synth_ready)
+        synth_close();
+    free(db);
+}
+
+const char *docbao_last_error(const docbao *db) { return db ? db->error : "no handle"; }
+const char *docbao_data_dir(const docbao *db) { return db->data_dir; }
+
+void docbao_set_explain(docbao *db, docbao_explain_fn fn, void *user)
+{
+    db->nz.explain = fn;
+    db->nz.explain_user = user;
+}
+
+static int on_sentence(void *user, const char *w, size_t wl, const char *s, size_t sl)
+{
+    docbao *db = user;
+    docbao_sentence ds = {w, wl, s, sl, 0, db->headline};
+    db->line_start = 0;
+    return db->fn(db->user, &ds) ? 1 : 0;
+}
+
+/* Normalizes one piece; at a line end, marks the last sentence of the line. */
+static int run_piece(docbao *db, const char *text, size_t n, int line_end)
+{
+    /* hold one sentence back so the last of the line can carry line_end */
+    int rc = normalize_piece(&db->nz, text, n, on_sentence, db);
+    if (rc < 0) {
+        snprintf(db->error, sizeof db->error, "out of memory");
+        return DOCBAO_ENOMEM;
+    }
+    if (rc)
+        return DOCBAO_ESTOPPED;
+    if (line_end) {
+        docbao_sentence end = {"", 0, "", 0, 1, db->headline};
+        db->line_start = 1;
+        if (db->fn(db->user, &end))
+            return DOCBAO_ESTOPPED;
+    }
+    return DOCBAO_OK;
+}
+
+/* A headline: the first non-empty line, short, without final punctuation. */
+static int is_headline(docbao *db, const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (db->lines != 1 || !n || n > 300)
+        return 0;
+    return !strchr(".!?:;,", s[n - 1]);
+}
+
+int docbao_normalize(docbao *db, const char *text, size_t len, docbao_sentence_fn fn, void *user)
+{
+    db->fn = fn;
+    db->user = user;
+    db->lines = 0;
+    size_t i = 0;
+    while (i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        db->lines++;
+        db->headline = is_headline(db, text + i, end - i);
+        int rc = run_piece(db, text + i, end - i, 1);
+        if (rc)
+            return rc;
+        i = end + 1;
+    }
+    return DOCBAO_OK;
+}
+
+static void warn_invalid(void *user, const char *name, unsigned long long off, const char *msg)
+{
+    docbao *db = user;
+    snprintf(db->error, sizeof db->error, "%s: byte %llu: %s", name, off, msg);
+    fprintf(stderr, "docbao: %s\n", db->error);
+}
+
+int docbao_normalize_file(docbao *db, FILE *in, const char *name, docbao_sentence_fn fn, void *user)
+{
+    reader r;
+    reader_init(&r, in, name, warn_invalid, db);
+    db->fn = fn;
+    db->user = user;
+    db->lines = 0;
+    int rc = DOCBAO_OK, got, eol, at_line_start = 1;
+    db->error[0] = '\0';
+    while ((got = reader_next(&r, &db->line, &eol)) > 0) {
+        if (at_line_start) {
+            db->lines++;
+            db->headline = is_headline(db, strbuf_str(&db->line), db->line.len) && eol;
+        }
+        rc = run_piece(db, strbuf_str(&db->line), db->line.len, eol);
+        if (rc)
+            break;
+        at_line_start = eol;
+    }
+    if (got < 0 && !rc)
+        rc = db->error[0] ? DOCBAO_EINPUT : DOCBAO_EIO;
+    reader_free(&r);
+    return rc;
+}
+
+static int ensure_synth(docbao *db)
+{
+    if (db->synth_ready)
+        return 0;
+    if (synth_open(&db->voice, db->error, sizeof db->error))
+        return -1;
+    db->synth_ready = 1;
+    return 0;
+}
+
+int docbao_sample_rate(docbao *db) { return ensure_synth(db) ? 0 : synth_rate(); }
+
+int docbao_synth_text(docbao *db, const char *spoken, size_t len, char **text)
+{
+    (void)db;
+    *text = malloc(len + 1);
+    if (!*text)
+        return DOCBAO_ENOMEM;
+    memcpy(*text, spoken, len);
+    (*text)[len] = '\0';
+    return DOCBAO_OK;
+}
+
+int docbao_synthesize(docbao *db, const char *spoken, size_t len, docbao_audio_fn fn, void *user)
+{
+    if (ensure_synth(db))
+        return DOCBAO_ESYNTH;
+    char *text;
+    int rc = docbao_synth_text(db, spoken, len, &text);
+    if (rc)
+        return rc;
+    rc = synth_speak(text, strlen(text), fn, user);
+    free(text);
+    if (rc < 0) {
+        snprintf(db->error, sizeof db->error, "eSpeak-NG failed to synthesize");
+        return DOCBAO_ESYNTH;
+    }
+    return rc ? DOCBAO_ESTOPPED : DOCBAO_OK;
+}
+
+int docbao_pause(docbao *db, int kind, docbao_audio_fn fn, void *user)
+{
+    if (ensure_synth(db))
+        return DOCBAO_ESYNTH;
+    int ms = kind == 2 ? db->voice.pause_headline_ms : kind == 1 ? db->voice.pause_paragraph_ms
+                                                                 : db->voice.pause_sentence_ms;
+    static const short zeros[1024];
+    size_t frames = (size_t)synth_rate() * (size_t)ms / 1000;
+    while (frames) {
+        size_t k = frames < 1024 ? frames : 1024;
+        if (fn(user, zeros, k))
+            return DOCBAO_ESTOPPED;
+        frames -= k;
+    }
+    return DOCBAO_OK;
+}
+
+int docbao_phonemes(docbao *db, const char *spoken, size_t len, char **ipa)
+{
+    *ipa = NULL;
+    if (ensure_synth(db))
+        return DOCBAO_ESYNTH;
+    char *text;
+    int rc = docbao_synth_text(db, spoken, len, &text);
+    if (rc)
+        return rc;
+    strbuf out = {0};
+    rc = synth_ipa(text, strlen(text), &out);
+    free(text);
+    if (rc) {
+        strbuf_free(&out);
+        return DOCBAO_ESYNTH;
+    }
+    *ipa = out.s ? out.s : strdup("");
+    return *ipa ? DOCBAO_OK : DOCBAO_ENOMEM;
+}
+
+struct docbao_output {
+    sink *s;
+};
+
+static docbao_output *wrap(sink *s)
+{
+    if (!s)
+        return NULL;
+    docbao_output *o = malloc(sizeof *o);
+    if (!o) {
+        char e[8];
+        sink_close(s, 0, e, sizeof e);
+        return NULL;
+    }
+    o->s = s;
+    return o;
+}
+
+docbao_output *docbao_output_file(const char *path, int rate, char *err, size_t errlen)
+{
+    return wrap(sink_file_open(path, rate, err, errlen));
+}
+
+docbao_output *docbao_output_device(int rate, char *err, size_t errlen)
+{
+    return wrap(sink_device_open(rate, err, errlen));
+}
+
+int docbao_output_write(docbao_output *o, const short *pcm, size_t frames)
+{
+    return sink_write(o->s, pcm, frames) ? DOCBAO_EAUDIO : DOCBAO_OK;
+}
+
+unsigned long long docbao_output_frames(const docbao_output *o) { return o->s->frames; }
+
+int docbao_output_close(docbao_output *o, int commit, char *err, size_t errlen)
+{
+    if (!o)
+        return DOCBAO_OK;
+    int rc = sink_close(o->s, commit, err, errlen);
+    free(o);
+    return rc ? DOCBAO_EAUDIO : DOCBAO_OK;
+}
+
+int docbao_output_check(const char *path, int rate, char *err, size_t errlen)
+{
+    return sink_file_check(path, rate, err, errlen);
+}

@@ -1,0 +1,106 @@
+/* docbao.h — the public interface of libdocbao: Vietnamese news text to the
+ * words a news reader says, and those words to audio through eSpeak-NG.
+ *
+ * Ownership: a docbao handle owns its lexicon, voice and buffers; strings it
+ * hands to callbacks are borrowed and valid during the call only. Functions
+ * return DOCBAO_OK (0) or a status; docbao_last_error() then says what went
+ * wrong (file:line for a bad lexicon row). The library never calls exit(). */
+#ifndef DOCBAO_H
+#define DOCBAO_H
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DOCBAO_VERSION "0.1.0"
+
+#define DOCBAO_STATUS_LIST(X) \
+    X(DOCBAO_OK, "success") \
+    X(DOCBAO_ENOMEM, "out of memory") \
+    X(DOCBAO_EDATA, "bad lexicon or voice data") \
+    X(DOCBAO_EIO, "cannot read input") \
+    X(DOCBAO_EINPUT, "input is not text") \
+    X(DOCBAO_ESYNTH, "speech synthesis failed") \
+    X(DOCBAO_EAUDIO, "audio output failed") \
+    X(DOCBAO_ESTOPPED, "stopped by the caller")
+
+typedef enum {
+#define DOCBAO_X(id, msg) id,
+    DOCBAO_STATUS_LIST(DOCBAO_X)
+#undef DOCBAO_X
+} docbao_status;
+
+/* The message of a status; never NULL. */
+const char *docbao_strerror(int status);
+
+typedef struct docbao docbao;
+
+typedef struct docbao_config {
+    const char *data_dir;     /* holds lexicon/ and voices/; NULL: $DOCBAO_DATA or the built-in path */
+    const char *voice;        /* a profile name in voices/ or a path to one; NULL: "north" */
+    const char *user_lexicon; /* NULL, or a TSV whose rows override the bundled lexicon */
+    int rate;                 /* words per minute 80..450; 0: the voice's */
+    int dialect;              /* -1: the voice's; 0 Northern (nghìn, linh); 1 Southern (ngàn, lẻ) */
+} docbao_config;
+
+/* NULL on error, with the reason in err. cfg may be NULL for the defaults. */
+docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen);
+void docbao_free(docbao *db); /* NULL is fine */
+const char *docbao_last_error(const docbao *db);
+
+/* One sentence of text, as written and as spoken. */
+typedef struct docbao_sentence {
+    const char *written;
+    size_t written_len;
+    const char *spoken;
+    size_t spoken_len;
+    int line_end;       /* the last sentence of an input line (an empty line gives one empty sentence) */
+    int headline;       /* the line is a headline: first line of a text, no final punctuation */
+} docbao_sentence;
+
+/* Return non-zero to stop: the call then returns DOCBAO_ESTOPPED. */
+typedef int (*docbao_sentence_fn)(void *user, const docbao_sentence *s);
+
+/* Normalizes UTF-8 text (one or more lines), one callback per sentence. */
+int docbao_normalize(docbao *db, const char *text, size_t len, docbao_sentence_fn fn, void *user);
+/* The same over a stream, read a line at a time (memory does not grow with
+ * the input). Invalid UTF-8 is replaced and reported on stderr with its
+ * byte offset; a NUL byte stops with DOCBAO_EINPUT. name is for messages. */
+int docbao_normalize_file(docbao *db, FILE *in, const char *name, docbao_sentence_fn fn, void *user);
+
+/* Debugging: called for each token span with its class and words. */
+typedef void (*docbao_explain_fn)(void *user, const char *cls, const char *written, size_t wlen,
+                                  const char *words, size_t len);
+void docbao_set_explain(docbao *db, docbao_explain_fn fn, void *user);
+
+/* Audio: 16-bit mono PCM at docbao_sample_rate(). Return non-zero to stop. */
+typedef int (*docbao_audio_fn)(void *user, const short *pcm, size_t frames);
+int docbao_sample_rate(docbao *db);  /* starts the synthesizer; 0 on error */
+int docbao_synthesize(docbao *db, const char *spoken, size_t len, docbao_audio_fn fn, void *user);
+/* Silence after a sentence (0), a paragraph (1) or a headline (2), as the voice sets. */
+int docbao_pause(docbao *db, int kind, docbao_audio_fn fn, void *user);
+/* The eSpeak-NG IPA of spoken text on one line; *ipa is malloc'd, the caller frees it. */
+int docbao_phonemes(docbao *db, const char *spoken, size_t len, char **ipa);
+/* The text handed to eSpeak-NG for spoken text (after respelling); caller frees. */
+int docbao_synth_text(docbao *db, const char *spoken, size_t len, char **text);
+
+/* Audio outputs: a file (format by extension, written atomically) or the
+ * default sound device. close(commit=0) discards a file. */
+typedef struct docbao_output docbao_output;
+docbao_output *docbao_output_file(const char *path, int rate, char *err, size_t errlen);
+docbao_output *docbao_output_device(int rate, char *err, size_t errlen);
+int docbao_output_write(docbao_output *o, const short *pcm, size_t frames);
+unsigned long long docbao_output_frames(const docbao_output *o);
+int docbao_output_close(docbao_output *o, int commit, char *err, size_t errlen);
+/* 0 when a file of that name can be written at rate, else -1 with a message. */
+int docbao_output_check(const char *path, int rate, char *err, size_t errlen);
+
+/* The folder of data (lexicon/, voices/) this handle uses. */
+const char *docbao_data_dir(const docbao *db);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

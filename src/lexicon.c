@@ -1,0 +1,344 @@
+/* lexicon — loads the lexicon/ TSV files through tsv_load into hash maps. */
+#include "lexicon.h"
+#include "dict.h"
+#include "tsv.h"
+#include "utf8.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { char **v; size_t n, cap; } strvec;
+
+struct lexicon {
+    char *dir;
+    strvec strings;      /* every string owned by the lexicon */
+    abbr_entry *abbr;
+    size_t nabbr, capabbr;
+    dict abbr_idx;       /* key -> first entry */
+    dict abbr_user, abbr_user_lower; /* the user's table, looked up first */
+    dict letters_n, letters_s, loan, unit_exact, unit_lower, roles, rhymes;
+    const char **vals;   /* values of the simple maps */
+    size_t nvals, capvals;
+    unit_entry *units;
+    size_t nunits, capunits;
+    int user_pass;       /* loading the user's table */
+};
+
+static const char *keep(lexicon *lx, const char *s)
+{
+    if (lx->strings.n == lx->strings.cap) {
+        size_t cap = lx->strings.cap ? lx->strings.cap * 2 : 256;
+        char **v = realloc(lx->strings.v, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        lx->strings.v = v;
+        lx->strings.cap = cap;
+    }
+    char *c = strdup(s);
+    if (c)
+        lx->strings.v[lx->strings.n++] = c;
+    return c;
+}
+
+static int add_val(lexicon *lx, const char *s)
+{
+    const char *k = keep(lx, s);
+    if (!k)
+        return -1;
+    if (lx->nvals == lx->capvals) {
+        size_t cap = lx->capvals ? lx->capvals * 2 : 256;
+        const char **v = realloc(lx->vals, cap * sizeof *v);
+        if (!v)
+            return -1;
+        lx->vals = v;
+        lx->capvals = cap;
+    }
+    lx->vals[lx->nvals] = k;
+    return (int)lx->nvals++;
+}
+
+static int put_lower(dict *d, const char *key, int val)
+{
+    strbuf b = {0};
+    int rc = utf8_lower(key, strlen(key), &b) || dict_put(d, strbuf_str(&b), b.len, val);
+    strbuf_free(&b);
+    return rc ? -1 : 0;
+}
+
+static int kind_of(const char *s, abbr_kind *k)
+{
+    if (!strcmp(s, "expand")) *k = ABBR_EXPAND;
+    else if (!strcmp(s, "spell")) *k = ABBR_SPELL;
+    else if (!strcmp(s, "word")) *k = ABBR_WORD;
+    else return -1;
+    return 0;
+}
+
+static int row_abbr(void *user, const char *const *c, char *err, size_t errlen)
+{
+    lexicon *lx = user;
+    abbr_kind kind;
+    if (!c[0][0]) {
+        snprintf(err, errlen, "empty key");
+        return -1;
+    }
+    if (kind_of(c[1], &kind)) {
+        snprintf(err, errlen, "kind '%s' is not expand, spell or word", c[1]);
+        return -1;
+    }
+    if (kind != ABBR_SPELL && !c[2][0]) {
+        snprintf(err, errlen, "'%s' has no reading", c[0]);
+        return -1;
+    }
+    if (lx->nabbr == lx->capabbr) {
+        size_t cap = lx->capabbr ? lx->capabbr * 2 : 512;
+        abbr_entry *a = realloc(lx->abbr, cap * sizeof *a);
+        if (!a)
+            return -1;
+        lx->abbr = a;
+        lx->capabbr = cap;
+    }
+    abbr_entry *e = &lx->abbr[lx->nabbr];
+    e->key = keep(lx, c[0]);
+    e->reading = keep(lx, c[2]);
+    e->context = keep(lx, c[3]);
+    e->kind = kind;
+    e->next = -1;
+    if (!e->key || !e->reading || !e->context)
+        return -1;
+    dict *idx = lx->user_pass ? &lx->abbr_user : &lx->abbr_idx;
+    size_t kn = strlen(e->key);
+    int first = dict_get(idx, e->key, kn);
+    if (first < 0) {
+        if (dict_put(idx, e->key, kn, (int)lx->nabbr))
+            return -1;
+        if (lx->user_pass && put_lower(&lx->abbr_user_lower, e->key, (int)lx->nabbr))
+            return -1;
+    } else {
+        int i = first;
+        while (lx->abbr[i].next >= 0)
+            i = lx->abbr[i].next;
+        lx->abbr[i].next = (int)lx->nabbr;
+    }
+    lx->nabbr++;
+    return 0;
+}
+
+static int row_letter(void *user, const char *const *c, char *err, size_t errlen)
+{
+    lexicon *lx = user;
+    if (!c[0][0] || !c[1][0]) {
+        snprintf(err, errlen, "letter and north name are required");
+        return -1;
+    }
+    int n = add_val(lx, c[1]);
+    int s = add_val(lx, c[2][0] ? c[2] : c[1]);
+    if (n < 0 || s < 0)
+        return -1;
+    return put_lower(&lx->letters_n, c[0], n) || put_lower(&lx->letters_s, c[0], s);
+}
+
+static int row_loan(void *user, const char *const *c, char *err, size_t errlen)
+{
+    lexicon *lx = user;
+    if (!c[0][0] || !c[1][0]) {
+        snprintf(err, errlen, "word and reading are required");
+        return -1;
+    }
+    int v = add_val(lx, c[1]);
+    return v < 0 || put_lower(&lx->loan, c[0], v);
+}
+
+static int row_unit(void *user, const char *const *c, char *err, size_t errlen)
+{
+    lexicon *lx = user;
+    unit_kind k;
+    if (!strcmp(c[2], "measure")) k = UNIT_MEASURE;
+    else if (!strcmp(c[2], "money")) k = UNIT_MONEY;
+    else if (!strcmp(c[2], "percent")) k = UNIT_PERCENT;
+    else {
+        snprintf(err, errlen, "kind '%s' is not measure, money or percent", c[2]);
+        return -1;
+    }
+    if (!c[0][0] || !c[1][0]) {
+        snprintf(err, errlen, "unit and reading are required");
+        return -1;
+    }
+    if (lx->nunits == lx->capunits) {
+        size_t cap = lx->capunits ? lx->capunits * 2 : 128;
+        unit_entry *u = realloc(lx->units, cap * sizeof *u);
+        if (!u)
+            return -1;
+        lx->units = u;
+        lx->capunits = cap;
+    }
+    unit_entry *u = &lx->units[lx->nunits];
+    u->unit = keep(lx, c[0]);
+    u->reading = keep(lx, c[1]);
+    u->kind = k;
+    if (!u->unit || !u->reading)
+        return -1;
+    int i = (int)lx->nunits++;
+    if (dict_put(&lx->unit_exact, u->unit, strlen(u->unit), i))
+        return -1;
+    strbuf b = {0};
+    int rc = utf8_lower(u->unit, strlen(u->unit), &b);
+    if (!rc && dict_get(&lx->unit_lower, strbuf_str(&b), b.len) < 0)
+        rc = dict_put(&lx->unit_lower, strbuf_str(&b), b.len, i);
+    strbuf_free(&b);
+    return rc;
+}
+
+static int row_role(void *user, const char *const *c, char *err, size_t errlen)
+{
+    lexicon *lx = user;
+    if (!c[0][0] || !c[1][0]) {
+        snprintf(err, errlen, "word and role are required");
+        return -1;
+    }
+    strbuf b = {0};
+    int rc = utf8_lower(c[0], strlen(c[0]), &b) || strbuf_putc(&b, '\t') || strbuf_puts(&b, c[1]) ||
+             dict_put(&lx->roles, strbuf_str(&b), b.len, 1);
+    strbuf_free(&b);
+    return rc;
+}
+
+static int row_rhyme(void *user, const char *const *c, char *err, size_t errlen)
+{
+    lexicon *lx = user;
+    if (!c[0][0]) {
+        snprintf(err, errlen, "empty rhyme");
+        return -1;
+    }
+    return dict_put(&lx->rhymes, c[0], strlen(c[0]), 1);
+}
+
+static int load(lexicon *lx, const char *name, const char *const *cols, size_t ncols,
+                tsv_row_fn fn, char *err, size_t errlen)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", lx->dir, name);
+    return tsv_load(path, cols, ncols, fn, lx, err, errlen);
+}
+
+lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errlen)
+{
+    static const char *const ABBR[] = {"key", "kind", "reading", "context?"};
+    static const char *const LETTER[] = {"letter", "north", "south?"};
+    static const char *const LOAN[] = {"word", "reading"};
+    static const char *const UNIT[] = {"unit", "reading", "kind"};
+    static const char *const ROLE[] = {"word", "role"};
+    static const char *const RHYME[] = {"rhyme"};
+    lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx || !(lx->dir = strdup(dir))) {
+        snprintf(err, errlen, "out of memory");
+        lexicon_free(lx);
+        return NULL;
+    }
+    if (load(lx, "abbreviations.tsv", ABBR, 4, row_abbr, err, errlen) ||
+        load(lx, "letters.tsv", LETTER, 3, row_letter, err, errlen) ||
+        load(lx, "loanwords.tsv", LOAN, 2, row_loan, err, errlen) ||
+        load(lx, "units.tsv", UNIT, 3, row_unit, err, errlen) ||
+        load(lx, "context.tsv", ROLE, 2, row_role, err, errlen) ||
+        load(lx, "rhymes.tsv", RHYME, 1, row_rhyme, err, errlen)) {
+        lexicon_free(lx);
+        return NULL;
+    }
+    if (user) {
+        lx->user_pass = 1;
+        if (tsv_load(user, ABBR, 4, row_abbr, lx, err, errlen)) {
+            lexicon_free(lx);
+            return NULL;
+        }
+    }
+    return lx;
+}
+
+void lexicon_free(lexicon *lx)
+{
+    if (!lx)
+        return;
+    for (size_t i = 0; i < lx->strings.n; i++)
+        free(lx->strings.v[i]);
+    free(lx->strings.v);
+    free(lx->abbr);
+    free(lx->vals);
+    free(lx->units);
+    dict_free(&lx->abbr_idx);
+    dict_free(&lx->abbr_user);
+    dict_free(&lx->abbr_user_lower);
+    dict_free(&lx->letters_n);
+    dict_free(&lx->letters_s);
+    dict_free(&lx->loan);
+    dict_free(&lx->unit_exact);
+    dict_free(&lx->unit_lower);
+    dict_free(&lx->roles);
+    dict_free(&lx->rhymes);
+    free(lx->dir);
+    free(lx);
+}
+
+const abbr_entry *lexicon_abbr(const lexicon *lx, const char *key, size_t n)
+{
+    int i = dict_get(&lx->abbr_user, key, n);
+    if (i < 0 && lx->abbr_user_lower.count) {
+        strbuf b = {0};
+        if (!utf8_lower(key, n, &b))
+            i = dict_get(&lx->abbr_user_lower, strbuf_str(&b), b.len);
+        strbuf_free(&b);
+    }
+    if (i < 0)
+        i = dict_get(&lx->abbr_idx, key, n);
+    return i < 0 ? NULL : &lx->abbr[i];
+}
+
+const abbr_entry *lexicon_abbr_at(const lexicon *lx, int index)
+{
+    return index < 0 || (size_t)index >= lx->nabbr ? NULL : &lx->abbr[index];
+}
+
+static const char *lookup_lower(const lexicon *lx, const dict *d, const char *s, size_t n)
+{
+    strbuf b = {0};
+    int i = utf8_lower(s, n, &b) ? -1 : dict_get(d, strbuf_str(&b), b.len);
+    strbuf_free(&b);
+    return i < 0 ? NULL : lx->vals[i];
+}
+
+const char *lexicon_letter(const lexicon *lx, const char *letter, size_t n, num_dialect d)
+{
+    return lookup_lower(lx, d == DIALECT_SOUTH ? &lx->letters_s : &lx->letters_n, letter, n);
+}
+
+const char *lexicon_loanword(const lexicon *lx, const char *word, size_t n)
+{
+    return lookup_lower(lx, &lx->loan, word, n);
+}
+
+const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n)
+{
+    int i = dict_get(&lx->unit_exact, unit, n);
+    if (i < 0) {
+        strbuf b = {0};
+        if (!utf8_lower(unit, n, &b))
+            i = dict_get(&lx->unit_lower, strbuf_str(&b), b.len);
+        strbuf_free(&b);
+    }
+    return i < 0 ? NULL : &lx->units[i];
+}
+
+int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role)
+{
+    strbuf b = {0};
+    int found = !utf8_lower(word, n, &b) && !strbuf_putc(&b, '\t') && !strbuf_puts(&b, role) &&
+                dict_get(&lx->roles, strbuf_str(&b), b.len) >= 0;
+    strbuf_free(&b);
+    return found;
+}
+
+int lexicon_rhyme(const lexicon *lx, const char *rhyme, size_t n)
+{
+    return dict_get(&lx->rhymes, rhyme, n) >= 0;
+}
+
+const char *lexicon_dir(const lexicon *lx) { return lx->dir; }

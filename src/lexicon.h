@@ -1,0 +1,55 @@
+/* lexicon — the knowledge tables of the lexicon/ TSV files, loaded once, read-only after.
+ * Takes the lexicon directory (and optionally the user's own table, whose rows
+ * override the bundled ones); gives lookups that return borrowed pointers,
+ * valid until lexicon_free. */
+#ifndef DOCBAO_LEXICON_H
+#define DOCBAO_LEXICON_H
+#include <stddef.h>
+#include "numbers.h"
+
+typedef enum { ABBR_EXPAND, ABBR_SPELL, ABBR_WORD } abbr_kind;
+
+typedef struct abbr_entry {
+    const char *key;
+    abbr_kind kind;
+    const char *reading; /* words; for ABBR_SPELL may be "" (spell the key) */
+    const char *context; /* "" for the default; else '|'-separated lowercase cues */
+    int next;            /* index of the next entry with the same key, or -1 */
+} abbr_entry;
+
+typedef enum { UNIT_MEASURE, UNIT_MONEY, UNIT_PERCENT } unit_kind;
+
+typedef struct unit_entry {
+    const char *unit;
+    const char *reading;
+    unit_kind kind;
+} unit_entry;
+
+typedef struct lexicon lexicon;
+
+/* dir: folder holding abbreviations.tsv, letters.tsv, loanwords.tsv,
+ * units.tsv, context.tsv, rhymes.tsv. user: NULL or a table with the columns
+ * key, kind, reading and optionally context. NULL on error, with
+ * "file:line: message" in err. */
+lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errlen);
+void lexicon_free(lexicon *lx);
+
+/* First abbreviation entry for key (exact bytes), or NULL; follow ->next via
+ * lexicon_abbr_at. User rows come first. */
+const abbr_entry *lexicon_abbr(const lexicon *lx, const char *key, size_t n);
+const abbr_entry *lexicon_abbr_at(const lexicon *lx, int index);
+/* Letter name of one letter (any case), or NULL. */
+const char *lexicon_letter(const lexicon *lx, const char *letter, size_t n, num_dialect d);
+/* Reading of a loanword (matched case-insensitively), or NULL. */
+const char *lexicon_loanword(const lexicon *lx, const char *word, size_t n);
+/* Unit by exact spelling, else case-insensitively; NULL when unknown. */
+const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
+/* 1 when word (matched case-insensitively) has the role in context.tsv
+ * (roman, date, phone, fraction, address, version, ...). */
+int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role);
+/* 1 when rhyme (toneless, lowercase, e.g. "ương") is in rhymes.tsv. */
+int lexicon_rhyme(const lexicon *lx, const char *rhyme, size_t n);
+/* Path of the directory it was loaded from. */
+const char *lexicon_dir(const lexicon *lx);
+
+#endif

@@ -1,0 +1,415 @@
+/* docbao — the command: a thin layer over libdocbao (docbao.h).
+ *   docbao normalize [--explain] [FILE...]   spoken form, one line per input line
+ *   docbao speak [-o OUT] [--play] [FILE...] play, or write an audio file
+ *   docbao phonemes [FILE...]                eSpeak-NG IPA, one line per input line
+ *   docbao voices                            the voice profiles
+ *   docbao lexicon check FILE                check a lexicon table */
+#include "docbao.h"
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t g_interrupted;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    g_interrupted = 1;
+}
+
+static void usage(FILE *f)
+{
+    fputs("usage: docbao COMMAND [OPTIONS] [FILE...]\n"
+          "Reads Vietnamese news text (UTF-8; standard input when no FILE) as a news reader would.\n\n"
+          "commands:\n"
+          "  normalize        print the spoken form, one output line per input line\n"
+          "  speak            read aloud on the default audio device\n"
+          "  speak -o OUT     write an audio file (.wav .flac .ogg .mp3), atomically\n"
+          "  phonemes         print eSpeak-NG's IPA for the spoken form, one line per input line\n"
+          "  voices           list the voice profiles\n"
+          "  lexicon check F  check a lexicon table (columns key, kind, reading, context)\n\n"
+          "options:\n"
+          "  -o, --output FILE  audio file to write (speak)\n"
+          "  --play             with -o: also play on the audio device when there is one\n"
+          "  --voice NAME       a profile in voices/ (north, central, south) or a path to one\n"
+          "  --rate WPM         speaking rate, 80 to 450 words per minute\n"
+          "  --dialect D        north (nghìn, linh) or south (ngàn, lẻ); default: the voice's\n"
+          "  --lexicon FILE     your own entries, overriding the bundled lexicon\n"
+          "  --explain          normalize: show each token's class and words\n"
+          "  --data DIR         folder with lexicon/ and voices/ (default: built in, or $DOCBAO_DATA)\n"
+          "  -h, --help         this help\n"
+          "  --version          the version\n",
+          f);
+}
+
+static void die(const char *fmt, const char *a, const char *b)
+{
+    fprintf(stderr, "docbao: ");
+    fprintf(stderr, fmt, a, b);
+    fputc('\n', stderr);
+}
+
+typedef struct cli {
+    const char *cmd;
+    const char *output;
+    int play, explain;
+    docbao_config cfg;
+    char **files;
+    int nfiles;
+} cli;
+
+static int parse_args(int argc, char **argv, cli *c)
+{
+    memset(c, 0, sizeof *c);
+    c->cfg.dialect = -1;
+    c->files = calloc((size_t)argc, sizeof *c->files);
+    if (!c->files)
+        return 1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+#define NEEDS_VALUE() do { if (!next) { die("option %s needs a value%s", a, ""); return 2; } i++; } while (0)
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return -1;
+        } else if (!strcmp(a, "--version")) {
+            printf("docbao %s\n", DOCBAO_VERSION);
+            return -1;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            NEEDS_VALUE();
+            c->output = next;
+        } else if (!strcmp(a, "--play")) {
+            c->play = 1;
+        } else if (!strcmp(a, "--explain")) {
+            c->explain = 1;
+        } else if (!strcmp(a, "--voice")) {
+            NEEDS_VALUE();
+            c->cfg.voice = next;
+        } else if (!strcmp(a, "--lexicon")) {
+            NEEDS_VALUE();
+            c->cfg.user_lexicon = next;
+        } else if (!strcmp(a, "--data")) {
+            NEEDS_VALUE();
+            c->cfg.data_dir = next;
+        } else if (!strcmp(a, "--rate")) {
+            NEEDS_VALUE();
+            char *end;
+            long r = strtol(next, &end, 10);
+            if (*end || end == next || r < 80 || r > 450) {
+                die("--rate %s: give words per minute from 80 to 450%s", next, "");
+                return 2;
+            }
+            c->cfg.rate = (int)r;
+        } else if (!strcmp(a, "--dialect")) {
+            NEEDS_VALUE();
+            if (!strcmp(next, "north"))
+                c->cfg.dialect = 0;
+            else if (!strcmp(next, "south"))
+                c->cfg.dialect = 1;
+            else {
+                die("--dialect %s: give north or south%s", next, "");
+                return 2;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            die("unknown option %s (see docbao --help)%s", a, "");
+            return 2;
+        } else if (!c->cmd) {
+            c->cmd = a;
+        } else {
+            c->files[c->nfiles++] = argv[i];
+        }
+#undef NEEDS_VALUE
+    }
+    if (!c->cmd) {
+        usage(stderr);
+        return 2;
+    }
+    return 0;
+}
+
+/* Runs fn over each input (stdin when none); stops at the first error. */
+typedef struct run {
+    docbao *db;
+    docbao_sentence_fn fn;
+    void *user;
+} run;
+
+static int each_input(const cli *c, run *r)
+{
+    int n = c->nfiles ? c->nfiles : 1;
+    for (int k = 0; k < n; k++) {
+        const char *name = c->nfiles ? c->files[k] : "-";
+        FILE *f = strcmp(name, "-") ? fopen(name, "rb") : stdin;
+        if (!f) {
+            die("%s: %s", name, strerror(errno));
+            return 1;
+        }
+        int rc = docbao_normalize_file(r->db, f, strcmp(name, "-") ? name : "standard input", r->fn, r->user);
+        if (f != stdin)
+            fclose(f);
+        if (rc == DOCBAO_ESTOPPED)
+            return g_interrupted ? 130 : 1;
+        if (rc) {
+            const char *e = docbao_last_error(r->db);
+            die("%s%s", e[0] ? e : docbao_strerror(rc), "");
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* normalize: sentences of a line joined by a space, a newline per line */
+typedef struct line_out {
+    int any;
+} line_out;
+
+static int print_sentence(void *user, const docbao_sentence *s)
+{
+    line_out *o = user;
+    if (s->spoken_len) {
+        if (o->any)
+            fputc(' ', stdout);
+        fwrite(s->spoken, 1, s->spoken_len, stdout);
+        o->any = 1;
+    }
+    if (s->line_end) {
+        fputc('\n', stdout);
+        fflush(stdout);
+        o->any = 0;
+    }
+    return ferror(stdout) ? 1 : 0;
+}
+
+static void print_explain(void *user, const char *cls, const char *w, size_t wl, const char *words, size_t len)
+{
+    (void)user;
+    fprintf(stderr, "  %-13s %-24.*s -> %.*s\n", cls, (int)wl, w, (int)len, words);
+}
+
+/* phonemes: IPA of each line's spoken text */
+typedef struct phon_out {
+    docbao *db;
+    char *line;
+    size_t len, cap;
+} phon_out;
+
+static int phon_sentence(void *user, const docbao_sentence *s)
+{
+    phon_out *p = user;
+    if (s->spoken_len) {
+        char *ipa = NULL;
+        if (docbao_phonemes(p->db, s->spoken, s->spoken_len, &ipa))
+            return 1;
+        if (p->len)
+            fputc(' ', stdout);
+        fputs(ipa, stdout);
+        p->len += strlen(ipa) + 1;
+        free(ipa);
+    }
+    if (s->line_end) {
+        fputc('\n', stdout);
+        fflush(stdout);
+        p->len = 0;
+    }
+    return 0;
+}
+
+/* speak: synthesize each sentence into the outputs, with pauses */
+typedef struct speak_out {
+    docbao *db;
+    docbao_output *out[2];
+    int nout;
+    unsigned long sentences;
+    int failed;
+} speak_out;
+
+static int to_outputs(void *user, const short *pcm, size_t frames)
+{
+    speak_out *s = user;
+    if (g_interrupted)
+        return 1;
+    for (int k = 0; k < s->nout; k++)
+        if (docbao_output_write(s->out[k], pcm, frames)) {
+            s->failed = 1;
+            return 1;
+        }
+    return 0;
+}
+
+static int speak_sentence(void *user, const docbao_sentence *s)
+{
+    speak_out *o = user;
+    if (g_interrupted)
+        return 1;
+    if (s->spoken_len) {
+        if (docbao_synthesize(o->db, s->spoken, s->spoken_len, to_outputs, o))
+            return 1;
+        o->sentences++;
+        if (!s->line_end && docbao_pause(o->db, 0, to_outputs, o))
+            return 1;
+    }
+    if (s->line_end && o->sentences && docbao_pause(o->db, s->headline ? 2 : 1, to_outputs, o))
+        return 1;
+    return 0;
+}
+
+static int cmd_speak(const cli *c, docbao *db)
+{
+    char err[1024];
+    int rate = docbao_sample_rate(db);
+    if (!rate) {
+        die("%s%s", docbao_last_error(db), "");
+        return 1;
+    }
+    speak_out o = {db, {NULL, NULL}, 0, 0, 0};
+    if (c->output) {
+        if (!(o.out[o.nout] = docbao_output_file(c->output, rate, err, sizeof err))) {
+            die("%s%s", err, "");
+            return 1;
+        }
+        o.nout++;
+    }
+    if (!c->output || c->play) {
+        docbao_output *dev = docbao_output_device(rate, err, sizeof err);
+        if (dev)
+            o.out[o.nout++] = dev;
+        else if (!c->output) {
+            die("%s%s", err, "");
+            return 1;
+        } else {
+            fprintf(stderr, "docbao: %s; writing %s only\n", err, c->output);
+        }
+    }
+    run r = {db, speak_sentence, &o};
+    int rc = each_input(c, &r);
+    if (!rc && o.failed)
+        rc = 1;
+    if (!rc && o.sentences == 0) {
+        die("nothing to speak: the input has no text%s%s", "", "");
+        rc = 1;
+    }
+    for (int k = o.nout - 1; k >= 0; k--)
+        if (docbao_output_close(o.out[k], rc == 0, err, sizeof err) && !rc) {
+            die("%s%s", err, "");
+            rc = 1;
+        }
+    if (!rc && c->output)
+        fprintf(stderr, "docbao: wrote %s\n", c->output);
+    return rc;
+}
+
+static int cmd_voices(docbao *db)
+{
+    char dir[1200];
+    snprintf(dir, sizeof dir, "%s/voices", docbao_data_dir(db));
+    DIR *d = opendir(dir);
+    if (!d) {
+        die("%s: %s", dir, strerror(errno));
+        return 1;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n < 7 || strcmp(e->d_name + n - 6, ".voice"))
+            continue;
+        char path[2400], line[256], desc[256] = "";
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        FILE *f = fopen(path, "r");
+        while (f && fgets(line, sizeof line, f))
+            if (!strncmp(line, "description", 11) && strchr(line, '=')) {
+                snprintf(desc, sizeof desc, "%s", strchr(line, '=') + 1 + (strchr(line, '=')[1] == ' '));
+                desc[strcspn(desc, "\n")] = '\0';
+            }
+        if (f)
+            fclose(f);
+        printf("%-10.*s %s\n", (int)(n - 6), e->d_name, desc);
+    }
+    closedir(d);
+    return 0;
+}
+
+static int cmd_lexicon_check(const cli *c)
+{
+    if (c->nfiles != 2 || strcmp(c->files[0], "check")) {
+        die("usage: docbao lexicon check FILE%s%s", "", "");
+        return 2;
+    }
+    docbao_config cfg = c->cfg;
+    cfg.user_lexicon = c->files[1];
+    char err[1024];
+    docbao *db = docbao_new(&cfg, err, sizeof err);
+    if (!db) {
+        die("%s%s", err, "");
+        return 1;
+    }
+    docbao_free(db);
+    printf("%s: ok\n", c->files[1]);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    cli c;
+    int rc = parse_args(argc, argv, &c);
+    if (rc) {
+        free(c.files);
+        return rc < 0 ? 0 : rc;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    if (!strcmp(c.cmd, "lexicon")) {
+        rc = cmd_lexicon_check(&c);
+        free(c.files);
+        return rc;
+    }
+    static const char *const KNOWN[] = {"normalize", "speak", "phonemes", "voices"};
+    int known = 0;
+    for (size_t k = 0; k < sizeof KNOWN / sizeof KNOWN[0]; k++)
+        known |= !strcmp(c.cmd, KNOWN[k]);
+    if (!known) {
+        die("unknown command '%s' (see docbao --help)%s", c.cmd, "");
+        free(c.files);
+        return 2;
+    }
+    if (c.output && strcmp(c.cmd, "speak")) {
+        die("-o goes with speak%s", "", "");
+        free(c.files);
+        return 2;
+    }
+    char err[1024];
+    docbao *db = docbao_new(&c.cfg, err, sizeof err);
+    if (!db) {
+        die("%s%s", err, "");
+        free(c.files);
+        return 1;
+    }
+    if (!strcmp(c.cmd, "normalize")) {
+        line_out o = {0};
+        if (c.explain)
+            docbao_set_explain(db, print_explain, NULL);
+        run r = {db, print_sentence, &o};
+        rc = each_input(&c, &r);
+    } else if (!strcmp(c.cmd, "phonemes")) {
+        phon_out p = {db, NULL, 0, 0};
+        run r = {db, phon_sentence, &p};
+        rc = each_input(&c, &r);
+    } else if (!strcmp(c.cmd, "speak")) {
+        rc = cmd_speak(&c, db);
+    } else {
+        rc = cmd_voices(db);
+    }
+    docbao_free(db);
+    free(c.files);
+    if (g_interrupted && rc)
+        rc = 130;
+    return rc;
+}

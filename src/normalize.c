@@ -1,0 +1,65 @@
+/* normalize — runs the text stages in order over one piece. */
+#include "normalize.h"
+#include "cleanup.h"
+#include <string.h>
+
+void normalizer_init(normalizer *nz, const lexicon *lx, num_dialect d)
+{
+    memset(nz, 0, sizeof *nz);
+    nz->lx = lx;
+    nz->dialect = d;
+}
+
+void normalizer_free(normalizer *nz)
+{
+    strbuf_free(&nz->clean);
+    strbuf_free(&nz->spoken);
+    strbuf_free(&nz->piece);
+    tokvec_free(&nz->tokens);
+    spanvec_free(&nz->spans);
+}
+
+int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_sentence_fn fn, void *user)
+{
+    strbuf_clear(&nz->clean);
+    nz->tokens.n = 0;
+    if (cleanup_text(text, n, &nz->clean) ||
+        tokenize(nz->lx, strbuf_str(&nz->clean), nz->clean.len, &nz->tokens))
+        return -1;
+    classify_ctx cc = {nz->lx};
+    verbalize_ctx vc = {nz->lx, nz->dialect};
+    const token *t = nz->tokens.v;
+    size_t nt = nz->tokens.n;
+    for (size_t from = 0; from < nt;) {
+        size_t to = sentence_end(t, nt, from);
+        nz->spans.n = 0;
+        strbuf_clear(&nz->spoken);
+        if (classify_sentence(&cc, t + from, to - from, &nz->spans))
+            return -1;
+        for (size_t k = 0; k < nz->spans.n; k++) {
+            size_t before = nz->spoken.len;
+            if (verbalize_span(&vc, &nz->spans.v[k], &nz->spoken))
+                return -1;
+            if (nz->explain) {
+                const span *s = &nz->spans.v[k];
+                const char *w = strbuf_str(&nz->spoken) + before;
+                size_t wl = nz->spoken.len - before;
+                while (wl && *w == ' ') {
+                    w++;
+                    wl--;
+                }
+                nz->explain(nz->explain_user, class_name(s->cls), s->text.s, s->text.n, w, wl);
+            }
+        }
+        const char *ws = t[from].pre.n ? t[from].pre.s : t[from].core.n ? t[from].core.s : t[from].post.s;
+        const token *last = &t[to - 1];
+        const char *we = last->post.s + last->post.n;
+        if (nz->spoken.len || (size_t)(we - ws)) {
+            int rc = fn(user, ws, (size_t)(we - ws), strbuf_str(&nz->spoken), nz->spoken.len);
+            if (rc)
+                return rc;
+        }
+        from = to;
+    }
+    return 0;
+}

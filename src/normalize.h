@@ -1,0 +1,32 @@
+/* normalize — the text half of the pipeline for one piece of text:
+ * Unicode cleanup → tokens → sentences → classify → verbalize.
+ * Takes a piece (a line, or part of a very long one) of valid UTF-8; gives
+ * each sentence's written and spoken text to a callback (borrowed: valid
+ * during the call). Holds reusable buffers; one per thread. */
+#ifndef DOCBAO_NORMALIZE_H
+#define DOCBAO_NORMALIZE_H
+#include "classify.h"
+#include "verbalize.h"
+
+typedef int (*normalize_sentence_fn)(void *user, const char *written, size_t wlen,
+                                     const char *spoken, size_t slen);
+/* For --explain: one call per span. */
+typedef void (*normalize_explain_fn)(void *user, const char *cls, const char *written, size_t wlen,
+                                     const char *words, size_t len);
+
+typedef struct normalizer {
+    const lexicon *lx;       /* borrowed */
+    num_dialect dialect;
+    normalize_explain_fn explain;
+    void *explain_user;
+    strbuf clean, spoken, piece;
+    tokvec tokens;
+    spanvec spans;
+} normalizer;
+
+void normalizer_init(normalizer *nz, const lexicon *lx, num_dialect d);
+void normalizer_free(normalizer *nz);
+/* Returns 0, the callback's non-zero value, or -1 on out of memory. */
+int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_sentence_fn fn, void *user);
+
+#endif

@@ -1,0 +1,214 @@
+/* numbers — Vietnamese number words: cardinals in groups of three with
+ * nghìn/triệu/tỷ, "mốt", "lăm", "tư", "linh", "không trăm". */
+#include "numbers.h"
+#include <string.h>
+
+static const char *const DIGIT[10] = {"không", "một", "hai", "ba", "bốn",
+                                      "năm", "sáu", "bảy", "tám", "chín"};
+
+static int all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return n > 0;
+}
+
+/* One group of three digits h t u. full: read "không trăm" and "linh" even
+ * when the hundreds are zero (a group that follows a bigger one). */
+static int group(int h, int t, int u, int full, num_dialect d, strbuf *out)
+{
+    int rc = 0;
+    if (h || full) {
+        rc |= strbuf_word(out, DIGIT[h]);
+        rc |= strbuf_word(out, "trăm");
+    }
+    if (t == 0) {
+        if (u && (h || full))
+            rc |= strbuf_word(out, d == DIALECT_SOUTH ? "lẻ" : "linh");
+        if (u)
+            rc |= strbuf_word(out, DIGIT[u]);
+        return rc;
+    }
+    if (t == 1) {
+        rc |= strbuf_word(out, "mười");
+        if (u)
+            rc |= strbuf_word(out, u == 5 ? "lăm" : DIGIT[u]);
+        return rc;
+    }
+    rc |= strbuf_word(out, DIGIT[t]);
+    rc |= strbuf_word(out, "mươi");
+    if (u == 1)
+        rc |= strbuf_word(out, "mốt");
+    else if (u == 4)
+        rc |= strbuf_word(out, "tư");
+    else if (u == 5)
+        rc |= strbuf_word(out, "lăm");
+    else if (u)
+        rc |= strbuf_word(out, DIGIT[u]);
+    return rc;
+}
+
+/* Reads up to 9 digits (below one tỷ). lead: this is the leftmost part of the
+ * whole number, so its first group is read short ("hai mươi", not "không trăm
+ * hai mươi"). */
+static int below_ty(const char *s, size_t n, int lead, num_dialect d, strbuf *out)
+{
+    static const char *const SCALE[3] = {"", "nghìn", "triệu"};
+    static const char *const SCALE_S[3] = {"", "ngàn", "triệu"};
+    int rc = 0, said = !lead;
+    size_t first = n % 3 ? n % 3 : 3;
+    size_t pos = 0;
+    for (size_t g = (n + 2) / 3; g-- > 0;) {
+        size_t len = pos == 0 ? first : 3;
+        int dg[3] = {0, 0, 0};
+        for (size_t i = 0; i < len; i++)
+            dg[3 - len + i] = s[pos + i] - '0';
+        pos += len;
+        if (dg[0] == 0 && dg[1] == 0 && dg[2] == 0)
+            continue;
+        rc |= group(dg[0], dg[1], dg[2], said, d, out);
+        said = 1;
+        if (g)
+            rc |= strbuf_word(out, d == DIALECT_SOUTH ? SCALE_S[g] : SCALE[g]);
+    }
+    return rc;
+}
+
+static int cardinal(const char *s, size_t n, int lead, num_dialect d, strbuf *out)
+{
+    if (n <= 9)
+        return below_ty(s, n, lead, d, out);
+    /* high part, then "tỷ", then the nine digits below */
+    size_t hn = n - 9;
+    int rc = 0;
+    int high_zero = 1;
+    for (size_t i = 0; i < hn; i++)
+        if (s[i] != '0')
+            high_zero = 0;
+    if (!high_zero) {
+        rc |= cardinal(s, hn, lead, d, out);
+        rc |= strbuf_word(out, "tỷ");
+        lead = 0;
+    }
+    return rc | below_ty(s + hn, 9, lead, d, out);
+}
+
+int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out)
+{
+    if (!all_digits(digits, n))
+        return -1;
+    while (n > 1 && *digits == '0') {
+        digits++;
+        n--;
+    }
+    if (n == 1 && *digits == '0')
+        return strbuf_word(out, DIGIT[0]);
+    return cardinal(digits, n, 1, d, out);
+}
+
+int num_cardinal_u(unsigned long long v, num_dialect d, strbuf *out)
+{
+    char buf[32];
+    size_t n = 0;
+    do {
+        buf[sizeof buf - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return num_cardinal(buf + sizeof buf - n, n, d, out);
+}
+
+int num_digits(const char *digits, size_t n, strbuf *out)
+{
+    if (!all_digits(digits, n))
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++)
+        rc |= strbuf_word(out, DIGIT[digits[i] - '0']);
+    return rc;
+}
+
+int num_fraction_digits(const char *digits, size_t n, num_dialect d, strbuf *out)
+{
+    if (!all_digits(digits, n))
+        return -1;
+    if (n == 1 || (n == 2 && digits[0] != '0' && digits[1] != '0'))
+        return num_cardinal(digits, n, d, out);
+    return num_digits(digits, n, out);
+}
+
+int num_month(unsigned m, num_dialect d, strbuf *out)
+{
+    if (m < 1 || m > 12)
+        return -1;
+    if (m == 4)
+        return strbuf_word(out, "tư");
+    return num_cardinal_u(m, d, out);
+}
+
+int num_ordinal(const char *digits, size_t n, num_dialect d, strbuf *out)
+{
+    if (!all_digits(digits, n))
+        return -1;
+    if (n == 1 && digits[0] == '1')
+        return strbuf_word(out, "nhất");
+    if (n == 1 && digits[0] == '4')
+        return strbuf_word(out, "tư");
+    return num_cardinal(digits, n, d, out);
+}
+
+static int roman_digit(char c)
+{
+    switch (c | 0x20) {
+    case 'i': return 1;
+    case 'v': return 5;
+    case 'x': return 10;
+    case 'l': return 50;
+    case 'c': return 100;
+    case 'd': return 500;
+    case 'm': return 1000;
+    default: return 0;
+    }
+}
+
+unsigned num_roman_value(const char *s, size_t n)
+{
+    if (n == 0 || n > 15)
+        return 0;
+    unsigned total = 0;
+    for (size_t i = 0; i < n; i++) {
+        int v = roman_digit(s[i]);
+        if (!v)
+            return 0;
+        int next = i + 1 < n ? roman_digit(s[i + 1]) : 0;
+        if (next > v) {
+            /* only IV IX XL XC CD CM */
+            if (!((v == 1 && (next == 5 || next == 10)) || (v == 10 && (next == 50 || next == 100)) ||
+                  (v == 100 && (next == 500 || next == 1000))))
+                return 0;
+            total += (unsigned)(next - v);
+            i++;
+        } else {
+            total += (unsigned)v;
+        }
+    }
+    /* well formed only if writing the value back gives the same letters */
+    static const struct { unsigned v; const char *s; } T[] = {
+        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+        {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}};
+    char canon[32];
+    size_t cn = 0;
+    unsigned v = total;
+    for (size_t k = 0; k < sizeof T / sizeof T[0]; k++)
+        while (v >= T[k].v && cn + 2 < sizeof canon) {
+            for (const char *p = T[k].s; *p; p++)
+                canon[cn++] = *p;
+            v -= T[k].v;
+        }
+    if (cn != n || v)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] | 0x20) != canon[i])
+            return 0;
+    return total;
+}

@@ -1,0 +1,32 @@
+/* numbers — pure verbalizers: digit strings to Vietnamese words.
+ * Takes ASCII digits (no separators); appends space-separated words to a
+ * caller's strbuf and touches nothing else. Returns 0, -1 on out of memory
+ * or on an argument that is not a digit string. */
+#ifndef DOCBAO_NUMBERS_H
+#define DOCBAO_NUMBERS_H
+#include <stddef.h>
+#include "strbuf.h"
+
+typedef enum { DIALECT_NORTH = 0, DIALECT_SOUTH = 1 } num_dialect;
+
+/* Any length of digits: 2021 "hai nghìn không trăm hai mươi mốt",
+ * 1000000000000 "một nghìn tỷ"; leading zeros are ignored ("007" "bảy"). */
+int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out);
+/* Digit by digit: "0912" "không chín một hai". */
+int num_digits(const char *digits, size_t n, strbuf *out);
+/* The digits after a decimal comma: read as a number when short and plain
+ * (5 "năm", 93 "chín mươi ba"), digit by digit otherwise (05, 007, 240, 50). */
+int num_fraction_digits(const char *digits, size_t n, num_dialect d, strbuf *out);
+/* Day-of-month style numbers and small counts read the same as cardinals;
+ * month names differ only for 4: "tư". m must be 1..12. */
+int num_month(unsigned m, num_dialect d, strbuf *out);
+/* Ordinal after "thứ": 1 "nhất", 4 "tư", others cardinal. */
+int num_ordinal(const char *digits, size_t n, num_dialect d, strbuf *out);
+/* Value of a Roman numeral (I V X L C D M, either case, well formed:
+ * no more than three repeats, subtractive pairs only IV IX XL XC CD CM).
+ * Returns 0 when s is not one. */
+unsigned num_roman_value(const char *s, size_t n);
+/* Appends the cardinal reading of v. */
+int num_cardinal_u(unsigned long long v, num_dialect d, strbuf *out);
+
+#endif

@@ -1,0 +1,269 @@
+/* parse — hand-written recognizers over byte slices (ASCII structure, UTF-8 units). */
+#include "parse.h"
+#include <string.h>
+
+static int dig(char c) { return c >= '0' && c <= '9'; }
+
+int is_digits(slice s)
+{
+    if (!s.n)
+        return 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (!dig(s.s[i]))
+            return 0;
+    return 1;
+}
+
+static size_t digit_run(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && dig(s[i]))
+        i++;
+    return i;
+}
+
+/* groups separated by sep: first 1-3 digits, the rest exactly 3 */
+static int grouped(const char *s, size_t n, char sep)
+{
+    size_t i = digit_run(s, n);
+    if (i < 1 || i > 3 || i == n)
+        return 0;
+    while (i < n) {
+        if (s[i] != sep)
+            return 0;
+        size_t k = digit_run(s + i + 1, n - i - 1);
+        if (k != 3)
+            return 0;
+        i += 4;
+    }
+    return 1;
+}
+
+static int copy_digits(const char *s, size_t n, char *out, size_t cap, size_t *len)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (dig(s[i])) {
+            if (k + 1 >= cap)
+                return 0;
+            out[k++] = s[i];
+        }
+    out[k] = '\0';
+    *len = k;
+    return k > 0;
+}
+
+int parse_number(slice in, number *out)
+{
+    const char *s = in.s;
+    size_t n = in.n;
+    memset(out, 0, sizeof *out);
+    if (n && (s[0] == '-' || s[0] == '+')) {
+        out->neg = s[0] == '-';
+        s++;
+        n--;
+    }
+    if (!n || !dig(s[0]))
+        return 0;
+    const char *comma = memchr(s, ',', n);
+    size_t ip = comma ? (size_t)(comma - s) : n;
+    if (comma) {
+        slice f = {comma + 1, n - ip - 1};
+        if (!is_digits(f))
+            return 0;
+        if (!copy_digits(f.s, f.n, out->frac, sizeof out->frac, &out->nfrac))
+            return 0;
+        out->form = NUM_DECIMAL;
+    }
+    slice ipart = {s, ip};
+    if (is_digits(ipart) || grouped(s, ip, '.') || grouped(s, ip, ' ')) {
+        return copy_digits(s, ip, out->digits, sizeof out->digits, &out->ndigits);
+    }
+    /* 4.0, 2.1, 10.5: a dotted pair that is not thousands */
+    const char *dot = memchr(s, '.', ip);
+    if (!comma && dot) {
+        slice a = {s, (size_t)(dot - s)}, b = {dot + 1, ip - (size_t)(dot - s) - 1};
+        if (is_digits(a) && is_digits(b) && a.n <= 3) {
+            out->form = NUM_DOTTED;
+            return copy_digits(a.s, a.n, out->digits, sizeof out->digits, &out->ndigits) &&
+                   copy_digits(b.s, b.n, out->frac, sizeof out->frac, &out->nfrac);
+        }
+    }
+    return 0;
+}
+
+static unsigned num_of(const char *s, size_t n)
+{
+    unsigned v = 0;
+    for (size_t i = 0; i < n && i < 9; i++)
+        v = v * 10 + (unsigned)(s[i] - '0');
+    return v;
+}
+
+int parse_slash_pair(slice s, slice *a, slice *b)
+{
+    const char *sl = memchr(s.s, '/', s.n);
+    if (!sl)
+        return 0;
+    *a = (slice){s.s, (size_t)(sl - s.s)};
+    *b = (slice){sl + 1, s.n - a->n - 1};
+    return is_digits(*a) && is_digits(*b);
+}
+
+/* d/m/y d-m-y d.m.y (sep the same twice), d/m, m/y */
+static int parse_date(slice s, int allow_short, value *v)
+{
+    size_t p1 = digit_run(s.s, s.n);
+    if (p1 < 1 || p1 > 2 || p1 >= s.n)
+        return 0;
+    char sep = s.s[p1];
+    if (sep != '/' && sep != '-' && sep != '.')
+        return 0;
+    size_t p2 = digit_run(s.s + p1 + 1, s.n - p1 - 1);
+    if (p2 < 1 || p2 > 4)
+        return 0;
+    unsigned a = num_of(s.s, p1), b = num_of(s.s + p1 + 1, p2);
+    size_t used = p1 + 1 + p2;
+    if (used == s.n) {
+        if (p2 == 4 && sep != '.' && a >= 1 && a <= 12) { /* 4/2021: month/year */
+            v->kind = V_MONTH_YEAR;
+            v->m = a;
+            v->year = (slice){s.s + p1 + 1, 4};
+            return 1;
+        }
+        if (allow_short && sep != '.' && p2 <= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12) {
+            v->kind = V_DATE;
+            v->d = a;
+            v->m = b;
+            v->year = (slice){"", 0};
+            return 1;
+        }
+        return 0;
+    }
+    if (p2 > 2 || s.s[used] != sep)
+        return 0;
+    size_t p3 = digit_run(s.s + used + 1, s.n - used - 1);
+    if (used + 1 + p3 != s.n || (p3 != 4 && p3 != 2))
+        return 0;
+    if (a < 1 || a > 31 || b < 1 || b > 12)
+        return 0;
+    v->kind = V_DATE;
+    v->d = a;
+    v->m = b;
+    v->year = (slice){s.s + used + 1, p3};
+    return 1;
+}
+
+/* 13:25 13:25:40 13h25 13g25 13h 13h25' 7h30p */
+static int parse_time(slice s, value *v)
+{
+    size_t p1 = digit_run(s.s, s.n);
+    if (p1 < 1 || p1 > 2 || p1 >= s.n)
+        return 0;
+    unsigned h = num_of(s.s, p1);
+    char sep = s.s[p1];
+    size_t i = p1 + 1;
+    if (sep == ':') {
+        size_t p2 = digit_run(s.s + i, s.n - i);
+        if (p2 != 2)
+            return 0;
+        v->min = num_of(s.s + i, 2);
+        i += 2;
+        v->has_min = 1;
+        if (i < s.n && s.s[i] == ':') {
+            size_t p3 = digit_run(s.s + i + 1, s.n - i - 1);
+            if (p3 != 2)
+                return 0;
+            v->sec = num_of(s.s + i + 1, 2);
+            v->has_sec = 1;
+            i += 3;
+        }
+        if (i != s.n)
+            return 0;
+    } else if (sep == 'h' || sep == 'H' || sep == 'g') {
+        size_t p2 = digit_run(s.s + i, s.n - i);
+        if (p2 == 2 || (p2 == 1 && sep != 'g')) {
+            v->min = num_of(s.s + i, p2);
+            v->has_min = 1;
+            i += p2;
+        } else if (p2) {
+            return 0;
+        }
+        if (i < s.n && (s.s[i] == '\'' || s.s[i] == 'p'))
+            i++;
+        if (i != s.n)
+            return 0;
+    } else {
+        return 0;
+    }
+    if (h > 24 || v->min > 59 || v->sec > 59)
+        return 0;
+    v->kind = V_TIME;
+    v->h = h;
+    return 1;
+}
+
+/* 1tr5 2t3 10k 1tr */
+static int parse_short_amount(slice s, value *v)
+{
+    size_t p1 = digit_run(s.s, s.n);
+    if (p1 < 1 || p1 > 4 || p1 == s.n)
+        return 0;
+    static const struct { const char *tag, *scale; } T[] = {
+        {"tr", "triệu"}, {"t", "tỷ"}, {"tỷ", "tỷ"}, {"k", "nghìn"}, {"K", "nghìn"}, {"ty", "tỷ"}};
+    for (size_t k = 0; k < sizeof T / sizeof T[0]; k++) {
+        size_t tl = strlen(T[k].tag);
+        if (p1 + tl > s.n || memcmp(s.s + p1, T[k].tag, tl))
+            continue;
+        slice rest = {s.s + p1 + tl, s.n - p1 - tl};
+        if (rest.n && !is_digits(rest))
+            continue;
+        if (rest.n > 3 || (rest.n && T[k].scale[0] == 'n'))
+            continue;
+        v->kind = V_SHORT_AMOUNT;
+        v->big = (slice){s.s, p1};
+        v->small = rest;
+        v->scale = T[k].scale;
+        return 1;
+    }
+    return 0;
+}
+
+int parse_value(const lexicon *lx, slice s, int allow_short_date, value *v)
+{
+    memset(v, 0, sizeof *v);
+    if (!s.n)
+        return 0;
+    if (parse_time(s, v) || parse_date(s, allow_short_date, v) || parse_short_amount(s, v))
+        return 1;
+    memset(v, 0, sizeof *v);
+    if (parse_number(s, &v->num)) {
+        v->kind = V_NUMBER;
+        return 1;
+    }
+    /* a currency sign before the number: $10 €5 */
+    for (size_t k = 1; k <= 3 && k < s.n; k++) {
+        const unit_entry *u = lexicon_unit(lx, s.s, k);
+        if (u && u->kind == UNIT_MONEY && parse_number((slice){s.s + k, s.n - k}, &v->num)) {
+            v->kind = V_MONEY;
+            v->unit = u;
+            return 1;
+        }
+    }
+    /* a number then a unit: 3,5% 50.000đ 3kg 100km/h 40,5°C */
+    size_t i = 0;
+    if (s.s[0] == '-' || s.s[0] == '+')
+        i++;
+    while (i < s.n && (dig(s.s[i]) || ((s.s[i] == '.' || s.s[i] == ',') && i + 1 < s.n && dig(s.s[i + 1]))))
+        i++;
+    if (i == 0 || i == s.n)
+        return 0;
+    if (!parse_number((slice){s.s, i}, &v->num))
+        return 0;
+    const unit_entry *u = lexicon_unit(lx, s.s + i, s.n - i);
+    if (!u)
+        return 0;
+    v->unit = u;
+    v->kind = u->kind == UNIT_MONEY ? V_MONEY : u->kind == UNIT_PERCENT ? V_PERCENT : V_MEASURE;
+    return 1;
+}

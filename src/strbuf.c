@@ -1,0 +1,63 @@
+/* strbuf — growable byte strings used by every stage. */
+#include "strbuf.h"
+#include <stdlib.h>
+#include <string.h>
+
+static int grow(strbuf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        if (cap > ((size_t)-1) / 2)
+            return -1;
+        cap *= 2;
+    }
+    char *s = realloc(b->s, cap);
+    if (!s)
+        return -1;
+    b->s = s;
+    b->cap = cap;
+    return 0;
+}
+
+int strbuf_append(strbuf *b, const char *s, size_t n)
+{
+    if (grow(b, n))
+        return -1;
+    if (n)
+        memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+    return 0;
+}
+
+int strbuf_puts(strbuf *b, const char *s) { return strbuf_append(b, s, strlen(s)); }
+int strbuf_putc(strbuf *b, char c) { return strbuf_append(b, &c, 1); }
+
+int strbuf_wordn(strbuf *b, const char *w, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if (b->len && b->s[b->len - 1] != ' ' && strbuf_putc(b, ' '))
+        return -1;
+    return strbuf_append(b, w, n);
+}
+
+int strbuf_word(strbuf *b, const char *w) { return strbuf_wordn(b, w, strlen(w)); }
+
+void strbuf_clear(strbuf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
+void strbuf_free(strbuf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
+const char *strbuf_str(const strbuf *b) { return b->s ? b->s : ""; }

@@ -1,0 +1,139 @@
+/* syllable — parses a token as onset + rhyme + tone with utf8proc's
+ * decomposition: the tone is the one combining mark among U+0300 U+0301
+ * U+0303 U+0309 U+0323; the rest recomposes into the toneless spelling. */
+#include "syllable.h"
+#include "utf8.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static const char *const ONSETS[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
+                                     "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r",
+                                     "s", "t", "v", "x"};
+
+static int tone_of(int32_t cp)
+{
+    switch (cp) {
+    case 0x0300: return TONE_HUYEN;
+    case 0x0301: return TONE_SAC;
+    case 0x0303: return TONE_NGA;
+    case 0x0309: return TONE_HOI;
+    case 0x0323: return TONE_NANG;
+    default: return -1;
+    }
+}
+
+/* Lowercase toneless spelling of s into base; the tone into *tone.
+ * -1 when there are two tones, a non-letter, or it is too long. */
+static int strip_tone(const char *s, size_t n, char *base, size_t cap, vi_tone *tone)
+{
+    utf8proc_uint8_t *nfd = NULL;
+    utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfd,
+                                        UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+    if (len < 0)
+        return -1;
+    int tones = 0, rc = 0;
+    strbuf b = {0};
+    *tone = TONE_NGANG;
+    for (utf8proc_ssize_t i = 0; i < len && !rc;) {
+        int32_t cp;
+        size_t k = utf8_next((const char *)nfd + i, (size_t)(len - i), &cp);
+        int t = tone_of(cp);
+        if (t >= 0) {
+            *tone = (vi_tone)t;
+            tones++;
+        } else if (!(utf8_is_letter(cp) || cp == 0x0302 || cp == 0x0306 || cp == 0x031B)) {
+            rc = -1;
+        } else {
+            rc = strbuf_append(&b, (const char *)nfd + i, k);
+        }
+        i += (utf8proc_ssize_t)k;
+    }
+    free(nfd);
+    if (rc || tones > 1 || b.len == 0) {
+        strbuf_free(&b);
+        return -1;
+    }
+    utf8proc_uint8_t *nfc = NULL;
+    len = utf8proc_map((const utf8proc_uint8_t *)b.s, (utf8proc_ssize_t)b.len, &nfc, UTF8PROC_COMPOSE);
+    strbuf_free(&b);
+    if (len < 0)
+        return -1;
+    if ((size_t)len >= cap) {
+        free(nfc);
+        return -1;
+    }
+    memcpy(base, nfc, (size_t)len);
+    base[len] = '\0';
+    free(nfc);
+    return 0;
+}
+
+static int front_vowel(const char *r)
+{
+    return r[0] == 'i' || r[0] == 'e' || !strncmp(r, "ê", strlen("ê"));
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcmp(s + n - k, suffix);
+}
+
+int syllable_parse(const lexicon *lx, const char *s, size_t n, vi_syllable *out)
+{
+    char base[48];
+    vi_tone tone;
+    if (n == 0 || n > 40 || strip_tone(s, n, base, sizeof base, &tone))
+        return 0;
+    const char *onset = "";
+    for (size_t i = 0; i < sizeof ONSETS / sizeof ONSETS[0]; i++) {
+        size_t k = strlen(ONSETS[i]);
+        if (!strncmp(base, ONSETS[i], k) && base[k]) {
+            onset = ONSETS[i];
+            break;
+        }
+    }
+    const char *rhyme = base + strlen(onset);
+    /* "gi" before a consonant-initial rhyme is g + i ("gìn"); "gi" alone is g + i */
+    if (!strcmp(onset, "gi") && !lexicon_rhyme(lx, rhyme, strlen(rhyme))) {
+        onset = "g";
+        rhyme = base + 1;
+    }
+    if (!lexicon_rhyme(lx, rhyme, strlen(rhyme)))
+        return 0;
+    /* spelling rules: k gh ngh only before i e ê; c g ng never before them */
+    int front = front_vowel(rhyme);
+    if ((!strcmp(onset, "k") || !strcmp(onset, "gh") || !strcmp(onset, "ngh")) && !front && rhyme[0] != 'y')
+        return 0;
+    if ((!strcmp(onset, "c") || !strcmp(onset, "ng")) && front)
+        return 0;
+    /* stop-final rhymes take only sắc or nặng */
+    if ((ends_with(rhyme, "p") || ends_with(rhyme, "t") || ends_with(rhyme, "c") || ends_with(rhyme, "ch")) &&
+        tone != TONE_SAC && tone != TONE_NANG)
+        return 0;
+    if (out) {
+        snprintf(out->onset, sizeof out->onset, "%s", onset);
+        snprintf(out->rhyme, sizeof out->rhyme, "%s", rhyme);
+        out->tone = tone;
+    }
+    return 1;
+}
+
+int syllable_is_word(const lexicon *lx, const char *s, size_t n)
+{
+    size_t i = 0, parts = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != ' ' && s[j] != '-')
+            j++;
+        if (j > i) {
+            if (!syllable_parse(lx, s + i, j - i, NULL))
+                return 0;
+            parts++;
+        }
+        i = j + 1;
+    }
+    return parts > 0;
+}

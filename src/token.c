@@ -1,0 +1,109 @@
+/* token — whitespace tokens with punctuation peeled, and the sentence split. */
+#include "token.h"
+#include "utf8.h"
+#include <stdlib.h>
+#include <string.h>
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static int lead_punct(const char *s, size_t n)
+{
+    char c = s[0];
+    if (strchr("\"'([{<*,;!?", c))
+        return 1;
+    if (c == '-' && (n < 2 || !(s[1] >= '0' && s[1] <= '9')))
+        return 1;
+    if (c == '.' && (n < 2 || s[1] == '.'))
+        return 1;
+    return 0;
+}
+
+static int trail_punct(char c) { return c && strchr("\"')]}>,;:!?.-*", c) != NULL; }
+
+static int push(tokvec *tv, token t)
+{
+    if (tv->n == tv->cap) {
+        size_t cap = tv->cap ? tv->cap * 2 : 64;
+        token *v = realloc(tv->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        tv->v = v;
+        tv->cap = cap;
+    }
+    tv->v[tv->n++] = t;
+    return 0;
+}
+
+static int keeps_period(const lexicon *lx, const char *s, size_t n)
+{
+    if (lexicon_abbr(lx, s, n + 1))
+        return 1;
+    int32_t cp;
+    size_t k = utf8_next(s, n, &cp);
+    return k == n && utf8_is_upper(cp);
+}
+
+int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && is_space(s[i]))
+            i++;
+        if (i >= n)
+            break;
+        size_t j = i;
+        while (j < n && !is_space(s[j]))
+            j++;
+        token t;
+        size_t a = i, b = j;
+        while (a < b && lead_punct(s + a, b - a))
+            a++;
+        while (b > a && trail_punct(s[b - 1])) {
+            if (s[b - 1] == '.' && b - 1 > a && s[b - 2] != '.' && keeps_period(lx, s + a, b - 1 - a))
+                break;
+            b--;
+        }
+        t.pre = (slice){s + i, a - i};
+        t.core = (slice){s + a, b - a};
+        t.post = (slice){s + b, j - b};
+        if (push(tv, t))
+            return -1;
+        i = j;
+    }
+    return 0;
+}
+
+void tokvec_free(tokvec *tv)
+{
+    free(tv->v);
+    tv->v = NULL;
+    tv->n = tv->cap = 0;
+}
+
+static int ends_sentence(const token *t)
+{
+    for (size_t i = 0; i < t->post.n; i++)
+        if (strchr(".!?", t->post.s[i]))
+            return 1;
+    return 0;
+}
+
+static int starts_sentence(const token *t)
+{
+    if (t->pre.n && strchr("\"'(", t->pre.s[0]))
+        return 1;
+    const slice *c = t->core.n ? &t->core : &t->post;
+    if (!c->n)
+        return 0;
+    int32_t cp;
+    utf8_next(c->s, c->n, &cp);
+    return utf8_is_upper(cp) || (cp >= '0' && cp <= '9') || cp == '-';
+}
+
+size_t sentence_end(const token *t, size_t n, size_t from)
+{
+    for (size_t i = from; i < n; i++)
+        if (ends_sentence(&t[i]) && (i + 1 == n || starts_sentence(&t[i + 1])))
+            return i + 1;
+    return n;
+}

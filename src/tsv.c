@@ -1,0 +1,133 @@
+/* tsv — reads the project's tab-separated tables with file:line errors. */
+#include "tsv.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define TSV_MAX_COLS 16
+
+static size_t split(char *line, char **cells, size_t max)
+{
+    size_t n = 0;
+    char *p = line;
+    for (;;) {
+        char *tab = strchr(p, '\t');
+        if (n < max)
+            cells[n] = p;
+        n++;
+        if (!tab)
+            break;
+        *tab = '\0';
+        p = tab + 1;
+    }
+    return n;
+}
+
+static int is_nfc(const char *s, size_t n)
+{
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (r < 0)
+        return -1;
+    int same = (size_t)r == n && memcmp(nfc, s, n) == 0;
+    free(nfc);
+    return same;
+}
+
+int tsv_load(const char *path, const char *const *want, size_t nwant,
+             tsv_row_fn fn, void *user, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    int lineno = 0, rc = 0;
+    size_t ncols = 0;
+    int map[TSV_MAX_COLS];
+    char *cells[TSV_MAX_COLS];
+    const char *picked[TSV_MAX_COLS];
+    char msg[512];
+
+    if (nwant > TSV_MAX_COLS) {
+        snprintf(err, errlen, "%s: too many columns asked for", path);
+        fclose(f);
+        return -1;
+    }
+    while ((got = getline(&line, &cap, f)) != -1) {
+        lineno++;
+        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+            line[--got] = '\0';
+        if (got == 0 || line[0] == '#')
+            continue;
+        int nfc = is_nfc(line, (size_t)got);
+        if (nfc < 0) {
+            snprintf(err, errlen, "%s:%d: invalid UTF-8", path, lineno);
+            rc = -1;
+            break;
+        }
+        if (!nfc) {
+            snprintf(err, errlen, "%s:%d: text is not in Unicode NFC", path, lineno);
+            rc = -1;
+            break;
+        }
+        size_t n = split(line, cells, TSV_MAX_COLS);
+        if (n > TSV_MAX_COLS) {
+            snprintf(err, errlen, "%s:%d: more than %d cells", path, lineno, TSV_MAX_COLS);
+            rc = -1;
+            break;
+        }
+        if (ncols == 0) { /* the header */
+            ncols = n;
+            for (size_t w = 0; w < nwant; w++) {
+                size_t wl = strlen(want[w]);
+                int optional = wl && want[w][wl - 1] == '?';
+                if (optional)
+                    wl--;
+                map[w] = -1;
+                for (size_t c = 0; c < n; c++)
+                    if (strlen(cells[c]) == wl && !strncmp(cells[c], want[w], wl))
+                        map[w] = (int)c;
+                if (map[w] < 0 && !optional) {
+                    snprintf(err, errlen, "%s:%d: header has no column '%.*s'", path, lineno,
+                             (int)wl, want[w]);
+                    rc = -1;
+                    break;
+                }
+            }
+            if (rc)
+                break;
+            continue;
+        }
+        if (n != ncols) {
+            snprintf(err, errlen, "%s:%d: %zu cells, the header has %zu", path, lineno, n, ncols);
+            rc = -1;
+            break;
+        }
+        for (size_t w = 0; w < nwant; w++)
+            picked[w] = map[w] < 0 ? "" : cells[map[w]];
+        msg[0] = '\0';
+        if (fn(user, picked, msg, sizeof msg)) {
+            snprintf(err, errlen, "%s:%d: %s", path, lineno, msg[0] ? msg : "bad row");
+            rc = -1;
+            break;
+        }
+    }
+    if (!rc && ncols == 0) {
+        snprintf(err, errlen, "%s: no header line", path);
+        rc = -1;
+    }
+    if (!rc && ferror(f)) {
+        snprintf(err, errlen, "%s: read error", path);
+        rc = -1;
+    }
+    free(line);
+    fclose(f);
+    return rc;
+}

@@ -1,0 +1,77 @@
+/* utf8 — code point level helpers, all through utf8proc's tables. */
+#include "utf8.h"
+#include <utf8proc.h>
+
+size_t utf8_next(const char *s, size_t n, int32_t *cp)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
+    if (k < 1) {
+        *cp = -1;
+        return 1;
+    }
+    *cp = c;
+    return (size_t)k;
+}
+
+static int map(const char *s, size_t n, strbuf *out, int upper)
+{
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        size_t k = utf8_next(s + i, n - i, &cp);
+        if (cp < 0) {
+            if (strbuf_append(out, s + i, k))
+                return -1;
+        } else {
+            utf8proc_uint8_t buf[4];
+            utf8proc_int32_t m = upper ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+            utf8proc_ssize_t w = utf8proc_encode_char(m, buf);
+            if (strbuf_append(out, (const char *)buf, (size_t)w))
+                return -1;
+        }
+        i += k;
+    }
+    return 0;
+}
+
+int utf8_lower(const char *s, size_t n, strbuf *out) { return map(s, n, out, 0); }
+int utf8_upper(const char *s, size_t n, strbuf *out) { return map(s, n, out, 1); }
+
+int utf8_is_letter(int32_t cp)
+{
+    if (cp < 0)
+        return 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+int utf8_is_upper(int32_t cp) { return cp >= 0 && utf8proc_isupper(cp); }
+int utf8_is_lower(int32_t cp) { return cp >= 0 && utf8proc_islower(cp); }
+
+int utf8_all_upper(const char *s, size_t n)
+{
+    int letters = 0;
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        i += utf8_next(s + i, n - i, &cp);
+        if (utf8_is_letter(cp)) {
+            if (!utf8_is_upper(cp))
+                return 0;
+            letters++;
+        }
+    }
+    return letters > 0;
+}
+
+size_t utf8_len(const char *s, size_t n)
+{
+    size_t i = 0, count = 0;
+    while (i < n) {
+        int32_t cp;
+        i += utf8_next(s + i, n - i, &cp);
+        count++;
+    }
+    return count;
+}

@@ -1,0 +1,22 @@
+/* utf8 — small UTF-8 helpers over utf8proc: decoding, case mapping, letter tests.
+ * Pure functions; the strbuf ones append to the caller's buffer. */
+#ifndef DOCBAO_UTF8_H
+#define DOCBAO_UTF8_H
+#include <stddef.h>
+#include <stdint.h>
+#include "strbuf.h"
+
+/* Decodes one code point at s[0..n). Returns its byte length (>=1), with
+ * *cp = -1 for an invalid sequence (length 1 then). n must be > 0. */
+size_t utf8_next(const char *s, size_t n, int32_t *cp);
+int utf8_lower(const char *s, size_t n, strbuf *out);
+int utf8_upper(const char *s, size_t n, strbuf *out);
+int utf8_is_letter(int32_t cp);
+int utf8_is_upper(int32_t cp);
+int utf8_is_lower(int32_t cp);
+/* 1 when every letter of s is upper case and there is at least one letter. */
+int utf8_all_upper(const char *s, size_t n);
+/* Number of code points. */
+size_t utf8_len(const char *s, size_t n);
+
+#endif

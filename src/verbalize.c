@@ -1,0 +1,366 @@
+/* verbalize — one function per class, reading what classify recognized. */
+#include "verbalize.h"
+#include "syllable.h"
+#include "utf8.h"
+#include <string.h>
+
+static int spell(const verbalize_ctx *c, slice s, strbuf *out)
+{
+    int rc = 0;
+    for (size_t i = 0; i < s.n && !rc;) {
+        int32_t cp;
+        size_t k = utf8_next(s.s + i, s.n - i, &cp);
+        const char *name = lexicon_letter(c->lx, s.s + i, k, c->dialect);
+        if (name)
+            rc = strbuf_word(out, name);
+        else if (cp >= '0' && cp <= '9')
+            rc = num_digits(s.s + i, 1, out);
+        else if (utf8_is_letter(cp))
+            rc = strbuf_wordn(out, s.s + i, k);
+        i += k;
+    }
+    return rc;
+}
+
+static int lower_word(slice s, strbuf *out)
+{
+    strbuf b = {0};
+    int rc = utf8_lower(s.s, s.n, &b) || strbuf_wordn(out, strbuf_str(&b), b.len);
+    strbuf_free(&b);
+    return rc;
+}
+
+static int read_number(const verbalize_ctx *c, const number *n, strbuf *out)
+{
+    int rc = 0;
+    if (n->neg)
+        rc |= strbuf_word(out, "âm");
+    rc |= num_cardinal(n->digits, n->ndigits, c->dialect, out);
+    if (n->form == NUM_DECIMAL) {
+        rc |= strbuf_word(out, "phẩy");
+        rc |= num_fraction_digits(n->frac, n->nfrac, c->dialect, out);
+    } else if (n->form == NUM_DOTTED) {
+        rc |= strbuf_word(out, "chấm");
+        rc |= num_fraction_digits(n->frac, n->nfrac, c->dialect, out);
+    }
+    return rc;
+}
+
+static int read_slice_number(const verbalize_ctx *c, slice s, strbuf *out)
+{
+    number n;
+    if (parse_number(s, &n))
+        return read_number(c, &n, out);
+    return num_cardinal(s.s, s.n, c->dialect, out);
+}
+
+static int read_year(const verbalize_ctx *c, slice y, strbuf *out)
+{
+    if (y.n == 2) { /* 23/4/21: the year 2021 */
+        char full[4] = {'2', '0', y.s[0], y.s[1]};
+        return num_cardinal(full, 4, c->dialect, out);
+    }
+    return num_cardinal(y.s, y.n, c->dialect, out);
+}
+
+static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf *out)
+{
+    int rc = 0;
+    switch (v->kind) {
+    case V_NUMBER:
+        return read_number(c, &v->num, out);
+    case V_PERCENT:
+    case V_MEASURE:
+        return read_number(c, &v->num, out) || strbuf_word(out, v->unit->reading);
+    case V_MONEY:
+        return read_number(c, &v->num, out) || strbuf_word(out, v->unit->reading);
+    case V_TIME:
+        rc |= num_cardinal_u(v->h, c->dialect, out) || strbuf_word(out, "giờ");
+        if (v->has_min && (v->min || v->has_sec))
+            rc |= num_cardinal_u(v->min, c->dialect, out) || strbuf_word(out, "phút");
+        if (v->has_sec)
+            rc |= num_cardinal_u(v->sec, c->dialect, out) || strbuf_word(out, "giây");
+        return rc;
+    case V_DATE:
+        if (v->d) {
+            if (prefix)
+                rc |= strbuf_word(out, "ngày");
+            rc |= num_cardinal_u(v->d, c->dialect, out);
+        }
+        rc |= strbuf_word(out, "tháng") || num_month(v->m, c->dialect, out);
+        if (v->year.n)
+            rc |= strbuf_word(out, "năm") || read_year(c, v->year, out);
+        return rc;
+    case V_MONTH_YEAR:
+        if (prefix)
+            rc |= strbuf_word(out, "tháng");
+        return rc | num_month(v->m, c->dialect, out) || strbuf_word(out, "năm") ||
+               read_year(c, v->year, out);
+    case V_SHORT_AMOUNT: {
+        rc |= num_cardinal(v->big.s, v->big.n, c->dialect, out);
+        const char *scale = v->scale;
+        if (c->dialect == DIALECT_SOUTH && !strcmp(scale, "nghìn"))
+            scale = "ngàn";
+        rc |= strbuf_word(out, scale);
+        if (v->small.n) {
+            /* 1tr5 = 1 triệu 500 nghìn: the small digits are the leading digits of the next group */
+            char grp[4] = {'0', '0', '0', 0};
+            memcpy(grp, v->small.s, v->small.n);
+            const char *below = !strcmp(v->scale, "tỷ") ? "triệu" : "nghìn";
+            if (c->dialect == DIALECT_SOUTH && !strcmp(below, "nghìn"))
+                below = "ngàn";
+            rc |= num_cardinal(grp, 3, c->dialect, out) || strbuf_word(out, below);
+        }
+        return rc;
+    }
+    case V_NONE:
+        break;
+    }
+    return rc;
+}
+
+/* A letter run inside a mixed token. */
+static int read_run(const verbalize_ctx *c, slice s, int code, strbuf *out)
+{
+    if (!code) {
+        const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
+        if (e) {
+            if (e->kind == ABBR_SPELL && !e->reading[0])
+                return spell(c, s, out);
+            return strbuf_word(out, e->reading);
+        }
+        const char *loan = lexicon_loanword(c->lx, s.s, s.n);
+        if (loan)
+            return strbuf_word(out, loan);
+    }
+    if (utf8_all_upper(s.s, s.n)) {
+        if (!code && s.n > 1 && syllable_is_word(c->lx, s.s, s.n))
+            return lower_word(s, out);
+        return spell(c, s, out);
+    }
+    if (syllable_parse(c->lx, s.s, s.n, NULL))
+        return strbuf_wordn(out, s.s, s.n);
+    if (utf8_len(s.s, s.n) <= 3)
+        return spell(c, s, out);
+    return strbuf_wordn(out, s.s, s.n);
+}
+
+static int is_letter_at(slice s, size_t i)
+{
+    int32_t cp;
+    utf8_next(s.s + i, s.n - i, &cp);
+    return utf8_is_letter(cp);
+}
+
+/* Mixed tokens, codes and addresses: split into parts at separators, digits
+ * and case changes; look up each part. */
+static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *out)
+{
+    int code = cls == CL_CODE, url = cls == CL_URL;
+    int rc = 0;
+    size_t i = 0;
+    while (i < s.n && !rc) {
+        char ch = s.s[i];
+        if (ch >= '0' && ch <= '9') {
+            size_t j = i;
+            while (j < s.n && ((s.s[j] >= '0' && s.s[j] <= '9') ||
+                               (!url && (s.s[j] == '.' || s.s[j] == ',') && j + 1 < s.n &&
+                                s.s[j + 1] >= '0' && s.s[j + 1] <= '9')))
+                j++;
+            slice d = {s.s + i, j - i};
+            rc = url || (d.n > 1 && d.s[0] == '0') ? num_digits(d.s, d.n, out) : read_slice_number(c, d, out);
+            i = j;
+            continue;
+        }
+        if (is_letter_at(s, i)) {
+            /* a whole part up to the next separator, if the lexicon knows it */
+            size_t end = i;
+            while (end < s.n && !strchr("-/&.@_:+", s.s[end]))
+                end++;
+            slice part = {s.s + i, end - i};
+            if (!code && !url && (lexicon_abbr(c->lx, part.s, part.n) || lexicon_loanword(c->lx, part.s, part.n))) {
+                rc = read_run(c, part, 0, out);
+                i = end;
+                continue;
+            }
+            /* a lone i or e before a capital: the i of iPhone, the e of eGov */
+            int32_t first, second;
+            size_t k1 = utf8_next(s.s + i, s.n - i, &first);
+            if (!code && (first == 'i' || first == 'e') && i + k1 < s.n) {
+                utf8_next(s.s + i + k1, s.n - i - k1, &second);
+                if (utf8_is_upper(second)) {
+                    char key[3] = {(char)first, '-', 0};
+                    const char *pre = lexicon_loanword(c->lx, key, 2);
+                    rc = strbuf_word(out, pre ? pre : (first == 'i' ? "ai" : "i"));
+                    i += k1;
+                    continue;
+                }
+            }
+            /* a run of letters, cut where lower case turns upper */
+            size_t j = i;
+            int seen_lower = 0;
+            while (j < end) {
+                int32_t cp;
+                size_t k = utf8_next(s.s + j, s.n - j, &cp);
+                if (!utf8_is_letter(cp))
+                    break;
+                if (utf8_is_upper(cp) && seen_lower)
+                    break;
+                if (utf8_is_lower(cp))
+                    seen_lower = 1;
+                j += k;
+            }
+            if (j == i)
+                j = i + 1;
+            rc = read_run(c, (slice){s.s + i, j - i}, code, out);
+            i = j;
+            continue;
+        }
+        /* separators */
+        const char *say = NULL;
+        if (ch == '&')
+            say = "và";
+        else if (url) {
+            switch (ch) {
+            case '.': say = "chấm"; break;
+            case '@': say = "a còng"; break;
+            case '/': say = "gạch chéo"; break;
+            case '-': say = "gạch ngang"; break;
+            case '_': say = "gạch dưới"; break;
+            case ':': say = "hai chấm"; break;
+            default: break;
+            }
+        } else if (ch == '/' && i > 0 && i + 1 < s.n && s.s[i - 1] >= '0' && s.s[i - 1] <= '9' &&
+                   s.s[i + 1] >= '0' && s.s[i + 1] <= '9') {
+            say = "trên";
+        } else if (ch == '+') {
+            say = "cộng";
+        }
+        if (say)
+            rc = strbuf_word(out, say);
+        i++;
+    }
+    return rc;
+}
+
+static int read_url(const verbalize_ctx *c, slice s, strbuf *out)
+{
+    /* the scheme is not read */
+    static const char *const SCHEMES[] = {"https://", "http://"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t l = strlen(SCHEMES[k]);
+        if (s.n > l && !memcmp(s.s, SCHEMES[k], l)) {
+            s.s += l;
+            s.n -= l;
+            break;
+        }
+    }
+    if (s.n && s.s[s.n - 1] == '/')
+        s.n--;
+    return read_mixed(c, s, CL_URL, out);
+}
+
+static int read_phone(const verbalize_ctx *c, slice s, strbuf *out)
+{
+    int rc = 0;
+    size_t i = 0;
+    if (s.n && s.s[0] == '+') {
+        rc |= strbuf_word(out, "cộng");
+        i = 1;
+    }
+    (void)c;
+    /* digit by digit, a comma between the written groups for a pause */
+    for (; i < s.n; i++) {
+        char ch = s.s[i];
+        if (ch >= '0' && ch <= '9')
+            rc |= num_digits(&s.s[i], 1, out);
+        else if ((ch == ' ' || ch == '.' || ch == '-') && out->len && out->s[out->len - 1] != ',')
+            rc |= strbuf_putc(out, ',');
+    }
+    return rc;
+}
+
+static int read_fraction(const verbalize_ctx *c, slice s, int address, strbuf *out)
+{
+    slice a, b;
+    if (!parse_slash_pair(s, &a, &b))
+        return strbuf_wordn(out, s.s, s.n);
+    int rc = num_cardinal(a.s, a.n, c->dialect, out);
+    rc |= strbuf_word(out, address ? "trên" : "phần");
+    if (!address && b.n == 1 && b.s[0] == '4')
+        return rc | strbuf_word(out, "tư");
+    return rc | num_cardinal(b.s, b.n, c->dialect, out);
+}
+
+static int read_punct(slice s, strbuf *out)
+{
+    /* keep what shapes prosody, as one mark */
+    char mark = 0;
+    for (size_t i = 0; i < s.n; i++) {
+        char ch = s.s[i];
+        if (ch == '.' || ch == '!' || ch == '?')
+            mark = ch == '.' && mark && mark != ',' ? mark : ch;
+        else if ((ch == ',' || ch == ';' || ch == ':' || ch == '-' || ch == '(' || ch == ')') && !mark)
+            mark = ',';
+    }
+    if (!mark || !out->len)
+        return 0;
+    if (out->s[out->len - 1] == ' ')
+        out->len--;
+    char last = out->s[out->len - 1];
+    if (last == ',' || last == '.' || last == '!' || last == '?') {
+        if (mark != ',')
+            out->s[out->len - 1] = mark;
+        return 0;
+    }
+    return strbuf_putc(out, mark);
+}
+
+int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
+{
+    switch (s->cls) {
+    case CL_WORD:
+        return strbuf_wordn(out, s->text.s, s->text.n);
+    case CL_UPPERWORD:
+        return lower_word(s->text, out);
+    case CL_PUNCT:
+        return read_punct(s->text, out);
+    case CL_ABBR:
+        if (s->abbr->kind == ABBR_SPELL && !s->abbr->reading[0]) {
+            slice key = s->text;
+            return spell(c, key, out);
+        }
+        return strbuf_word(out, s->abbr->reading);
+    case CL_SPELL:
+        return spell(c, s->text, out);
+    case CL_LOANWORD:
+    case CL_UNIT:
+        return strbuf_word(out, s->reading);
+    case CL_VALUE:
+        return read_value(c, &s->val, s->add_prefix, out);
+    case CL_TO:
+        return strbuf_word(out, "đến");
+    case CL_AND:
+        return strbuf_word(out, "và");
+    case CL_ORDINAL:
+        return num_ordinal(s->text.s, s->text.n, c->dialect, out);
+    case CL_ROMAN: {
+        int rc = num_cardinal_u(s->roman, c->dialect, out);
+        if (s->year.n)
+            rc |= strbuf_word(out, "năm") || read_year(c, s->year, out);
+        return rc;
+    }
+    case CL_FRACTION:
+        return read_fraction(c, s->text, 0, out);
+    case CL_ADDRESS:
+        return read_fraction(c, s->text, 1, out);
+    case CL_PHONE:
+        return read_phone(c, s->text, out);
+    case CL_URL:
+        return read_url(c, s->text, out);
+    case CL_CODE:
+    case CL_MIXED:
+        return read_mixed(c, s->text, s->cls, out);
+    }
+    return 0;
+}

@@ -1,0 +1,18 @@
+/* verbalize — the words a news reader says for each classified span.
+ * Takes spans from classify; appends space-separated words (and the
+ * punctuation that shapes prosody: , . ! ?) to a strbuf. Pure over the
+ * lexicon: no other state. */
+#ifndef DOCBAO_VERBALIZE_H
+#define DOCBAO_VERBALIZE_H
+#include "classify.h"
+#include "numbers.h"
+
+typedef struct verbalize_ctx {
+    const lexicon *lx;
+    num_dialect dialect;
+} verbalize_ctx;
+
+/* Returns 0, -1 on out of memory. */
+int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out);
+
+#endif
