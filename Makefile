@@ -3,8 +3,10 @@ PREFIX   ?= /usr/local
 DATADIR  ?= $(CURDIR)
 CC       ?= cc
 PKGS     := espeak-ng sndfile portaudio-2.0 libutf8proc
-CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -fPIC
+OPT      ?= -O2 -g
+SAN      ?=
+CFLAGS   := $(OPT) $(SAN) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -fPIC
+LDFLAGS  += $(SAN)
 CPPFLAGS += -DDOCBAO_DATADIR='"$(DATADIR)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 BUILD    ?= build
@@ -22,7 +24,8 @@ deps:
 	@scripts/install-deps.sh
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	@echo "  CC $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD):
 	mkdir -p $(BUILD)
@@ -46,7 +49,7 @@ units: $(UNIT_BIN)
 
 check: deps
 	$(MAKE) all units
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" build-asan/docbao units
+	$(MAKE) BUILD=build-asan OPT="-O1 -g" SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" build-asan/docbao units
 	tests/run.sh
 
 demo: deps

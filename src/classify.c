@@ -145,6 +145,8 @@ static int value_of(const classify_ctx *c, slice s, int short_date, value *v)
 /* "ngày" before a date unless the text says it; "tháng" before m/y likewise */
 static int needs_prefix(const token *t, size_t i, const value *v)
 {
+    if (v->kind != V_DATE && v->kind != V_MONTH_YEAR)
+        return 0;
     if (i == 0)
         return 1;
     const token *p = &t[i - 1];
@@ -359,12 +361,13 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     int short_date = cue(c, t, *i, "date");
     value v;
     if (has_digit(s)) {
-        slice a, b;
-        if (parse_slash_pair(s, &a, &b) && !short_date) {
-            int addr = cue(c, t, *i, "address") || (*i > 0 && word_is(&t[*i - 1], "số"));
-            /* d/m with a plausible day and month and no cue: a date when a
-             * date word is near (tháng, năm), else a fraction */
-            if (addr || cue(c, t, *i, "fraction") || !value_of(c, s, 0, &v) || v.kind != V_MONTH_YEAR) {
+        fraction fr;
+        if (parse_fraction(c->lx, s, &fr) && (!short_date || fr.unit || fr.neg)) {
+            int addr = !fr.unit && !fr.neg &&
+                       (cue(c, t, *i, "address") || (*i > 0 && word_is(&t[*i - 1], "số")));
+            /* no cue: m/yyyy is a month, a/b a fraction */
+            if (addr || fr.unit || fr.neg || cue(c, t, *i, "fraction") || !value_of(c, s, 0, &v) ||
+                v.kind != V_MONTH_YEAR) {
                 sp = mk(addr ? CL_ADDRESS : CL_FRACTION, s);
                 /* a whole number before it: 2 1/2 */
                 if (!addr && out->n && out->v[out->n - 1].cls == CL_VALUE &&
@@ -386,13 +389,19 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             }
             if (push_value(t, *i, s, &v, out))
                 return -1;
+            /* a year after "tháng N" without "năm": tháng 1 2024 */
+            if (v.kind == V_NUMBER && s.n == 4 && *i >= 2 && is_digits(t[*i - 1].core) &&
+                t[*i - 1].core.n <= 2 && word_is(&t[*i - 2], "tháng"))
+                out->v[out->n - 1].add_prefix = 1;
             (*i)++;
-            /* a unit as the next word: 100 km/h, 35 ha, 40,5 độ C is words */
-            if (v.kind == V_NUMBER && !tk->post.n && *i < n && t[*i].core.n && !t[*i].pre.n) {
-                const unit_entry *u = lexicon_unit(c->lx, t[*i].core.s, t[*i].core.n);
-                if (u) {
+            /* a unit as the next word, spelled exactly: 100 km/h, 35 ha, 10k VND */
+            if ((v.kind == V_NUMBER || v.kind == V_SHORT_AMOUNT) && !tk->post.n && *i < n &&
+                t[*i].core.n && !t[*i].pre.n) {
+                value uv;
+                memset(&uv, 0, sizeof uv);
+                if (parse_unit(c->lx, t[*i].core, 1, &uv)) {
                     sp = mk(CL_UNIT, t[*i].core);
-                    sp.reading = u->reading;
+                    sp.val = uv;
                     (*i)++;
                     return push(out, &sp);
                 }

@@ -14,9 +14,10 @@ static int all_digits(const char *s, size_t n)
     return n > 0;
 }
 
-/* One group of three digits h t u. full: read "không trăm" and "linh" even
- * when the hundreds are zero (a group that follows a bigger one). */
-static int group(int h, int t, int u, int full, num_dialect d, strbuf *out)
+/* One group of three digits h t u. full: say "không trăm" when the hundreds
+ * are zero (the group right after a "nghìn"); after: something was said
+ * before, so a lone unit takes "linh" (1.000.001 "một triệu linh một"). */
+static int group(int h, int t, int u, int full, int after, num_dialect d, strbuf *out)
 {
     int rc = 0;
     if (h || full) {
@@ -24,7 +25,7 @@ static int group(int h, int t, int u, int full, num_dialect d, strbuf *out)
         rc |= strbuf_word(out, "trăm");
     }
     if (t == 0) {
-        if (u && (h || full))
+        if (u && (h || full || after))
             rc |= strbuf_word(out, d == DIALECT_SOUTH ? "lẻ" : "linh");
         if (u)
             rc |= strbuf_word(out, DIGIT[u]);
@@ -56,7 +57,7 @@ static int below_ty(const char *s, size_t n, int lead, num_dialect d, strbuf *ou
 {
     static const char *const SCALE[3] = {"", "nghìn", "triệu"};
     static const char *const SCALE_S[3] = {"", "ngàn", "triệu"};
-    int rc = 0, said = !lead;
+    int rc = 0, said = !lead, prev_nonzero = 0;
     size_t first = n % 3 ? n % 3 : 3;
     size_t pos = 0;
     for (size_t g = (n + 2) / 3; g-- > 0;) {
@@ -65,10 +66,14 @@ static int below_ty(const char *s, size_t n, int lead, num_dialect d, strbuf *ou
         for (size_t i = 0; i < len; i++)
             dg[3 - len + i] = s[pos + i] - '0';
         pos += len;
-        if (dg[0] == 0 && dg[1] == 0 && dg[2] == 0)
+        if (dg[0] == 0 && dg[1] == 0 && dg[2] == 0) {
+            prev_nonzero = 0;
             continue;
-        rc |= group(dg[0], dg[1], dg[2], said, d, out);
+        }
+        /* "không trăm" only in the group right after a spoken "nghìn" (2021) */
+        rc |= group(dg[0], dg[1], dg[2], g == 0 && prev_nonzero, g == 0 && said, d, out);
         said = 1;
+        prev_nonzero = 1;
         if (g)
             rc |= strbuf_word(out, d == DIALECT_SOUTH ? SCALE_S[g] : SCALE[g]);
     }

@@ -189,7 +189,7 @@ static int parse_time(slice s, value *v)
         } else if (p2) {
             return 0;
         }
-        if (i < s.n && (s.s[i] == '\'' || s.s[i] == 'p'))
+        if (v->has_min && i < s.n && (s.s[i] == '\'' || s.s[i] == 'p'))
             i++;
         if (i != s.n)
             return 0;
@@ -200,6 +200,37 @@ static int parse_time(slice s, value *v)
         return 0;
     v->kind = V_TIME;
     v->h = h;
+    return 1;
+}
+
+/* durations: 3p 3p20s 12p03s 45s */
+static int parse_duration(slice s, value *v)
+{
+    size_t p1 = digit_run(s.s, s.n);
+    if (p1 < 1 || p1 > 3 || p1 >= s.n)
+        return 0;
+    unsigned a = num_of(s.s, p1);
+    size_t i = p1;
+    if (s.s[i] == 'p') {
+        v->min = a;
+        v->has_min = 1;
+        i++;
+        if (i < s.n && s.s[i] == 'h')
+            i++;
+        size_t p2 = digit_run(s.s + i, s.n - i);
+        if (p2) {
+            if (p2 > 2 || i + p2 + 1 != s.n || s.s[i + p2] != 's')
+                return 0;
+            v->sec = num_of(s.s + i, p2);
+            v->has_sec = 1;
+            i += p2 + 1;
+        }
+        if (i != s.n)
+            return 0;
+    } else {
+        return 0;
+    }
+    v->kind = V_DURATION;
     return 1;
 }
 
@@ -229,12 +260,39 @@ static int parse_short_amount(slice s, value *v)
     return 0;
 }
 
+int parse_unit(const lexicon *lx, slice s, int exact, value *v)
+{
+    const unit_entry *u = lexicon_unit(lx, s.s, s.n);
+    if (u && exact && strncmp(u->unit, s.s, s.n))
+        u = NULL;
+    if (!u) {
+        /* a rate: 50.000đ/ngày 100₫/kg 30m/min */
+        const char *sl = memchr(s.s, '/', s.n);
+        if (!sl || sl + 1 == s.s + s.n)
+            return 0;
+        u = lexicon_unit(lx, s.s, (size_t)(sl - s.s));
+        if (!u)
+            return 0;
+        slice per = {sl + 1, s.n - (size_t)(sl + 1 - s.s)};
+        v->per_unit = lexicon_unit(lx, per.s, per.n);
+        if (!v->per_unit) {
+            for (size_t k = 0; k < per.n; k++)
+                if ((unsigned char)per.s[k] < 0x80 && !((per.s[k] | 0x20) >= 'a' && (per.s[k] | 0x20) <= 'z'))
+                    return 0;
+            v->per_word = per;
+        }
+    }
+    v->unit = u;
+    return 1;
+}
+
 int parse_value(const lexicon *lx, slice s, int allow_short_date, value *v)
 {
     memset(v, 0, sizeof *v);
     if (!s.n)
         return 0;
-    if (parse_time(s, v) || parse_date(s, allow_short_date, v) || parse_short_amount(s, v))
+    if (parse_time(s, v) || parse_date(s, allow_short_date, v) || parse_short_amount(s, v) ||
+        parse_duration(s, v))
         return 1;
     memset(v, 0, sizeof *v);
     if (parse_number(s, &v->num)) {
@@ -260,10 +318,34 @@ int parse_value(const lexicon *lx, slice s, int allow_short_date, value *v)
         return 0;
     if (!parse_number((slice){s.s, i}, &v->num))
         return 0;
-    const unit_entry *u = lexicon_unit(lx, s.s + i, s.n - i);
-    if (!u)
+    if (!parse_unit(lx, (slice){s.s + i, s.n - i}, 0, v))
         return 0;
-    v->unit = u;
+    const unit_entry *u = v->unit;
     v->kind = u->kind == UNIT_MONEY ? V_MONEY : u->kind == UNIT_PERCENT ? V_PERCENT : V_MEASURE;
+    return 1;
+}
+
+int parse_fraction(const lexicon *lx, slice s, fraction *f)
+{
+    memset(f, 0, sizeof *f);
+    if (s.n && s.s[0] == '-') {
+        f->neg = 1;
+        s.s++;
+        s.n--;
+    }
+    size_t p1 = digit_run(s.s, s.n);
+    if (!p1 || p1 + 1 >= s.n || s.s[p1] != '/')
+        return 0;
+    size_t p2 = digit_run(s.s + p1 + 1, s.n - p1 - 1);
+    if (!p2)
+        return 0;
+    f->num = (slice){s.s, p1};
+    f->den = (slice){s.s + p1 + 1, p2};
+    size_t used = p1 + 1 + p2;
+    if (used < s.n) {
+        f->unit = lexicon_unit(lx, s.s + used, s.n - used);
+        if (!f->unit || f->unit->kind != UNIT_MEASURE)
+            return 0;
+    }
     return 1;
 }

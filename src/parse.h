@@ -24,8 +24,8 @@ typedef struct number {
  * or a dotted pair. 1 on success. */
 int parse_number(slice s, number *out);
 
-typedef enum { V_NONE, V_NUMBER, V_PERCENT, V_MONEY, V_MEASURE, V_TIME, V_DATE, V_MONTH_YEAR,
-               V_SHORT_AMOUNT } value_kind;
+typedef enum { V_NONE, V_NUMBER, V_PERCENT, V_MONEY, V_MEASURE, V_TIME, V_DURATION, V_DATE,
+               V_MONTH_YEAR, V_SHORT_AMOUNT } value_kind;
 
 typedef struct value {
     value_kind kind;
@@ -36,11 +36,25 @@ typedef struct value {
     slice year;                 /* V_DATE V_MONTH_YEAR: "" when absent */
     slice big, small;           /* V_SHORT_AMOUNT 1tr5: big "1", small "5" */
     const char *scale;          /* V_SHORT_AMOUNT: "triệu", "tỷ", "nghìn" */
+    const unit_entry *per_unit; /* 50.000đ/ngày, 100đ/kg: the unit after the slash, */
+    slice per_word;             /* or the word after it when it is no unit */
 } value;
+
+typedef struct fraction {
+    int neg;
+    slice num, den;
+    const unit_entry *unit; /* 1/2kg */
+} fraction;
+
+/* [-]a/b with an optional unit after it. 1 on success. */
+int parse_fraction(const lexicon *lx, slice s, fraction *out);
 
 /* Recognizes one token as a value. Dates need a day 1-31 and month 1-12; a
  * bare d/m is a date only when allow_short_date. 1 on success. */
 int parse_value(const lexicon *lx, slice s, int allow_short_date, value *out);
+/* A unit, or a rate unit/unit or unit/word, into v->unit, per_unit, per_word.
+ * exact: the unit must be spelled as in the table (a separate word). */
+int parse_unit(const lexicon *lx, slice s, int exact, value *v);
 /* a/b with both parts digits (a fraction, an address or a date). */
 int parse_slash_pair(slice s, slice *a, slice *b);
 int is_digits(slice s);

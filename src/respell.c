@@ -107,15 +107,12 @@ static const char *const ONSETS[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", 
 static const char *const CODAS[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
 
 /* Splits w->lower's toneless form into onset and rhyme; sets w->tone to -1 when it is no syllable. */
-static void parse(word *w, const utf8proc_int32_t *cps, int n)
+static void parse(word *w)
 {
     utf8proc_int32_t d[MAXCP * 4], base[MAXCP * 4];
-    char flat[MAXB];
     int nb = 0, marks = 0;
     w->tone = -1;
-    if (compose(cps, (size_t)n, flat) < 0)
-        return;
-    utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)flat, -1, d, MAXCP * 4,
+    utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)w->lower, -1, d, MAXCP * 4,
                                             UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
     if (m < 0 || m > MAXCP * 4)
         return;
@@ -161,6 +158,10 @@ static void parse(word *w, const utf8proc_int32_t *cps, int n)
     }
     if (nv == 0 || nv > 3)
         return;
+    /* stop-final rhymes take only sắc or nặng: anything else (mac, thuoc) is not Vietnamese */
+    int stop = *p == 'c' || *p == 'p' || *p == 't';
+    if (stop && tone != 2 && tone != 5)
+        return;
     for (size_t i = 0; i < sizeof CODAS / sizeof CODAS[0]; i++)
         if (!strcmp(p, CODAS[i])) {
             memcpy(w->onset, toneless, on);
@@ -191,7 +192,7 @@ static int analyse(word *w, const char *s, size_t len)
     w->upper_all = n > 1 && nupper == n;
     if (compose(cps, (size_t)n, w->lower) < 0)
         return -1;
-    parse(w, cps, n);
+    parse(w);
     return 0;
 }
 
@@ -210,8 +211,10 @@ static int tone_vowel(const utf8proc_int32_t *cps, int n)
         return last_marked;                 /* ươ, iê, uô, ă, â ... */
     if (nv <= 1)
         return 0;
-    if (nv < n || nv == 3)
-        return nv < n ? nv - 1 : 1;         /* before a coda: the last vowel; oai, uya: the middle */
+    if (nv < n)
+        return nv - 1;                      /* before a coda: the last vowel (oác, uýt) */
+    if (nv == 3)
+        return 1;                           /* oai, uya, oeo: the middle one */
     if ((cps[0] == 'o' && (cps[1] == 'a' || cps[1] == 'e')) || (cps[0] == 'u' && cps[1] == 'y'))
         return 1;                           /* oa, oe, uy: the second (new style) */
     return 0;                               /* ai, ao, ia, ua, ưa, ưu ... */
@@ -364,8 +367,10 @@ static int scan(const respell *r, const char *text, size_t len, strbuf *out, int
     size_t i = 0;
     while (i < len) {
         if (len - i >= 2 && text[i] == '[' && text[i + 1] == '[') {   /* phonemes already */
-            const char *end = strstr(text + i, "]]");
-            size_t stop = end && (size_t)(end - text) < len ? (size_t)(end - text) + 2 : len;
+            size_t stop = i + 2;
+            while (stop < len && !(text[stop - 1] == ']' && text[stop] == ']'))
+                stop++;
+            stop = stop < len ? stop + 1 : len;
             if (strbuf_append(out, text + i, stop - i))
                 return -1;
             i = stop;

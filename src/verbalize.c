@@ -63,22 +63,55 @@ static int read_year(const verbalize_ctx *c, slice y, strbuf *out)
     return num_cardinal(y.s, y.n, c->dialect, out);
 }
 
+/* the part after a slash: "trên ngày", or "một ki lô gam" for a measure */
+static int read_per(const verbalize_ctx *c, const value *v, strbuf *out)
+{
+    if (v->per_unit) {
+        int time = lexicon_has_role(c->lx, v->per_unit->reading, strlen(v->per_unit->reading), "time-unit");
+        return strbuf_word(out, time ? "trên" : "một") || strbuf_word(out, v->per_unit->reading);
+    }
+    if (v->per_word.n)
+        return strbuf_word(out, "trên") || lower_word(v->per_word, out);
+    return 0;
+}
+
 static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf *out)
 {
     int rc = 0;
     switch (v->kind) {
     case V_NUMBER:
-        return read_number(c, &v->num, out);
+        if (prefix) /* a year right after "tháng N" */
+            rc |= strbuf_word(out, "năm");
+        return rc | read_number(c, &v->num, out);
     case V_PERCENT:
     case V_MEASURE:
-        return read_number(c, &v->num, out) || strbuf_word(out, v->unit->reading);
+        return read_number(c, &v->num, out) || strbuf_word(out, v->unit->reading) || read_per(c, v, out);
+    case V_DURATION:
+        if (v->min || !v->sec)
+            rc |= num_cardinal_u(v->min, c->dialect, out) || strbuf_word(out, "phút");
+        if (v->sec)
+            rc |= num_cardinal_u(v->sec, c->dialect, out) || strbuf_word(out, "giây");
+        return rc;
     case V_MONEY:
-        return read_number(c, &v->num, out) || strbuf_word(out, v->unit->reading);
+        if (v->num.form == NUM_DECIMAL && v->num.nfrac <= 2 && lexicon_has_role(c->lx, v->unit->reading, strlen(v->unit->reading), "cents")) {
+            /* 10,5$ "mười đô la năm mươi xu" */
+            char cents[3] = {v->num.frac[0], v->num.nfrac > 1 ? v->num.frac[1] : '0', 0};
+            int whole = !(v->num.ndigits == 1 && v->num.digits[0] == '0');
+            if (v->num.neg)
+                rc |= strbuf_word(out, "âm");
+            if (whole)
+                rc |= num_cardinal(v->num.digits, v->num.ndigits, c->dialect, out) || strbuf_word(out, v->unit->reading);
+            if (strcmp(cents, "00"))
+                rc |= num_cardinal(cents, 2, c->dialect, out) || strbuf_word(out, "xu");
+            return rc;
+        }
+        rc = read_number(c, &v->num, out) || strbuf_word(out, v->unit->reading);
+        return rc | read_per(c, v, out);
     case V_TIME:
         rc |= num_cardinal_u(v->h, c->dialect, out) || strbuf_word(out, "giờ");
-        if (v->has_min && (v->min || v->has_sec))
+        if (v->has_min && v->min)
             rc |= num_cardinal_u(v->min, c->dialect, out) || strbuf_word(out, "phút");
-        if (v->has_sec)
+        if (v->has_sec && v->sec)
             rc |= num_cardinal_u(v->sec, c->dialect, out) || strbuf_word(out, "giây");
         return rc;
     case V_DATE:
@@ -282,14 +315,19 @@ static int read_phone(const verbalize_ctx *c, slice s, strbuf *out)
 
 static int read_fraction(const verbalize_ctx *c, slice s, int address, strbuf *out)
 {
-    slice a, b;
-    if (!parse_slash_pair(s, &a, &b))
-        return strbuf_wordn(out, s.s, s.n);
-    int rc = num_cardinal(a.s, a.n, c->dialect, out);
+    fraction f;
+    if (!parse_fraction(c->lx, s, &f))
+        return read_mixed(c, s, CL_CODE, out);
+    int rc = f.neg ? strbuf_word(out, "âm") : 0;
+    rc |= num_cardinal(f.num.s, f.num.n, c->dialect, out);
     rc |= strbuf_word(out, address ? "trên" : "phần");
-    if (!address && b.n == 1 && b.s[0] == '4')
-        return rc | strbuf_word(out, "tư");
-    return rc | num_cardinal(b.s, b.n, c->dialect, out);
+    if (!address && f.den.n == 1 && f.den.s[0] == '4')
+        rc |= strbuf_word(out, "tư");
+    else
+        rc |= num_cardinal(f.den.s, f.den.n, c->dialect, out);
+    if (f.unit)
+        rc |= strbuf_word(out, f.unit->reading);
+    return rc;
 }
 
 static int read_punct(slice s, strbuf *out)
@@ -334,8 +372,9 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_SPELL:
         return spell(c, s->text, out);
     case CL_LOANWORD:
-    case CL_UNIT:
         return strbuf_word(out, s->reading);
+    case CL_UNIT:
+        return strbuf_word(out, s->val.unit->reading) || read_per(c, &s->val, out);
     case CL_VALUE:
         return read_value(c, &s->val, s->add_prefix, out);
     case CL_TO:

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# tests/run.sh — every test of docbao: unit tests, golden files, the peer test
+# suite, end-to-end audio, bad input, and the same under ASan/UBSan.
+# Run from the project root after `make all units` (make check does both).
+# Prints one line per check and ends with "N passed, M failed".
+set -u
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SHARED=${DOCBAO_SHARED:-$ROOT/../shared}
+BIN=$ROOT/docbao
+ASAN_BIN=$ROOT/build-asan/docbao
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+passed=0; failed=0
+ok()   { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/     /' | head -40; }
+check() { local name=$1; shift; local out; if out=$("$@" 2>&1); then ok "$name"; else fail "$name" "$out"; fi; }
+
+# --- unit tests (normal and sanitized builds)
+for t in build/test_*; do
+    [ -x "$t" ] || continue
+    check "unit $(basename "$t")" "$t" "$SHARED/data/vi-syllables.tsv"
+done
+for t in build-asan/test_*; do
+    [ -x "$t" ] || continue
+    check "unit $(basename "$t") (asan+ubsan)" "$t" "$SHARED/data/vi-syllables.tsv"
+done
+
+# --- golden files: input -> spoken form, every case must pass
+# except the open cases listed (with the reason) in tests/golden/known-failures.tsv
+golden() {
+    local file=$1 name
+    name=$(basename "$file")
+    local out
+    out=$("$SHARED/tools/tn-score" --tsv --show 1000 --cmd "$2 normalize" "$file" 2>&1)
+    local fails
+    fails=$(printf '%s\n' "$out" | awk '/^FAIL /{print $2}')
+    local unexpected=""
+    for id in $fails; do
+        grep -q "^$id	" tests/golden/known-failures.tsv 2>/dev/null || unexpected="$unexpected $id"
+    done
+    if [ -z "$unexpected" ] && printf '%s\n' "$out" | tail -1 | grep -q ' passed, '; then
+        ok "golden $name ($(printf '%s\n' "$out" | tail -1))"
+    else
+        fail "golden $name: unexpected failures:$unexpected" "$(printf '%s\n' "$out" | grep -A3 -E "^FAIL ($(echo $unexpected | tr ' ' '|'))( |$)" | head -60)"
+    fi
+}
+for f in tests/golden/numbers.tsv tests/golden/words.tsv samples/*.tsv; do
+    [ -f "$f" ] && golden "$f" "$BIN"
+done
+check "sample article phrases at 100% (tn-score --min 100)" \
+    "$SHARED/tools/tn-score" --tsv --show 20 --min 100 --cmd "$BIN normalize" "$SHARED/samples/vnpt-quang-ngai-2021.tsv"
+# the golden files through the sanitized build
+check "golden numbers.tsv under asan+ubsan runs clean" \
+    sh -c "cut -f3 tests/golden/numbers.tsv tests/golden/words.tsv | '$ASAN_BIN' normalize >/dev/null"
+
+# --- NeMo peer suite: >= 97%, and only the deliberate differences may fail
+nemo=$("$SHARED/tools/tn-score" --show 1000 --cmd "$BIN normalize" "$SHARED"/peer-tests/nemo-vi/*.txt 2>&1)
+rate=$(printf '%s\n' "$nemo" | sed -n 's/^pass rate \([0-9.]*\)%.*/\1/p')
+unexpected=""
+for id in $(printf '%s\n' "$nemo" | awk '/^FAIL /{print $2}'); do
+    grep -q "^$id	" tests/nemo-deliberate.tsv || unexpected="$unexpected $id"
+done
+if [ -z "$unexpected" ] && awk -v r="${rate:-0}" 'BEGIN{exit !(r >= 97)}'; then
+    ok "NeMo vi suite ${rate}% (>= 97%, failures all deliberate)"
+else
+    fail "NeMo vi suite ${rate:-?}%: unexpected failures:$unexpected" "$(printf '%s\n' "$nemo" | grep -A3 FAIL | head -40)"
+fi
+
+# --- the command line contract
+n_in=$(awk 'END{print NR}' "$SHARED/samples/vnpt-quang-ngai-2021.txt")
+n_out=$("$BIN" normalize "$SHARED/samples/vnpt-quang-ngai-2021.txt" | wc -l)
+[ "$n_in" = "$n_out" ] && ok "normalize: one output line per input line ($n_out)" || fail "normalize line count: $n_in in, $n_out out"
+out=$(printf 'a\n\nb\n' | "$BIN" normalize)
+[ "$out" = $'a\n\nb' ] && ok "normalize: empty lines stay empty" || fail "normalize empty lines" "$out"
+# flushed line by line: the first answer comes before the input ends
+out=$( { echo "VNPT"; sleep 2; echo "UBND"; } | timeout 10 "$BIN" normalize | { IFS= read -r first; echo "$first"; } )
+[ "$out" = "vê en pê tê" ] && ok "normalize: answers line by line in a pipe" || fail "normalize streaming" "$out"
+check "--version" "$BIN" --version
+check "--help" "$BIN" --help
+out=$("$BIN" normalize --bogus 2>&1); rc=$?
+[ $rc -ne 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 1 ] && ok "unknown option: one line, exit $rc" || fail "unknown option" "$out"
+out=$("$BIN" frobnicate 2>&1); [ $? -ne 0 ] && ok "unknown command is an error" || fail "unknown command" "$out"
+out=$("$BIN" normalize --rate 20 2>&1); [ $? -ne 0 ] && ok "--rate out of range is an error" || fail "--rate 20" "$out"
+printf 'key\tkind\treading\tcontext\nUBND\texpand\tủy ban nhân dân thành phố\t\n' > "$TMP/user.tsv"
+out=$(echo "UBND tỉnh" | "$BIN" normalize --lexicon "$TMP/user.tsv")
+[ "$out" = "ủy ban nhân dân thành phố tỉnh" ] && ok "--lexicon overrides the bundled entry" || fail "--lexicon" "$out"
+out=$(echo "2.000 đồng" | "$BIN" normalize --dialect south)
+[ "$out" = "hai ngàn đồng" ] && ok "--dialect south says ngàn" || fail "--dialect south" "$out"
+out=$(echo "105" | "$BIN" normalize --voice south)
+[ "$out" = "một trăm lẻ năm" ] && ok "the south voice says lẻ" || fail "--voice south" "$out"
+check "voices lists three profiles" sh -c "'$BIN' voices | grep -c . | grep -qx 3"
+
+# --- bad input: a clear message, a non-zero exit where nothing useful can be done
+printf 'ab\xffcd\n' > "$TMP/bad.txt"
+out=$("$BIN" normalize "$TMP/bad.txt" 2>"$TMP/err"); rc=$?
+grep -q "byte 2" "$TMP/err" && [ "$out" = "abcd" ] && ok "invalid UTF-8: reported with its byte offset, the rest read (exit $rc)" || fail "invalid UTF-8" "$out $(cat "$TMP/err")"
+: > "$TMP/empty.txt"
+out=$("$BIN" normalize "$TMP/empty.txt"); [ $? -eq 0 ] && [ -z "$out" ] && ok "empty file: empty output" || fail "empty normalize" "$out"
+out=$("$BIN" speak -o "$TMP/empty.wav" "$TMP/empty.txt" 2>&1); rc=$?
+[ $rc -ne 0 ] && [ ! -e "$TMP/empty.wav" ] && ! ls "$TMP"/empty.wav.tmp-* >/dev/null 2>&1 && ok "empty file: speak says so, writes nothing" || fail "empty speak (rc $rc)" "$out"
+out=$("$BIN" normalize "$TMP/missing.txt" 2>&1); rc=$?
+[ $rc -ne 0 ] && echo "$out" | grep -q "missing.txt" && ok "missing file named in the error" || fail "missing file" "$out"
+head -c 3000 /bin/ls > "$TMP/binary.bin"
+out=$("$BIN" speak -o "$TMP/bin.wav" "$TMP/binary.bin" 2>&1); rc=$?
+[ $rc -ne 0 ] && [ ! -e "$TMP/bin.wav" ] && ! ls "$TMP"/bin.wav.tmp-* >/dev/null 2>&1 && echo "$out" | grep -q "not a text file" \
+    && ok "binary file: refused, no output file left" || fail "binary file (rc $rc)" "$out"
+out=$(echo "xin chào" | "$BIN" speak -o "$TMP/x.xyz" 2>&1); [ $? -ne 0 ] && [ ! -e "$TMP/x.xyz" ] && ok "unknown audio format refused before work" || fail "unknown format" "$out"
+head -c 300000 /dev/zero | tr '\0' '7' > "$TMP/digits.txt"
+out=$(timeout 60 "$ASAN_BIN" normalize "$TMP/digits.txt" 2>&1 | wc -c); [ "${PIPESTATUS[0]}" = 0 ] && [ "$out" -gt 0 ] && ok "a 300,000-digit line is read (asan clean)" || fail "huge number" "$out"
+printf '☃ ∑ ⊕ @@@ %%%% ### ~~~\n' > "$TMP/sym.txt"
+check "unknown symbols do not crash (asan)" "$ASAN_BIN" normalize "$TMP/sym.txt"
+
+# --- end to end: real audio from the sample article
+wav=$TMP/article.wav
+if "$BIN" speak -o "$wav" "$SHARED/samples/vnpt-quang-ngai-2021.txt" 2>"$TMP/err"; then
+    rate=$(soxi -r "$wav"); ch=$(soxi -c "$wav"); dur=$(soxi -D "$wav"); bits=$(soxi -b "$wav")
+    words=$("$BIN" normalize "$SHARED/samples/vnpt-quang-ngai-2021.txt" | wc -w)
+    rms=$(sox "$wav" -n stat 2>&1 | awk '/RMS +amplitude/{print $3}')
+    [ "$rate" = 22050 ] && [ "$ch" = 1 ] && [ "$bits" = 16 ] && ok "article WAV: 22050 Hz mono 16-bit" || fail "WAV header: $rate Hz, $ch ch, $bits bits"
+    awk -v d="$dur" -v w="$words" 'BEGIN{r=w/d; exit !(r > 1.5 && r < 5)}' && ok "article WAV: ${dur}s for $words spoken words" || fail "duration ${dur}s does not fit $words words"
+    awk -v r="$rms" 'BEGIN{exit !(r > 0.02)}' && ok "article WAV is not silent (RMS $rms)" || fail "article WAV silent (RMS $rms)"
+else
+    fail "speak -o article.wav" "$(cat "$TMP/err")"
+fi
+# the file is written atomically: an interrupted run leaves nothing
+yes "Ngày 23/4/2021 UBND tỉnh Quảng Ngãi và VNPT ký kết thỏa thuận hợp tác." | head -20000 > "$TMP/long.txt"
+"$BIN" speak -o "$TMP/long.wav" "$TMP/long.txt" 2>/dev/null & pid=$!
+sleep 1; kill -INT $pid; wait $pid; rc=$?
+[ ! -e "$TMP/long.wav" ] && ! ls "$TMP"/long.wav.tmp-* >/dev/null 2>&1 && [ $rc -ne 0 ] && ok "Ctrl-C while writing leaves no file (exit $rc)" || fail "interrupted write left a file (rc $rc)"
+for fmt in flac ogg mp3; do
+    out=$(echo "Hà Nội, ngày 23/4/2021." | "$BIN" speak -o "$TMP/short.$fmt" 2>&1)
+    d=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$TMP/short.$fmt" 2>/dev/null)
+    awk -v d="${d:-0}" 'BEGIN{exit !(d > 1)}' && ok "$fmt file decodes (${d}s)" || fail "$fmt file" "$out"
+done
+# playback through the ALSA file device: what was played equals what was synthesized
+mkdir -p "$TMP/play" && cp tests/alsa-file.conf "$TMP/play/"
+text="Tập đoàn VNPT và UBND tỉnh Quảng Ngãi ký kết thỏa thuận hợp tác về VT-CNTT giai đoạn 2021 - 2025"
+( cd "$TMP/play" && echo "$text" | ALSA_CONFIG_PATH=$TMP/play/alsa-file.conf "$BIN" speak ) 2>"$TMP/err"
+echo "$text" | "$BIN" speak -o "$TMP/play/ref.wav" 2>/dev/null
+sox "$TMP/play/ref.wav" -t raw "$TMP/play/ref.raw" 2>/dev/null
+if [ -s "$TMP/play/played.raw" ] && cmp -s "$TMP/play/played.raw" "$TMP/play/ref.raw"; then
+    ok "playback: the device got exactly the synthesized samples ($(stat -c %s "$TMP/play/played.raw") bytes)"
+else
+    fail "playback differs from synthesis" "$(ls -l "$TMP/play"; cat "$TMP/err")"
+fi
+out=$(echo "xin chào" | env -u ALSA_CONFIG_PATH "$BIN" speak 2>&1); rc=$?
+if [ $rc -eq 0 ]; then ok "speak played on this machine's sound device"
+elif [ $rc -eq 1 ] && echo "$out" | grep -q -- "-o FILE"; then ok "no audio device: a clear message that suggests -o"
+else fail "no device message (rc $rc)" "$out"; fi
+check "speak under asan+ubsan (short text to a file)" sh -c "echo 'Ngày 23/4/2021, UBND tỉnh họp.' | '$ASAN_BIN' speak -o '$TMP/asan.wav'"
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
