@@ -3,6 +3,7 @@
 #include "lexicon.h"
 #include "normalize.h"
 #include "reader.h"
+#include "respell.h"
 #include "sink.h"
 #include "synth.h"
 #include "voice.h"
@@ -21,6 +22,7 @@ struct docbao {
     normalizer nz;
     char error[1024];
     int synth_ready;
+    respell *rs;              /* spellings eSpeak-NG reads right; loaded with the synthesizer */
     int line_start;           /* no sentence of the current line given yet */
     int lines;                /* lines read so far */
     docbao_sentence_fn fn;
@@ -96,6 +98,7 @@ void docbao_free(docbao *db)
     strbuf_free(&db->line);
     if (db->synth_ready)
         synth_close();
+    respell_free(db->rs);
     free(db);
 }
 
@@ -201,6 +204,10 @@ static int ensure_synth(docbao *db)
 {
     if (db->synth_ready)
         return 0;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/lexicon/respell.tsv", db->data_dir);
+    if (!db->rs && !(db->rs = respell_load(path, db->voice.espeak_voice, db->error, sizeof db->error)))
+        return -1;
     if (synth_open(&db->voice, db->error, sizeof db->error))
         return -1;
     db->synth_ready = 1;
@@ -211,13 +218,16 @@ int docbao_sample_rate(docbao *db) { return ensure_synth(db) ? 0 : synth_rate();
 
 int docbao_synth_text(docbao *db, const char *spoken, size_t len, char **text)
 {
-    (void)db;
-    *text = malloc(len + 1);
-    if (!*text)
+    *text = NULL;
+    if (ensure_synth(db))
+        return DOCBAO_ESYNTH;
+    strbuf out = {0};
+    if (respell_text(db->rs, spoken, len, &out)) {
+        strbuf_free(&out);
         return DOCBAO_ENOMEM;
-    memcpy(*text, spoken, len);
-    (*text)[len] = '\0';
-    return DOCBAO_OK;
+    }
+    *text = out.s ? out.s : strdup("");
+    return *text ? DOCBAO_OK : DOCBAO_ENOMEM;
 }
 
 int docbao_synthesize(docbao *db, const char *spoken, size_t len, docbao_audio_fn fn, void *user)

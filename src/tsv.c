@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 /* tsv — reads the project's tab-separated tables with file:line errors. */
 #include "tsv.h"
 #include <errno.h>

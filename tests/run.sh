@@ -68,6 +68,12 @@ else
     fail "NeMo vi suite ${rate:-?}%: unexpected failures:$unexpected" "$(printf '%s\n' "$nemo" | grep -A3 FAIL | head -40)"
 fi
 
+# --- pronunciation: eSpeak-NG's reading of every syllable through docbao phonemes
+check "pron-score >= 99.9% of news syllables (docbao phonemes)" \
+    "$SHARED/tools/pron-score" --cmd "$BIN phonemes" --min 99.9 --show 5
+out=$(echo "các được quốc cứu" | "$BIN" normalize)
+[ "$out" = "các được quốc cứu" ] && ok "respelling stays out of the normalized text" || fail "normalize shows respelling" "$out"
+
 # --- the command line contract
 n_in=$(awk 'END{print NR}' "$SHARED/samples/vnpt-quang-ngai-2021.txt")
 n_out=$("$BIN" normalize "$SHARED/samples/vnpt-quang-ngai-2021.txt" | wc -l)
