@@ -10,7 +10,7 @@ typedef enum { TONE_NGANG, TONE_HUYEN, TONE_SAC, TONE_HOI, TONE_NGA, TONE_NANG }
 
 typedef struct vi_syllable {
     char onset[8];   /* "" when none */
-    char rhyme[24];  /* toneless, lowercase */
+    char rhyme[48];  /* toneless, lowercase */
     vi_tone tone;
 } vi_syllable;
 
