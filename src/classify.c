@@ -85,7 +85,8 @@ static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, s
     const slice *s = &t[i].core;
     int plus = s->n && s->s[0] == '+';
     int zero = s->n && s->s[0] == '0';
-    int cued = cue(c, t, i, "phone");
+    int cued = cue(c, t, i, "phone") || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
+                                          (s->n == 8 || (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
     if (!plus && !zero && !cued)
         return 0;
     size_t digits = 0, j = i;
@@ -273,9 +274,13 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     }
     /* Roman numerals where a cue word marks them; lowercase only then too */
     unsigned r = num_roman_value(s.s, s.n);
-    if (r && cue(c, t, i, "roman") && (utf8_all_upper(s.s, s.n) || r > 1)) {
+    /* lower case only where it cannot be a word (xix, cm) or after a strong cue (khoản vi) */
+    if (r && cue(c, t, i, "roman") &&
+        (utf8_all_upper(s.s, s.n) ||
+         (r > 1 && (!syllable_parse(c->lx, s.s, s.n, NULL) || cue(c, t, i, "roman-strong"))))) {
         sp = mk(CL_ROMAN, s);
         sp.roman = r;
+        sp.ordinal = i > 1 && word_is(&t[i - 1], "thứ") && word_is(&t[i - 2], "lần");
         return push(out, &sp);
     }
     if (utf8_all_upper(s.s, s.n) && !has_char(s, "0123456789-/&.@_")) {
@@ -297,7 +302,8 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         return push(out, &sp);
     }
     int digit = has_digit(s);
-    if (digit && has_char(s, "/-") && utf8_all_upper(s.s, s.n)) {
+    if (digit && has_char(s, "/-") && utf8_all_upper(s.s, s.n) &&
+        ((s.s[0] >= '0' && s.s[0] <= '9') || memchr(s.s, '/', s.n))) {
         sp = mk(CL_CODE, s);
         return push(out, &sp);
     }
@@ -330,6 +336,29 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     return push(out, &sp);
 }
 
+static int is_scale(const token *t)
+{
+    return word_is(t, "nghìn") || word_is(t, "ngàn") || word_is(t, "triệu") || word_is(t, "tỷ") ||
+           word_is(t, "tỉ") || word_is(t, "vạn");
+}
+
+/* Quý II/2021, quý 3/2023: the quarter and its year */
+static int quarter(const token *t, size_t i, span *sp)
+{
+    if (i == 0 || !word_is(&t[i - 1], "quý"))
+        return 0;
+    const slice s = t[i].core;
+    const char *sl = memchr(s.s, '/', s.n);
+    slice a = {s.s, sl ? (size_t)(sl - s.s) : s.n}, y = {sl ? sl + 1 : "", sl ? s.n - a.n - 1 : 0};
+    unsigned q = is_digits(a) && a.n == 1 ? (unsigned)(a.s[0] - '0') : num_roman_value(a.s, a.n);
+    if (q < 1 || q > 4 || (sl && !(is_digits(y) && y.n == 4)))
+        return 0;
+    *sp = mk(CL_ROMAN, s);
+    sp->roman = q;
+    sp->year = y;
+    return 1;
+}
+
 static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *i, spanvec *out)
 {
     const token *tk = &t[*i];
@@ -352,6 +381,23 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         (*i)++;
         return push(out, &sp);
     }
+    if (quarter(t, *i, &sp)) {
+        (*i)++;
+        return push(out, &sp);
+    }
+    /* a unit after a scale word: 200 triệu €, 2 triệu m3, 8,5 triệu đồng/tháng */
+    if (*i >= 2 && is_scale(&t[*i - 1]) && !t[*i - 1].post.n && out->n >= 1) {
+        value uv;
+        memset(&uv, 0, sizeof uv);
+        const span *before = out->n >= 2 ? &out->v[out->n - 2] : NULL;
+        if (before && before->cls == CL_VALUE && parse_unit(c->lx, tk->core, 1, &uv) &&
+            !lexicon_abbr(c->lx, tk->core.s, tk->core.n)) {
+            sp = mk(CL_UNIT, tk->core);
+            sp.val = uv;
+            (*i)++;
+            return push(out, &sp);
+        }
+    }
     size_t used;
     if ((used = phone(c, t, n, *i, &sp)) || (used = spaced_number(t, n, *i, &sp))) {
         *i += used;
@@ -365,9 +411,12 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         if (parse_fraction(c->lx, s, &fr) && (!short_date || fr.unit || fr.neg)) {
             int addr = !fr.unit && !fr.neg &&
                        (cue(c, t, *i, "address") || (*i > 0 && word_is(&t[*i - 1], "số")));
-            /* no cue: m/yyyy is a month, a/b a fraction */
-            if (addr || fr.unit || fr.neg || cue(c, t, *i, "fraction") || !value_of(c, s, 0, &v) ||
-                v.kind != V_MONTH_YEAR) {
+            /* no cue: m/yyyy is a month, dd/m a date (24/4, 08/3), a/b a fraction */
+            int date_like = !addr && !fr.unit && !fr.neg && fr.num.n == 2 && !cue(c, t, *i, "fraction") &&
+                            value_of(c, s, 1, &v) && v.kind == V_DATE;
+            short_date |= date_like;
+            if (!date_like && (addr || fr.unit || fr.neg || cue(c, t, *i, "fraction") || !value_of(c, s, 0, &v) ||
+                v.kind != V_MONTH_YEAR)) {
                 sp = mk(addr ? CL_ADDRESS : CL_FRACTION, s);
                 /* a whole number before it: 2 1/2 */
                 if (!addr && out->n && out->v[out->n - 1].cls == CL_VALUE &&
@@ -387,8 +436,28 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
                 (*i)++;
                 return push(out, &sp);
             }
+            if (v.kind == V_MONEY && !(s.s[0] >= '0' && s.s[0] <= '9') && s.s[0] != '-' && *i + 1 < n &&
+                !tk->post.n && is_scale(&t[*i + 1])) {
+                /* $1,5 tỷ: the number, the scale word, then the currency */
+                span num = mk(CL_VALUE, s), word = mk(CL_WORD, t[*i + 1].core), unit = mk(CL_UNIT, s);
+                num.val = v;
+                num.val.kind = V_NUMBER;
+                unit.val.unit = v.unit;
+                *i += 2;
+                if (push(out, &num) || push(out, &word) || push(out, &unit))
+                    return -1;
+                if (t[*i - 1].post.n) {
+                    span p = mk(CL_PUNCT, t[*i - 1].post);
+                    return push(out, &p);
+                }
+                return 0;
+            }
             if (push_value(t, *i, s, &v, out))
                 return -1;
+            /* a month number after "tháng": tháng 4 năm 2024 */
+            if (v.kind == V_NUMBER && v.num.form == NUM_INT && *i > 0 && word_is(&t[*i - 1], "tháng") &&
+                v.num.ndigits <= 2 && atoi(v.num.digits) >= 1 && atoi(v.num.digits) <= 12)
+                out->v[out->n - 1].as_month = 1;
             /* a year after "tháng N" without "năm": tháng 1 2024 */
             if (v.kind == V_NUMBER && s.n == 4 && *i >= 2 && is_digits(t[*i - 1].core) &&
                 t[*i - 1].core.n <= 2 && word_is(&t[*i - 2], "tháng"))

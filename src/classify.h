@@ -33,7 +33,9 @@ typedef struct span {
     const char *reading;     /* CL_LOANWORD, CL_UNIT */
     unsigned roman;          /* CL_ROMAN */
     slice year;              /* CL_ROMAN with /year (Quý II/2021) */
-    int add_prefix;          /* CL_VALUE date: say "ngày"; month/year: say "tháng" */
+    int add_prefix;          /* CL_VALUE date: say "ngày"; month/year: say "tháng"; number: "năm" */
+    int as_month;            /* CL_VALUE number after "tháng": 4 is "tư" */
+    int ordinal;             /* CL_ROMAN after "thứ": I is "nhất", IV is "tư" */
 } span;
 
 typedef struct spanvec {

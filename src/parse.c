@@ -131,7 +131,7 @@ static int parse_date(slice s, int allow_short, value *v)
             v->year = (slice){s.s + p1 + 1, 4};
             return 1;
         }
-        if (allow_short && sep != '.' && p2 <= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12) {
+        if (allow_short && sep == '/' && p2 <= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12) {
             v->kind = V_DATE;
             v->d = a;
             v->m = b;
@@ -262,6 +262,12 @@ static int parse_short_amount(slice s, value *v)
 
 int parse_unit(const lexicon *lx, slice s, int exact, value *v)
 {
+    /* a lone capital is never matched loosely: 4G is not 4 g */
+    /* 1A, 12B: a road or a class, not amperes or bytes */
+    if (!exact && s.n == 1 && s.s[0] >= 'A' && s.s[0] <= 'D')
+        return 0;
+    if (s.n == 1 && s.s[0] >= 'A' && s.s[0] <= 'Z')
+        exact = 1;
     const unit_entry *u = lexicon_unit(lx, s.s, s.n);
     if (u && exact && strncmp(u->unit, s.s, s.n))
         u = NULL;

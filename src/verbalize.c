@@ -376,6 +376,10 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_UNIT:
         return strbuf_word(out, s->val.unit->reading) || read_per(c, &s->val, out);
     case CL_VALUE:
+        if (s->as_month)
+            return num_month(s->val.num.digits[0] == '1' && s->val.num.ndigits == 2 ? 10u + (unsigned)(s->val.num.digits[1] - '0')
+                                                                                      : (unsigned)(s->val.num.digits[s->val.num.ndigits - 1] - '0'),
+                             c->dialect, out);
         return read_value(c, &s->val, s->add_prefix, out);
     case CL_TO:
         return strbuf_word(out, "đến");
@@ -384,7 +388,11 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_ORDINAL:
         return num_ordinal(s->text.s, s->text.n, c->dialect, out);
     case CL_ROMAN: {
-        int rc = num_cardinal_u(s->roman, c->dialect, out);
+        int rc;
+        if (s->ordinal && (s->roman == 1 || s->roman == 4))
+            rc = strbuf_word(out, s->roman == 1 ? "nhất" : "tư");
+        else
+            rc = num_cardinal_u(s->roman, c->dialect, out);
         if (s->year.n)
             rc |= strbuf_word(out, "năm") || read_year(c, s->year, out);
         return rc;
