@@ -275,8 +275,9 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     /* Roman numerals where a cue word marks them; lowercase only then too */
     unsigned r = num_roman_value(s.s, s.n);
     /* lower case only where it cannot be a word (xix, cm) or after a strong cue (khoản vi) */
-    /* a lone C, D, L or M is a letter (hạng C, nhóm D), not 100, 500, 50, 1000 */
-    if (s.n == 1 && !strchr("IVXivx", s.s[0]))
+    /* a lone C, D, L or M is a letter (hạng C, nhóm D), not 100, 500, 50, 1000,
+     * unless a strong cue says otherwise (chương C) */
+    if (s.n == 1 && !strchr("IVXivx", s.s[0]) && !cue(c, t, i, "roman-strong"))
         r = 0;
     if (r && cue(c, t, i, "roman") &&
         (utf8_all_upper(s.s, s.n) ||
