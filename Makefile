@@ -2,7 +2,7 @@
 PREFIX   ?= /usr/local
 DATADIR  ?= $(CURDIR)
 CC       ?= cc
-PKGS     := espeak-ng sndfile portaudio-2.0 libutf8proc
+PKGS     := espeak-ng sndfile portaudio-2.0 libutf8proc libebur128 soxr libxml-2.0
 OPT      ?= -O2 -g
 SAN      ?=
 CFLAGS   := $(OPT) $(SAN) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -fPIC

@@ -3,7 +3,7 @@
 # Idempotent and quiet when everything is present; needs root (or sudo) otherwise.
 set -eu
 PKGS="build-essential pkg-config python3 espeak-ng libespeak-ng-dev libsndfile1-dev \
-portaudio19-dev libasound2-dev libutf8proc-dev libebur128-dev libsoxr-dev \
+portaudio19-dev libasound2-dev libutf8proc-dev libebur128-dev libsoxr-dev libxml2-dev \
 sox ffmpeg clang tmux valgrind"
 missing=""
 for p in $PKGS; do

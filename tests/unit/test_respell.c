@@ -185,20 +185,19 @@ static void test_load(tally *t)
     respell_free(NULL);
     const char *head = "# comment\nkind\tvoice\tmatch\ttone\toutput\n";
     char text[512];
-    snprintf(text, sizeof text, "%sbogus\t\tx\t\ty\n", head);
-    expect_load_error(t, "unknown kind", text, 3);
-    snprintf(text, sizeof text, "%ssyllable\t\t*+ac\tfoo\t*+aq\n", head);
-    expect_load_error(t, "bad tone", text, 3);
-    snprintf(text, sizeof text, "%s# ok\nsyllable\t\tac\t\t*+aq\n", head);
-    expect_load_error(t, "syllable rule without +", text, 4);
-    snprintf(text, sizeof text, "%ssyllable\t\t*+ac\t\t*+a*\n", head);
-    expect_load_error(t, "star in output, none in pattern", text, 3);
-    snprintf(text, sizeof text, "%sword\t\tcác\t\t[[k,a:3k\n", head);
-    expect_load_error(t, "unclosed phonemes", text, 3);
-    snprintf(text, sizeof text, "%sword\t\tcác\n", head);
-    expect_load_error(t, "missing cells", text, 3);
-    snprintf(text, sizeof text, "%sword\t\tca\xcc\x81\t\tx\n", head);
-    expect_load_error(t, "not NFC", text, 3);
+    static const struct { const char *what, *rows; int line; } BAD[] = {
+        {"unknown kind", "bogus\t\tx\t\ty\n", 3},
+        {"bad tone", "syllable\t\t*+ac\tfoo\t*+aq\n", 3},
+        {"syllable rule without +", "# ok\nsyllable\t\tac\t\t*+aq\n", 4},
+        {"star in output, none in pattern", "syllable\t\t*+ac\t\t*+a*\n", 3},
+        {"unclosed phonemes", "word\t\tcác\t\t[[k,a:3k\n", 3},
+        {"missing cells", "word\t\tcác\n", 3},
+        {"not NFC", "word\t\tca\xcc\x81\t\tx\n", 3},
+    };
+    for (size_t k = 0; k < sizeof BAD / sizeof BAD[0]; k++) {
+        snprintf(text, sizeof text, "%s%s", head, BAD[k].rows);
+        expect_load_error(t, BAD[k].what, text, BAD[k].line);
+    }
     /* a rule for another voice is skipped */
     char path[64];
     snprintf(text, sizeof text, "%sword\tvi-vn-x-south\tcác\t\tX\n", head);
