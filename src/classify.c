@@ -62,10 +62,9 @@ static int cue(const classify_ctx *c, const token *t, size_t i, const char *role
 
 static int word_is(const token *t, const char *w)
 {
-    strbuf b = {0};
-    int same = !utf8_lower(t->core.s, t->core.n, &b) && !strcmp(strbuf_str(&b), w);
-    strbuf_free(&b);
-    return same;
+    char low[64];
+    size_t ln = utf8_lower_buf(t->core.s, t->core.n, low, sizeof low);
+    return ln != (size_t)-1 && !strcmp(low, w);
 }
 
 static int has_char(slice s, const char *set)

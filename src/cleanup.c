@@ -44,6 +44,8 @@ static const struct { const char *from, *to; } TONE_MOVES[] = {
 
 static int move_tone(const char *s, size_t n, size_t i, strbuf *out, size_t *used)
 {
+    if ((unsigned char)s[i] < 0x80) /* every pattern starts with a toned o */
+        return 0;
     for (size_t k = 0; k < sizeof TONE_MOVES / sizeof TONE_MOVES[0]; k++) {
         size_t fl = strlen(TONE_MOVES[k].from);
         if (i + fl <= n && !memcmp(s + i, TONE_MOVES[k].from, fl)) {
@@ -60,11 +62,38 @@ static int move_tone(const char *s, size_t n, size_t i, strbuf *out, size_t *use
     return 0;
 }
 
+/* Text whose code points are all in blocks with no combining marks and no
+ * singleton decompositions is already NFC: skip the utf8proc round trip. */
+static int surely_nfc(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        i += utf8_next(s + i, n - i, &cp);
+        if (!(cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x206F) ||
+              (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2190 && cp <= 0x22FF) || cp == 0xFEFF ||
+              (cp >= 0x25A0 && cp <= 0x27BF)))
+            return 0;
+    }
+    return 1;
+}
+
 int cleanup_text(const char *s, size_t n, strbuf *out)
 {
     utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
-                                        UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t len;
+    if (surely_nfc(s, n)) {
+        nfc = malloc(n + 1);
+        if (!nfc)
+            return -1;
+        memcpy(nfc, s, n);
+        len = (utf8proc_ssize_t)n;
+    } else {
+        len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    }
     if (len < 0)
         return -1;
     const char *t = (const char *)nfc;

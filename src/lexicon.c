@@ -282,10 +282,10 @@ const abbr_entry *lexicon_abbr(const lexicon *lx, const char *key, size_t n)
 {
     int i = dict_get(&lx->abbr_user, key, n);
     if (i < 0 && lx->abbr_user_lower.count) {
-        strbuf b = {0};
-        if (!utf8_lower(key, n, &b))
-            i = dict_get(&lx->abbr_user_lower, strbuf_str(&b), b.len);
-        strbuf_free(&b);
+        char low[256];
+        size_t ln = utf8_lower_buf(key, n, low, sizeof low);
+        if (ln != (size_t)-1)
+            i = dict_get(&lx->abbr_user_lower, low, ln);
     }
     if (i < 0)
         i = dict_get(&lx->abbr_idx, key, n);
@@ -299,9 +299,9 @@ const abbr_entry *lexicon_abbr_at(const lexicon *lx, int index)
 
 static const char *lookup_lower(const lexicon *lx, const dict *d, const char *s, size_t n)
 {
-    strbuf b = {0};
-    int i = utf8_lower(s, n, &b) ? -1 : dict_get(d, strbuf_str(&b), b.len);
-    strbuf_free(&b);
+    char low[256];
+    size_t ln = utf8_lower_buf(s, n, low, sizeof low);
+    int i = ln == (size_t)-1 ? -1 : dict_get(d, low, ln);
     return i < 0 ? NULL : lx->vals[i];
 }
 
@@ -319,21 +319,24 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n)
 {
     int i = dict_get(&lx->unit_exact, unit, n);
     if (i < 0) {
-        strbuf b = {0};
-        if (!utf8_lower(unit, n, &b))
-            i = dict_get(&lx->unit_lower, strbuf_str(&b), b.len);
-        strbuf_free(&b);
+        char low[256];
+        size_t ln = utf8_lower_buf(unit, n, low, sizeof low);
+        if (ln != (size_t)-1)
+            i = dict_get(&lx->unit_lower, low, ln);
     }
     return i < 0 ? NULL : &lx->units[i];
 }
 
 int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role)
 {
-    strbuf b = {0};
-    int found = !utf8_lower(word, n, &b) && !strbuf_putc(&b, '\t') && !strbuf_puts(&b, role) &&
-                dict_get(&lx->roles, strbuf_str(&b), b.len) >= 0;
-    strbuf_free(&b);
-    return found;
+    char key[256];
+    size_t ln = utf8_lower_buf(word, n, key, sizeof key);
+    size_t rl = strlen(role);
+    if (ln == (size_t)-1 || ln + 1 + rl >= sizeof key)
+        return 0;
+    key[ln] = '\t';
+    memcpy(key + ln + 1, role, rl);
+    return dict_get(&lx->roles, key, ln + 1 + rl) >= 0;
 }
 
 int lexicon_rhyme(const lexicon *lx, const char *rhyme, size_t n)

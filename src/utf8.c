@@ -1,5 +1,6 @@
 /* utf8 — code point level helpers, all through utf8proc's tables. */
 #include "utf8.h"
+#include <string.h>
 #include <utf8proc.h>
 
 size_t utf8_next(const char *s, size_t n, int32_t *cp)
@@ -36,6 +37,36 @@ static int map(const char *s, size_t n, strbuf *out, int upper)
 }
 
 int utf8_lower(const char *s, size_t n, strbuf *out) { return map(s, n, out, 0); }
+
+size_t utf8_lower_buf(const char *s, size_t n, char *buf, size_t cap)
+{
+    size_t i = 0, k = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII fast path */
+            if (k + 1 >= cap)
+                return (size_t)-1;
+            buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t len = utf8_next(s + i, n - i, &cp);
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t w = 1;
+        if (cp < 0)
+            enc[0] = (utf8proc_uint8_t)s[i];
+        else
+            w = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+        if (k + (size_t)w >= cap)
+            return (size_t)-1;
+        memcpy(buf + k, enc, (size_t)w);
+        k += (size_t)w;
+        i += len;
+    }
+    buf[k] = '\0';
+    return k;
+}
 int utf8_upper(const char *s, size_t n, strbuf *out) { return map(s, n, out, 1); }
 
 int utf8_is_letter(int32_t cp)

@@ -11,6 +11,9 @@
 size_t utf8_next(const char *s, size_t n, int32_t *cp);
 int utf8_lower(const char *s, size_t n, strbuf *out);
 int utf8_upper(const char *s, size_t n, strbuf *out);
+/* Lower case into a caller's buffer (NUL-terminated): the length, or
+ * (size_t)-1 when it does not fit. No allocation: for lookups in hot paths. */
+size_t utf8_lower_buf(const char *s, size_t n, char *buf, size_t cap);
 int utf8_is_letter(int32_t cp);
 int utf8_is_upper(int32_t cp);
 int utf8_is_lower(int32_t cp);
