@@ -1,0 +1,60 @@
+/* master — the broadcast stage between synthesis and the file sink:
+ * integrated loudness normalization (EBU R128 / ITU-R BS.1770 through
+ * libebur128) with the true peak held under a ceiling, and sample-rate
+ * conversion (libsoxr, SOXR_HQ).
+ *
+ * Two passes, because loudness is a property of the whole programme:
+ * master_push() spills the 16-bit PCM to an anonymous temporary file
+ * (tmpfile(), memory stays flat however long the article) while measuring
+ * it; master_finish() computes the gain, reads the PCM back, applies the
+ * gain, a true-peak lookahead limiter when the gain would push the true
+ * peak over the ceiling, resamples, clips to -1..1 and hands the blocks to
+ * a callback. Gain reduction by the limiter lowers the loudness a little,
+ * so finish first runs the (cheap, input-rate) gain + limiter chain dry and
+ * measures it, and corrects the gain, before the real pass.
+ *
+ * A master is owned by its creator and freed by master_free(); it holds no
+ * global state, so several can run at once (one per thread). */
+#ifndef DOCBAO_MASTER_H
+#define DOCBAO_MASTER_H
+#include <stddef.h>
+
+typedef struct master master;
+
+/* Receives mono float PCM in -1..1 at out_rate; the block belongs to the
+ * master and is only valid during the call. A non-zero return stops
+ * master_finish, which returns that value. */
+typedef int (*master_write_fn)(void *user, const float *pcm, size_t frames);
+
+typedef struct master_config {
+    int in_rate;               /* Hz of the pushed PCM (eSpeak-NG: 22050) */
+    int out_rate;              /* Hz written; 8000..192000 (equal to in_rate: no resampling) */
+    int normalize;             /* 0: no gain, no limiter (only resampling and clipping) */
+    double target_lufs;        /* integrated loudness wanted, e.g. -16 (web) or -23 (EBU R128) */
+    double max_true_peak_dbtp; /* true-peak ceiling, e.g. -1 */
+} master_config;
+
+/* The config is copied. NULL with a message in err on a bad config or when
+ * a library refuses. */
+master *master_new(const master_config *c, char *err, size_t errlen);
+
+/* Appends frames (copied: spilled to the temporary file). 0, or -1 (write
+ * error, or called after master_finish). */
+int master_push(master *m, const short *pcm, size_t frames);
+
+/* Applies gain and resampling and writes everything through fn. Fills the measured values. 0, fn's value, or -1.
+ * in_lufs: integrated loudness of what was pushed (-HUGE_VAL for silence or
+ * no frames); out_gain_db: the gain applied before the limiter (0 when
+ * normalize is 0, or the input is silent). Either pointer may be NULL.
+ * Silence or zero frames get no gain; zero frames call fn never. Call once. */
+int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, double *out_gain_db);
+
+void master_free(master *m);   /* NULL fine; removes temp data */
+double master_duration(const master *m); /* seconds pushed so far */
+
+/* Converts n floats to 16-bit with clipping and rounding to nearest (for a
+ * sink that takes shorts, from inside a master_write_fn). in and out may not
+ * overlap. */
+void master_to_s16(const float *in, short *out, size_t n);
+
+#endif
