@@ -332,3 +332,8 @@ int docbao_output_check(const char *path, int rate, char *err, size_t errlen)
 {
     return sink_file_check(path, rate, err, errlen);
 }
+
+int docbao_lexicon_check(const char *path, void (*report)(void *user, const char *message), void *user)
+{
+    return lexicon_check(path, report, user);
+}

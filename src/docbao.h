@@ -97,6 +97,10 @@ int docbao_output_close(docbao_output *o, int commit, char *err, size_t errlen);
 /* 0 when a file of that name can be written at rate, else -1 with a message. */
 int docbao_output_check(const char *path, int rate, char *err, size_t errlen);
 
+/* Checks a user lexicon table; each problem goes to report as
+ * "file:line: message". Returns the number of problems, -1 if unreadable. */
+int docbao_lexicon_check(const char *path, void (*report)(void *user, const char *message), void *user);
+
 /* The folder of data (lexicon/, voices/) this handle uses. */
 const char *docbao_data_dir(const docbao *db);
 

@@ -49,6 +49,11 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
 int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role);
 /* 1 when rhyme (toneless, lowercase, e.g. "ương") is in rhymes.tsv. */
 int lexicon_rhyme(const lexicon *lx, const char *rhyme, size_t n);
+/* Checks a table in the user-lexicon format (key, kind, reading, context):
+ * malformed rows, unknown kinds, missing readings, non-NFC text and
+ * duplicate (key, context) rows, each reported as "file:line: message".
+ * Returns the number of problems, or -1 when the file cannot be read. */
+int lexicon_check(const char *path, void (*report)(void *user, const char *message), void *user);
 /* Path of the directory it was loaded from. */
 const char *lexicon_dir(const lexicon *lx);
 

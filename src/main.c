@@ -332,23 +332,26 @@ static int cmd_voices(docbao *db)
     return 0;
 }
 
+static void print_problem(void *user, const char *message)
+{
+    (void)user;
+    fprintf(stderr, "%s\n", message);
+}
+
 static int cmd_lexicon_check(const cli *c)
 {
     if (c->nfiles != 2 || strcmp(c->files[0], "check")) {
         die("usage: docbao lexicon check FILE%s%s", "", "");
         return 2;
     }
-    docbao_config cfg = c->cfg;
-    cfg.user_lexicon = c->files[1];
-    char err[1024];
-    docbao *db = docbao_new(&cfg, err, sizeof err);
-    if (!db) {
-        die("%s%s", err, "");
-        return 1;
+    int n = docbao_lexicon_check(c->files[1], print_problem, NULL);
+    if (n == 0) {
+        printf("%s: ok\n", c->files[1]);
+        return 0;
     }
-    docbao_free(db);
-    printf("%s: ok\n", c->files[1]);
-    return 0;
+    if (n > 0)
+        fprintf(stderr, "docbao: %s: %d problem%s\n", c->files[1], n, n == 1 ? "" : "s");
+    return 1;
 }
 
 int main(int argc, char **argv)

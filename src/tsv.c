@@ -38,8 +38,26 @@ static int is_nfc(const char *s, size_t n)
     return same;
 }
 
-int tsv_load(const char *path, const char *const *want, size_t nwant,
-             tsv_row_fn fn, void *user, char *err, size_t errlen)
+typedef struct run {
+    tsv_row_fn fn;             /* loading: stop at the first problem */
+    tsv_check_row_fn check;    /* checking: report and go on */
+    tsv_report_fn report;
+    void *user;
+    int problems;
+} run;
+
+/* A problem on a row: when checking, report it and go on (returns 0). */
+static int problem(run *r, const char *err)
+{
+    if (!r->report)
+        return -1;
+    r->report(r->user, err);
+    r->problems++;
+    return 0;
+}
+
+static int tsv_run(const char *path, const char *const *want, size_t nwant, run *rn, char *err,
+                   size_t errlen)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -68,15 +86,13 @@ int tsv_load(const char *path, const char *const *want, size_t nwant,
         if (got == 0 || line[0] == '#')
             continue;
         int nfc = is_nfc(line, (size_t)got);
-        if (nfc < 0) {
-            snprintf(err, errlen, "%s:%d: invalid UTF-8", path, lineno);
-            rc = -1;
-            break;
-        }
-        if (!nfc) {
-            snprintf(err, errlen, "%s:%d: text is not in Unicode NFC", path, lineno);
-            rc = -1;
-            break;
+        if (nfc <= 0) {
+            snprintf(err, errlen, "%s:%d: %s", path, lineno, nfc < 0 ? "invalid UTF-8" : "text is not in Unicode NFC");
+            if (problem(rn, err)) {
+                rc = -1;
+                break;
+            }
+            continue;
         }
         size_t n = split(line, cells, TSV_MAX_COLS);
         if (n > TSV_MAX_COLS) {
@@ -108,13 +124,18 @@ int tsv_load(const char *path, const char *const *want, size_t nwant,
         }
         if (n != ncols) {
             snprintf(err, errlen, "%s:%d: %zu cells, the header has %zu", path, lineno, n, ncols);
-            rc = -1;
-            break;
+            if (problem(rn, err)) {
+                rc = -1;
+                break;
+            }
+            continue;
         }
         for (size_t w = 0; w < nwant; w++)
             picked[w] = map[w] < 0 ? "" : cells[map[w]];
         msg[0] = '\0';
-        if (fn(user, picked, msg, sizeof msg)) {
+        if (rn->check) {
+            rn->check(rn->user, picked, lineno);
+        } else if (rn->fn(rn->user, picked, msg, sizeof msg)) {
             snprintf(err, errlen, "%s:%d: %s", path, lineno, msg[0] ? msg : "bad row");
             rc = -1;
             break;
@@ -131,4 +152,23 @@ int tsv_load(const char *path, const char *const *want, size_t nwant,
     free(line);
     fclose(f);
     return rc;
+}
+
+int tsv_load(const char *path, const char *const *want, size_t nwant,
+             tsv_row_fn fn, void *user, char *err, size_t errlen)
+{
+    run r = {fn, NULL, NULL, user, 0};
+    return tsv_run(path, want, nwant, &r, err, errlen);
+}
+
+int tsv_check(const char *path, const char *const *want, size_t nwant, tsv_check_row_fn row,
+              tsv_report_fn report, void *user)
+{
+    char err[1024];
+    run r = {NULL, row, report, user, 0};
+    if (tsv_run(path, want, nwant, &r, err, sizeof err)) {
+        report(user, err);
+        return -1;
+    }
+    return r.problems;
 }

@@ -19,4 +19,13 @@ typedef int (*tsv_row_fn)(void *user, const char *const *cells, char *err, size_
 int tsv_load(const char *path, const char *const *want, size_t nwant,
              tsv_row_fn fn, void *user, char *err, size_t errlen);
 
+/* Checking: goes on past bad rows. Every problem is given to report as
+ * "file:line: message"; every good row to row with its line number (row may
+ * be NULL). Returns the number of problems (0: the file is fine), or -1 when
+ * the file cannot be read at all. */
+typedef void (*tsv_report_fn)(void *user, const char *message);
+typedef void (*tsv_check_row_fn)(void *user, const char *const *cells, int line);
+int tsv_check(const char *path, const char *const *want, size_t nwant, tsv_check_row_fn row,
+              tsv_report_fn report, void *user);
+
 #endif

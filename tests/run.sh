@@ -96,6 +96,12 @@ out=$(echo "2.000 đồng" | "$BIN" normalize --dialect south)
 [ "$out" = "hai ngàn đồng" ] && ok "--dialect south says ngàn" || fail "--dialect south" "$out"
 out=$(echo "105" | "$BIN" normalize --voice south)
 [ "$out" = "một trăm lẻ năm" ] && ok "the south voice says lẻ" || fail "--voice south" "$out"
+printf 'key\tkind\treading\tcontext\nUBND\texpand\tủy ban\t\nUBND\texpand\tx\t\nX\tbogus\ty\t\nY\texpand\nHo\xcc\x80a\tword\tx\t\n' > "$TMP/badlex.tsv"
+out=$("$BIN" lexicon check "$TMP/badlex.tsv" 2>&1); rc=$?
+[ $rc -ne 0 ] && echo "$out" | grep -q "badlex.tsv:3: 'UBND' repeats the row of line 2" && echo "$out" | grep -q ":4: kind 'bogus'" \
+    && echo "$out" | grep -q ":5: 2 cells" && echo "$out" | grep -q ":6: text is not in Unicode NFC" \
+    && ok "lexicon check reports duplicates, bad rows and non-NFC text with file:line" || fail "lexicon check" "$out"
+check "lexicon check passes the bundled abbreviations" "$BIN" lexicon check lexicon/abbreviations.tsv
 check "voices lists three profiles" sh -c "'$BIN' voices | grep -c . | grep -qx 3"
 
 # --- bad input: a clear message, a non-zero exit where nothing useful can be done
