@@ -183,7 +183,8 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
         if (push_value(t, i, a, &va, out))
             return -1;
         /* a score (thắng 2-1) has no "đến" */
-        span to = mk(cue(c, t, i, "score") && va.kind == V_NUMBER ? CL_PUNCT : CL_TO, (slice){s->s + k, 0});
+        int score = cue(c, t, i, "score") && va.kind == V_NUMBER;
+        span to = mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
         value vb2 = vb;
         span sb = mk(CL_VALUE, b);
         sb.val = vb2;

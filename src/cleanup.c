@@ -1,4 +1,5 @@
-/* cleanup — NFC through utf8proc, then a code point map. */
+/* cleanup — NFC through utf8proc one grapheme cluster at a time (so every
+ * output byte knows its source), then a code point map. */
 #include "cleanup.h"
 #include "utf8.h"
 #include <stdlib.h>
@@ -42,7 +43,36 @@ static const struct { const char *from, *to; } TONE_MOVES[] = {
     {"Òa", "Oà"}, {"Óa", "Oá"}, {"Ỏa", "Oả"}, {"Õa", "Oã"}, {"Ọa", "Oạ"},
 };
 
-static int move_tone(const char *s, size_t n, size_t i, strbuf *out, size_t *used)
+void offmap_free(offmap *m)
+{
+    free(m->v);
+    m->v = NULL;
+    m->n = m->cap = 0;
+}
+
+/* Appends text produced from source offset src, recording it in the map. */
+static int emit(strbuf *out, offmap *map, const char *t, size_t n, size_t src)
+{
+    if (strbuf_append(out, t, n))
+        return -1;
+    if (!map)
+        return 0;
+    if (map->n + n + 1 > map->cap) {
+        size_t cap = map->cap ? map->cap : 256;
+        while (cap < map->n + n + 1)
+            cap *= 2;
+        size_t *v = realloc(map->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        map->v = v;
+        map->cap = cap;
+    }
+    for (size_t k = 0; k < n; k++)
+        map->v[map->n++] = src;
+    return 0;
+}
+
+static int move_tone(const char *s, size_t n, size_t i, strbuf *out, offmap *map, size_t *used)
 {
     if ((unsigned char)s[i] < 0x80) /* every pattern starts with a toned o */
         return 0;
@@ -56,66 +86,94 @@ static int move_tone(const char *s, size_t n, size_t i, strbuf *out, size_t *use
             if (utf8_is_letter(next))
                 return 0;
             *used = fl;
-            return strbuf_puts(out, TONE_MOVES[k].to) ? -1 : 1;
+            return emit(out, map, TONE_MOVES[k].to, strlen(TONE_MOVES[k].to), i) ? -1 : 1;
         }
     }
     return 0;
 }
 
-/* Text whose code points are all in blocks with no combining marks and no
- * singleton decompositions is already NFC: skip the utf8proc round trip. */
-static int surely_nfc(const char *s, size_t n)
+/* A code point that NFC never changes on its own (no decomposition) */
+static int stable(int32_t cp)
 {
-    for (size_t i = 0; i < n;) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        int32_t cp;
-        i += utf8_next(s + i, n - i, &cp);
-        if (!(cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x206F) ||
-              (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2190 && cp <= 0x22FF) || cp == 0xFEFF ||
-              (cp >= 0x25A0 && cp <= 0x27BF)))
-            return 0;
-    }
-    return 1;
+    return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x206F) ||
+           (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2190 && cp <= 0x22FF) || cp == 0xFEFF ||
+           (cp >= 0x25A0 && cp <= 0x27BF);
 }
 
-int cleanup_text(const char *s, size_t n, strbuf *out)
+static int put_mapped(const char *t, size_t n, size_t src, strbuf *out, offmap *map)
 {
-    utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t len;
-    if (surely_nfc(s, n)) {
-        nfc = malloc(n + 1);
-        if (!nfc)
+    for (size_t k = 0; k < n;) {
+        int32_t cp;
+        size_t len = utf8_next(t + k, n - k, &cp);
+        const char *p = plain(cp);
+        if (emit(out, map, p ? p : t + k, p ? strlen(p) : len, src))
             return -1;
-        memcpy(nfc, s, n);
-        len = (utf8proc_ssize_t)n;
-    } else {
-        len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        k += len;
     }
-    if (len < 0)
-        return -1;
-    const char *t = (const char *)nfc;
-    size_t m = (size_t)len;
-    int rc = 0;
-    for (size_t i = 0; i < m && !rc;) {
+    return 0;
+}
+
+int cleanup_text(const char *s, size_t n, strbuf *out, offmap *map)
+{
+    if (map)
+        map->n = 0;
+    size_t base = out->len;
+    for (size_t i = 0; i < n;) {
         size_t used = 0;
-        int moved = move_tone(t, m, i, out, &used);
-        if (moved < 0) {
-            rc = -1;
-            break;
-        }
+        int moved = move_tone(s, n, i, out, map, &used);
+        if (moved < 0)
+            return -1;
         if (moved) {
             i += used;
             continue;
         }
+        /* a cluster: one code point and the combining marks after it */
         int32_t cp;
-        size_t k = utf8_next(t + i, m - i, &cp);
-        const char *p = plain(cp);
-        rc = p ? strbuf_puts(out, p) : strbuf_append(out, t + i, k);
-        i += k;
+        size_t j = i + utf8_next(s + i, n - i, &cp);
+        int simple = stable(cp);
+        while (j < n) {
+            int32_t m;
+            size_t k = utf8_next(s + j, n - j, &m);
+            if (m < 0 || utf8proc_get_property(m)->combining_class == 0)
+                break;
+            simple = 0;
+            j += k;
+        }
+        if (simple) {
+            if (put_mapped(s + i, j - i, i, out, map))
+                return -1;
+        } else {
+            utf8proc_uint8_t *nfc = NULL;
+            utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(j - i), &nfc,
+                                                UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+            if (len < 0)
+                return -1;
+            /* a decomposed toned o before a or e: move the tone as above */
+            char tmp[16];
+            size_t tail = n - j < 5 ? n - j : 5, used2 = 0;
+            int moved2 = 0;
+            if ((size_t)len + tail < sizeof tmp) {
+                memcpy(tmp, nfc, (size_t)len);
+                memcpy(tmp + len, s + j, tail);
+                moved2 = move_tone(tmp, (size_t)len + tail, 0, out, map, &used2);
+            }
+            int rc = moved2 < 0 ? -1 : moved2 ? 0 : put_mapped((const char *)nfc, (size_t)len, i, out, map);
+            free(nfc);
+            if (rc)
+                return -1;
+            if (moved2 && map) /* the moved pair came from source offset i */
+                for (size_t k = map->n - strlen("oà"); k < map->n; k++)
+                    map->v[k] = i;
+            if (moved2)
+                j += used2 - (size_t)len;
+        }
+        i = j;
     }
-    free(nfc);
-    return rc;
+    (void)base;
+    if (map) { /* the end entry, not counted in n */
+        if (emit(out, map, "", 0, n))
+            return -1;
+        map->v[map->n] = n;
+    }
+    return 0;
 }

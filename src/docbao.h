@@ -70,8 +70,9 @@ int docbao_normalize(docbao *db, const char *text, size_t len, docbao_sentence_f
  * byte offset; a NUL byte stops with DOCBAO_EINPUT. name is for messages. */
 int docbao_normalize_file(docbao *db, FILE *in, const char *name, docbao_sentence_fn fn, void *user);
 
-/* Debugging: called for each token span with its class and words. */
-typedef void (*docbao_explain_fn)(void *user, const char *cls, const char *written, size_t wlen,
+/* Debugging and other engines: called for each token span with its class,
+ * its byte offset in the (Unicode-cleaned, NFC) line, its text and its words. */
+typedef void (*docbao_explain_fn)(void *user, const char *cls, size_t offset, const char *written, size_t wlen,
                                   const char *words, size_t len);
 void docbao_set_explain(docbao *db, docbao_explain_fn fn, void *user);
 

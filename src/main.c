@@ -39,7 +39,10 @@ static void usage(FILE *f)
           "  --rate WPM         speaking rate, 80 to 450 words per minute\n"
           "  --dialect D        north (nghìn, linh) or south (ngàn, lẻ); default: the voice's\n"
           "  --lexicon FILE     your own entries, overriding the bundled lexicon\n"
-          "  --explain          normalize: show each token's class and words\n"
+          "  --explain          normalize: show each token's class and words (on stderr)\n"
+          "  --json             normalize: JSON Lines, a sentence a line, with its tokens\n"
+          "                     (source text, byte offsets, class, spoken words)\n"
+          "  --ssml             normalize: an SSML document (paragraphs, sentences, breaks)\n"
           "  --data DIR         folder with lexicon/ and voices/ (default: built in, or $DOCBAO_DATA)\n"
           "  -h, --help         this help\n"
           "  --version          the version\n",
@@ -56,7 +59,7 @@ static void die(const char *fmt, const char *a, const char *b)
 typedef struct cli {
     const char *cmd;
     const char *output;
-    int play, explain;
+    int play, explain, json, ssml;
     docbao_config cfg;
     char **files;
     int nfiles;
@@ -86,6 +89,10 @@ static int parse_args(int argc, char **argv, cli *c)
             c->play = 1;
         } else if (!strcmp(a, "--explain")) {
             c->explain = 1;
+        } else if (!strcmp(a, "--json")) {
+            c->json = 1;
+        } else if (!strcmp(a, "--ssml")) {
+            c->ssml = 1;
         } else if (!strcmp(a, "--voice")) {
             NEEDS_VALUE();
             c->cfg.voice = next;
@@ -184,10 +191,98 @@ static int print_sentence(void *user, const docbao_sentence *s)
     return ferror(stdout) ? 1 : 0;
 }
 
-static void print_explain(void *user, const char *cls, const char *w, size_t wl, const char *words, size_t len)
+static void print_explain(void *user, const char *cls, size_t off, const char *w, size_t wl, const char *words,
+                          size_t len)
 {
     (void)user;
+    (void)off;
     fprintf(stderr, "  %-13s %-24.*s -> %.*s\n", cls, (int)wl, w, (int)len, words);
+}
+
+/* JSON and SSML output for other engines */
+static void put_escaped(FILE *f, const char *s, size_t n, int xml)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (xml) {
+            if (ch == '<') fputs("&lt;", f);
+            else if (ch == '>') fputs("&gt;", f);
+            else if (ch == '&') fputs("&amp;", f);
+            else if (ch == '"') fputs("&quot;", f);
+            else fputc(ch, f);
+        } else if (ch == '"' || ch == '\\') {
+            fputc('\\', f);
+            fputc(ch, f);
+        } else if (ch < 0x20) {
+            fprintf(f, "\\u%04x", ch);
+        } else {
+            fputc(ch, f);
+        }
+    }
+}
+
+typedef struct structured_out {
+    FILE *tokens;        /* the current sentence's tokens, as JSON objects */
+    char *buf;
+    size_t size;
+    int ntokens;
+    unsigned long line;  /* 1-based input line */
+    int ssml_open_p;
+    int pause_sentence, pause_paragraph, pause_headline;
+} structured_out;
+
+static void json_token(void *user, const char *cls, size_t off, const char *w, size_t wl, const char *words,
+                       size_t len)
+{
+    structured_out *o = user;
+    if (!strcmp(cls, "punct") && !len)
+        return;
+    fprintf(o->tokens, "%s{\"text\":\"", o->ntokens++ ? "," : "");
+    put_escaped(o->tokens, w, wl, 0);
+    fprintf(o->tokens, "\",\"start\":%zu,\"end\":%zu,\"class\":\"%s\",\"spoken\":\"", off, off + wl, cls);
+    put_escaped(o->tokens, words, len, 0);
+    fputs("\"}", o->tokens);
+}
+
+static int json_sentence(void *user, const docbao_sentence *s)
+{
+    structured_out *o = user;
+    if (s->spoken_len || s->written_len) {
+        fflush(o->tokens);
+        printf("{\"line\":%lu,\"headline\":%s,\"text\":\"", o->line, s->headline ? "true" : "false");
+        put_escaped(stdout, s->written, s->written_len, 0);
+        fputs("\",\"spoken\":\"", stdout);
+        put_escaped(stdout, s->spoken, s->spoken_len, 0);
+        printf("\",\"tokens\":[%.*s]}\n", (int)o->size, o->buf ? o->buf : "");
+    }
+    rewind(o->tokens);
+    fflush(o->tokens);
+    o->size = 0;
+    o->ntokens = 0;
+    if (s->line_end) {
+        o->line++;
+        fflush(stdout);
+    }
+    return ferror(stdout) ? 1 : 0;
+}
+
+static int ssml_sentence(void *user, const docbao_sentence *s)
+{
+    structured_out *o = user;
+    if (s->spoken_len) {
+        if (!o->ssml_open_p) {
+            fputs("  <p>\n", stdout);
+            o->ssml_open_p = 1;
+        }
+        fputs("    <s>", stdout);
+        put_escaped(stdout, s->spoken, s->spoken_len, 1);
+        fputs("</s>\n", stdout);
+    }
+    if (s->line_end && o->ssml_open_p) {
+        printf("  </p>\n  <break time=\"%dms\"/>\n", s->headline ? o->pause_headline : o->pause_paragraph);
+        o->ssml_open_p = 0;
+    }
+    return ferror(stdout) ? 1 : 0;
 }
 
 /* phonemes: IPA of each line's spoken text */
@@ -395,7 +490,33 @@ int main(int argc, char **argv)
         free(c.files);
         return 1;
     }
-    if (!strcmp(c.cmd, "normalize")) {
+    if (!strcmp(c.cmd, "normalize") && (c.json || c.ssml)) {
+        structured_out o;
+        memset(&o, 0, sizeof o);
+        o.line = 1;
+        o.pause_paragraph = 600;
+        o.pause_headline = 900;
+        if (c.json) {
+            o.tokens = open_memstream(&o.buf, &o.size);
+            if (!o.tokens) {
+                rc = 1;
+            } else {
+                docbao_set_explain(db, json_token, &o);
+                run r = {db, json_sentence, &o};
+                rc = each_input(&c, &r);
+                fclose(o.tokens);
+                free(o.buf);
+            }
+        } else {
+            printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"vi-VN\">\n");
+            run r = {db, ssml_sentence, &o};
+            rc = each_input(&c, &r);
+            if (o.ssml_open_p)
+                fputs("  </p>\n", stdout);
+            fputs("</speak>\n", stdout);
+        }
+    } else if (!strcmp(c.cmd, "normalize")) {
         line_out o = {0};
         if (c.explain)
             docbao_set_explain(db, print_explain, NULL);

@@ -15,6 +15,7 @@ void normalizer_free(normalizer *nz)
     strbuf_free(&nz->clean);
     strbuf_free(&nz->spoken);
     strbuf_free(&nz->piece);
+    offmap_free(&nz->map);
     tokvec_free(&nz->tokens);
     spanvec_free(&nz->spans);
 }
@@ -23,7 +24,7 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
 {
     strbuf_clear(&nz->clean);
     nz->tokens.n = 0;
-    if (cleanup_text(text, n, &nz->clean) ||
+    if (cleanup_text(text, n, &nz->clean, &nz->map) ||
         tokenize(nz->lx, strbuf_str(&nz->clean), nz->clean.len, &nz->tokens))
         return -1;
     classify_ctx cc = {nz->lx};
@@ -48,14 +49,19 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
                     w++;
                     wl--;
                 }
-                nz->explain(nz->explain_user, class_name(s->cls), s->text.s, s->text.n, w, wl);
+                size_t a = nz->map.v[s->text.s - strbuf_str(&nz->clean)];
+                size_t b = nz->map.v[s->text.s + s->text.n - strbuf_str(&nz->clean)];
+                if (s->text.n && b < a)
+                    b = a;
+                nz->explain(nz->explain_user, class_name(s->cls), a, text + a, b - a, w, wl);
             }
         }
         const char *ws = t[from].pre.n ? t[from].pre.s : t[from].core.n ? t[from].core.s : t[from].post.s;
         const token *last = &t[to - 1];
         const char *we = last->post.s + last->post.n;
-        if (nz->spoken.len || (size_t)(we - ws)) {
-            int rc = fn(user, ws, (size_t)(we - ws), strbuf_str(&nz->spoken), nz->spoken.len);
+        size_t a = nz->map.v[ws - strbuf_str(&nz->clean)], b = nz->map.v[we - strbuf_str(&nz->clean)];
+        if (nz->spoken.len || b > a) {
+            int rc = fn(user, text + a, b - a, strbuf_str(&nz->spoken), nz->spoken.len);
             if (rc)
                 return rc;
         }

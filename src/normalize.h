@@ -1,17 +1,19 @@
 /* normalize — the text half of the pipeline for one piece of text:
  * Unicode cleanup → tokens → sentences → classify → verbalize.
  * Takes a piece (a line, or part of a very long one) of valid UTF-8; gives
- * each sentence's written and spoken text to a callback (borrowed: valid
+ * each sentence's written (source) and spoken text to a callback (borrowed: valid
  * during the call). Holds reusable buffers; one per thread. */
 #ifndef DOCBAO_NORMALIZE_H
 #define DOCBAO_NORMALIZE_H
 #include "classify.h"
+#include "cleanup.h"
 #include "verbalize.h"
 
 typedef int (*normalize_sentence_fn)(void *user, const char *written, size_t wlen,
                                      const char *spoken, size_t slen);
-/* For --explain: one call per span. */
-typedef void (*normalize_explain_fn)(void *user, const char *cls, const char *written, size_t wlen,
+/* For --explain and --json: one call per span, with the span's source text
+ * (borrowed from the piece) and its byte offset in the piece. */
+typedef void (*normalize_explain_fn)(void *user, const char *cls, size_t offset, const char *written, size_t wlen,
                                      const char *words, size_t len);
 
 typedef struct normalizer {
@@ -20,6 +22,7 @@ typedef struct normalizer {
     normalize_explain_fn explain;
     void *explain_user;
     strbuf clean, spoken, piece;
+    offmap map;              /* clean byte -> source byte */
     tokvec tokens;
     spanvec spans;
 } normalizer;

@@ -102,6 +102,20 @@ out=$("$BIN" lexicon check "$TMP/badlex.tsv" 2>&1); rc=$?
     && echo "$out" | grep -q ":5: 2 cells" && echo "$out" | grep -q ":6: text is not in Unicode NFC" \
     && ok "lexicon check reports duplicates, bad rows and non-NFC text with file:line" || fail "lexicon check" "$out"
 check "lexicon check passes the bundled abbreviations" "$BIN" lexicon check lexicon/abbreviations.tsv
+# output for other engines: JSON Lines whose token offsets point at the token text, and SSML that parses
+check "normalize --json: JSON Lines, offsets point at each token" python3 -c '
+import json, subprocess, sys, unicodedata
+src = open(sys.argv[1], encoding="utf-8").read().splitlines()
+out = subprocess.run([sys.argv[2], "normalize", "--json", sys.argv[1]], capture_output=True, text=True, check=True).stdout
+n = 0
+for row in map(json.loads, out.splitlines()):
+    line = src[row["line"] - 1].encode()   # offsets are bytes of the source line
+    for t in row["tokens"]:
+        assert line[t["start"]:t["end"]].decode() == t["text"] or t["class"] in ("punct", "and"), (t, row["line"])
+        n += 1
+assert n > 1000, n
+' "$SHARED/samples/vnpt-quang-ngai-2021.txt" "$BIN"
+check "normalize --ssml: a well-formed SSML document" sh -c "'$BIN' normalize --ssml '$SHARED/samples/vnpt-quang-ngai-2021.txt' | python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.stdin); assert len(d.getElementsByTagName(\"s\")) > 20'"
 check "voices lists three profiles" sh -c "'$BIN' voices | grep -c . | grep -qx 3"
 
 # --- bad input: a clear message, a non-zero exit where nothing useful can be done

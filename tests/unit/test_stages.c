@@ -78,10 +78,25 @@ static void test_cleanup(void)
     };
     for (size_t i = 0; i < sizeof C / sizeof C[0]; i++) {
         strbuf b = {0};
-        CHECK(cleanup_text(C[i].in, strlen(C[i].in), &b) == 0, "cleanup runs");
+        offmap m = {0};
+        CHECK(cleanup_text(C[i].in, strlen(C[i].in), &b, &m) == 0, "cleanup runs");
         CHECK_STR(strbuf_str(&b), C[i].want, C[i].in);
+        CHECK(m.n == b.len && m.v[m.n] == strlen(C[i].in), "the map covers every output byte and the end");
         strbuf_free(&b);
+        offmap_free(&m);
     }
+}
+
+static void test_cleanup_map(void)
+{
+    const char *in = "A\xC2\xA0" "b \xE2\x80\xA2 c"; /* A, no-break space, b, bullet, c */
+    strbuf b = {0};
+    offmap m = {0};
+    cleanup_text(in, strlen(in), &b, &m);
+    CHECK_STR(strbuf_str(&b), "A b , c", "mapped text");
+    CHECK(m.v[2] == 3 && m.v[4] == 5 && m.v[6] == 9, "offsets point into the source");
+    strbuf_free(&b);
+    offmap_free(&m);
 }
 
 static void test_tokens(lexicon *lx)
@@ -133,6 +148,7 @@ int main(void)
     CHECK(lx != NULL, err);
     test_reader();
     test_cleanup();
+    test_cleanup_map();
     if (lx)
         test_tokens(lx);
     test_tsv();

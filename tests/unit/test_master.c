@@ -1,0 +1,206 @@
+/* test_master — loudness normalization, true-peak ceiling and resampling
+ * of the master stage, measured with an independent libebur128 meter. */
+#include "check.h"
+#include "master.h"
+#include <ebur128.h>
+#include <math.h>
+#include <stdlib.h>
+
+#define IN_RATE 22050
+
+/* What the callback saw. */
+typedef struct seen {
+    ebur128_state *meter;
+    size_t frames;
+    int bad;          /* NaN or outside -1..1 */
+    int nonzero;
+    float *keep;      /* first keep_cap frames, when set */
+    size_t keep_cap;
+    int stop_with;    /* returned by the callback when non-zero */
+} seen;
+
+static int collect(void *user, const float *pcm, size_t frames)
+{
+    seen *s = user;
+    for (size_t i = 0; i < frames; i++) {
+        if (!(pcm[i] >= -1.0f && pcm[i] <= 1.0f)) s->bad = 1;
+        if (pcm[i] != 0) s->nonzero = 1;
+        if (s->keep && s->frames + i < s->keep_cap) s->keep[s->frames + i] = pcm[i];
+    }
+    if (s->meter) ebur128_add_frames_float(s->meter, pcm, frames);
+    s->frames += frames;
+    return s->stop_with;
+}
+
+static unsigned lcg(unsigned *st) { *st = *st * 1664525u + 1013904223u; return *st >> 8; }
+
+/* 1 kHz sine at -6 dBFS */
+static short *make_sine(size_t n)
+{
+    short *p = malloc(n * sizeof *p);
+    for (size_t i = 0; i < n; i++) p[i] = (short)lrint(16384 * sin(2 * M_PI * 1000.0 * i / IN_RATE));
+    return p;
+}
+
+/* Speech-like bursts: low-passed noise, 250 ms on and 150 ms off with a
+ * syllable envelope, and a near full-scale click every half second — a
+ * peak-to-loudness ratio far above what -16 LUFS at -1 dBTP allows, so the
+ * limiter has to work. */
+static short *make_bursts(size_t n)
+{
+    short *p = malloc(n * sizeof *p);
+    unsigned st = 12345;
+    double lp = 0;
+    for (size_t i = 0; i < n; i++) {
+        double white = (lcg(&st) / 8388608.0) - 1.0, t = fmod((double)i / IN_RATE, 0.4);
+        lp = 0.7 * lp + 0.3 * white;
+        double env = t < 0.25 ? sin(M_PI * t / 0.25) : 0.0;
+        double v = 0.25 * lp * env;
+        size_t c = i % (IN_RATE / 2);
+        if (c < 40) v += 0.9 * sin(2 * M_PI * 3000.0 * c / IN_RATE) * sin(M_PI * c / 40.0);
+        p[i] = (short)lrint(v * 32767);
+    }
+    return p;
+}
+
+static void run_case(const char *name, const short *pcm, size_t n, double target, int out_rate)
+{
+    char what[160], err[200];
+    master_config c = { IN_RATE, out_rate, 1, target, -1.0 };
+    master *m = master_new(&c, err, sizeof err);
+    CHECK(m != NULL, "master_new");
+    if (!m) return;
+    for (size_t i = 0; i < n; i += 1000) master_push(m, pcm + i, n - i < 1000 ? n - i : 1000);
+    seen s = {0};
+    s.meter = ebur128_init(1, (unsigned long)out_rate, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
+    double in_lufs = 0, gain = 0, out_lufs = 0, tp = 0;
+    int rc = master_finish(m, collect, &s, &in_lufs, &gain);
+    ebur128_loudness_global(s.meter, &out_lufs);
+    ebur128_true_peak(s.meter, 0, &tp);
+    double tp_db = 20 * log10(tp);
+    long want = lround((double)n * out_rate / IN_RATE);
+    printf("  %-6s %6d Hz target %5.1f: in %6.2f LUFS gain %+6.2f dB -> %6.2f LUFS, true peak %6.2f dBTP, %zu frames (want %ld)\n",
+           name, out_rate, target, in_lufs, gain, out_lufs, tp_db, s.frames, want);
+    snprintf(what, sizeof what, "%s %d Hz %g LUFS: finish returns 0", name, out_rate, target);
+    CHECK(rc == 0, what);
+    snprintf(what, sizeof what, "%s %d Hz %g LUFS: loudness %.2f within 0.5 LU", name, out_rate, target, out_lufs);
+    CHECK(fabs(out_lufs - target) <= 0.5, what);
+    snprintf(what, sizeof what, "%s %d Hz %g LUFS: true peak %.2f <= -0.9 dBTP", name, out_rate, target, tp_db);
+    CHECK(tp_db <= -0.9, what);
+    snprintf(what, sizeof what, "%s %d Hz %g LUFS: %zu frames, want %ld", name, out_rate, target, s.frames, want);
+    CHECK(labs((long)s.frames - want) <= 4, what);
+    snprintf(what, sizeof what, "%s %d Hz %g LUFS: samples finite and within -1..1", name, out_rate, target);
+    CHECK(!s.bad, what);
+    ebur128_destroy(&s.meter);
+    master_free(m);
+}
+
+static void test_levels(void)
+{
+    const size_t n = (size_t)IN_RATE * 6;
+    short *sine = make_sine(n), *bursts = make_bursts(n);
+    const int rates[] = { 48000, 16000, 44100, 24000, 22050 };
+    const double targets[] = { -16, -23 };
+    for (size_t t = 0; t < 2; t++)
+        for (size_t r = 0; r < sizeof rates / sizeof *rates; r++) {
+            run_case("sine", sine, n, targets[t], rates[r]);
+            run_case("bursts", bursts, n, targets[t], rates[r]);
+        }
+    free(sine);
+    free(bursts);
+}
+
+static void test_silence_and_empty(void)
+{
+    char err[200];
+    master_config c = { IN_RATE, 48000, 1, -16, -1 };
+    short *zeros = calloc(IN_RATE * 2, sizeof *zeros);
+    master *m = master_new(&c, err, sizeof err);
+    CHECK(master_push(m, zeros, IN_RATE * 2) == 0, "push silence");
+    CHECK(fabs(master_duration(m) - 2.0) < 1e-9, "duration of 2 s of silence");
+    seen s = {0};
+    double lufs = 0, gain = 1;
+    CHECK(master_finish(m, collect, &s, &lufs, &gain) == 0, "finish silence");
+    CHECK(isinf(lufs) && lufs < 0, "silence measures -inf LUFS");
+    CHECK(gain == 0, "silence gets no gain");
+    CHECK(!s.bad && !s.nonzero, "silence in, silence out, no NaN");
+    CHECK(labs((long)s.frames - 96000) <= 4, "silence resampled to 48000 Hz keeps its length");
+    CHECK(master_push(m, zeros, 10) == -1, "push after finish refused");
+    CHECK(master_finish(m, collect, &s, NULL, NULL) == -1, "second finish refused");
+    master_free(m);
+    free(zeros);
+
+    m = master_new(&c, err, sizeof err);
+    s = (seen){0};
+    CHECK(master_push(m, NULL, 0) == 0, "push of zero frames");
+    CHECK(master_duration(m) == 0, "nothing pushed, no duration");
+    CHECK(master_finish(m, collect, &s, &lufs, &gain) == 0, "finish with zero frames");
+    CHECK(s.frames == 0, "zero frames in, none out");
+    master_free(m);
+    master_free(NULL);
+}
+
+static void test_plain(void)
+{
+    char err[200];
+    const size_t n = 5000;
+    short *sine = make_sine(n), back[5000];
+    /* no normalization, same rate: exactly the input */
+    master_config c = { IN_RATE, IN_RATE, 0, 0, 0 };
+    master *m = master_new(&c, err, sizeof err);
+    master_push(m, sine, n);
+    float *keep = malloc(n * sizeof *keep);
+    seen s = { .keep = keep, .keep_cap = n };
+    double gain = 1;
+    CHECK(master_finish(m, collect, &s, NULL, &gain) == 0, "plain finish");
+    CHECK(s.frames == n && gain == 0, "plain: same frames, no gain");
+    master_to_s16(keep, back, n);
+    CHECK(!memcmp(back, sine, n * sizeof *back), "plain: identity, sample for sample");
+    master_free(m);
+    /* no normalization, resampled: length follows the ratio, level kept */
+    c.out_rate = 24000;
+    m = master_new(&c, err, sizeof err);
+    master_push(m, sine, n);
+    s = (seen){0};
+    s.meter = ebur128_init(1, 24000, EBUR128_MODE_SAMPLE_PEAK);
+    CHECK(master_finish(m, collect, &s, NULL, NULL) == 0, "resample-only finish");
+    CHECK(labs((long)s.frames - lround(n * 24000.0 / IN_RATE)) <= 4, "resample-only length");
+    double peak = 0;
+    ebur128_sample_peak(s.meter, 0, &peak);
+    CHECK(fabs(peak - 0.5) < 0.01, "resample-only keeps the level");
+    ebur128_destroy(&s.meter);
+    master_free(m);
+    /* the callback's value stops the pass and comes back */
+    m = master_new(&c, err, sizeof err);
+    master_push(m, sine, n);
+    s = (seen){ .stop_with = 7 };
+    CHECK(master_finish(m, collect, &s, NULL, NULL) == 7, "callback's value returned");
+    master_free(m);
+    free(keep);
+    free(sine);
+}
+
+static void test_config_and_convert(void)
+{
+    char err[200] = "";
+    master_config c = { IN_RATE, 1000, 1, -16, -1 };
+    CHECK(master_new(&c, err, sizeof err) == NULL && err[0], "bad rate refused with a message");
+    c.out_rate = 48000;
+    c.target_lufs = 5;
+    err[0] = 0;
+    CHECK(master_new(&c, err, sizeof err) == NULL && err[0], "bad target refused with a message");
+    const float in[] = { 1.5f, -2.0f, 0.5f, -0.5f, NAN, 1.0f, -1.0f, 0.0f };
+    const short want[] = { 32767, -32768, 16384, -16384, 0, 32767, -32768, 0 };
+    short out[8];
+    master_to_s16(in, out, 8);
+    CHECK(!memcmp(out, want, sizeof out), "float to 16-bit: clipping and rounding");
+}
+
+int main(void)
+{
+    test_levels();
+    test_silence_and_empty();
+    test_plain();
+    test_config_and_convert();
+    return check_done();
+}
