@@ -5,6 +5,7 @@
 #include "reader.h"
 #include "respell.h"
 #include "sink.h"
+#include "subtitles.h"
 #include "synth.h"
 #include "voice.h"
 #include <stdlib.h>
@@ -52,7 +53,7 @@ static int voice_path(const char *data, const char *name, char *out, size_t n)
 
 docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
 {
-    docbao_config def = {NULL, NULL, NULL, 0, -1};
+    docbao_config def = {NULL, NULL, NULL, 0, -1, -1, -1};
     if (!cfg)
         cfg = &def;
     docbao *db = calloc(1, sizeof *db);
@@ -77,6 +78,15 @@ docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
         }
         db->voice.rate = cfg->rate;
     }
+    if (cfg->pitch > 100 || cfg->volume > 200) {
+        snprintf(err, errlen, "pitch must be 0..100 and volume 0..200");
+        free(db);
+        return NULL;
+    }
+    if (cfg->pitch >= 0)
+        db->voice.pitch = cfg->pitch;
+    if (cfg->volume >= 0)
+        db->voice.volume = cfg->volume;
     if (cfg->dialect == 0 || cfg->dialect == 1)
         db->voice.dialect = (num_dialect)cfg->dialect;
     snprintf(path, sizeof path, "%s/lexicon", db->data_dir);
@@ -336,4 +346,24 @@ int docbao_output_check(const char *path, int rate, char *err, size_t errlen)
 int docbao_lexicon_check(const char *path, void (*report)(void *user, const char *message), void *user)
 {
     return lexicon_check(path, report, user);
+}
+
+int docbao_output_metadata(docbao_output *o, const char *title, const char *artist, const char *date)
+{
+    return sink_file_metadata(o->s, title, artist, date) ? DOCBAO_EAUDIO : DOCBAO_OK;
+}
+
+docbao_subtitles *docbao_subtitles_open(const char *path, char *err, size_t errlen)
+{
+    return (docbao_subtitles *)subtitles_open(path, err, errlen);
+}
+
+int docbao_subtitles_cue(docbao_subtitles *s, double start, double end, const char *text, size_t len)
+{
+    return subtitles_cue((subtitles *)s, start, end, text, len) ? DOCBAO_EIO : DOCBAO_OK;
+}
+
+int docbao_subtitles_close(docbao_subtitles *s, int commit, char *err, size_t errlen)
+{
+    return subtitles_close((subtitles *)s, commit, err, errlen) ? DOCBAO_EIO : DOCBAO_OK;
 }

@@ -43,6 +43,8 @@ typedef struct docbao_config {
     const char *user_lexicon; /* NULL, or a TSV whose rows override the bundled lexicon */
     int rate;                 /* words per minute 80..450; 0: the voice's */
     int dialect;              /* -1: the voice's; 0 Northern (nghìn, linh); 1 Southern (ngàn, lẻ) */
+    int pitch;                /* 0..100; -1: the voice's */
+    int volume;               /* 0..200; -1: the voice's */
 } docbao_config;
 
 /* NULL on error, with the reason in err. cfg may be NULL for the defaults. */
@@ -95,8 +97,17 @@ docbao_output *docbao_output_device(int rate, char *err, size_t errlen);
 int docbao_output_write(docbao_output *o, const short *pcm, size_t frames);
 unsigned long long docbao_output_frames(const docbao_output *o);
 int docbao_output_close(docbao_output *o, int commit, char *err, size_t errlen);
+/* Title, artist and date metadata, written where the format has them
+ * (call before the first write). Any may be NULL. */
+int docbao_output_metadata(docbao_output *o, const char *title, const char *artist, const char *date);
 /* 0 when a file of that name can be written at rate, else -1 with a message. */
 int docbao_output_check(const char *path, int rate, char *err, size_t errlen);
+
+/* Subtitles (.srt or .vtt), one cue per sentence, written atomically. */
+typedef struct docbao_subtitles docbao_subtitles;
+docbao_subtitles *docbao_subtitles_open(const char *path, char *err, size_t errlen);
+int docbao_subtitles_cue(docbao_subtitles *s, double start, double end, const char *text, size_t len);
+int docbao_subtitles_close(docbao_subtitles *s, int commit, char *err, size_t errlen);
 
 /* Checks a user lexicon table; each problem goes to report as
  * "file:line: message". Returns the number of problems, -1 if unreadable. */

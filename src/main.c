@@ -37,7 +37,11 @@ static void usage(FILE *f)
           "  --play             with -o: also play on the audio device when there is one\n"
           "  --voice NAME       a profile in voices/ (north, central, south) or a path to one\n"
           "  --rate WPM         speaking rate, 80 to 450 words per minute\n"
+          "  --pitch P          0 to 100 (default: the voice's)\n"
+          "  --volume V         0 to 200 (default: the voice's)\n"
           "  --dialect D        north (nghìn, linh) or south (ngàn, lẻ); default: the voice's\n"
+          "  --subtitles F      speak: also write subtitles (.srt or .vtt), a cue per sentence\n"
+          "  --title T, --artist A, --date D   speak -o: metadata, where the format has it\n"
           "  --lexicon FILE     your own entries, overriding the bundled lexicon\n"
           "  --explain          normalize: show each token's class and words (on stderr)\n"
           "  --json             normalize: JSON Lines, a sentence a line, with its tokens\n"
@@ -60,6 +64,7 @@ typedef struct cli {
     const char *cmd;
     const char *output;
     int play, explain, json, ssml;
+    const char *subtitles, *title, *artist, *date;
     docbao_config cfg;
     char **files;
     int nfiles;
@@ -69,6 +74,8 @@ static int parse_args(int argc, char **argv, cli *c)
 {
     memset(c, 0, sizeof *c);
     c->cfg.dialect = -1;
+    c->cfg.pitch = -1;
+    c->cfg.volume = -1;
     c->files = calloc((size_t)argc, sizeof *c->files);
     if (!c->files)
         return 1;
@@ -111,6 +118,28 @@ static int parse_args(int argc, char **argv, cli *c)
                 return 2;
             }
             c->cfg.rate = (int)r;
+        } else if (!strcmp(a, "--pitch") || !strcmp(a, "--volume")) {
+            NEEDS_VALUE();
+            char *end;
+            long v = strtol(next, &end, 10);
+            int vol = !strcmp(a, "--volume");
+            if (*end || end == next || v < 0 || v > (vol ? 200 : 100)) {
+                die("%s: give a whole number from 0 to %s", a, vol ? "200" : "100");
+                return 2;
+            }
+            *(vol ? &c->cfg.volume : &c->cfg.pitch) = (int)v;
+        } else if (!strcmp(a, "--subtitles")) {
+            NEEDS_VALUE();
+            c->subtitles = next;
+        } else if (!strcmp(a, "--title")) {
+            NEEDS_VALUE();
+            c->title = next;
+        } else if (!strcmp(a, "--artist")) {
+            NEEDS_VALUE();
+            c->artist = next;
+        } else if (!strcmp(a, "--date")) {
+            NEEDS_VALUE();
+            c->date = next;
         } else if (!strcmp(a, "--dialect")) {
             NEEDS_VALUE();
             if (!strcmp(next, "north"))
@@ -320,6 +349,10 @@ typedef struct speak_out {
     int nout;
     unsigned long sentences;
     int failed;
+    unsigned long long frames; /* synthesized so far, silences included */
+    int rate;
+    docbao_subtitles *subs;
+    int progress;              /* stderr is a terminal and we write a file */
 } speak_out;
 
 static int to_outputs(void *user, const short *pcm, size_t frames)
@@ -327,6 +360,7 @@ static int to_outputs(void *user, const short *pcm, size_t frames)
     speak_out *s = user;
     if (g_interrupted)
         return 1;
+    s->frames += frames;
     for (int k = 0; k < s->nout; k++)
         if (docbao_output_write(s->out[k], pcm, frames)) {
             s->failed = 1;
@@ -341,9 +375,16 @@ static int speak_sentence(void *user, const docbao_sentence *s)
     if (g_interrupted)
         return 1;
     if (s->spoken_len) {
+        double start = (double)o->frames / o->rate;
         if (docbao_synthesize(o->db, s->spoken, s->spoken_len, to_outputs, o))
             return 1;
         o->sentences++;
+        if (o->subs && docbao_subtitles_cue(o->subs, start, (double)o->frames / o->rate, s->written, s->written_len)) {
+            o->failed = 1;
+            return 1;
+        }
+        if (o->progress)
+            fprintf(stderr, "\r%lu sentences, %.1f min of audio", o->sentences, (double)o->frames / o->rate / 60.0);
         if (!s->line_end && docbao_pause(o->db, 0, to_outputs, o))
             return 1;
     }
@@ -360,13 +401,21 @@ static int cmd_speak(const cli *c, docbao *db)
         die("%s%s", docbao_last_error(db), "");
         return 1;
     }
-    speak_out o = {db, {NULL, NULL}, 0, 0, 0};
+    speak_out o = {db, {NULL, NULL}, 0, 0, 0, 0, rate, NULL, 0};
     if (c->output) {
         if (!(o.out[o.nout] = docbao_output_file(c->output, rate, err, sizeof err))) {
             die("%s%s", err, "");
             return 1;
         }
+        docbao_output_metadata(o.out[o.nout], c->title, c->artist, c->date);
         o.nout++;
+        o.progress = isatty(2);
+    }
+    if (c->subtitles && !(o.subs = docbao_subtitles_open(c->subtitles, err, sizeof err))) {
+        die("%s%s", err, "");
+        for (int k = 0; k < o.nout; k++)
+            docbao_output_close(o.out[k], 0, err, sizeof err);
+        return 1;
     }
     if (!c->output || c->play) {
         docbao_output *dev = docbao_output_device(rate, err, sizeof err);
@@ -387,11 +436,17 @@ static int cmd_speak(const cli *c, docbao *db)
         die("nothing to speak: the input has no text%s%s", "", "");
         rc = 1;
     }
+    if (o.progress)
+        fputc('\n', stderr);
     for (int k = o.nout - 1; k >= 0; k--)
         if (docbao_output_close(o.out[k], rc == 0, err, sizeof err) && !rc) {
             die("%s%s", err, "");
             rc = 1;
         }
+    if (o.subs && docbao_subtitles_close(o.subs, rc == 0, err, sizeof err) && !rc) {
+        die("%s%s", err, "");
+        rc = 1;
+    }
     if (!rc && c->output)
         fprintf(stderr, "docbao: wrote %s\n", c->output);
     return rc;

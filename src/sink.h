@@ -30,6 +30,9 @@ sink *sink_file_open(const char *path, int rate, char *err, size_t errlen);
 /* The default output device; NULL with a message when there is none. */
 sink *sink_device_open(int rate, char *err, size_t errlen);
 sink *sink_null_open(int rate);
+/* Title, artist, date of a file sink (ignored by other sinks and by formats
+ * without metadata). 0, or -1. */
+int sink_file_metadata(sink *s, const char *title, const char *artist, const char *date);
 
 static inline int sink_write(sink *s, const short *pcm, size_t frames) { return s->ops->write(s, pcm, frames); }
 static inline int sink_close(sink *s, int commit, char *err, size_t errlen) { return s->ops->close(s, commit, err, errlen); }

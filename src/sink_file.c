@@ -86,6 +86,22 @@ static int fclose_sink(sink *s, int commit, char *err, size_t errlen)
 
 static const sink_ops FILE_OPS = {"file", fwrite_pcm, fclose_sink};
 
+int sink_file_metadata(sink *s, const char *title, const char *artist, const char *date)
+{
+    if (s->ops != &FILE_OPS)
+        return 0;
+    file_sink *f = (file_sink *)s;
+    /* formats without the field refuse it: that is not an error */
+    if (title)
+        sf_set_string(f->sf, SF_STR_TITLE, title);
+    if (artist)
+        sf_set_string(f->sf, SF_STR_ARTIST, artist);
+    if (date)
+        sf_set_string(f->sf, SF_STR_DATE, date);
+    sf_set_string(f->sf, SF_STR_SOFTWARE, "docbao");
+    return 0;
+}
+
 sink *sink_file_open(const char *path, int rate, char *err, size_t errlen)
 {
     if (sink_file_check(path, rate, err, errlen))

@@ -160,6 +160,27 @@ for fmt in flac ogg mp3; do
     d=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$TMP/short.$fmt" 2>/dev/null)
     awk -v d="${d:-0}" 'BEGIN{exit !(d > 1)}' && ok "$fmt file decodes (${d}s)" || fail "$fmt file" "$out"
 done
+# subtitles: cues in order, not overlapping, inside the audio; metadata in the file
+"$BIN" speak -o "$TMP/sub.flac" --subtitles "$TMP/sub.srt" --title "Tin Bắc Ninh" --artist docbao --date 2024-04-15 samples/bac-ninh-2024.txt 2>/dev/null
+"$BIN" speak -o "$TMP/sub.wav" --subtitles "$TMP/sub.vtt" samples/bac-ninh-2024.txt 2>/dev/null
+check "subtitles (.srt and .vtt): a cue per sentence, in order, within the audio" python3 -c '
+import re, subprocess, sys
+dur = float(subprocess.run(["soxi", "-D", sys.argv[1]], capture_output=True, text=True).stdout)
+for path, sep in ((sys.argv[2], ","), (sys.argv[3], ".")):
+    text = open(path, encoding="utf-8").read()
+    assert path.endswith(".srt") or text.startswith("WEBVTT\n"), path
+    t = lambda s: sum(float(x) * m for x, m in zip(s.replace(sep, ".").split(":"), (3600, 60, 1)))
+    cues = [(t(a), t(b)) for a, b in re.findall(r"(\S+) --> (\S+)", text)]
+    assert len(cues) > 20, len(cues)
+    last = 0
+    for a, b in cues:
+        assert last <= a < b <= dur + 0.01, (a, b, last, dur)
+        last = b
+assert "Sáng 12/4, tại TP. Bắc Ninh" in open(sys.argv[2], encoding="utf-8").read()   # the written text, not the spoken form
+' "$TMP/sub.flac" "$TMP/sub.srt" "$TMP/sub.vtt"
+tags=$(ffprobe -v error -show_entries format_tags=title,artist,date -of compact "$TMP/sub.flac" 2>&1)
+[ "$tags" = "format|tag:title=Tin Bắc Ninh|tag:artist=docbao|tag:date=2024-04-15" ] && ok "title, artist, date written as metadata" || fail "metadata" "$tags"
+out=$(echo x | "$BIN" speak -o "$TMP/p.wav" --pitch 120 2>&1); [ $? -eq 2 ] && [ ! -e "$TMP/p.wav" ] && ok "--pitch out of range is refused" || fail "--pitch 120" "$out"
 # playback through the ALSA file device: what was played equals what was synthesized
 mkdir -p "$TMP/play" && cp tests/alsa-file.conf "$TMP/play/"
 text="Tập đoàn VNPT và UBND tỉnh Quảng Ngãi ký kết thỏa thuận hợp tác về VT-CNTT giai đoạn 2021 - 2025"
