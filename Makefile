@@ -23,9 +23,9 @@ all: docbao
 deps:
 	@scripts/install-deps.sh
 
-$(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h src/cli/*.h) | $(BUILD)
 	@echo "  CC $<"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -c $< -o $@
 
 $(BUILD):
 	mkdir -p $(BUILD)
@@ -36,8 +36,14 @@ $(BUILD)/libdocbao.a: $(LIB_OBJ)
 $(BUILD)/libdocbao.so: $(LIB_OBJ)
 	$(CC) -shared -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
-$(BUILD)/docbao: $(BUILD)/main.o $(BUILD)/libdocbao.a $(BUILD)/libdocbao.so
-	$(CC) $(CFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libdocbao.a $(LDFLAGS) $(LDLIBS)
+CLI_OBJ  := $(BUILD)/main.o $(patsubst src/cli/%.c,$(BUILD)/cli_%.o,$(wildcard src/cli/*.c))
+
+$(BUILD)/cli_%.o: src/cli/%.c src/cli/cli.h src/docbao.h | $(BUILD)
+	@echo "  CC $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -c $< -o $@
+
+$(BUILD)/docbao: $(CLI_OBJ) $(BUILD)/libdocbao.a $(BUILD)/libdocbao.so
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdocbao.a $(LDFLAGS) $(LDLIBS)
 
 docbao: $(BUILD)/docbao
 	cp $(BUILD)/docbao docbao

@@ -4,7 +4,7 @@
  *   docbao phonemes [FILE...]                eSpeak-NG IPA, one line per input line
  *   docbao voices                            the voice profiles
  *   docbao lexicon check FILE                check a lexicon table */
-#include "docbao.h"
+#include "cli/cli.h"
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -13,12 +13,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t g_interrupted;
+volatile sig_atomic_t cli_interrupted;
 
 static void on_signal(int sig)
 {
     (void)sig;
-    g_interrupted = 1;
+    cli_interrupted = 1;
 }
 
 static void usage(FILE *f)
@@ -30,6 +30,8 @@ static void usage(FILE *f)
           "  speak            read aloud on the default audio device\n"
           "  speak -o OUT     write an audio file (.wav .flac .ogg .mp3), atomically\n"
           "  phonemes         print eSpeak-NG's IPA for the spoken form, one line per input line\n"
+          "  batch -o DIR IN.. one audio file per article (files, folders, or - for a list on stdin),\n"
+          "                   in parallel; skips articles already done (--force redoes them)\n"
           "  voices           list the voice profiles\n"
           "  lexicon check F  check a lexicon table (columns key, kind, reading, context)\n\n"
           "options:\n"
@@ -41,6 +43,11 @@ static void usage(FILE *f)
           "  --volume V         0 to 200 (default: the voice's)\n"
           "  --dialect D        north (nghìn, linh) or south (ngàn, lẻ); default: the voice's\n"
           "  --subtitles F      speak: also write subtitles (.srt or .vtt), a cue per sentence\n"
+          "                     batch: --subtitles srt or vtt writes one beside each audio file\n"
+          "  --format EXT       batch: wav (default), flac, ogg or mp3\n"
+          "  -j, --jobs N       batch: worker processes (default: the number of cores)\n"
+          "  --shard K/N        batch: only the K-th of N deterministic slices of the inputs\n"
+          "  --force            batch: redo articles that are up to date\n"
           "  --title T, --artist A, --date D   speak -o: metadata, where the format has it\n"
           "  --lexicon FILE     your own entries, overriding the bundled lexicon\n"
           "  --explain          normalize: show each token's class and words (on stderr)\n"
@@ -53,22 +60,14 @@ static void usage(FILE *f)
           f);
 }
 
-static void die(const char *fmt, const char *a, const char *b)
+void cli_die(const char *fmt, const char *a, const char *b)
 {
     fprintf(stderr, "docbao: ");
     fprintf(stderr, fmt, a, b);
     fputc('\n', stderr);
 }
 
-typedef struct cli {
-    const char *cmd;
-    const char *output;
-    int play, explain, json, ssml;
-    const char *subtitles, *title, *artist, *date;
-    docbao_config cfg;
-    char **files;
-    int nfiles;
-} cli;
+#define die cli_die
 
 static int parse_args(int argc, char **argv, cli *c)
 {
@@ -128,6 +127,21 @@ static int parse_args(int argc, char **argv, cli *c)
                 return 2;
             }
             *(vol ? &c->cfg.volume : &c->cfg.pitch) = (int)v;
+        } else if (!strcmp(a, "--force")) {
+            c->force = 1;
+        } else if (!strcmp(a, "--format")) {
+            NEEDS_VALUE();
+            c->format = next;
+        } else if (!strcmp(a, "--shard")) {
+            NEEDS_VALUE();
+            c->shard = next;
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+            NEEDS_VALUE();
+            c->jobs = atoi(next);
+            if (c->jobs < 1 || c->jobs > 256) {
+                die("%s %s: give a number of workers from 1 to 256", a, next);
+                return 2;
+            }
         } else if (!strcmp(a, "--subtitles")) {
             NEEDS_VALUE();
             c->subtitles = next;
@@ -188,7 +202,7 @@ static int each_input(const cli *c, run *r)
         if (f != stdin)
             fclose(f);
         if (rc == DOCBAO_ESTOPPED)
-            return g_interrupted ? 130 : 1;
+            return cli_interrupted ? 130 : 1;
         if (rc) {
             const char *e = docbao_last_error(r->db);
             die("%s%s", e[0] ? e : docbao_strerror(rc), "");
@@ -358,7 +372,7 @@ typedef struct speak_out {
 static int to_outputs(void *user, const short *pcm, size_t frames)
 {
     speak_out *s = user;
-    if (g_interrupted)
+    if (cli_interrupted)
         return 1;
     s->frames += frames;
     for (int k = 0; k < s->nout; k++)
@@ -372,7 +386,7 @@ static int to_outputs(void *user, const short *pcm, size_t frames)
 static int speak_sentence(void *user, const docbao_sentence *s)
 {
     speak_out *o = user;
-    if (g_interrupted)
+    if (cli_interrupted)
         return 1;
     if (s->spoken_len) {
         double start = (double)o->frames / o->rate;
@@ -393,7 +407,7 @@ static int speak_sentence(void *user, const docbao_sentence *s)
     return 0;
 }
 
-static int cmd_speak(const cli *c, docbao *db)
+int cli_speak(const cli *c, docbao *db, double *seconds)
 {
     char err[1024];
     int rate = docbao_sample_rate(db);
@@ -409,7 +423,7 @@ static int cmd_speak(const cli *c, docbao *db)
         }
         docbao_output_metadata(o.out[o.nout], c->title, c->artist, c->date);
         o.nout++;
-        o.progress = isatty(2);
+        o.progress = isatty(2) && !c->quiet;
     }
     if (c->subtitles && !(o.subs = docbao_subtitles_open(c->subtitles, err, sizeof err))) {
         die("%s%s", err, "");
@@ -447,8 +461,10 @@ static int cmd_speak(const cli *c, docbao *db)
         die("%s%s", err, "");
         rc = 1;
     }
-    if (!rc && c->output)
+    if (!rc && c->output && !c->quiet)
         fprintf(stderr, "docbao: wrote %s\n", c->output);
+    if (seconds)
+        *seconds = (double)o.frames / rate;
     return rc;
 }
 
@@ -524,6 +540,11 @@ int main(int argc, char **argv)
         free(c.files);
         return rc;
     }
+    if (!strcmp(c.cmd, "batch")) {
+        rc = cli_batch(&c);
+        free(c.files);
+        return rc;
+    }
     static const char *const KNOWN[] = {"normalize", "speak", "phonemes", "voices"};
     int known = 0;
     for (size_t k = 0; k < sizeof KNOWN / sizeof KNOWN[0]; k++)
@@ -533,7 +554,7 @@ int main(int argc, char **argv)
         free(c.files);
         return 2;
     }
-    if (c.output && strcmp(c.cmd, "speak")) {
+    if (c.output && strcmp(c.cmd, "speak") && strcmp(c.cmd, "batch")) {
         die("-o goes with speak%s", "", "");
         free(c.files);
         return 2;
@@ -582,13 +603,13 @@ int main(int argc, char **argv)
         run r = {db, phon_sentence, &p};
         rc = each_input(&c, &r);
     } else if (!strcmp(c.cmd, "speak")) {
-        rc = cmd_speak(&c, db);
+        rc = cli_speak(&c, db, NULL);
     } else {
         rc = cmd_voices(db);
     }
     docbao_free(db);
     free(c.files);
-    if (g_interrupted && rc)
+    if (cli_interrupted && rc)
         rc = 130;
     return rc;
 }

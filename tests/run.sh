@@ -181,6 +181,34 @@ assert "Sáng 12/4, tại TP. Bắc Ninh" in open(sys.argv[2], encoding="utf-8")
 tags=$(ffprobe -v error -show_entries format_tags=title,artist,date -of compact "$TMP/sub.flac" 2>&1)
 [ "$tags" = "format|tag:title=Tin Bắc Ninh|tag:artist=docbao|tag:date=2024-04-15" ] && ok "title, artist, date written as metadata" || fail "metadata" "$tags"
 out=$(echo x | "$BIN" speak -o "$TMP/p.wav" --pitch 120 2>&1); [ $? -eq 2 ] && [ ! -e "$TMP/p.wav" ] && ok "--pitch out of range is refused" || fail "--pitch 120" "$out"
+# batch production: one file per article, skip what is up to date, failures listed, shards
+B=$TMP/batch; mkdir -p "$B/in/sub"
+cp samples/bac-ninh-2024.txt "$B/in/bacninh.txt"
+for k in 1 2 3 4 5 6; do echo "Bản tin số $k: ngày $k/5/2024, UBND tỉnh họp lúc 8h30." > "$B/in/tin$k.txt"; done
+echo "UBND xã họp." > "$B/in/sub/tin1.txt"
+: > "$B/in/empty.txt"
+out=$("$BIN" batch -o "$B/out" --subtitles srt "$B/in" 2>&1); rc=$?
+nwav=$(ls "$B/out"/*.wav 2>/dev/null | wc -l)
+[ $rc -eq 1 ] && [ "$nwav" = 8 ] && echo "$out" | grep -q "failed: $B/in/empty.txt: nothing to speak" \
+    && grep -q '"'"$B/in/tin3.txt"'","tin3.wav",done,' "$B/out/manifest.csv" && [ -s "$B/out/tin3.srt" ] \
+    && ok "batch: 8 articles written with subtitles, the empty one failed and listed, manifest" || fail "batch run (rc $rc, $nwav wav)" "$out"
+out=$("$BIN" batch -o "$B/out" --subtitles srt "$B/in" 2>&1)
+echo "$out" | grep -q "0 written, 8 up to date, 1 failed" && ok "batch: a second run skips what is up to date" || fail "batch rerun" "$out"
+echo "Bản tin số 2 đã sửa." > "$B/in/tin2.txt"
+out=$("$BIN" batch -o "$B/out" --subtitles srt "$B/in" 2>&1)
+echo "$out" | grep -q "1 written, 7 up to date" && ok "batch: an edited article is redone" || fail "batch after edit" "$out"
+out=$("$BIN" batch -o "$B/out" --subtitles srt --force "$B/in" 2>&1)
+echo "$out" | grep -q "8 written, 0 up to date" && ok "batch --force redoes everything" || fail "batch --force" "$out"
+check "batch: 3 shards cover every article exactly once" sh -c '
+for k in 1 2 3; do "$1" batch -o "$2/shard$k" --shard $k/3 "$2/in" >/dev/null 2>&1; ls "$2/shard$k" | grep "\.wav$"; done | sort > "$2/shards.txt"
+ls "$2/out" | grep "\.wav$" | sort > "$2/all.txt"
+cmp -s "$2/shards.txt" "$2/all.txt"' sh "$BIN" "$B"
+for k in $(seq 1 12); do cp samples/bac-ninh-2024.txt "$B/in/long$k.txt"; done
+"$BIN" batch -o "$B/int" -j 2 "$B/in" >/dev/null 2>&1 & pid=$!
+sleep 1.5; kill -INT $pid 2>/dev/null; wait $pid; rc=$?
+bad=0; for f in "$B/int"/*.wav; do [ -e "$f" ] || continue; soxi -D "$f" >/dev/null 2>&1 || bad=1; done
+left=$(ls "$B/int" | grep -c "tmp-")
+[ $rc -eq 130 ] && [ $bad = 0 ] && [ "$left" = 0 ] && ok "batch: Ctrl-C leaves only complete files (exit 130)" || fail "batch interrupt (rc $rc, bad $bad, temp $left)"
 # playback through the ALSA file device: what was played equals what was synthesized
 mkdir -p "$TMP/play" && cp tests/alsa-file.conf "$TMP/play/"
 text="Tập đoàn VNPT và UBND tỉnh Quảng Ngãi ký kết thỏa thuận hợp tác về VT-CNTT giai đoạn 2021 - 2025"

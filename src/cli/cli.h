@@ -1,0 +1,29 @@
+/* cli.h — what the parts of the docbao command share: the parsed command
+ * line, messages, the interrupt flag, and speaking one set of inputs.
+ * Only the command uses this; the library's interface is docbao.h. */
+#ifndef DOCBAO_CLI_H
+#define DOCBAO_CLI_H
+#include <signal.h>
+#include "docbao.h"
+
+typedef struct cli {
+    const char *cmd;
+    const char *output;
+    int play, explain, json, ssml, force, quiet, jobs;
+    const char *subtitles, *title, *artist, *date, *format, *shard;
+    docbao_config cfg;
+    char **files;
+    int nfiles;
+} cli;
+
+extern volatile sig_atomic_t cli_interrupted;
+
+/* "docbao: " + fmt with up to two strings, on stderr. */
+void cli_die(const char *fmt, const char *a, const char *b);
+/* speak: the inputs of c into c->output (a file) and/or the device.
+ * *seconds (may be NULL) gets the audio duration. 0, 1 on error, 130 when interrupted. */
+int cli_speak(const cli *c, docbao *db, double *seconds);
+/* batch: one audio file per article, in worker processes. */
+int cli_batch(const cli *c);
+
+#endif
