@@ -1,5 +1,6 @@
 # docbao — Vietnamese news text to speech.  make | make check | make demo | make bench | make install
 PREFIX   ?= /usr/local
+SYSCONFDIR ?= /etc
 DATADIR  ?= $(CURDIR)
 CC       ?= cc
 PKGS     := espeak-ng sndfile portaudio-2.0 libutf8proc libebur128 soxr libxml-2.0
@@ -74,6 +75,9 @@ install: all
 	install -m 644 src/docbao.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 lexicon/*.tsv $(DESTDIR)$(PREFIX)/share/docbao/lexicon/
 	install -m 644 voices/*.voice $(DESTDIR)$(PREFIX)/share/docbao/voices/
+	install -d $(DESTDIR)$(SYSCONFDIR)/speech-dispatcher/modules
+	sed 's|@BINDIR@|$(PREFIX)/bin|' speech-dispatcher/docbao-generic.conf \
+	  > $(DESTDIR)$(SYSCONFDIR)/speech-dispatcher/modules/docbao-generic.conf
 
 clean:
 	rm -rf build build-asan build-install docbao sample.wav

@@ -1,6 +1,7 @@
 /* docbao — the public API: wires the stages together for a caller. */
 #include "docbao.h"
 #include "lexicon.h"
+#include "master.h"
 #include "normalize.h"
 #include "reader.h"
 #include "respell.h"
@@ -296,13 +297,16 @@ int docbao_phonemes(docbao *db, const char *spoken, size_t len, char **ipa)
 
 struct docbao_output {
     sink *s;
+    master *m;                   /* NULL: straight to the sink */
+    docbao_file_options *opts;   /* the caller's, with m */
+    unsigned long long frames;   /* given to write */
 };
 
 static docbao_output *wrap(sink *s)
 {
     if (!s)
         return NULL;
-    docbao_output *o = malloc(sizeof *o);
+    docbao_output *o = calloc(1, sizeof *o);
     if (!o) {
         char e[8];
         sink_close(s, 0, e, sizeof e);
@@ -317,6 +321,40 @@ docbao_output *docbao_output_file(const char *path, int rate, char *err, size_t 
     return wrap(sink_file_open(path, rate, err, errlen));
 }
 
+docbao_output *docbao_output_file_mastered(const char *path, int rate, docbao_file_options *opts, char *err,
+                                           size_t errlen)
+{
+    int out_rate = opts->sample_rate ? opts->sample_rate : rate;
+    if (out_rate != 16000 && out_rate != 22050 && out_rate != 24000 && out_rate != 44100 && out_rate != 48000) {
+        snprintf(err, errlen, "sample rate %d: use 16000, 22050, 24000, 44100 or 48000", out_rate);
+        return NULL;
+    }
+    const char *dot = strrchr(path, '.');
+    if (dot && !strcmp(dot, ".opus") && out_rate != 24000 && out_rate != 48000) {
+        snprintf(err, errlen, "%s: Ogg Opus needs --sample-rate 24000 or 48000", path);
+        return NULL;
+    }
+    if (!opts->normalize && out_rate == rate)
+        return docbao_output_file(path, rate, err, errlen);
+    /* lossy encoders overshoot the peaks they are given: keep 1 dB more room */
+    double ceiling = opts->true_peak_dbtp;
+    if (dot && (!strcmp(dot, ".ogg") || !strcmp(dot, ".oga") || !strcmp(dot, ".mp3") || !strcmp(dot, ".opus")) &&
+        ceiling > opts->true_peak_dbtp - 1.0)
+        ceiling = opts->true_peak_dbtp - 1.0;
+    master_config mc = {rate, out_rate, opts->normalize, opts->loudness_lufs, ceiling};
+    master *m = master_new(&mc, err, errlen);
+    if (!m)
+        return NULL;
+    docbao_output *o = wrap(sink_file_open(path, out_rate, err, errlen));
+    if (!o) {
+        master_free(m);
+        return NULL;
+    }
+    o->m = m;
+    o->opts = opts;
+    return o;
+}
+
 docbao_output *docbao_output_device(int rate, char *err, size_t errlen)
 {
     return wrap(sink_device_open(rate, err, errlen));
@@ -324,16 +362,44 @@ docbao_output *docbao_output_device(int rate, char *err, size_t errlen)
 
 int docbao_output_write(docbao_output *o, const short *pcm, size_t frames)
 {
+    o->frames += frames;
+    if (o->m)
+        return master_push(o->m, pcm, frames) ? DOCBAO_EAUDIO : DOCBAO_OK;
     return sink_write(o->s, pcm, frames) ? DOCBAO_EAUDIO : DOCBAO_OK;
 }
 
-unsigned long long docbao_output_frames(const docbao_output *o) { return o->s->frames; }
+unsigned long long docbao_output_frames(const docbao_output *o) { return o->frames; }
+
+static int to_sink(void *user, const float *pcm, size_t frames)
+{
+    sink *s = user;
+    short buf[4096];
+    while (frames) {
+        size_t k = frames < 4096 ? frames : 4096;
+        master_to_s16(pcm, buf, k);
+        if (sink_write(s, buf, k))
+            return -1;
+        pcm += k;
+        frames -= k;
+    }
+    return 0;
+}
 
 int docbao_output_close(docbao_output *o, int commit, char *err, size_t errlen)
 {
     if (!o)
         return DOCBAO_OK;
-    int rc = sink_close(o->s, commit, err, errlen);
+    int rc = 0;
+    if (o->m) {
+        if (commit) {
+            rc = master_finish(o->m, to_sink, o->s, &o->opts->measured_lufs, &o->opts->gain_db);
+            if (rc)
+                snprintf(err, errlen, "writing the mastered audio failed");
+        }
+        master_free(o->m);
+    }
+    if (sink_close(o->s, commit && !rc, err, errlen))
+        rc = -1;
     free(o);
     return rc ? DOCBAO_EAUDIO : DOCBAO_OK;
 }

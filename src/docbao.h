@@ -94,6 +94,22 @@ int docbao_synth_text(docbao *db, const char *spoken, size_t len, char **text);
 typedef struct docbao_output docbao_output;
 docbao_output *docbao_output_file(const char *path, int rate, char *err, size_t errlen);
 docbao_output *docbao_output_device(int rate, char *err, size_t errlen);
+
+/* A file for broadcast: resampled (libsoxr) to sample_rate, and with
+ * normalize set, its integrated loudness brought to loudness_lufs (libebur128)
+ * with the true peak kept under true_peak_dbtp. The audio is written when the
+ * output is closed (two passes over a temporary file). The struct is the
+ * caller's and must live until close, which fills the measured fields. */
+typedef struct docbao_file_options {
+    int sample_rate;          /* 16000 22050 24000 44100 48000; 0: the synthesizer's */
+    int normalize;            /* 1: loudness normalization */
+    double loudness_lufs;     /* e.g. -23 (EBU R128), -16 (web) */
+    double true_peak_dbtp;    /* e.g. -1 */
+    double measured_lufs;     /* out: the synthesis before the gain (-inf: silence) */
+    double gain_db;           /* out: the gain applied */
+} docbao_file_options;
+docbao_output *docbao_output_file_mastered(const char *path, int rate, docbao_file_options *opts, char *err,
+                                           size_t errlen);
 int docbao_output_write(docbao_output *o, const short *pcm, size_t frames);
 unsigned long long docbao_output_frames(const docbao_output *o);
 int docbao_output_close(docbao_output *o, int commit, char *err, size_t errlen);

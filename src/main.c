@@ -6,6 +6,7 @@
  *   docbao lexicon check FILE                check a lexicon table */
 #include "cli/cli.h"
 #include <dirent.h>
+#include <math.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 volatile sig_atomic_t cli_interrupted;
+double cli_last_loudness = NAN;
 
 static void on_signal(int sig)
 {
@@ -49,6 +51,9 @@ static void usage(FILE *f)
           "  --shard K/N        batch: only the K-th of N deterministic slices of the inputs\n"
           "  --force            batch: redo articles that are up to date\n"
           "  --title T, --artist A, --date D   speak -o: metadata, where the format has it\n"
+          "  --sample-rate N    files: 16000, 22050 (eSpeak-NG's), 24000, 44100 or 48000 (libsoxr)\n"
+          "  --loudness LUFS    files: integrated loudness target, true peak under -1 dBTP;\n"
+          "                     default -23 (EBU R128 broadcast); -16 for web and podcasts; off\n"
           "  --lexicon FILE     your own entries, overriding the bundled lexicon\n"
           "  --explain          normalize: show each token's class and words (on stderr)\n"
           "  --json             normalize: JSON Lines, a sentence a line, with its tokens\n"
@@ -74,6 +79,7 @@ static int parse_args(int argc, char **argv, cli *c)
     memset(c, 0, sizeof *c);
     c->cfg.dialect = -1;
     c->cfg.pitch = -1;
+    c->loudness = -23.0;
     c->cfg.volume = -1;
     c->files = calloc((size_t)argc, sizeof *c->files);
     if (!c->files)
@@ -127,6 +133,26 @@ static int parse_args(int argc, char **argv, cli *c)
                 return 2;
             }
             *(vol ? &c->cfg.volume : &c->cfg.pitch) = (int)v;
+        } else if (!strcmp(a, "--sample-rate")) {
+            NEEDS_VALUE();
+            c->sample_rate = atoi(next);
+            if (c->sample_rate != 16000 && c->sample_rate != 22050 && c->sample_rate != 24000 &&
+                c->sample_rate != 44100 && c->sample_rate != 48000) {
+                die("--sample-rate %s: use 16000, 22050, 24000, 44100 or 48000%s", next, "");
+                return 2;
+            }
+        } else if (!strcmp(a, "--loudness")) {
+            NEEDS_VALUE();
+            char *end;
+            if (!strcmp(next, "off")) {
+                c->loudness_off = 1;
+            } else {
+                c->loudness = strtod(next, &end);
+                if (*end || end == next || c->loudness < -70 || c->loudness > -5) {
+                    die("--loudness %s: give LUFS from -70 to -5 (e.g. -23, -16) or off%s", next, "");
+                    return 2;
+                }
+            }
         } else if (!strcmp(a, "--force")) {
             c->force = 1;
         } else if (!strcmp(a, "--format")) {
@@ -416,8 +442,10 @@ int cli_speak(const cli *c, docbao *db, double *seconds)
         return 1;
     }
     speak_out o = {db, {NULL, NULL}, 0, 0, 0, 0, rate, NULL, 0};
+    docbao_file_options fo = {c->sample_rate, !c->loudness_off, c->loudness, -1.0, NAN, 0};
+    cli_last_loudness = NAN;
     if (c->output) {
-        if (!(o.out[o.nout] = docbao_output_file(c->output, rate, err, sizeof err))) {
+        if (!(o.out[o.nout] = docbao_output_file_mastered(c->output, rate, &fo, err, sizeof err))) {
             die("%s%s", err, "");
             return 1;
         }
@@ -461,8 +489,11 @@ int cli_speak(const cli *c, docbao *db, double *seconds)
         die("%s%s", err, "");
         rc = 1;
     }
-    if (!rc && c->output && !c->quiet)
-        fprintf(stderr, "docbao: wrote %s\n", c->output);
+    if (!rc && c->output) {
+        cli_last_loudness = fo.normalize && isfinite(fo.measured_lufs) ? fo.loudness_lufs : fo.measured_lufs;
+        if (!c->quiet)
+            fprintf(stderr, "docbao: wrote %s\n", c->output);
+    }
     if (seconds)
         *seconds = (double)o.frames / rate;
     return rc;

@@ -9,8 +9,13 @@
  * it; master_finish() computes the gain, reads the PCM back, applies the
  * gain, a true-peak lookahead limiter when the gain would push the true
  * peak over the ceiling, resamples, clips to -1..1 and hands the blocks to
- * a callback. Gain reduction by the limiter lowers the loudness a little,
- * so finish first runs the (cheap, input-rate) gain + limiter chain dry and
+ * a callback. The true peak is estimated per sample at push time by 4x
+ * oversampling (the BS.1770 method, as libebur128's
+ * EBUR128_MODE_TRUE_PEAK, which is not used because the limiter needs the
+ * per-sample values anyway and the meter would double the cost).
+ * Temporary disk use: 4 bytes per input frame (32 MB for 6 minutes).
+ * Gain reduction by the limiter lowers the loudness a little, so finish
+ * first runs the (cheap, input-rate) gain + limiter chain dry and
  * measures it, and corrects the gain, before the real pass.
  *
  * A master is owned by its creator and freed by master_free(); it holds no

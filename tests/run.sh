@@ -160,6 +160,22 @@ for fmt in flac ogg mp3; do
     d=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$TMP/short.$fmt" 2>/dev/null)
     awk -v d="${d:-0}" 'BEGIN{exit !(d > 1)}' && ok "$fmt file decodes (${d}s)" || fail "$fmt file" "$out"
 done
+# broadcast files: resampled, loudness normalized, checked by an independent meter (ffmpeg ebur128)
+lufs() { ffmpeg -nostats -i "$1" -af ebur128=peak=true -f null - 2>&1 | tail -12 | awk '/ I:/{i=$2} /Peak:/{p=$2} END{print i, p}'; }
+"$BIN" speak -o "$TMP/raw.wav" --loudness off samples/bac-ninh-2024.txt 2>/dev/null
+raw=$(soxi -D "$TMP/raw.wav")
+for spec in "48000 -16 wav" "16000 -23 flac" "44100 -23 mp3" "24000 -16 ogg" "48000 -23 opus"; do
+    set -- $spec
+    f=$TMP/m$1$2.$3
+    out=$("$BIN" speak -o "$f" --sample-rate $1 --loudness $2 samples/bac-ninh-2024.txt 2>&1)
+    read -r i p <<< "$(lufs "$f")"
+    r=$(ffprobe -v error -select_streams a -show_entries stream=sample_rate -of csv=p=0 "$f")
+    d=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$f")
+    awk -v i="$i" -v p="$p" -v t="$2" -v d="$d" -v raw="$raw" -v r="$r" -v want="$1" \
+        'BEGIN{exit !(i >= t - 0.5 && i <= t + 0.5 && p <= -0.9 && d > raw * 0.97 && d < raw * 1.03 && r == want)}' \
+        && ok "$3 at $1 Hz, $2 LUFS: measured $i LUFS, true peak $p dBTP, ${d}s" || fail "$3 $1 $2: I=$i peak=$p rate=$r dur=$d (raw $raw)" "$out"
+done
+out=$(echo "xin chào" | "$BIN" speak -o "$TMP/x.opus" 2>&1); [ $? -ne 0 ] && [ ! -e "$TMP/x.opus" ] && echo "$out" | grep -q 24000 && ok "Opus at 22050 Hz refused before work, naming the rates it needs" || fail "opus rate" "$out"
 # subtitles: cues in order, not overlapping, inside the audio; metadata in the file
 "$BIN" speak -o "$TMP/sub.flac" --subtitles "$TMP/sub.srt" --title "Tin Bắc Ninh" --artist docbao --date 2024-04-15 samples/bac-ninh-2024.txt 2>/dev/null
 "$BIN" speak -o "$TMP/sub.wav" --subtitles "$TMP/sub.vtt" samples/bac-ninh-2024.txt 2>/dev/null
@@ -213,7 +229,7 @@ left=$(ls "$B/int" | grep -c "tmp-")
 mkdir -p "$TMP/play" && cp tests/alsa-file.conf "$TMP/play/"
 text="Tập đoàn VNPT và UBND tỉnh Quảng Ngãi ký kết thỏa thuận hợp tác về VT-CNTT giai đoạn 2021 - 2025"
 ( cd "$TMP/play" && echo "$text" | ALSA_CONFIG_PATH=$TMP/play/alsa-file.conf "$BIN" speak ) 2>"$TMP/err"
-echo "$text" | "$BIN" speak -o "$TMP/play/ref.wav" 2>/dev/null
+echo "$text" | "$BIN" speak -o "$TMP/play/ref.wav" --loudness off 2>/dev/null
 sox "$TMP/play/ref.wav" -t raw "$TMP/play/ref.raw" 2>/dev/null
 if [ -s "$TMP/play/played.raw" ] && cmp -s "$TMP/play/played.raw" "$TMP/play/ref.raw"; then
     ok "playback: the device got exactly the synthesized samples ($(stat -c %s "$TMP/play/played.raw") bytes)"

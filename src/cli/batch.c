@@ -22,6 +22,7 @@ typedef struct article {
     char key[17];    /* hash of input bytes and settings */
     int status;      /* 0 pending, 1 done, 2 skipped, 3 failed */
     double seconds;  /* audio duration */
+    double lufs;     /* loudness of the file */
     char why[256];   /* failure reason */
     pid_t pid;
 } article;
@@ -176,7 +177,8 @@ static int make_key(const cli *c, const char *fmt, article *a)
         h = fnv(h, buf, got);
     fclose(f);
     char settings[1024];
-    snprintf(settings, sizeof settings, "%s|%s|%s|%d|%d|%d|%d|%s|%s|%s|%s|%s", DOCBAO_VERSION, fmt,
+    snprintf(settings, sizeof settings, "%s|%s|%d|%d|%g|%s|%d|%d|%d|%d|%s|%s|%s|%s|%s", DOCBAO_VERSION, fmt,
+             c->sample_rate, c->loudness_off, c->loudness,
              c->cfg.voice ? c->cfg.voice : "", c->cfg.rate, c->cfg.dialect, c->cfg.pitch, c->cfg.volume,
              c->cfg.user_lexicon ? c->cfg.user_lexicon : "", c->subtitles ? c->subtitles : "",
              c->title ? c->title : "", c->artist ? c->artist : "", c->date ? c->date : "");
@@ -248,7 +250,7 @@ static int worker(const run_state *rs, article *a)
     if (rc == 0) {
         char text[128];
         snprintf(res, sizeof res, "%s/%s.key", rs->state, a->name);
-        snprintf(text, sizeof text, "%s %.3f\n", a->key, secs);
+        snprintf(text, sizeof text, "%s %.3f %.2f\n", a->key, secs, cli_last_loudness);
         if (write_small(res, text))
             return 1;
     }
@@ -269,7 +271,7 @@ static void last_line(const char *path, char *why, size_t cap)
     const char *line = nl ? nl + 1 : buf;
     if (!strncmp(line, "docbao: ", 8))
         line += 8;
-    snprintf(why, cap, "%s", *line ? line : "worker failed");
+    snprintf(why, cap, "%.200s", *line ? line : "worker failed");
 }
 
 static void progress(const list *l, size_t done, size_t total, double secs, time_t start, int tty)
@@ -292,11 +294,14 @@ static int write_manifest(const run_state *rs, const list *l)
     FILE *f = fopen(tmp, "w");
     if (!f)
         return -1;
-    fprintf(f, "input,output,status,duration_s,reason\n");
+    fprintf(f, "input,output,status,duration_s,loudness_lufs,reason\n");
     static const char *const STATUS[] = {"pending", "done", "skipped", "failed"};
     for (size_t i = 0; i < l->n; i++) {
         const article *a = &l->v[i];
-        fprintf(f, "\"%s\",\"%s.%s\",%s,%.3f,\"", a->in, a->name, rs->fmt, STATUS[a->status], a->seconds);
+        fprintf(f, "\"%s\",\"%s.%s\",%s,%.3f,", a->in, a->name, rs->fmt, STATUS[a->status], a->seconds);
+        if (a->status == 1 || a->status == 2)
+            fprintf(f, "%.1f", a->lufs);
+        fputs(",\"", f);
         for (const char *p = a->why; *p; p++)
             fputs(*p == '"' ? "\"\"" : (char[2]){*p, 0}, f);
         fputs("\"\n", f);
@@ -374,7 +379,7 @@ int cli_batch(const cli *c)
         if (!c->force && access(out, R_OK) == 0 && !read_small(kp, have, sizeof have) &&
             !strncmp(have, a->key, 16)) {
             a->status = 2;
-            a->seconds = atof(have + 17);
+            sscanf(have + 17, "%lf %lf", &a->seconds, &a->lufs);
             done++;
             if (!tty)
                 printf("skip %s (up to date)\n", a->in);
@@ -424,7 +429,7 @@ int cli_batch(const cli *c)
             snprintf(kp, sizeof kp, "%s/%s.key", rs.state, a->name);
             if (WIFEXITED(st) && WEXITSTATUS(st) == 0 && !read_small(kp, have, sizeof have)) {
                 a->status = 1;
-                a->seconds = atof(have + 17);
+                sscanf(have + 17, "%lf %lf", &a->seconds, &a->lufs);
                 secs += a->seconds;
                 if (!tty)
                     printf("ok   %s -> %s.%s (%.1f s)\n", a->in, a->name, fmt, a->seconds);

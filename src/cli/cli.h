@@ -11,6 +11,9 @@ typedef struct cli {
     const char *output;
     int play, explain, json, ssml, force, quiet, jobs;
     const char *subtitles, *title, *artist, *date, *format, *shard;
+    int sample_rate;          /* 0: the synthesizer's */
+    int loudness_off;         /* --loudness off */
+    double loudness;          /* target LUFS for files */
     docbao_config cfg;
     char **files;
     int nfiles;
@@ -23,6 +26,9 @@ void cli_die(const char *fmt, const char *a, const char *b);
 /* speak: the inputs of c into c->output (a file) and/or the device.
  * *seconds (may be NULL) gets the audio duration. 0, 1 on error, 130 when interrupted. */
 int cli_speak(const cli *c, docbao *db, double *seconds);
+/* After a successful cli_speak to a file: the loudness of the written file
+ * (the target, when normalized) or NAN. */
+extern double cli_last_loudness;
 /* batch: one audio file per article, in worker processes. */
 int cli_batch(const cli *c);
 
