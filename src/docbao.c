@@ -1,5 +1,6 @@
 /* docbao — the public API: wires the stages together for a caller. */
 #include "docbao.h"
+#include "html.h"
 #include "lexicon.h"
 #include "master.h"
 #include "normalize.h"
@@ -432,4 +433,20 @@ int docbao_subtitles_cue(docbao_subtitles *s, double start, double end, const ch
 int docbao_subtitles_close(docbao_subtitles *s, int commit, char *err, size_t errlen)
 {
     return subtitles_close((subtitles *)s, commit, err, errlen) ? DOCBAO_EIO : DOCBAO_OK;
+}
+
+int docbao_is_html(const char *buf, size_t len) { return html_sniff(buf, len); }
+
+int docbao_normalize_html(docbao *db, const char *html, size_t len, int keep_all,
+                          void (*dropped)(void *user, const char *what, const char *why),
+                          docbao_sentence_fn fn, void *user)
+{
+    html_article a;
+    if (html_extract(html, len, keep_all, &a, db->error, sizeof db->error))
+        return DOCBAO_EINPUT;
+    for (size_t i = 0; dropped && i < a.ndropped; i++)
+        dropped(user, a.dropped[i].what, a.dropped[i].why);
+    int rc = docbao_normalize(db, a.text, a.len, fn, user);
+    html_article_free(&a);
+    return rc;
 }

@@ -72,6 +72,16 @@ int docbao_normalize(docbao *db, const char *text, size_t len, docbao_sentence_f
  * byte offset; a NUL byte stops with DOCBAO_EINPUT. name is for messages. */
 int docbao_normalize_file(docbao *db, FILE *in, const char *name, docbao_sentence_fn fn, void *user);
 
+/* A saved news page: the article (headline, lead, paragraphs) is found with
+ * libxml2's HTML parser, navigation, comments, related lists and footers left
+ * out (keep_all keeps everything), then normalized like text. dropped (may be
+ * NULL) is told each piece left out and why. */
+int docbao_normalize_html(docbao *db, const char *html, size_t len, int keep_all,
+                          void (*dropped)(void *user, const char *what, const char *why),
+                          docbao_sentence_fn fn, void *user);
+/* 1 when the bytes look like an HTML page. */
+int docbao_is_html(const char *buf, size_t len);
+
 /* Debugging and other engines: called for each token span with its class,
  * its byte offset in the (Unicode-cleaned, NFC) line, its text and its words. */
 typedef void (*docbao_explain_fn)(void *user, const char *cls, size_t offset, const char *written, size_t wlen,

@@ -55,6 +55,10 @@ static void usage(FILE *f)
           "  --loudness LUFS    files: integrated loudness target, true peak under -1 dBTP;\n"
           "                     default -23 (EBU R128 broadcast); -16 for web and podcasts; off\n"
           "  --lexicon FILE     your own entries, overriding the bundled lexicon\n"
+          "  --html             read the input as a saved web page (files are recognized by\n"
+          "                     their first bytes; standard input needs this flag)\n"
+          "  --keep-all         HTML: keep every text block, leave nothing out\n"
+          "  --show-dropped     HTML: list on stderr the pieces left out and why\n"
           "  --explain          normalize: show each token's class and words (on stderr)\n"
           "  --json             normalize: JSON Lines, a sentence a line, with its tokens\n"
           "                     (source text, byte offsets, class, spoken words)\n"
@@ -153,6 +157,12 @@ static int parse_args(int argc, char **argv, cli *c)
                     return 2;
                 }
             }
+        } else if (!strcmp(a, "--html")) {
+            c->html = 1;
+        } else if (!strcmp(a, "--keep-all")) {
+            c->keep_all = 1;
+        } else if (!strcmp(a, "--show-dropped")) {
+            c->show_dropped = 1;
         } else if (!strcmp(a, "--force")) {
             c->force = 1;
         } else if (!strcmp(a, "--format")) {
@@ -214,6 +224,51 @@ typedef struct run {
     void *user;
 } run;
 
+static void show_dropped(void *user, const char *what, const char *why)
+{
+    (void)user;
+    fprintf(stderr, "docbao: dropped (%s): %s\n", why, what);
+}
+
+#define MAX_PAGE (64u << 20)
+
+/* An HTML page (by --html, or by its first bytes): read whole (up to 64 MB)
+ * and normalized as an article. Returns -1 when f is not a page (f rewound). */
+static int html_input(const cli *c, run *r, FILE *f, const char *name)
+{
+    char head[2048];
+    size_t n = fread(head, 1, sizeof head, f);
+    if (!c->html && !docbao_is_html(head, n)) /* only files come here without --html */
+        return fseek(f, 0, SEEK_SET) ? DOCBAO_EIO : -1;
+    size_t cap = 1 << 20, len = n;
+    char *buf = malloc(cap);
+    if (!buf)
+        return DOCBAO_ENOMEM;
+    memcpy(buf, head, n);
+    size_t got;
+    while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += got;
+        if (len == cap) {
+            if (cap >= MAX_PAGE) {
+                free(buf);
+                die("%s: page larger than 64 MB%s", name, "");
+                return DOCBAO_EINPUT;
+            }
+            char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                return DOCBAO_ENOMEM;
+            }
+            buf = b;
+            cap *= 2;
+        }
+    }
+    int rc = docbao_normalize_html(r->db, buf, len, c->keep_all, c->show_dropped ? show_dropped : NULL, r->fn,
+                                   r->user);
+    free(buf);
+    return rc;
+}
+
 static int each_input(const cli *c, run *r)
 {
     int n = c->nfiles ? c->nfiles : 1;
@@ -224,7 +279,10 @@ static int each_input(const cli *c, run *r)
             die("%s: %s", name, strerror(errno));
             return 1;
         }
-        int rc = docbao_normalize_file(r->db, f, strcmp(name, "-") ? name : "standard input", r->fn, r->user);
+        const char *label = strcmp(name, "-") ? name : "standard input";
+        int rc = f == stdin && !c->html ? -1 : html_input(c, r, f, label);
+        if (rc == -1)
+            rc = docbao_normalize_file(r->db, f, label, r->fn, r->user);
         if (f != stdin)
             fclose(f);
         if (rc == DOCBAO_ESTOPPED)

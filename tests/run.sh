@@ -118,6 +118,20 @@ assert n > 1000, n
 check "normalize --ssml: a well-formed SSML document" sh -c "'$BIN' normalize --ssml '$SHARED/samples/vnpt-quang-ngai-2021.txt' | python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.stdin); assert len(d.getElementsByTagName(\"s\")) > 20'"
 check "voices lists three profiles" sh -c "'$BIN' voices | grep -c . | grep -qx 3"
 
+# --- saved web pages: the words read from the page equal those of the article's plain text
+for page in tests/html/*.html; do
+    a=$("$BIN" normalize "$page" 2>&1); b=$("$BIN" normalize "${page%.html}.txt" 2>&1)
+    [ -n "$a" ] && [ "$a" = "$b" ] && ok "HTML $(basename "$page"): same words as its plain text" || fail "HTML $page" "$(diff <(echo "$a") <(echo "$b") | head -10)"
+done
+out=$("$BIN" normalize --show-dropped tests/html/nested.html 2>&1 >/dev/null)
+echo "$out" | grep -q "dropped (comment section): Bình luận" && echo "$out" | grep -q "dropped (related articles)" \
+    && ok "--show-dropped names the comment section and the related list" || fail "--show-dropped" "$out"
+n1=$("$BIN" normalize tests/html/nested.html | wc -w); n2=$("$BIN" normalize --keep-all tests/html/nested.html | wc -w)
+[ "$n2" -gt "$n1" ] && ok "--keep-all keeps what is otherwise left out ($n1 -> $n2 words)" || fail "--keep-all ($n1 $n2)"
+check "HTML from standard input with --html (asan)" sh -c "'$ASAN_BIN' normalize --html < tests/html/br.html | grep -q 'hoa ban'"
+"$BIN" speak -o "$TMP/page.wav" tests/html/article.html 2>/dev/null && [ "$(soxi -D "$TMP/page.wav" | cut -d. -f1)" -gt 10 ] \
+    && ok "speak reads a saved page to audio" || fail "speak page.html"
+
 # --- bad input: a clear message, a non-zero exit where nothing useful can be done
 printf 'ab\xffcd\n' > "$TMP/bad.txt"
 out=$("$BIN" normalize "$TMP/bad.txt" 2>"$TMP/err"); rc=$?
