@@ -250,6 +250,16 @@ if [ -s "$TMP/play/played.raw" ] && cmp -s "$TMP/play/played.raw" "$TMP/play/ref
 else
     fail "playback differs from synthesis" "$(ls -l "$TMP/play"; cat "$TMP/err")"
 fi
+# speech-dispatcher: run the exact command line of speech-dispatcher/docbao-generic.conf, as
+# sd_generic does (sh -c, $DATA $VOICE $RATE $PITCH filled in), into the ALSA file device
+cmdline=$(sed -n '/^GenericExecuteSynth/,/"$/p' speech-dispatcher/docbao-generic.conf | sed -n 's/^"\(.*\)"$/\1/p' | sed "s|@BINDIR@|$(dirname "$BIN")|")
+cmdline=${cmdline//\\\'/\'}
+DATA="Ngày 23/4/2021, UBND tỉnh Quảng Ngãi họp." VOICE=north RATE=$((0 * 185 / 100 + 265)) PITCH=50
+run=${cmdline//\$DATA/$DATA}; run=${run//\$VOICE/$VOICE}; run=${run//\$RATE/$RATE}; run=${run//\$PITCH/$PITCH}
+rm -f "$TMP/play/played.raw"
+( cd "$TMP/play" && ALSA_CONFIG_PATH=$TMP/play/alsa-file.conf sh -c "$run" ) 2>"$TMP/err"
+[ -s "$TMP/play/played.raw" ] && ok "speech-dispatcher module command line speaks ($(stat -c %s "$TMP/play/played.raw") bytes played): $run" \
+    || fail "speech-dispatcher command line" "$run $(cat "$TMP/err")"
 out=$(echo "xin chào" | env -u ALSA_CONFIG_PATH "$BIN" speak 2>&1); rc=$?
 if [ $rc -eq 0 ]; then ok "speak played on this machine's sound device"
 elif [ $rc -eq 1 ] && echo "$out" | grep -q -- "-o FILE"; then ok "no audio device: a clear message that suggests -o"
