@@ -9,7 +9,7 @@ SAN      ?=
 CFLAGS   := $(OPT) $(SAN) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -fPIC
 LDFLAGS  += $(SAN)
 CPPFLAGS += -DDOCBAO_DATADIR='"$(DATADIR)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
 BUILD    ?= build
 
 LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))

@@ -269,6 +269,14 @@ static int html_input(const cli *c, run *r, FILE *f, const char *name)
     return rc;
 }
 
+static int each_input(const cli *c, run *r);
+
+int cli_each_input(const cli *c, docbao *db, docbao_sentence_fn fn, void *user)
+{
+    run r = {db, fn, user};
+    return each_input(c, &r);
+}
+
 static int each_input(const cli *c, run *r)
 {
     int n = c->nfiles ? c->nfiles : 1;
@@ -493,6 +501,9 @@ static int speak_sentence(void *user, const docbao_sentence *s)
 
 int cli_speak(const cli *c, docbao *db, double *seconds)
 {
+    /* on a terminal, with nothing to write, speak is a small player */
+    if (!c->output && !c->quiet && cli_player_wanted())
+        return cli_player(c, db);
     char err[1024];
     int rate = docbao_sample_rate(db);
     if (!rate) {

@@ -260,6 +260,27 @@ rm -f "$TMP/play/played.raw"
 ( cd "$TMP/play" && ALSA_CONFIG_PATH=$TMP/play/alsa-file.conf sh -c "$run" ) 2>"$TMP/err"
 [ -s "$TMP/play/played.raw" ] && ok "speech-dispatcher module command line speaks ($(stat -c %s "$TMP/play/played.raw") bytes played): $run" \
     || fail "speech-dispatcher command line" "$run $(cat "$TMP/err")"
+# the terminal player, driven for real through tmux: show, next, pause (no audio while paused), back, quit
+if command -v tmux >/dev/null; then
+    P=$TMP/player; mkdir -p "$P"; cp tests/alsa-file.conf "$P/"
+    tmux -L docbao-test kill-server 2>/dev/null
+    tmux -L docbao-test new-session -d -s p -x 160 -y 10 \
+        "cd '$P' && ALSA_CONFIG_PATH='$P/alsa-file.conf' '$BIN' speak '$ROOT/samples/bac-ninh-2024.txt'; echo EXIT=\$? > '$P/exit'; sleep 5"
+    sleep 2; s1=$(tmux -L docbao-test capture-pane -p -t p)
+    tmux -L docbao-test send-keys -t p Right; sleep 0.5; s2=$(tmux -L docbao-test capture-pane -p -t p)
+    tmux -L docbao-test send-keys -t p ' '; sleep 0.7; s3=$(tmux -L docbao-test capture-pane -p -t p)
+    b1=$(stat -c %s "$P/played.raw"); sleep 1; b2=$(stat -c %s "$P/played.raw")
+    tmux -L docbao-test send-keys -t p ' '; sleep 0.7; b3=$(stat -c %s "$P/played.raw")
+    tmux -L docbao-test send-keys -t p Left; sleep 0.5; s4=$(tmux -L docbao-test capture-pane -p -t p)
+    tmux -L docbao-test send-keys -t p q; sleep 1
+    tmux -L docbao-test kill-server 2>/dev/null
+    echo "$s1" | grep -q "^\[1+\] Bắc Ninh đẩy mạnh" && ok "player shows the sentence being read" || fail "player display" "$s1"
+    echo "$s2" | grep -q "^\[2+\] Minh Anh" && ok "player: → goes to the next sentence" || fail "player next" "$s2"
+    echo "$s3" | grep -q "(paused) Minh Anh" && [ "$b1" = "$b2" ] && [ "$b3" -gt "$b2" ] \
+        && ok "player: space pauses (no audio for 1 s) and resumes" || fail "player pause ($b1 $b2 $b3)" "$s3"
+    echo "$s4" | grep -q "^\[1+\] Bắc Ninh" && ok "player: ← goes back a sentence" || fail "player back" "$s4"
+    grep -q "EXIT=0" "$P/exit" 2>/dev/null && ok "player: q quits cleanly" || fail "player quit" "$(cat "$P/exit" 2>&1)"
+fi
 out=$(echo "xin chào" | env -u ALSA_CONFIG_PATH "$BIN" speak 2>&1); rc=$?
 if [ $rc -eq 0 ]; then ok "speak played on this machine's sound device"
 elif [ $rc -eq 1 ] && echo "$out" | grep -q -- "-o FILE"; then ok "no audio device: a clear message that suggests -o"

@@ -30,6 +30,13 @@ int cli_speak(const cli *c, docbao *db, double *seconds);
 /* After a successful cli_speak to a file: the loudness of the written file
  * (the target, when normalized) or NAN. */
 extern double cli_last_loudness;
+/* Runs fn over each input of c (files, pages, or standard input). 0, 1, or 130. */
+int cli_each_input(const cli *c, docbao *db, docbao_sentence_fn fn, void *user);
+/* 1 when standard error is a terminal whose keys can be read (/dev/tty). */
+int cli_player_wanted(void);
+/* The terminal player: shows the sentence being read; space pauses and
+ * resumes, left and right go back or forward a sentence, q quits. */
+int cli_player(const cli *c, docbao *db);
 /* batch: one audio file per article, in worker processes. */
 int cli_batch(const cli *c);
 
