@@ -6,6 +6,7 @@
  *   docbao lexicon check FILE                check a lexicon table */
 #include "cli/cli.h"
 #include <dirent.h>
+#include <time.h>
 #include <math.h>
 #include <errno.h>
 #include <signal.h>
@@ -15,6 +16,19 @@
 #include <unistd.h>
 
 volatile sig_atomic_t cli_interrupted;
+static struct timespec g_start;  /* for DOCBAO_TIMING: time to the first audio frame */
+static int g_timing;
+
+static void first_audio(void)
+{
+    if (g_timing != 1)
+        return;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    fprintf(stderr, "docbao: first audio frame handed to the output after %.1f ms\n",
+            (double)(t.tv_sec - g_start.tv_sec) * 1e3 + (double)(t.tv_nsec - g_start.tv_nsec) / 1e6);
+    g_timing = 2;
+}
 double cli_last_loudness = NAN;
 
 static void on_signal(int sig)
@@ -467,6 +481,7 @@ static int to_outputs(void *user, const short *pcm, size_t frames)
     if (cli_interrupted)
         return 1;
     s->frames += frames;
+    first_audio();
     for (int k = 0; k < s->nout; k++)
         if (docbao_output_write(s->out[k], pcm, frames)) {
             s->failed = 1;
@@ -622,6 +637,8 @@ static int cmd_lexicon_check(const cli *c)
 
 int main(int argc, char **argv)
 {
+    clock_gettime(CLOCK_MONOTONIC, &g_start);
+    g_timing = getenv("DOCBAO_TIMING") != NULL;
     cli c;
     int rc = parse_args(argc, argv, &c);
     if (rc) {

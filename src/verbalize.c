@@ -51,7 +51,20 @@ static int read_slice_number(const verbalize_ctx *c, slice s, strbuf *out)
     number n;
     if (parse_number(s, &n))
         return read_number(c, &n, out);
-    return num_cardinal(s.s, s.n, c->dialect, out);
+    /* no number form (12.18.3136): each run of digits, "chấm" and "phẩy" between */
+    int rc = 0;
+    for (size_t i = 0; i < s.n && !rc;) {
+        size_t j = i;
+        while (j < s.n && s.s[j] >= '0' && s.s[j] <= '9')
+            j++;
+        if (j > i)
+            rc = j - i > 1 && s.s[i] == '0' ? num_digits(s.s + i, j - i, out)
+                                             : num_cardinal(s.s + i, j - i, c->dialect, out);
+        else
+            rc = strbuf_word(out, s.s[i] == ',' ? "phẩy" : "chấm"), j = i + 1;
+        i = j;
+    }
+    return rc;
 }
 
 static int read_year(const verbalize_ctx *c, slice y, strbuf *out)
@@ -201,7 +214,7 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
                                 s.s[j + 1] >= '0' && s.s[j + 1] <= '9')))
                 j++;
             slice d = {s.s + i, j - i};
-            rc = url || (d.n > 1 && d.s[0] == '0') ? num_digits(d.s, d.n, out) : read_slice_number(c, d, out);
+            rc = (url || (d.n > 1 && d.s[0] == '0')) && is_digits(d) ? num_digits(d.s, d.n, out) : read_slice_number(c, d, out);
             i = j;
             continue;
         }

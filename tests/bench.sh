@@ -1,35 +1,76 @@
 #!/usr/bin/env bash
-# make bench — docbao's cost as ratios against baselines measured in the same run:
-# the normalizer against gzip -1 on the same text, and end-to-end WAV writing
-# against espeak-ng alone writing WAV from the already-normalized text.
+# make bench — what docbao costs, as ratios against baselines measured in the
+# same run (the machines are noisy): the normalizer against gzip -1 on the same
+# text; audio against espeak-ng alone writing WAV from the already-normalized
+# text; time to the first audio frame; peak memory for small and large input.
 set -eu
 cd "$(dirname "$0")/.."
 SHARED=${DOCBAO_SHARED:-$PWD/../shared}
+BIN=$PWD/docbao
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", b - a}'; }
-# a deterministic corpus of varied news lines (~4 MB): the golden inputs and the sample articles
-for k in $(seq 1 60); do
-    cut -f3 tests/golden/numbers.tsv tests/golden/words.tsv | tail -n +2
-    cat samples/*.txt "$SHARED/samples/vnpt-quang-ngai-2021.txt"
-done > "$TMP/corpus.txt"
-mb=$(awk -v b="$(stat -c %s "$TMP/corpus.txt")" 'BEGIN{printf "%.2f", b/1048576}')
-t0=$(now); ./docbao normalize "$TMP/corpus.txt" > "$TMP/norm.txt"; t1=$(now)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
+row() { printf '%-52s %10s  %s\n' "$1" "$2" "${3:-}"; }
+
+# a deterministic 20 MB corpus of varied news lines: the golden inputs and the
+# sample articles, the digits of every copy shifted so no two copies are alike
+{ cut -f3 tests/golden/numbers.tsv tests/golden/words.tsv | tail -n +2
+  cat samples/*.txt tests/html/*.txt "$SHARED/samples/vnpt-quang-ngai-2021.txt"; } > "$TMP/base.txt"
+k=0
+while [ "$(stat -c %s "$TMP/corpus.txt" 2>/dev/null || echo 0)" -lt $((20 * 1048576)) ]; do
+    a=$((k % 10)); b=$(( (k / 10) % 10 ))
+    rot=0123456789; rot=${rot:$a}${rot:0:$a}
+    tr '0123456789' "$rot" < "$TMP/base.txt" \
+        | sed "s/\$/ (bản $b)/" >> "$TMP/corpus.txt"
+    k=$((k + 1))
+done
+mb=$(awk -v b="$(stat -c %s "$TMP/corpus.txt")" 'BEGIN{printf "%.1f", b/1048576}')
+echo "== normalizer ($mb MB, $(wc -l < "$TMP/corpus.txt") lines)"
+t0=$(now); "$BIN" normalize "$TMP/corpus.txt" > /dev/null; t1=$(now)
 gzip -1 -c "$TMP/corpus.txt" > /dev/null; t2=$(now)
 n=$(secs "$t0" "$t1"); g=$(secs "$t1" "$t2")
-printf '%-44s %8s s  (%s MB, %s MB/s)\n' "normalize corpus" "$n" "$mb" "$(awk -v m="$mb" -v s="$n" 'BEGIN{printf "%.1f", m/s}')"
-printf '%-44s %8s s  ratio docbao/gzip = %s\n' "gzip -1 same corpus" "$g" "$(awk -v a="$n" -v b="$g" 'BEGIN{printf "%.2f", a/b}')"
+row "docbao normalize" "${n} s" "$(awk -v m="$mb" -v s="$n" 'BEGIN{printf "%.1f MB/s", m/s}')"
+row "gzip -1 (baseline)" "${g} s" "docbao/gzip = $(ratio "$n" "$g")"
+
+echo "== audio (the sample article, 3 runs each)"
 art=$SHARED/samples/vnpt-quang-ngai-2021.txt
-./docbao normalize "$art" > "$TMP/art-norm.txt"
-t0=$(now); for k in 1 2 3; do espeak-ng -v vi -w "$TMP/e.wav" -f "$TMP/art-norm.txt"; done; t1=$(now)
-for k in 1 2 3; do ./docbao speak -o "$TMP/d.wav" "$art" 2>/dev/null; done; t2=$(now)
-e=$(secs "$t0" "$t1"); d=$(secs "$t1" "$t2")
-printf '%-44s %8s s\n' "espeak-ng alone, article to WAV (x3)" "$e"
-printf '%-44s %8s s  ratio docbao/espeak-ng = %s\n' "docbao speak -o, article to WAV (x3)" "$d" "$(awk -v a="$d" -v b="$e" 'BEGIN{printf "%.2f", a/b}')"
-t0=$(now); "$SHARED/tools/pron-score" --cmd "./docbao phonemes" >/dev/null 2>&1 || true; t1=$(now)
-printf '%-44s %8s s\n' "docbao phonemes over 8,698 syllables" "$(secs "$t0" "$t1")"
-for size in 1 8; do
-    head -c $((size * 1048576)) "$TMP/corpus.txt" > "$TMP/in.txt"
-    kb=$( { /usr/bin/time -f %M ./docbao normalize "$TMP/in.txt" > /dev/null; } 2>&1 | tail -1)
-    printf '%-44s %8s KB\n' "peak memory, normalize ${size} MB" "$kb"
+"$BIN" normalize "$art" > "$TMP/art.txt"
+t0=$(now); for i in 1 2 3; do espeak-ng -v vi -w "$TMP/e.wav" -f "$TMP/art.txt"; done; t1=$(now)
+e=$(secs "$t0" "$t1")
+row "espeak-ng -v vi alone, normalized text to WAV" "${e} s" "(baseline)"
+bench_speak() {
+    local label=$1; shift
+    local t0 t1; t0=$(now)
+    for i in 1 2 3; do "$BIN" speak "$@" "$art" 2>/dev/null; done
+    t1=$(now)
+    row "$label" "$(secs "$t0" "$t1") s" "docbao/espeak-ng = $(ratio "$(secs "$t0" "$t1")" "$e")"
+}
+bench_speak "docbao speak -o WAV, loudness off" -o "$TMP/d.wav" --loudness off
+bench_speak "docbao speak -o WAV (default: -23 LUFS)" -o "$TMP/d.wav"
+bench_speak "docbao speak -o FLAC" -o "$TMP/d.flac"
+bench_speak "docbao speak -o MP3" -o "$TMP/d.mp3"
+bench_speak "docbao speak -o WAV 48 kHz, -16 LUFS (limiter)" -o "$TMP/d.wav" --sample-rate 48000 --loudness -16
+t0=$(now); "$SHARED/tools/pron-score" --cmd "$BIN phonemes" >/dev/null 2>&1 || true; t1=$(now)
+t2=$(now); "$SHARED/tools/pron-score" --cmd "sed 's/\$/./' | espeak-ng -v vi -q --ipa" >/dev/null 2>&1 || true; t3=$(now)
+row "docbao phonemes, 8,698 syllables (respelling)" "$(secs "$t0" "$t1") s" "docbao/espeak-ng = $(ratio "$(secs "$t0" "$t1")" "$(secs "$t2" "$t3")")"
+
+echo "== time to the first audio frame (ALSA file device, median of 5)"
+cp tests/alsa-file.conf "$TMP/"
+first() {
+    for i in 1 2 3 4 5; do
+        (cd "$TMP" && DOCBAO_TIMING=1 ALSA_CONFIG_PATH=$TMP/alsa-file.conf "$BIN" speak "$@" 2>&1 >/dev/null | sed -n 's/.*after \([0-9.]*\) ms/\1/p')
+    done | sort -n | sed -n 3p
+}
+for k in $(seq 1 30); do cat "$art"; done > "$TMP/long.txt"
+row "long article ($(wc -c < "$TMP/long.txt") bytes) to the device" "$(first "$TMP/long.txt") ms"
+echo "Xin chào, hôm nay là thứ hai." > "$TMP/one.txt"
+row "one line (a screen reader's utterance)" "$(first "$TMP/one.txt") ms"
+
+echo "== peak memory of normalize"
+for size in 1 50; do
+    head -c $((size * 1048576)) "$TMP/corpus.txt" > "$TMP/in.txt" 2>/dev/null || true
+    while [ "$(stat -c %s "$TMP/in.txt")" -lt $((size * 1048576)) ]; do cat "$TMP/corpus.txt" >> "$TMP/in.txt"; done
+    kb=$( { /usr/bin/time -f %M "$BIN" normalize "$TMP/in.txt" > /dev/null; } 2>&1 | tail -1)
+    row "$size MB input" "$kb KB"
 done

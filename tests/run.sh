@@ -147,6 +147,9 @@ out=$("$BIN" speak -o "$TMP/bin.wav" "$TMP/binary.bin" 2>&1); rc=$?
 [ $rc -ne 0 ] && [ ! -e "$TMP/bin.wav" ] && ! ls "$TMP"/bin.wav.tmp-* >/dev/null 2>&1 && echo "$out" | grep -q "not a text file" \
     && ok "binary file: refused, no output file left" || fail "binary file (rc $rc)" "$out"
 out=$(echo "xin chào" | "$BIN" speak -o "$TMP/x.xyz" 2>&1); [ $? -ne 0 ] && [ ! -e "$TMP/x.xyz" ] && ok "unknown audio format refused before work" || fail "unknown format" "$out"
+# every golden input with its digits shifted 1..9 (numbers no test has): read, asan clean
+for a in 1 2 3 4 5 6 7 8 9; do rot=0123456789; rot=${rot:$a}${rot:0:$a}; cut -f3 tests/golden/*.tsv | tr 0123456789 "$rot"; done > "$TMP/shifted.txt"
+check "golden inputs with shifted digits: all read, asan+ubsan clean ($(wc -l < "$TMP/shifted.txt") lines)" sh -c "'$ASAN_BIN' normalize '$TMP/shifted.txt' > /dev/null"
 head -c 300000 /dev/zero | tr '\0' '7' > "$TMP/digits.txt"
 out=$(timeout 60 "$ASAN_BIN" normalize "$TMP/digits.txt" 2>&1 | wc -c); [ "${PIPESTATUS[0]}" = 0 ] && [ "$out" -gt 0 ] && ok "a 300,000-digit line is read (asan clean)" || fail "huge number" "$out"
 printf '☃ ∑ ⊕ @@@ %%%% ### ~~~\n' > "$TMP/sym.txt"
