@@ -17,7 +17,7 @@ LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all deps check demo bench install clean asan
+.PHONY: all deps check demo bench install clean asan fuzz units
 
 all: docbao
 
@@ -58,6 +58,9 @@ check: deps
 	$(MAKE) all units
 	$(MAKE) BUILD=build-asan OPT="-O1 -g" SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" build-asan/docbao units
 	tests/run.sh
+
+fuzz: deps
+	tests/fuzz.sh 300
 
 demo: deps
 	$(MAKE) all

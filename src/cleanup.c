@@ -14,8 +14,10 @@ static const char *plain(int32_t cp)
     case 0x2000: case 0x2001: case 0x2002: case 0x2003: case 0x2004: case 0x2005:
     case 0x2006: case 0x2008: case 0x2009: case 0x200A:
         return " ";
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0xFFFD:
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
         return "";
+    case 0xFFFD: /* a replaced invalid byte: a space, so the text around it does not merge */
+        return " ";
     case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
         return "\"";
     case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
@@ -130,6 +132,12 @@ int cleanup_text(const char *s, size_t n, strbuf *out, offmap *map)
         /* a cluster: one code point and the combining marks after it */
         int32_t cp;
         size_t j = i + utf8_next(s + i, n - i, &cp);
+        if (cp < 0) { /* invalid UTF-8 from a library caller: like U+FFFD */
+            if (emit(out, map, " ", 1, i))
+                return -1;
+            i = j;
+            continue;
+        }
         int simple = stable(cp);
         while (j < n) {
             int32_t m;

@@ -176,7 +176,8 @@ static void class_id(const xmlNode *n, char *buf, size_t cap)
         xmlChar *v = xmlGetProp(n, (const xmlChar *)(i ? "id" : "class"));
         for (const xmlChar *p = v; p && *p && l + 2 < cap; p++)
             buf[l++] = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : (char)*p;
-        buf[l++] = ' ';
+        if (l + 1 < cap)
+            buf[l++] = ' ';
         xmlFree(v);
     }
     buf[l] = '\0';

@@ -83,6 +83,10 @@ static int tsv_run(const char *path, const char *const *want, size_t nwant, run 
         lineno++;
         while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
             line[--got] = '\0';
+        if (lineno == 1 && got >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) { /* a byte order mark */
+            memmove(line, line + 3, (size_t)got - 2);
+            got -= 3;
+        }
         if (got == 0 || line[0] == '#')
             continue;
         int nfc = is_nfc(line, (size_t)got);

@@ -65,7 +65,7 @@ int voice_load(const char *path, voice_profile *v, char *err, size_t errlen)
     snprintf(v->name, sizeof v->name, "%.*s", (int)strcspn(base, "."), base);
     while (!rc && fgets(line, sizeof line, f)) {
         lineno++;
-        char *s = trim(line);
+        char *s = trim(lineno == 1 && !strncmp(line, "\xEF\xBB\xBF", 3) ? line + 3 : line);
         if (!*s || *s == '#')
             continue;
         char *eq = strchr(s, '=');

@@ -135,7 +135,7 @@ check "HTML from standard input with --html (asan)" sh -c "'$ASAN_BIN' normalize
 # --- bad input: a clear message, a non-zero exit where nothing useful can be done
 printf 'ab\xffcd\n' > "$TMP/bad.txt"
 out=$("$BIN" normalize "$TMP/bad.txt" 2>"$TMP/err"); rc=$?
-grep -q "byte 2" "$TMP/err" && [ "$out" = "abcd" ] && ok "invalid UTF-8: reported with its byte offset, the rest read (exit $rc)" || fail "invalid UTF-8" "$out $(cat "$TMP/err")"
+grep -q "byte 2" "$TMP/err" && [ "$out" = "ab cd" ] && ok "invalid UTF-8: reported with its byte offset, the rest read (exit $rc)" || fail "invalid UTF-8" "$out $(cat "$TMP/err")"
 : > "$TMP/empty.txt"
 out=$("$BIN" normalize "$TMP/empty.txt"); [ $? -eq 0 ] && [ -z "$out" ] && ok "empty file: empty output" || fail "empty normalize" "$out"
 out=$("$BIN" speak -o "$TMP/empty.wav" "$TMP/empty.txt" 2>&1); rc=$?
@@ -289,6 +289,12 @@ if [ $rc -eq 0 ]; then ok "speak played on this machine's sound device"
 elif [ $rc -eq 1 ] && echo "$out" | grep -q -- "-o FILE"; then ok "no audio device: a clear message that suggests -o"
 else fail "no device message (rc $rc)" "$out"; fi
 check "speak under asan+ubsan (short text to a file)" sh -c "echo 'Ngày 23/4/2021, UBND tỉnh họp.' | '$ASAN_BIN' speak -o '$TMP/asan.wav'"
+
+# --- fuzz harnesses (libFuzzer): every seed and every kept crash input once
+check "fuzz harnesses replay their seeds and crash inputs (tests/fuzz.sh 0)" tests/fuzz.sh 0
+printf '\xEF\xBB\xBFkey\tkind\treading\tcontext\nUBND\texpand\tủy ban thử\t\n' > "$TMP/bom.tsv"
+out=$(echo UBND | "$BIN" normalize --lexicon "$TMP/bom.tsv" 2>&1)
+[ "$out" = "ủy ban thử" ] && ok "a lexicon saved with a byte order mark loads" || fail "BOM lexicon" "$out"
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
