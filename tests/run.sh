@@ -290,6 +290,12 @@ elif [ $rc -eq 1 ] && echo "$out" | grep -q -- "-o FILE"; then ok "no audio devi
 else fail "no device message (rc $rc)" "$out"; fi
 check "speak under asan+ubsan (short text to a file)" sh -c "echo 'Ngày 23/4/2021, UBND tỉnh họp.' | '$ASAN_BIN' speak -o '$TMP/asan.wav'"
 
+# --- valgrind memcheck over the end-to-end synthesis (no errors, no definite leaks)
+if command -v valgrind >/dev/null; then
+    check "valgrind: speak -o (normalize, respell, synthesize, loudness, file) clean" bash -c \
+        "head -3 samples/bac-ninh-2024.txt | valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect '$BIN' speak -o '$TMP/vg.wav' --sample-rate 48000"
+fi
+
 # --- fuzz harnesses (libFuzzer): every seed and every kept crash input once
 check "fuzz harnesses replay their seeds and crash inputs (tests/fuzz.sh 0)" tests/fuzz.sh 0
 printf '\xEF\xBB\xBFkey\tkind\treading\tcontext\nUBND\texpand\tủy ban thử\t\n' > "$TMP/bom.tsv"
