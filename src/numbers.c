@@ -109,6 +109,8 @@ int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out)
     }
     if (n == 1 && *digits == '0')
         return strbuf_word(out, DIGIT[0]);
+    if (n > 21) /* beyond a tỷ tỷ nobody reads a number as one: digit by digit */
+        return num_digits(digits, n, out);
     return cardinal(digits, n, 1, d, out);
 }
 

@@ -10,7 +10,8 @@
 typedef enum { DIALECT_NORTH = 0, DIALECT_SOUTH = 1 } num_dialect;
 
 /* Any length of digits: 2021 "hai nghìn không trăm hai mươi mốt",
- * 1000000000000 "một nghìn tỷ"; leading zeros are ignored ("007" "bảy"). */
+ * 1000000000000 "một nghìn tỷ"; leading zeros are ignored ("007" "bảy");
+ * more than 21 digits are read digit by digit. */
 int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out);
 /* Digit by digit: "0912" "không chín một hai". */
 int num_digits(const char *digits, size_t n, strbuf *out);

@@ -290,6 +290,19 @@ elif [ $rc -eq 1 ] && echo "$out" | grep -q -- "-o FILE"; then ok "no audio devi
 else fail "no device message (rc $rc)" "$out"; fi
 check "speak under asan+ubsan (short text to a file)" sh -c "echo 'Ngày 23/4/2021, UBND tỉnh họp.' | '$ASAN_BIN' speak -o '$TMP/asan.wav'"
 
+# --- resource bounds: memory stays flat on pathological input
+peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+head -c 10000000 /dev/zero | tr '\0' 'a' | sed 's/aaaa/ba /g' | tr -d '\n' > "$TMP/longline.txt"
+kb=$(peak "$BIN" normalize "$TMP/longline.txt")
+[ "${kb:-999999}" -lt 60000 ] && ok "a 10 MB line without punctuation: peak memory ${kb} KB" || fail "10 MB line: ${kb} KB"
+head -c 100000 /dev/zero | tr '\0' '9' > "$TMP/digits100k.txt"
+out=$("$BIN" normalize "$TMP/digits100k.txt" | wc -w)
+[ "$out" -ge 100000 ] && ok "a 100,000-digit number is read digit by digit ($out words)" || fail "100k digits ($out words)"
+{ echo "<html><body>"; for i in $(seq 1 100000); do printf '<div>'; done; echo "<p>Hà Nội ngày 23/4/2021.</p></body></html>"; } > "$TMP/nested.html"
+kb=$(peak "$BIN" normalize "$TMP/nested.html")
+out=$("$BIN" normalize "$TMP/nested.html" 2>&1); rc=$?
+[ "${kb:-999999}" -lt 500000 ] && [ $rc -eq 0 ] && ok "100,000 nested divs: finishes (exit 0, peak ${kb} KB)" || fail "nested html rc $rc, ${kb} KB" "$out"
+
 # --- valgrind memcheck over the end-to-end synthesis (no errors, no definite leaks)
 if command -v valgrind >/dev/null; then
     check "valgrind: speak -o (normalize, respell, synthesize, loudness, file) clean" bash -c \
