@@ -78,6 +78,9 @@ install: all
 	install -m 644 src/docbao.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 lexicon/*.tsv $(DESTDIR)$(PREFIX)/share/docbao/lexicon/
 	install -m 644 voices/*.voice $(DESTDIR)$(PREFIX)/share/docbao/voices/
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
+	sed 's|@PREFIX@|$(PREFIX)|' docbao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/docbao.pc
+	install -m 644 man/docbao.1 $(DESTDIR)$(PREFIX)/share/man/man1/docbao.1
 	install -d $(DESTDIR)$(SYSCONFDIR)/speech-dispatcher/modules
 	sed 's|@BINDIR@|$(PREFIX)/bin|' speech-dispatcher/docbao-generic.conf \
 	  > $(DESTDIR)$(SYSCONFDIR)/speech-dispatcher/modules/docbao-generic.conf

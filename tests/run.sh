@@ -303,6 +303,24 @@ kb=$(peak "$BIN" normalize "$TMP/nested.html")
 out=$("$BIN" normalize "$TMP/nested.html" 2>&1); rc=$?
 [ "${kb:-999999}" -lt 500000 ] && [ $rc -eq 0 ] && ok "100,000 nested divs: finishes (exit 0, peak ${kb} KB)" || fail "nested html rc $rc, ${kb} KB" "$out"
 
+# --- make install, pkg-config, the library example from the README, the man page
+if make -s install PREFIX="$TMP/inst" SYSCONFDIR="$TMP/inst/etc" >"$TMP/install.log" 2>&1; then
+    export PKG_CONFIG_PATH="$TMP/inst/lib/pkgconfig"
+    if cc tests/example.c $(pkg-config --cflags --libs docbao) -o "$TMP/example" 2>"$TMP/cc.log" \
+        && out=$(LD_LIBRARY_PATH="$TMP/inst/lib" "$TMP/example") \
+        && [ "$out" = "Đại hội mười ba diễn ra từ ngày hai mươi lăm tháng một đến ngày một tháng hai năm hai nghìn không trăm hai mươi mốt." ]; then
+        ok "installed library: the README example builds with pkg-config and reads right"
+    else
+        fail "installed library example" "$(cat "$TMP/cc.log") $out"
+    fi
+    out=$(echo "UBND" | "$TMP/inst/bin/docbao" normalize)
+    [ "$out" = "ủy ban nhân dân" ] && [ -f "$TMP/inst/share/man/man1/docbao.1" ] && [ -f "$TMP/inst/etc/speech-dispatcher/modules/docbao-generic.conf" ] \
+        && grep -q "$TMP/inst/bin/docbao speak" "$TMP/inst/etc/speech-dispatcher/modules/docbao-generic.conf" \
+        && ok "installed command finds its data; man page and speech-dispatcher module installed" || fail "installed command" "$out"
+else
+    fail "make install" "$(cat "$TMP/install.log")"
+fi
+
 # --- valgrind memcheck over the end-to-end synthesis (no errors, no definite leaks)
 if command -v valgrind >/dev/null; then
     check "valgrind: speak -o (normalize, respell, synthesize, loudness, file) clean" bash -c \
