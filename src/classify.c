@@ -325,16 +325,21 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         }
     }
     int mixed = digit || has_char(s, "-/&.");
-    if (!mixed) { /* a case change inside: vnEdu, iOffice */
+    if (!mixed) { /* a case change inside: vnEdu, iOffice, VTVcab */
         size_t k = 0;
-        int seen_lower = 0;
+        int seen_lower = 0, uppers = 0;
         while (k < s.n) {
             int32_t cp;
             k += utf8_next(s.s + k, s.n - k, &cp);
-            if (utf8_is_lower(cp))
+            if (utf8_is_lower(cp)) {
                 seen_lower = 1;
-            else if (utf8_is_upper(cp) && seen_lower)
-                mixed = 1;
+                if (uppers >= 2)
+                    mixed = 1;
+            } else if (utf8_is_upper(cp)) {
+                uppers++;
+                if (seen_lower)
+                    mixed = 1;
+            }
         }
     }
     sp = mk(mixed ? CL_MIXED : CL_WORD, s);

@@ -170,6 +170,16 @@ static int read_run(const verbalize_ctx *c, slice s, int code, strbuf *out)
 {
     if (!code) {
         const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
+        if (!e && utf8_len(s.s, s.n) <= 8) { /* vnpt in a web address is VNPT */
+            char up[64];
+            strbuf b = {0};
+            if (!utf8_upper(s.s, s.n, &b) && b.len < sizeof up)
+                e = lexicon_abbr(c->lx, strbuf_str(&b), b.len);
+            if (e && e->kind != ABBR_SPELL) /* only what is spelled anyway (vn is not Việt Nam here) */
+                e = NULL;
+            strbuf_free(&b);
+            (void)up;
+        }
         if (e) {
             if (e->kind == ABBR_SPELL && !e->reading[0])
                 return spell(c, s, out);
@@ -244,7 +254,7 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
             }
             /* a run of letters, cut where lower case turns upper */
             size_t j = i;
-            int seen_lower = 0;
+            int seen_lower = 0, uppers = 0;
             while (j < end) {
                 int32_t cp;
                 size_t k = utf8_next(s.s + j, s.n - j, &cp);
@@ -252,8 +262,12 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
                     break;
                 if (utf8_is_upper(cp) && seen_lower)
                     break;
+                if (utf8_is_lower(cp) && uppers >= 2) /* VTVcab: VTV, then cab */
+                    break;
                 if (utf8_is_lower(cp))
                     seen_lower = 1;
+                else
+                    uppers++;
                 j += k;
             }
             if (j == i)
