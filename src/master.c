@@ -9,14 +9,80 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BLOCK 4096          /* frames read back per step */
+#define IOB 16384           /* frames read back per step (a multiple of BLK) */
+#define BLK 64              /* frames per block of the peak bound */
+
+/* ---- cost model ----------------------------------------------------------
+ * Push does only what is linear and cheap: the 16-bit PCM goes to the
+ * spill (2 bytes a frame), libebur128 measures the integrated loudness (at
+ * any gain it then follows by adding the gain in dB), and each block of BLK
+ * frames keeps its largest |sample|.
+ *
+ * True peak: the estimate of a frame (below) is a sum of 16 taps, so it is
+ * at most S = max over phases of sum|coef| times the largest |sample| of
+ * its window, which lies within the block and its two neighbours. finish
+ * runs the interpolator only on blocks whose bound, times the gain, could
+ * reach the ceiling: first to decide whether the limiter is needed at all
+ * (most often it is not: one pass, gain exact), then, when it is, for the
+ * blocks that can ask anything at any gain the passes may try (their
+ * estimates go to a second temporary file, read alongside the spill). */
+
+/* ---- loudness meter: libebur128 (ITU-R BS.1770-4, EBU R128) --------------
+ * A thin wrapper so the passes below can measure at any gain: loudness at
+ * gain g is the measured loudness plus 10 log10(g^2) (the relative gate moves
+ * with the signal; the -70 LUFS absolute gate is far below speech). */
+typedef struct kmeter {
+    ebur128_state *st;
+    int failed;
+} kmeter;
+
+static void kmeter_init(kmeter *k, int rate)
+{
+    k->st = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_I);
+    k->failed = k->st == NULL;
+}
+
+static void kmeter_free(kmeter *k)
+{
+    if (k->st)
+        ebur128_destroy(&k->st);
+    k->st = NULL;
+}
+
+/* n samples times gain in. */
+static void kmeter_add(kmeter *k, const float *x, size_t n, float gain)
+{
+    if (k->failed)
+        return;
+    if (gain == 1.0f) {
+        k->failed = ebur128_add_frames_float(k->st, x, n) != EBUR128_SUCCESS;
+        return;
+    }
+    float buf[1024];
+    while (n && !k->failed) {
+        size_t m = n < 1024 ? n : 1024;
+        for (size_t i = 0; i < m; i++)
+            buf[i] = x[i] * gain;
+        k->failed = ebur128_add_frames_float(k->st, buf, m) != EBUR128_SUCCESS;
+        x += m;
+        n -= m;
+    }
+}
+
+/* Integrated loudness of what went in, times gsq in energy. */
+static double kmeter_lufs(const kmeter *k, double gsq)
+{
+    double l;
+    if (k->failed || ebur128_loudness_global(k->st, &l) != EBUR128_SUCCESS || !isfinite(l) || gsq <= 0)
+        return -HUGE_VAL;
+    return l + 10 * log10(gsq);
+}
 
 /* ---- true-peak detector and limiter -------------------------------------
- * While pushing, each sample gets a true-peak estimate: the largest of the
- * sample and the 3 points between it and the next, interpolated with a
- * 16-tap Hann-windowed sinc (4x oversampling, as the BS.1770 meter does).
- * The estimate is spilled with the sample, so the gain-dependent passes do
- * not redo it (a gain scales it).
+ * The true-peak estimate of a frame is the largest of the sample and the 3
+ * points between it and the next, interpolated with a 16-tap
+ * Hann-windowed sinc (4x oversampling, as the BS.1770 meter does); where
+ * it is needed is described above.
  *
  * The limiter, at the input rate, asks of each sample the gain that brings
  * its estimate to the ceiling; the applied gain is the minimum of those
@@ -27,25 +93,24 @@
  * is flushed with zeros at the end, so no frame is lost or added. */
 #define DET_K 8             /* interpolator half length */
 #define DET_OS 4            /* oversampling */
-#define PEAK_SCALE 16384.0f /* spilled estimate: 16 bits, up to 4.0 */
 #define LIM_MAXL 1024       /* longest lookahead */
 #define LIM_DQ (LIM_MAXL + 1)
 #define LIM_MARGIN_DB 0.3   /* the limiter aims this far under the ceiling */
 #define LIM_ATTACK_S 0.005
 #define LIM_RELEASE_S 0.080
-
-typedef struct rec { short pcm; unsigned short peak; } rec;   /* one spilled frame */
+#define LIM_HEADROOM_DB 12.0 /* estimates kept for gains up to this over the plain one */
 
 typedef struct limiter {
     int L, pos;                        /* lookahead; ring position */
-    int idle;                          /* steps at full gain asking nothing */
+    int idle;                          /* steps at full gain (counted up to L) */
     unsigned long long t;
-    float ceiling, rel, r;
+    float ceiling, rel;
+    float u;                           /* 1 - the released gain */
     float x[LIM_MAXL];                 /* delay line */
-    float dq_v[LIM_DQ];                /* monotone deque of requests, as a ring */
+    float dq_v[LIM_DQ];                /* monotone deque of 1 - request (requests < 1 only), as a ring */
     unsigned long long dq_i[LIM_DQ];
     int dq_head, dq_n;
-    float box[LIM_MAXL];
+    float box[LIM_MAXL];               /* the last L values of u */
     double box_sum;
 } limiter;
 
@@ -57,61 +122,94 @@ static void limiter_init(limiter *l, int rate, double ceiling_db)
     if (l->L > LIM_MAXL) l->L = LIM_MAXL;
     l->ceiling = (float)pow(10, (ceiling_db - LIM_MARGIN_DB) / 20);
     l->rel = (float)exp(-1.0 / (LIM_RELEASE_S * rate));
-    l->r = 1;
-    for (int i = 0; i < l->L; i++) l->box[i] = 1;
-    l->box_sum = l->L;
+    l->idle = l->L;
 }
 
-/* One sample and its peak estimate in, the sample of L-1 steps ago out. */
-static float limiter_step(limiter *l, float x, float peak)
+/* Fully released, nothing asked within L samples: the box holds L zeros. */
+static int limiter_idle(const limiter *l) { return l->u == 0 && !l->dq_n && l->idle >= l->L; }
+
+/* n samples that ask nothing through an idle limiter: only the delay. */
+static void limiter_pass(limiter *l, const float *x, float *y, size_t n)
 {
-    const unsigned long long t = l->t++;
-    if (peak <= l->ceiling && l->r == 1.0f && l->idle >= l->L) {
-        /* nothing asked for L samples and fully released: pass through */
-        l->dq_n = 0;
-        l->box_sum = l->L;                    /* the box holds L ones */
-        l->x[l->pos] = x;
-        if (++l->pos == l->L) l->pos = 0;
-        return l->x[l->pos];
+    int pos = l->pos;
+    const int L = l->L;
+    for (size_t i = 0; i < n; i++) {
+        l->x[pos] = x[i];
+        if (++pos == L) pos = 0;
+        y[i] = l->x[pos];
     }
-    l->idle = peak <= l->ceiling && l->r == 1.0f ? l->idle + 1 : 0;
-    float g = peak > l->ceiling ? l->ceiling / peak : 1.0f;
-    while (l->dq_n) {           /* sliding minimum of the last L requests */
-        int back = l->dq_head + l->dq_n - 1;
-        if (back >= LIM_DQ) back -= LIM_DQ;
-        if (l->dq_v[back] < g) break;
-        l->dq_n--;
+    l->pos = pos;
+    l->t += n;
+    l->box_sum = 0;
+}
+
+/* n samples in (x, with their peak estimates p times pg, or none when p
+ * is NULL), the samples of L-1 steps before them out in y. Kept as depths
+ * (1 - gain): the release is then one multiplication. */
+static void limiter_run(limiter *l, const float *x, const float *p, float pg, float *y, size_t n)
+{
+    const int L = l->L;
+    const float ceiling = l->ceiling, rel = l->rel;
+    const double invL = 1.0 / L;
+    float u = l->u;
+    double box_sum = l->box_sum;
+    int pos = l->pos, idle = l->idle;
+    unsigned long long t = l->t;
+    for (size_t i = 0; i < n; i++, t++) {
+        const float peak = p ? p[i] * pg : 0;
+        if (peak > ceiling) {
+            const float d = 1 - ceiling / peak;
+            while (l->dq_n) {       /* sliding maximum depth of the last L requests */
+                int back = l->dq_head + l->dq_n - 1;
+                if (back >= LIM_DQ) back -= LIM_DQ;
+                if (l->dq_v[back] > d) break;
+                l->dq_n--;
+            }
+            int at = l->dq_head + l->dq_n;
+            if (at >= LIM_DQ) at -= LIM_DQ;
+            l->dq_v[at] = d;
+            l->dq_i[at] = t;
+            l->dq_n++;
+        } else if (u == 0 && idle >= L && !l->dq_n) {
+            /* nothing asked for L samples and fully released: pass through */
+            l->x[pos] = x[i];
+            if (++pos == L) pos = 0;
+            y[i] = l->x[pos];
+            box_sum = 0;                      /* the box holds L zeros */
+            continue;
+        }
+        while (l->dq_n && t - l->dq_i[l->dq_head] >= (unsigned long long)L) {
+            if (++l->dq_head == LIM_DQ) l->dq_head = 0;
+            l->dq_n--;
+        }
+        u *= rel;
+        if (u < 1e-6f) u = 0;                 /* released (float would creep forever) */
+        if (l->dq_n && u < l->dq_v[l->dq_head]) u = l->dq_v[l->dq_head];
+        idle = u == 0 ? (idle < L ? idle + 1 : L) : 0;
+        box_sum += (double)u - l->box[pos];
+        l->box[pos] = u;
+        l->x[pos] = x[i];
+        if (++pos == L) pos = 0;
+        float s = 1 - (float)(box_sum * invL);
+        y[i] = l->x[pos] * (s > 1 ? 1 : s);  /* x of t-L+1 (or t when L is 1) */
     }
-    int at = l->dq_head + l->dq_n;
-    if (at >= LIM_DQ) at -= LIM_DQ;
-    l->dq_v[at] = g;
-    l->dq_i[at] = t;
-    l->dq_n++;
-    while (t - l->dq_i[l->dq_head] >= (unsigned long long)l->L) {
-        if (++l->dq_head == LIM_DQ) l->dq_head = 0;
-        l->dq_n--;
-    }
-    float h = l->dq_v[l->dq_head];
-    l->r = l->rel * l->r + (1 - l->rel);
-    if (l->r > h) l->r = h;
-    l->box_sum += (double)l->r - l->box[l->pos];
-    l->box[l->pos] = l->r;
-    l->x[l->pos] = x;
-    if (++l->pos == l->L) l->pos = 0;
-    float s = (float)(l->box_sum / l->L);
-    return l->x[l->pos] * (s > 1 ? 1 : s);   /* x of t-L+1 (or t when L is 1) */
+    l->u = u, l->box_sum = box_sum, l->pos = pos, l->idle = idle, l->t = t;
 }
 
 /* ---- the master ---------------------------------------------------------- */
+typedef struct peakrec { unsigned long long b; float p[BLK]; } peakrec;  /* one block's estimates */
+
 struct master {
     master_config c;
-    FILE *spill;                /* rec per frame, native byte order */
-    ebur128_state *meter;       /* integrated loudness of the input */
+    FILE *spill;                /* 16-bit PCM, native byte order */
+    FILE *peaks;                /* peakrec per candidate block, in order (finish) */
+    kmeter meter;               /* the input's 100 ms energies */
     unsigned long long frames;  /* pushed */
-    long long fed;              /* samples through the detector (pushed + flush) */
-    float coef[2 * DET_K][DET_OS];   /* tap j = -K+1..K at j+K-1, phase p/4 (0: the sample) */
-    float win[4 * DET_K];       /* last 2K samples, twice, so always contiguous */
-    float peak;                 /* largest estimate: the input's true peak */
+    float coef[DET_OS][2 * DET_K];   /* phase p/4, tap j = -K+1..K at j+K-1 */
+    float bound;                /* S: estimate <= S * max |sample| of its window */
+    unsigned short *bmax;       /* largest |sample| of each block (x 32768) */
+    size_t nb, bcap;
+    int cur_max, cur_n;         /* the block being filled */
     int finished, failed;
 };
 
@@ -136,49 +234,35 @@ master *master_new(const master_config *c, char *err, size_t errlen)
     master *m = calloc(1, sizeof *m);
     if (!m) { say(err, errlen, "master: out of memory"); return NULL; }
     m->c = *c;
-    m->meter = ebur128_init(1, (unsigned long)c->in_rate, EBUR128_MODE_I);
-    if (!m->meter) { say(err, errlen, "master: cannot start the loudness meter"); free(m); return NULL; }
-    m->coef[DET_K - 1][0] = 1;
+    kmeter_init(&m->meter, c->in_rate);
+    m->coef[0][DET_K - 1] = 1;
+    m->bound = 1;
     for (int p = 1; p < DET_OS; p++) {
-        double sum = 0, frac = (double)p / DET_OS, w[2 * DET_K];
+        double sum = 0, frac = (double)p / DET_OS, w[2 * DET_K], abs_sum = 0;
         for (int j = -DET_K + 1; j <= DET_K; j++) {
             double u = frac - j;
             w[j + DET_K - 1] = sin(M_PI * u) / (M_PI * u) * 0.5 * (1 + cos(M_PI * u / DET_K));
             sum += w[j + DET_K - 1];
         }
-        for (int j = 0; j < 2 * DET_K; j++) m->coef[j][p] = (float)(w[j] / sum);
+        for (int j = 0; j < 2 * DET_K; j++) {
+            m->coef[p][j] = (float)(w[j] / sum);
+            abs_sum += fabs(m->coef[p][j]);
+        }
+        if (abs_sum * 1.0001 > m->bound) m->bound = (float)(abs_sum * 1.0001);   /* float rounding room */
     }
     return m;
 }
 
-/* Runs n samples through the detector (pcm NULL: zeros) and spills the
- * frames whose estimate is complete. 0 or -1. */
-static int detect(master *m, const short *pcm, size_t n)
+static int close_block(master *m)
 {
-    enum { W = 2 * DET_K };
-    rec out[1024];
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        long long t = m->fed++;
-        int at = (int)(t % W);
-        m->win[at] = m->win[at + W] = pcm ? pcm[i] / 32768.0f : 0.0f;
-        if (t < DET_K) continue;                    /* frame t-K is before the start */
-        const float *x = m->win + at + 1;           /* samples t-2K+1 .. t */
-        float a[DET_OS] = { m->c.normalize ? 0 : x[DET_K - 1] };  /* phases 0, 1/4, 2/4, 3/4 */
-        for (int j = 0; m->c.normalize && j < W; j++)   /* no limiter: sample peak will do */
-            for (int ph = 0; ph < DET_OS; ph++) a[ph] += m->coef[j][ph] * x[j];
-        float c = x[DET_K - 1], p = 0;
-        for (int ph = 0; ph < DET_OS; ph++) if (fabsf(a[ph]) > p) p = fabsf(a[ph]);
-        if (p > m->peak) m->peak = p;
-        float q = ceilf(p * PEAK_SCALE);
-        out[k].pcm = (short)(c * 32768.0f);
-        out[k].peak = (unsigned short)(q > 65535 ? 65535 : q);
-        if (++k == sizeof out / sizeof *out) {
-            if (fwrite(out, sizeof *out, k, m->spill) != k) return -1;
-            k = 0;
-        }
+    if (m->nb == m->bcap) {
+        size_t cap = m->bcap ? 2 * m->bcap : 4096;
+        unsigned short *p = realloc(m->bmax, cap * sizeof *p);
+        if (!p) return -1;
+        m->bmax = p, m->bcap = cap;
     }
-    if (k && fwrite(out, sizeof *out, k, m->spill) != k) return -1;
+    m->bmax[m->nb++] = (unsigned short)m->cur_max;
+    m->cur_max = m->cur_n = 0;
     return 0;
 }
 
@@ -186,12 +270,32 @@ int master_push(master *m, const short *pcm, size_t frames)
 {
     if (!m || m->finished || m->failed) return -1;
     if (!frames) return 0;
-    if ((!m->spill && !(m->spill = tmpfile()))
-        || detect(m, pcm, frames)
-        || ebur128_add_frames_short(m->meter, pcm, frames) != EBUR128_SUCCESS) {
-        m->failed = 1;
-        return -1;
+    if (!m->spill) {
+        if (!(m->spill = tmpfile())) { m->failed = 1; return -1; }
+        setvbuf(m->spill, NULL, _IOFBF, 1 << 16);
     }
+    if (fwrite(pcm, sizeof *pcm, frames, m->spill) != frames) { m->failed = 1; return -1; }
+    float buf[1024];
+    for (size_t i = 0; i < frames;) {
+        size_t k = frames - i < 1024 ? frames - i : 1024;
+        for (size_t j = 0; j < k; j++) buf[j] = pcm[i + j] * (1.0f / 32768);
+        kmeter_add(&m->meter, buf, k, 1.0f);
+        for (size_t j = 0; j < k;) {   /* block maxima */
+            size_t e = j + (size_t)(BLK - m->cur_n);
+            if (e > k) e = k;
+            int mx = m->cur_max;
+            for (size_t q = j; q < e; q++) {
+                int a = pcm[i + q] < 0 ? -pcm[i + q] : pcm[i + q];
+                mx = a > mx ? a : mx;
+            }
+            m->cur_max = mx;
+            m->cur_n += (int)(e - j);
+            j = e;
+            if (m->cur_n == BLK && close_block(m)) { m->failed = 1; return -1; }
+        }
+        i += k;
+    }
+    if (m->meter.failed) { m->failed = 1; return -1; }
     m->frames += frames;
     return 0;
 }
@@ -205,7 +309,9 @@ void master_free(master *m)
 {
     if (!m) return;
     if (m->spill) fclose(m->spill);   /* tmpfile: removed on close */
-    ebur128_destroy(&m->meter);
+    if (m->peaks) fclose(m->peaks);
+    kmeter_free(&m->meter);
+    free(m->bmax);
     free(m);
 }
 
@@ -225,14 +331,92 @@ void master_to_s16(const float *in, short *out, size_t n)
         if (!(v == v)) v = 0;
         if (v >= 32767.0f) out[i] = 32767;
         else if (v <= -32768.0f) out[i] = -32768;
-        else out[i] = (short)floorf(v + 0.5f);
+        else out[i] = (short)((int)((double)v + 32768.5) - 32768);   /* floor(v + 0.5), exactly */
     }
+}
+
+/* The bound of block b: no estimate in it exceeds this. */
+static float block_bound(const master *m, size_t b)
+{
+    int mx = m->bmax[b];
+    if (b > 0 && m->bmax[b - 1] > mx) mx = m->bmax[b - 1];
+    if (b + 1 < m->nb && m->bmax[b + 1] > mx) mx = m->bmax[b + 1];
+    return m->bound * (mx / 32768.0f);
+}
+
+/* Estimates of the BLK frames from x[0] (x[-K+1] .. x[BLK+K-1] readable). */
+static void estimate(const master *m, const float *x, float *p)
+{
+    float a[BLK];
+    for (int i = 0; i < BLK; i++) p[i] = fabsf(x[i]);
+    for (int ph = 1; ph < DET_OS; ph++) {
+        for (int i = 0; i < BLK; i++) a[i] = 0;
+        for (int j = 0; j < 2 * DET_K; j++) {
+            const float c = m->coef[ph][j], *xs = x + j - DET_K + 1;
+            for (int i = 0; i < BLK; i++) a[i] += c * xs[i];
+        }
+        for (int i = 0; i < BLK; i++) {
+            float v = fabsf(a[i]);
+            p[i] = v > p[i] ? v : p[i];
+        }
+    }
+}
+
+/* Reads the spill and estimates every block whose bound exceeds thr;
+ * writes them to out when given. The largest estimate in *peak (without
+ * out: stops at the first estimate over thr). 0 or -1. */
+static int scan_peaks(master *m, float thr, FILE *out, float *peak)
+{
+    enum { CAP = IOB + 3 * BLK };
+    short *in = malloc(IOB * sizeof *in);
+    float *x = malloc(CAP * sizeof *x);
+    peakrec rec;
+    int rc = 0, eof = 0;
+    long long lo = -BLK;          /* x[0] is frame lo */
+    size_t have = BLK, b = 0;     /* valid entries in x; next block */
+    *peak = 0;
+    if (!in || !x) { free(in); free(x); return -1; }
+    for (int i = 0; i < BLK; i++) x[i] = 0;
+    rewind(m->spill);
+    while (b < m->nb && !rc) {
+        if (!eof) {
+            size_t n = fread(in, sizeof *in, IOB, m->spill);
+            for (size_t i = 0; i < n; i++) x[have + i] = in[i] * (1.0f / 32768);
+            have += n;
+            if (n < IOB) {
+                if (ferror(m->spill)) { rc = -1; break; }
+                eof = 1;
+                for (int i = 0; i < BLK + DET_K; i++) x[have++] = 0;   /* zeros after the end */
+            }
+        }
+        /* every block whose window is loaded */
+        while (b < m->nb && (long long)(b * BLK + BLK + DET_K) <= lo + (long long)have) {
+            if (block_bound(m, b) > thr) {
+                estimate(m, x + (b * BLK - lo), rec.p);
+                for (int i = 0; i < BLK; i++) if (rec.p[i] > *peak) *peak = rec.p[i];
+                rec.b = b;
+                if (!out && *peak > thr) { b = m->nb; break; }   /* decided */
+                if (out && fwrite(&rec, sizeof rec, 1, out) != 1) { rc = -1; break; }
+            }
+            b++;
+        }
+        if (eof || b >= m->nb) break;
+        /* keep from one block before the next one */
+        long long keep = (long long)b * BLK - BLK;
+        size_t drop = (size_t)(keep - lo);
+        memmove(x, x + drop, (have - drop) * sizeof *x);
+        have -= drop, lo = keep;
+    }
+    if (!rc && b < m->nb) rc = -1;
+    free(in);
+    free(x);
+    return rc;
 }
 
 /* Where a pass sends its input-rate float blocks: a meter (dry pass), or
  * the resampler (when there is one) and the write callback. */
 typedef struct stage {
-    ebur128_state *meter;
+    kmeter *meter;
     soxr_t rs;
     float *obuf;
     size_t ocap;
@@ -243,7 +427,7 @@ typedef struct stage {
 static int stage_emit(stage *st, float *x, size_t n)
 {
     if (!n) return 0;
-    if (st->meter) return ebur128_add_frames_float(st->meter, x, n) == EBUR128_SUCCESS ? 0 : -1;
+    if (st->meter) { kmeter_add(st->meter, x, n, 1.0f); return st->meter->failed ? -1 : 0; }
     if (!st->rs) {
         clip(x, n);
         return st->fn(st->user, x, n);
@@ -278,52 +462,97 @@ static int stage_flush(stage *st)
 }
 
 /* Reads the spill back, applies gain (and the limiter when lim, which it
- * initializes), sends the result to st. 0, the callback's value, or -1. */
+ * initializes, with the estimates of m->peaks), sends the result to st.
+ * 0, the callback's value, or -1. */
 static int run_pass(master *m, double gain_db, limiter *lim, stage *st)
 {
-    rec in[BLOCK];
-    float buf[BLOCK];
+    short *in = malloc(IOB * sizeof *in);
+    float *buf = malloc(IOB * sizeof *buf), *out = malloc(IOB * sizeof *out);
     const float gain = (float)pow(10, gain_db / 20);
-    unsigned long long skip = 0, tail = 0;
-    int rc = 0;
+    unsigned long long skip = 0, tail = 0, b = 0;
+    peakrec rec;
+    int rc = 0, have_rec = 0;
+    if (!in || !buf || !out) { rc = -1; goto done; }
     if (lim) {
         limiter_init(lim, m->c.in_rate, m->c.max_true_peak_dbtp);
         skip = tail = (unsigned long long)lim->L - 1;
+        rewind(m->peaks);
+        have_rec = fread(&rec, sizeof rec, 1, m->peaks) == 1;
     }
     rewind(m->spill);
     for (;;) {
-        size_t n = fread(in, sizeof *in, BLOCK, m->spill), k = 0;
+        size_t n = fread(in, sizeof *in, IOB, m->spill), k = 0;
         if (!n) break;
-        for (size_t i = 0; i < n; i++) {
-            float v = in[i].pcm / 32768.0f * gain;
-            if (lim) {
-                v = limiter_step(lim, v, in[i].peak / PEAK_SCALE * gain);
-                if (skip) { skip--; continue; }
-            }
-            buf[k++] = v;
+        for (size_t i = 0; i < n; i++) buf[i] = in[i] * (1.0f / 32768) * gain;
+        if (!lim) {
+            if ((rc = stage_emit(st, buf, n))) goto done;
+            continue;
         }
-        if ((rc = stage_emit(st, buf, k))) return rc;
+        for (size_t i = 0; i < n; i += BLK, b++) {   /* n is a multiple of BLK but at the end */
+            size_t e = n - i < BLK ? n - i : BLK;
+            const float *p = NULL;
+            float most = 0;
+            if (have_rec && rec.b == b) {
+                p = rec.p;
+                for (size_t j = 0; j < e; j++) most = p[j] > most ? p[j] : most;
+            }
+            if ((!p || most * gain <= lim->ceiling) && limiter_idle(lim)) limiter_pass(lim, buf + i, out + k, e);
+            else limiter_run(lim, buf + i, p, gain, out + k, e);
+            if (p) have_rec = fread(&rec, sizeof rec, 1, m->peaks) == 1;
+            if (skip) {   /* the first L-1 outputs are the delay's zeros */
+                size_t s = skip < e ? (size_t)skip : e;
+                memmove(out + k, out + k + s, (e - s) * sizeof *out);
+                skip -= s;
+                e -= s;
+            }
+            k += e;
+        }
+        if ((rc = stage_emit(st, out, k))) goto done;
     }
-    if (ferror(m->spill)) return -1;
+    if (ferror(m->spill) || (lim && ferror(m->peaks))) { rc = -1; goto done; }
     tail -= skip;   /* frames still inside the limiter's delay */
     while (tail) {
         size_t k = 0;
-        while (tail && k < BLOCK) { buf[k++] = limiter_step(lim, 0, 0); tail--; }
-        if ((rc = stage_emit(st, buf, k))) return rc;
+        k = tail < IOB ? (size_t)tail : IOB;
+        memset(buf, 0, k * sizeof *buf);
+        limiter_run(lim, buf, NULL, 0, out, k);
+        tail -= k;
+        if ((rc = stage_emit(st, out, k))) goto done;
     }
-    return stage_flush(st);
+    rc = stage_flush(st);
+done:
+    free(in);
+    free(buf);
+    free(out);
+    return rc;
 }
 
 /* Integrated loudness of the gain + limiter chain, at the input rate. */
 static int dry_loudness(master *m, double gain_db, limiter *lim, double *lufs)
 {
     stage st = {0};
-    st.meter = ebur128_init(1, (unsigned long)m->c.in_rate, EBUR128_MODE_I);
-    if (!st.meter) return -1;
+    kmeter k;
+    kmeter_init(&k, m->c.in_rate);
+    st.meter = &k;
     int rc = run_pass(m, gain_db, lim, &st);
-    if (!rc && ebur128_loudness_global(st.meter, lufs) != EBUR128_SUCCESS) rc = -1;
-    ebur128_destroy(&st.meter);
+    if (!rc) *lufs = kmeter_lufs(&k, 1);
+    kmeter_free(&k);
     return rc;
+}
+
+/* Makes sure m->peaks holds every block that can ask anything at gain_db. */
+static int ensure_peaks(master *m, double gain_db, double *covered_db)
+{
+    if (m->peaks && gain_db <= *covered_db) return 0;
+    float top;
+    double hi = gain_db + LIM_HEADROOM_DB;
+    if (m->peaks) fclose(m->peaks);
+    if (!(m->peaks = tmpfile())) return -1;
+    setvbuf(m->peaks, NULL, _IOFBF, 1 << 16);
+    float thr = (float)pow(10, (m->c.max_true_peak_dbtp - LIM_MARGIN_DB - hi) / 20) * 0.999f;
+    if (scan_peaks(m, thr, m->peaks, &top) || fflush(m->peaks)) return -1;
+    *covered_db = hi;
+    return 0;
 }
 
 /* The gain that brings gain + limiter to the target: the limiter takes
@@ -332,12 +561,12 @@ static int dry_loudness(master *m, double gain_db, limiter *lim, double *lufs)
 static int limited_gain(master *m, limiter *lim, double *gain_db)
 {
     const double target = m->c.target_lufs;
-    double g0 = *gain_db, o0 = 0, g1, o1;
-    if (dry_loudness(m, g0, lim, &o0)) return -1;
+    double g0 = *gain_db, o0 = 0, g1, o1, covered = -HUGE_VAL;
+    if (ensure_peaks(m, g0, &covered) || dry_loudness(m, g0, lim, &o0)) return -1;
     if (!isfinite(o0) || fabs(target - o0) < 0.1) return 0;
     g1 = g0 + (target - o0) / 0.6;   /* a limiter typically gives ~0.5 LU per dB */
     for (int pass = 0; pass < 4; pass++) {
-        if (dry_loudness(m, g1, lim, &o1)) return -1;
+        if (ensure_peaks(m, g1, &covered) || dry_loudness(m, g1, lim, &o1)) return -1;
         *gain_db = g1;
         if (!isfinite(o1) || fabs(target - o1) < 0.1) return 0;
         double slope = (o1 - o0) / (g1 - g0);
@@ -347,7 +576,7 @@ static int limited_gain(master *m, limiter *lim, double *gain_db)
         g1 = g1 + (target - o1) / slope;
     }
     *gain_db = g1;
-    return 0;
+    return ensure_peaks(m, g1, &covered);
 }
 
 int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, double *out_gain_db)
@@ -358,16 +587,22 @@ int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, do
     if (!m || !fn || m->finished || m->failed) return -1;
     m->finished = 1;
     if (!m->frames) return 0;
-    if (detect(m, NULL, DET_K) || fflush(m->spill)) return -1;   /* the last K estimates */
-    if (ebur128_loudness_global(m->meter, &lufs) != EBUR128_SUCCESS) return -1;
+    if ((m->cur_n && close_block(m)) || fflush(m->spill)) return -1;
+    lufs = kmeter_lufs(&m->meter, 1);
     if (in_lufs) *in_lufs = lufs;
 
     limiter *lim = NULL;
     int rc = 0;
     if (m->c.normalize && isfinite(lufs)) {
         gain_db = m->c.target_lufs - lufs;
-        if (m->peak > 0 && 20 * log10(m->peak) + gain_db > m->c.max_true_peak_dbtp - LIM_MARGIN_DB) {
-            /* the gain alone would cross the ceiling */
+        /* would the gain alone cross the ceiling? the bound first, then
+         * the estimates where the bound cannot tell */
+        const float thr = (float)pow(10, (m->c.max_true_peak_dbtp - LIM_MARGIN_DB - gain_db) / 20);
+        int top = 0;
+        for (size_t b = 0; b < m->nb; b++) top = m->bmax[b] > top ? m->bmax[b] : top;
+        float peak = m->bound * (top / 32768.0f);
+        if (peak > thr && scan_peaks(m, thr, NULL, &peak)) rc = -1;
+        else if (peak > thr) {
             if (!(lim = malloc(sizeof *lim)) || limited_gain(m, lim, &gain_db)) rc = -1;
         }
     }
@@ -381,7 +616,7 @@ int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, do
         soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
         soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
         st.rs = soxr_create(m->c.in_rate, m->c.out_rate, 1, &e, &io, &q, NULL);
-        st.ocap = (size_t)ceil((double)BLOCK * m->c.out_rate / m->c.in_rate) + 256;
+        st.ocap = (size_t)ceil((double)IOB * m->c.out_rate / m->c.in_rate) + 256;
         st.obuf = malloc(st.ocap * sizeof *st.obuf);
         if (e || !st.rs || !st.obuf) rc = -1;
     }

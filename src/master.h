@@ -5,19 +5,17 @@
  *
  * Two passes, because loudness is a property of the whole programme:
  * master_push() spills the 16-bit PCM to an anonymous temporary file
- * (tmpfile(), memory stays flat however long the article) while measuring
- * it; master_finish() computes the gain, reads the PCM back, applies the
- * gain, a true-peak lookahead limiter when the gain would push the true
- * peak over the ceiling, resamples, clips to -1..1 and hands the blocks to
- * a callback. The true peak is estimated per sample at push time by 4x
- * oversampling (the BS.1770 method, as libebur128's
- * EBUR128_MODE_TRUE_PEAK, which is not used because the limiter needs the
- * per-sample values anyway and the meter would double the cost).
- * Temporary disk use: 4 bytes per input frame (32 MB for 6 minutes).
- * Gain reduction by the limiter lowers the loudness a little, so finish
- * first runs the (cheap, input-rate) gain + limiter chain dry and
- * measures it, and corrects the gain, before the real pass.
- *
+ * (tmpfile()) while libebur128 measures it, and keeps the largest |sample|
+ * of every 64-frame block. master_finish() computes the gain; where a
+ * block's bound times the gain could reach the ceiling it estimates the true
+ * peak by 4x oversampling (the BS.1770 method), and only if some estimate is
+ * over the ceiling does it run a lookahead limiter, measuring the (cheap,
+ * input-rate) gain + limiter chain dry to correct the gain for what the
+ * limiter takes away. The real pass applies the gain, resamples, clips to
+ * -1..1 and hands the blocks to a callback.
+ * Temporary disk use: 2 bytes per input frame (16 MB for 6 minutes), plus
+ * the estimates of the blocks that may need limiting; memory grows only by a
+ * byte or two per 64 frames (about 0.3 MB for 7 minutes).
  * A master is owned by its creator and freed by master_free(); it holds no
  * global state, so several can run at once (one per thread). */
 #ifndef DOCBAO_MASTER_H

@@ -196,11 +196,95 @@ static void test_config_and_convert(void)
     CHECK(!memcmp(out, want, sizeof out), "float to 16-bit: clipping and rounding");
 }
 
+/* Quiet, then loud with inter-sample peaks: a 1 kHz bed at 0.02, then at
+ * 0.2 with, every second, 5 ms of a tone at a quarter of the rate sampled
+ * 45 degrees off its crests: its samples are at 0.707 of its true peak
+ * (amp), which lies between samples. At -16 LUFS (gain about +1 dB) the
+ * samples stay under the ceiling and only the inter-sample peaks cross
+ * it: the cheap bound must send the estimator there and the limiter must
+ * hold them. */
+static short *make_quiet_then_intersample(size_t n, double amp)
+{
+    short *p = malloc(n * sizeof *p);
+    for (size_t i = 0; i < n; i++) {
+        double bed = (i < n / 2 ? 0.02 : 0.2) * sin(2 * M_PI * 1000.0 * i / IN_RATE), v = bed;
+        if (i >= n / 2 && i % IN_RATE < IN_RATE / 200) v = amp * sin(2 * M_PI * (i % 4) / 4.0 + M_PI / 4);
+        p[i] = (short)lrint(v * 32767);
+    }
+    return p;
+}
+
+static void test_intersample_fast_path(void)
+{
+    const size_t n = (size_t)IN_RATE * 6;
+    short *p = make_quiet_then_intersample(n, 0.95);
+    int sample_peak = 0;
+    for (size_t i = 0; i < n; i++) sample_peak = abs(p[i]) > sample_peak ? abs(p[i]) : sample_peak;
+    CHECK(20 * log10(sample_peak / 32768.0) < -2.5, "isp: the samples alone stay 2.5 dB under full scale");
+    run_case("isp", p, n, -16, 48000);
+    run_case("isp", p, n, -16, 22050);
+    run_case("isp", p, n, -23, 44100);   /* the bound says maybe, the estimate says no */
+    /* loud first, quiet after */
+    short *r = malloc(n * sizeof *r);
+    for (size_t i = 0; i < n; i++) r[i] = p[n - 1 - i];
+    run_case("isp-rev", r, n, -16, 24000);
+    free(p);
+    free(r);
+}
+
+/* The master's own meter agrees with libebur128 on the input loudness,
+ * gates included (long silences between the bursts). */
+static void test_meter_matches_libebur128(void)
+{
+    const size_t n = (size_t)IN_RATE * 8;
+    short *b = make_bursts(n), *g = calloc(n, sizeof *g), *s = make_sine(n);
+    for (size_t i = 0; i < n; i++) if ((i / IN_RATE) % 3 == 0) g[i] = b[i];   /* 1 s on, 2 s off */
+    const short *sig[] = { b, g, s };
+    const char *names[] = { "bursts", "gated bursts", "sine" };
+    for (int k = 0; k < 3; k++) {
+        char err[200], what[160];
+        master_config c = { IN_RATE, IN_RATE, 1, -23, -1 };
+        master *m = master_new(&c, err, sizeof err);
+        ebur128_state *e = ebur128_init(1, IN_RATE, EBUR128_MODE_I);
+        for (size_t i = 0; i < n; i += 777) {
+            size_t k2 = n - i < 777 ? n - i : 777;
+            master_push(m, sig[k] + i, k2);
+            ebur128_add_frames_short(e, sig[k] + i, k2);
+        }
+        double mine = 0, ref = 0;
+        seen sn = {0};
+        master_finish(m, collect, &sn, &mine, NULL);
+        ebur128_loudness_global(e, &ref);
+        snprintf(what, sizeof what, "%s: master meter %.4f LUFS vs libebur128 %.4f", names[k], mine, ref);
+        CHECK(fabs(mine - ref) < 0.01, what);
+        ebur128_destroy(&e);
+        master_free(m);
+    }
+    free(b);
+    free(g);
+    free(s);
+}
+
+/* Minutes of digital silence around a short sound: no denormal slowdown
+ * in the meter, the sound normalized, the length kept. */
+static void test_long_silence(void)
+{
+    const size_t n = (size_t)IN_RATE * 120;
+    short *p = calloc(n, sizeof *p), *s = make_sine(IN_RATE * 2);
+    memcpy(p + n / 2, s, IN_RATE * 2 * sizeof *p);
+    run_case("island", p, n, -23, 22050);
+    free(p);
+    free(s);
+}
+
 int main(void)
 {
     test_levels();
     test_silence_and_empty();
     test_plain();
     test_config_and_convert();
+    test_intersample_fast_path();
+    test_meter_matches_libebur128();
+    test_long_silence();
     return check_done();
 }
