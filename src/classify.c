@@ -263,11 +263,23 @@ static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size
     return def;
 }
 
+/* an all-capital Vietnamese syllable that is no abbreviation (CŨNG, VẤN) */
+static int caps_word(const classify_ctx *c, const token *t)
+{
+    return t->core.n && utf8_all_upper(t->core.s, t->core.n) && syllable_parse(c->lx, t->core.s, t->core.n, NULL) &&
+           !lexicon_abbr(c->lx, t->core.s, t->core.n);
+}
+
 static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
 {
     const slice s = t[i].core;
     span sp;
     const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
+    /* in a headline set in capitals (AI CŨNG CÓ QUYỀN, TƯ VẤN MIỄN PHÍ) a
+     * capital word that is a Vietnamese syllable next to others is the word */
+    if (e && utf8_all_upper(s.s, s.n) && syllable_parse(c->lx, s.s, s.n, NULL) &&
+        ((i > 0 && caps_word(c, &t[i - 1])) || (i + 1 < n && caps_word(c, &t[i + 1]))))
+        e = NULL;
     if (e) {
         sp = mk(CL_ABBR, s);
         sp.abbr = choose_abbr(c, t, n, i, e);
@@ -288,11 +300,13 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         sp.ordinal = i > 1 && word_is(&t[i - 1], "thứ") && word_is(&t[i - 2], "lần");
         return push(out, &sp);
     }
+    const char *loan = lexicon_loanword(c->lx, s.s, s.n);
     if (utf8_all_upper(s.s, s.n) && !has_char(s, "0123456789-/&.@_")) {
-        sp = mk(syllable_is_word(c->lx, s.s, s.n) ? CL_UPPERWORD : CL_SPELL, s);
+        int word = syllable_is_word(c->lx, s.s, s.n);
+        sp = mk(word ? CL_UPPERWORD : loan ? CL_LOANWORD : CL_SPELL, s);
+        sp.reading = word ? NULL : loan;
         return push(out, &sp);
     }
-    const char *loan = lexicon_loanword(c->lx, s.s, s.n);
     if (loan) {
         sp = mk(CL_LOANWORD, s);
         sp.reading = loan;
