@@ -60,7 +60,7 @@ static void usage(FILE *f)
           "  --dialect D        north (nghìn, linh) or south (ngàn, lẻ); default: the voice's\n"
           "  --subtitles F      speak: also write subtitles (.srt or .vtt), a cue per sentence\n"
           "                     batch: --subtitles srt or vtt writes one beside each audio file\n"
-          "  --format EXT       batch: wav (default), flac, ogg or mp3\n"
+          "  --format EXT       batch, and speak -o - (standard output): wav (default), flac, ogg, opus, mp3\n"
           "  -j, --jobs N       batch: worker processes (default: the number of cores)\n"
           "  --shard K/N        batch: only the K-th of N deterministic slices of the inputs\n"
           "  --force            batch: redo articles that are up to date\n"
@@ -528,8 +528,21 @@ int cli_speak(const cli *c, docbao *db, double *seconds)
     speak_out o = {db, {NULL, NULL}, 0, 0, 0, 0, rate, NULL, 0};
     docbao_file_options fo = {c->sample_rate, !c->loudness_off, c->loudness, -1.0, NAN, 0};
     cli_last_loudness = NAN;
+    /* -o -: the file is made under a temporary name, then copied to stdout */
+    char stdout_tmp[512] = "";
+    const char *path = c->output;
+    if (path && !strcmp(path, "-")) {
+        if (isatty(1)) {
+            die("-o -: standard output is a terminal; pipe it or give a file name%s%s", "", "");
+            return 2;
+        }
+        const char *tmpdir = getenv("TMPDIR");
+        snprintf(stdout_tmp, sizeof stdout_tmp, "%s/docbao-stdout-%ld.%s", tmpdir && *tmpdir ? tmpdir : "/tmp",
+                 (long)getpid(), c->format ? c->format : "wav");
+        path = stdout_tmp;
+    }
     if (c->output) {
-        if (!(o.out[o.nout] = docbao_output_file_mastered(c->output, rate, &fo, err, sizeof err))) {
+        if (!(o.out[o.nout] = docbao_output_file_mastered(path, rate, &fo, err, sizeof err))) {
             die("%s%s", err, "");
             return 1;
         }
@@ -573,9 +586,24 @@ int cli_speak(const cli *c, docbao *db, double *seconds)
         die("%s%s", err, "");
         rc = 1;
     }
+    if (!rc && stdout_tmp[0]) {
+        FILE *f = fopen(stdout_tmp, "rb");
+        char buf[65536];
+        size_t got;
+        while (f && (got = fread(buf, 1, sizeof buf, f)) > 0)
+            if (fwrite(buf, 1, got, stdout) != got)
+                break;
+        if (!f || ferror(f) || fflush(stdout) || ferror(stdout)) {
+            die("-o -: cannot write the audio to standard output%s%s", "", "");
+            rc = 1;
+        }
+        if (f)
+            fclose(f);
+        unlink(stdout_tmp);
+    }
     if (!rc && c->output) {
         cli_last_loudness = fo.normalize && isfinite(fo.measured_lufs) ? fo.loudness_lufs : fo.measured_lufs;
-        if (!c->quiet)
+        if (!c->quiet && !stdout_tmp[0])
             fprintf(stderr, "docbao: wrote %s\n", c->output);
     }
     if (seconds)

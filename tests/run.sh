@@ -193,6 +193,9 @@ for spec in "48000 -16 wav" "16000 -23 flac" "44100 -23 mp3" "24000 -16 ogg" "48
         && ok "$3 at $1 Hz, $2 LUFS: measured $i LUFS, true peak $p dBTP, ${d}s" || fail "$3 $1 $2: I=$i peak=$p rate=$r dur=$d (raw $raw)" "$out"
 done
 out=$(echo "xin chào" | "$BIN" speak -o "$TMP/x.opus" 2>&1); [ $? -ne 0 ] && [ ! -e "$TMP/x.opus" ] && echo "$out" | grep -q 24000 && ok "Opus at 22050 Hz refused before work, naming the rates it needs" || fail "opus rate" "$out"
+# -o - writes the file to standard output, for pipes
+d=$(echo "Hà Nội, ngày 23/4/2021." | "$BIN" speak -o - --format flac 2>/dev/null | ffprobe -v error -show_entries format=duration -of csv=p=0 - 2>/dev/null)
+awk -v d="${d:-0}" 'BEGIN{exit !(d > 1)}' && ok "speak -o - --format flac: a whole FLAC on standard output (${d}s)" || fail "-o -" "$d"
 # subtitles: cues in order, not overlapping, inside the audio; metadata in the file
 "$BIN" speak -o "$TMP/sub.flac" --subtitles "$TMP/sub.srt" --title "Tin Bắc Ninh" --artist docbao --date 2024-04-15 samples/bac-ninh-2024.txt 2>/dev/null
 "$BIN" speak -o "$TMP/sub.wav" --subtitles "$TMP/sub.vtt" samples/bac-ninh-2024.txt 2>/dev/null
