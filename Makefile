@@ -72,6 +72,7 @@ bench: all
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
 	  $(DESTDIR)$(PREFIX)/share/docbao/lexicon $(DESTDIR)$(PREFIX)/share/docbao/voices
+	rm -rf build-install  # the data path is compiled in: never reuse objects
 	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/docbao build-install/docbao
 	install -m 755 build-install/docbao $(DESTDIR)$(PREFIX)/bin/docbao
 	install -m 644 build-install/libdocbao.a build-install/libdocbao.so $(DESTDIR)$(PREFIX)/lib/
