@@ -244,9 +244,7 @@ int docbao_synth_text(docbao *db, const char *spoken, size_t len, char **text)
 
 int docbao_synthesize(docbao *db, const char *spoken, size_t len, docbao_audio_fn fn, void *user)
 {
-    if (ensure_synth(db))
-        return DOCBAO_ESYNTH;
-    char *text;
+    char *text; /* docbao_synth_text starts the synthesizer */
     int rc = docbao_synth_text(db, spoken, len, &text);
     if (rc)
         return rc;
@@ -279,9 +277,7 @@ int docbao_pause(docbao *db, int kind, docbao_audio_fn fn, void *user)
 int docbao_phonemes(docbao *db, const char *spoken, size_t len, char **ipa)
 {
     *ipa = NULL;
-    if (ensure_synth(db))
-        return DOCBAO_ESYNTH;
-    char *text;
+    char *text; /* docbao_synth_text starts the synthesizer */
     int rc = docbao_synth_text(db, spoken, len, &text);
     if (rc)
         return rc;
