@@ -47,7 +47,7 @@ $(BUILD)/docbao: $(CLI_OBJ) $(BUILD)/libdocbao.a $(BUILD)/libdocbao.so
 	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdocbao.a $(LDFLAGS) $(LDLIBS)
 
 docbao: $(BUILD)/docbao
-	cp $(BUILD)/docbao docbao
+	cp $(BUILD)/docbao docbao.tmp && mv -f docbao.tmp docbao
 
 $(BUILD)/test_%: tests/unit/test_%.c $(BUILD)/libdocbao.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libdocbao.a $(LDFLAGS) $(LDLIBS)

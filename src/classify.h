@@ -35,6 +35,7 @@ typedef struct span {
     slice year;              /* CL_ROMAN with /year (Quý II/2021) */
     int add_prefix;          /* CL_VALUE date: say "ngày"; month/year: say "tháng"; number: "năm" */
     int as_month;            /* CL_VALUE number after "tháng": 4 is "tư" */
+    int as_year;             /* CL_VALUE number after "năm", or a year after "tháng N" */
     int ordinal;             /* CL_ROMAN after "thứ": I is "nhất", IV is "tư" */
 } span;
 

@@ -55,7 +55,7 @@ static int voice_path(const char *data, const char *name, char *out, size_t n)
 
 docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
 {
-    docbao_config def = {NULL, NULL, NULL, 0, -1, -1, -1};
+    docbao_config def = {NULL, NULL, NULL, 0, -1, -1, -1, 0};
     if (!cfg)
         cfg = &def;
     docbao *db = calloc(1, sizeof *db);
@@ -98,6 +98,7 @@ docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
         return NULL;
     }
     normalizer_init(&db->nz, db->lx, db->voice.dialect);
+    db->nz.year_short = cfg->year_short;
     return db;
 }
 

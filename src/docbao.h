@@ -45,6 +45,7 @@ typedef struct docbao_config {
     int dialect;              /* -1: the voice's; 0 Northern (nghìn, linh); 1 Southern (ngàn, lẻ) */
     int pitch;                /* 0..100; -1: the voice's */
     int volume;               /* 0..200; -1: the voice's */
+    int year_short;           /* 1: 2021 "hai nghìn hai mươi mốt"; 0 (default): "hai nghìn không trăm hai mươi mốt" */
 } docbao_config;
 
 /* NULL on error, with the reason in err. cfg may be NULL for the defaults. */

@@ -69,6 +69,8 @@ static void usage(FILE *f)
           "  --loudness LUFS    files: integrated loudness target, true peak under -1 dBTP;\n"
           "                     default -23 (EBU R128 broadcast); -16 for web and podcasts; off\n"
           "  --lexicon FILE     your own entries, overriding the bundled lexicon\n"
+          "  --year-style S     full: 2021 \"hai nghìn không trăm hai mươi mốt\" (default);\n"
+          "                     short: \"hai nghìn hai mươi mốt\"\n"
           "  --html             read the input as a saved web page (files are recognized by\n"
           "                     their first bytes; standard input needs this flag)\n"
           "  --keep-all         HTML: keep every text block, leave nothing out\n"
@@ -170,6 +172,16 @@ static int parse_args(int argc, char **argv, cli *c)
                     die("--loudness %s: give LUFS from -70 to -5 (e.g. -23, -16) or off%s", next, "");
                     return 2;
                 }
+            }
+        } else if (!strcmp(a, "--year-style")) {
+            NEEDS_VALUE();
+            if (!strcmp(next, "short"))
+                c->cfg.year_short = 1;
+            else if (!strcmp(next, "full"))
+                c->cfg.year_short = 0;
+            else {
+                die("--year-style %s: give full or short%s", next, "");
+                return 2;
             }
         } else if (!strcmp(a, "--html")) {
             c->html = 1;

@@ -28,7 +28,7 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
         tokenize(nz->lx, strbuf_str(&nz->clean), nz->clean.len, &nz->tokens))
         return -1;
     classify_ctx cc = {nz->lx};
-    verbalize_ctx vc = {nz->lx, nz->dialect};
+    verbalize_ctx vc = {nz->lx, nz->dialect, nz->year_short};
     const token *t = nz->tokens.v;
     size_t nt = nz->tokens.n;
     for (size_t from = 0; from < nt;) {

@@ -19,6 +19,7 @@ typedef void (*normalize_explain_fn)(void *user, const char *cls, size_t offset,
 typedef struct normalizer {
     const lexicon *lx;       /* borrowed */
     num_dialect dialect;
+    int year_short;          /* years without "không trăm" */
     normalize_explain_fn explain;
     void *explain_user;
     strbuf clean, spoken, piece;

@@ -69,6 +69,13 @@ static int read_slice_number(const verbalize_ctx *c, slice s, strbuf *out)
 
 static int read_year(const verbalize_ctx *c, slice y, strbuf *out)
 {
+    /* the short style: 2021 "hai nghìn hai mươi mốt", 2005 "hai nghìn linh năm" */
+    if (c->year_short && y.n == 4 && is_digits(y) && y.s[0] != '0' && y.s[1] == '0' && (y.s[2] != '0' || y.s[3] != '0')) {
+        int rc = num_cardinal(y.s, 1, c->dialect, out) || strbuf_word(out, c->dialect == DIALECT_SOUTH ? "ngàn" : "nghìn");
+        if (y.s[2] == '0')
+            rc = rc || strbuf_word(out, c->dialect == DIALECT_SOUTH ? "lẻ" : "linh");
+        return rc || num_cardinal(y.s + 2, 2, c->dialect, out);
+    }
     if (y.n == 2) { /* 23/4/21: the year 2021 */
         char full[4] = {'2', '0', y.s[0], y.s[1]};
         return num_cardinal(full, 4, c->dialect, out);
@@ -403,6 +410,8 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_UNIT:
         return strbuf_word(out, s->val.unit->reading) || read_per(c, &s->val, out);
     case CL_VALUE:
+        if (s->as_year && s->val.kind == V_NUMBER)
+            return (s->add_prefix && strbuf_word(out, "năm")) || read_year(c, s->text, out);
         if (s->as_month)
             return num_month(s->val.num.digits[0] == '1' && s->val.num.ndigits == 2 ? 10u + (unsigned)(s->val.num.digits[1] - '0')
                                                                                       : (unsigned)(s->val.num.digits[s->val.num.ndigits - 1] - '0'),

@@ -10,6 +10,7 @@
 typedef struct verbalize_ctx {
     const lexicon *lx;
     num_dialect dialect;
+    int year_short;          /* 2021 "hai nghìn hai mươi mốt" */
 } verbalize_ctx;
 
 /* Returns 0, -1 on out of memory. */

@@ -116,6 +116,11 @@ for row in map(json.loads, out.splitlines()):
 assert n > 1000, n
 ' "$SHARED/samples/vnpt-quang-ngai-2021.txt" "$BIN"
 check "normalize --ssml: a well-formed SSML document" sh -c "'$BIN' normalize --ssml '$SHARED/samples/vnpt-quang-ngai-2021.txt' | python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.stdin); assert len(d.getElementsByTagName(\"s\")) > 20'"
+out=$(echo "Ngày 23/4/2005, năm 2021." | "$BIN" normalize --year-style short)
+[ "$out" = "Ngày hai mươi ba tháng tư năm hai nghìn linh năm, năm hai nghìn hai mươi mốt." ] && ok "--year-style short" || fail "--year-style short" "$out"
+printf 'description = broken\nrate = fast\n' > "$TMP/bad.voice"
+out=$(echo x | "$BIN" normalize --voice "$TMP/bad.voice" 2>&1); rc=$?
+[ $rc -ne 0 ] && echo "$out" | grep -q "bad.voice:2: rate must be a whole number from 80 to 450" && ok "a malformed voice profile: file:line message" || fail "bad voice" "$out"
 check "voices lists three profiles" sh -c "'$BIN' voices | grep -c . | grep -qx 3"
 
 # --- saved web pages: the words read from the page equal those of the article's plain text

@@ -10,7 +10,8 @@ typedef struct cli {
     const char *cmd;
     const char *output;
     int play, explain, json, ssml, force, quiet, jobs;
-    int html, keep_all, show_dropped;   /* HTML pages: force, keep everything, list what was left out */
+    int html, keep_all, show_dropped;
+    /* --year-style short|full goes into cfg.year_short */   /* HTML pages: force, keep everything, list what was left out */
     const char *subtitles, *title, *artist, *date, *format, *shard;
     int sample_rate;          /* 0: the synthesizer's */
     int loudness_off;         /* --loudness off */
