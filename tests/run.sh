@@ -303,6 +303,11 @@ peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 head -c 10000000 /dev/zero | tr '\0' 'a' | sed 's/aaaa/ba /g' | tr -d '\n' > "$TMP/longline.txt"
 kb=$(peak "$BIN" normalize "$TMP/longline.txt")
 [ "${kb:-999999}" -lt 60000 ] && ok "a 10 MB line without punctuation: peak memory ${kb} KB" || fail "10 MB line: ${kb} KB"
+cut -f3 tests/golden/*.tsv > "$TMP/g.txt"; while [ "$(stat -c %s "$TMP/g.txt")" -lt 1048576 ]; do cat "$TMP/g.txt" "$TMP/g.txt" > "$TMP/g2.txt"; mv "$TMP/g2.txt" "$TMP/g.txt"; done
+for k in $(seq 1 50); do cat "$TMP/g.txt"; done | head -c 52428800 > "$TMP/50mb.txt"
+kb1=$(peak "$BIN" normalize "$TMP/g.txt"); kb50=$(peak "$BIN" normalize "$TMP/50mb.txt")
+[ "${kb50:-999999}" -lt $(( ${kb1:-0} + 8000 )) ] && ok "peak memory flat: ${kb1} KB for 1 MB, ${kb50} KB for 50 MB" || fail "memory grows: ${kb1} KB -> ${kb50} KB"
+rm -f "$TMP/50mb.txt"
 head -c 100000 /dev/zero | tr '\0' '9' > "$TMP/digits100k.txt"
 out=$("$BIN" normalize "$TMP/digits100k.txt" | wc -w)
 [ "$out" -ge 100000 ] && ok "a 100,000-digit number is read digit by digit ($out words)" || fail "100k digits ($out words)"
