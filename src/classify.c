@@ -84,9 +84,11 @@ static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, s
     const slice *s = &t[i].core;
     int plus = s->n && s->s[0] == '+';
     int zero = s->n && s->s[0] == '0';
+    /* service numbers after gọi, tổng đài, hotline: 115, 1022 digit by digit */
+    int service = cue(c, t, i, "service") && s->n >= 3 && s->n <= 5 && is_digits(*s);
     int cued = cue(c, t, i, "phone") || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
                                           (s->n == 8 || (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
-    if (!plus && !zero && !cued)
+    if (!plus && !zero && !cued && !service)
         return 0;
     size_t digits = 0, j = i;
     for (; j < n; j++) {
@@ -110,6 +112,10 @@ static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, s
     }
     int ok = (zero && (digits == 10 || digits == 11)) || (plus && digits >= 10 && digits <= 13) ||
              (cued && digits >= 6 && digits <= 13);
+    if (!ok && service) {
+        *out = mk(CL_PHONE, *s);
+        return 1;
+    }
     if (!ok)
         return 0;
     *out = mk(CL_PHONE, (slice){s->s, (size_t)(t[j - 1].core.s + t[j - 1].core.n - s->s)});
@@ -150,8 +156,10 @@ static int needs_prefix(const token *t, size_t i, const value *v)
     if (i == 0)
         return 1;
     const token *p = &t[i - 1];
-    if (v->kind == V_DATE)
-        return !(word_is(p, "ngày") || word_is(p, "hôm") || word_is(p, "mùng") || word_is(p, "mồng"));
+    if (v->kind == V_DATE) /* not after ngày, nor after sáng, đêm, và (sáng 15/3, 19 và 20/12) */
+        return !(word_is(p, "ngày") || word_is(p, "hôm") || word_is(p, "mùng") || word_is(p, "mồng") ||
+                 word_is(p, "sáng") || word_is(p, "trưa") || word_is(p, "chiều") || word_is(p, "tối") ||
+                 word_is(p, "đêm") || word_is(p, "khuya") || word_is(p, "và"));
     if (v->kind == V_MONTH_YEAR)
         return !word_is(p, "tháng");
     return 0;
@@ -163,6 +171,38 @@ static int push_value(const token *t, size_t i, slice text, const value *v, span
     s.val = *v;
     s.add_prefix = needs_prefix(t, i, v);
     return push(out, &s);
+}
+
+/* A unit as the word after a number, spelled exactly as in the table:
+ * 100 km/h, 35 ha, 3-5 km, 7.200 - 7.400 đồng/kg. Returns tokens used. */
+static size_t unit_after(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
+{
+    if (i == 0 || i >= n || t[i - 1].post.n || !t[i].core.n || t[i].pre.n || !out->n)
+        return 0;
+    const span *last = &out->v[out->n - 1];
+    if (last->cls != CL_VALUE || (last->val.kind != V_NUMBER && last->val.kind != V_SHORT_AMOUNT) || last->as_year)
+        return 0;
+    value uv;
+    memset(&uv, 0, sizeof uv);
+    if (!parse_unit(c->lx, t[i].core, 1, &uv))
+        return 0;
+    span sp = mk(CL_UNIT, t[i].core);
+    sp.val = uv;
+    return push(out, &sp) ? 0 : 1;
+}
+
+/* The cue within the clause before token i (up to six words back, not past
+ * a sentence-like stop): thắng ... 2-1, tỷ số chung cuộc là 3 - 2. */
+static int cue_near(const classify_ctx *c, const token *t, size_t i, const char *role)
+{
+    for (size_t back = 1; back <= 6 && back <= i; back++) {
+        if (cue(c, t, i - back + 1, role))
+            return 1;
+        const slice *p = &t[i - back].post;
+        if (p->n && memchr(p->s, '.', p->n))
+            break;
+    }
+    return 0;
 }
 
 /* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00 */
@@ -183,7 +223,7 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
         if (push_value(t, i, a, &va, out))
             return -1;
         /* a score (thắng 2-1) has no "đến" */
-        int score = cue(c, t, i, "score") && va.kind == V_NUMBER;
+        int score = cue_near(c, t, i, "score") && va.kind == V_NUMBER && vb.kind == V_NUMBER;
         span to = mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
         value vb2 = vb;
         span sb = mk(CL_VALUE, b);
@@ -393,11 +433,16 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             value v;
             int sd = out->v[out->n - 1].val.kind == V_DATE;
             if (value_of(c, t[*i + 1].core, sd, &v)) {
-                sp = mk(CL_TO, tk->pre.n ? tk->pre : tk->post);
+                int score = v.kind == V_NUMBER && out->v[out->n - 1].val.kind == V_NUMBER && cue_near(c, t, *i, "score");
+                sp = mk(score ? CL_PUNCT : CL_TO, tk->pre.n ? tk->pre : tk->post);
+                if (score)
+                    sp.text.n = 0;
                 if (push(out, &sp) || push_value(t, *i + 1, t[*i + 1].core, &v, out))
                     return -1;
                 out->v[out->n - 1].add_prefix = 0;
                 *i += 2;
+                if (!t[*i - 1].post.n)
+                    *i += unit_after(c, t, n, *i, out);
                 return 0;
             }
         }
@@ -428,7 +473,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         return push(out, &sp);
     }
     const slice s = tk->core;
-    int short_date = cue(c, t, *i, "date");
+    int short_date = cue(c, t, *i, "date") ? (cue(c, t, *i, "date-strong") ? 2 : 1) : 0;
     value v;
     if (has_digit(s)) {
         fraction fr;
@@ -437,7 +482,27 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
                        (cue(c, t, *i, "address") || (*i > 0 && word_is(&t[*i - 1], "số")));
             /* no cue: m/yyyy is a month, dd/m a date (24/4, 08/3), a/b a fraction */
             int date_like = !addr && !fr.unit && !fr.neg && fr.num.n == 2 && !cue(c, t, *i, "fraction") &&
-                            value_of(c, s, 1, &v) && v.kind == V_DATE;
+                            value_of(c, s, 1, &v) && v.kind == V_DATE &&
+                            !(fr.den.n == 1 && fr.den.s[0] == '7' && !memcmp(fr.num.s, "24", 2)); /* 24/7 */
+            /* n of m: 19/19 tiêu chí, thứ 10/63, 4/5 trận, 180/100 mmHg: "trên" */
+            int ratio = !addr && !fr.unit && !fr.neg && !cue(c, t, *i, "fraction") && !date_like &&
+                        ((atoi(fr.num.s) >= atoi(fr.den.s) && atoi(fr.num.s) >= 10) || cue(c, t, *i, "ordinal") ||
+                         (*i + 1 < n && !tk->post.n && cue(c, t, *i + 2, "counted")));
+            if (ratio) {
+                sp = mk(CL_RATIO, s);
+                (*i)++;
+                if (push(out, &sp))
+                    return -1;
+                value uv;
+                memset(&uv, 0, sizeof uv);
+                if (*i < n && !tk->post.n && parse_unit(c->lx, t[*i].core, 1, &uv)) {
+                    sp = mk(CL_UNIT, t[*i].core);
+                    sp.val = uv;
+                    (*i)++;
+                    return push(out, &sp);
+                }
+                return 0;
+            }
             short_date |= date_like;
             if (!date_like && (addr || fr.unit || fr.neg || cue(c, t, *i, "fraction") || !value_of(c, s, 0, &v) ||
                 v.kind != V_MONTH_YEAR)) {
@@ -491,22 +556,14 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
                 out->v[out->n - 1].as_year = 1;
             (*i)++;
             /* a unit as the next word, spelled exactly: 100 km/h, 35 ha, 10k VND */
-            if ((v.kind == V_NUMBER || v.kind == V_SHORT_AMOUNT) && !tk->post.n && *i < n &&
-                t[*i].core.n && !t[*i].pre.n) {
-                value uv;
-                memset(&uv, 0, sizeof uv);
-                if (parse_unit(c->lx, t[*i].core, 1, &uv)) {
-                    sp = mk(CL_UNIT, t[*i].core);
-                    sp.val = uv;
-                    (*i)++;
-                    return push(out, &sp);
-                }
-            }
+            *i += unit_after(c, t, n, *i, out);
             return 0;
         }
         int r = inner_range(c, t, *i, short_date, out);
         if (r) {
             (*i)++;
+            if (r > 0)
+                *i += unit_after(c, t, n, *i, out);
             return r < 0 ? -1 : 0;
         }
     }

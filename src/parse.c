@@ -131,7 +131,7 @@ static int parse_date(slice s, int allow_short, value *v)
             v->year = (slice){s.s + p1 + 1, 4};
             return 1;
         }
-        if (allow_short && sep == '/' && p2 <= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12) {
+        if (allow_short && (sep == '/' || allow_short >= 2) && p2 <= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12) {
             v->kind = V_DATE;
             v->d = a;
             v->m = b;

@@ -50,7 +50,8 @@ typedef struct fraction {
 int parse_fraction(const lexicon *lx, slice s, fraction *out);
 
 /* Recognizes one token as a value. Dates need a day 1-31 and month 1-12; a
- * bare d/m is a date only when allow_short_date. 1 on success. */
+ * bare d/m is a date only when allow_short_date (1: d/m; 2, after "ngày" and
+ * the like: also d-m and d.m). 1 on success. */
 int parse_value(const lexicon *lx, slice s, int allow_short_date, value *out);
 /* A unit, or a rate unit/unit or unit/word, into v->unit, per_unit, per_word.
  * exact: the unit must be spelled as in the table (a separate word). */

@@ -436,6 +436,7 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_FRACTION:
         return read_fraction(c, s->text, 0, out);
     case CL_ADDRESS:
+    case CL_RATIO:
         return read_fraction(c, s->text, 1, out);
     case CL_PHONE:
         return read_phone(c, s->text, out);
