@@ -327,6 +327,13 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     }
     /* Roman numerals where a cue word marks them; lowercase only then too */
     unsigned r = num_roman_value(s.s, s.n);
+    /* a monarch's number: Vua Charles III, Nữ hoàng Elizabeth II */
+    if (r && s.n > 1 && utf8_all_upper(s.s, s.n) && i >= 2 && t[i - 1].core.n && !t[i - 1].post.n &&
+        cue(c, t, i - 1, "royal")) {
+        sp = mk(CL_ROMAN, s);
+        sp.roman = r;
+        return push(out, &sp);
+    }
     /* lower case only where it cannot be a word (xix, cm) or after a strong cue (khoản vi) */
     /* a lone C, D, L or M is a letter (hạng C, nhóm D), not 100, 500, 50, 1000,
      * unless a strong cue says otherwise (chương C) */
@@ -341,7 +348,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         return push(out, &sp);
     }
     const char *loan = lexicon_loanword(c->lx, s.s, s.n);
-    if (utf8_all_upper(s.s, s.n) && !has_char(s, "0123456789-/&.@_")) {
+    if (utf8_all_upper(s.s, s.n) && !has_char(s, "0123456789-/&.@_+")) {
         int word = syllable_is_word(c->lx, s.s, s.n);
         sp = mk(word ? CL_UPPERWORD : loan ? CL_LOANWORD : CL_SPELL, s);
         sp.reading = word ? NULL : loan;
@@ -378,7 +385,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
             return push(out, &sp);
         }
     }
-    int mixed = digit || has_char(s, "-/&.");
+    int mixed = digit || has_char(s, "-/&.+");
     if (!mixed) { /* a case change inside: vnEdu, iOffice, VTVcab */
         size_t k = 0;
         int seen_lower = 0, uppers = 0;

@@ -282,9 +282,14 @@ int parse_unit(const lexicon *lx, slice s, int exact, value *v)
         slice per = {sl + 1, s.n - (size_t)(sl + 1 - s.s)};
         v->per_unit = lexicon_unit(lx, per.s, per.n);
         if (!v->per_unit) {
-            for (size_t k = 0; k < per.n; k++)
-                if ((unsigned char)per.s[k] < 0x80 && !((per.s[k] | 0x20) >= 'a' && (per.s[k] | 0x20) <= 'z'))
+            /* words or units, one or more, between slashes: người, m²/tháng, ha/năm */
+            for (size_t k = 0; k < per.n; k++) {
+                unsigned char ch = (unsigned char)per.s[k];
+                if (ch < 0x80 && ch != '/' && !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') && !(ch >= '0' && ch <= '9'))
                     return 0;
+                if (ch == '/' && (k == 0 || k + 1 == per.n || per.s[k + 1] == '/'))
+                    return 0;
+            }
             v->per_word = per;
         }
     }

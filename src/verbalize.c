@@ -90,9 +90,25 @@ static int read_per(const verbalize_ctx *c, const value *v, strbuf *out)
         int time = lexicon_has_role(c->lx, v->per_unit->reading, strlen(v->per_unit->reading), "time-unit");
         return strbuf_word(out, time ? "trên" : "một") || strbuf_word(out, v->per_unit->reading);
     }
-    if (v->per_word.n)
-        return strbuf_word(out, "trên") || lower_word(v->per_word, out);
-    return 0;
+    /* a chain (m²/tháng, ha/năm) or a word (người, cp): "một" each, "trên" before a time */
+    int rc = 0;
+    for (size_t i = 0; i < v->per_word.n && !rc;) {
+        const char *p = v->per_word.s + i;
+        const char *sl = memchr(p, '/', v->per_word.n - i);
+        size_t len = sl ? (size_t)(sl - p) : v->per_word.n - i;
+        const unit_entry *u = lexicon_unit(c->lx, p, len);
+        const char *reading = u ? u->reading : NULL;
+        const abbr_entry *e = u ? NULL : lexicon_abbr(c->lx, p, len);
+        if (e && e->kind != ABBR_SPELL)
+            reading = e->reading;
+        int time = reading ? lexicon_has_role(c->lx, reading, strlen(reading), "time-unit")
+                           : lexicon_has_role(c->lx, p, len, "time-unit");
+        rc = strbuf_word(out, time && i == 0 ? "trên" : "một"); /* đồng/ha/năm: "một héc ta một năm" */
+        if (!rc)
+            rc = reading ? strbuf_word(out, reading) : lower_word((slice){p, len}, out);
+        i += len + 1;
+    }
+    return rc;
 }
 
 static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf *out)
@@ -203,7 +219,10 @@ static int read_run(const verbalize_ctx *c, slice s, int code, strbuf *out)
     }
     if (syllable_parse(c->lx, s.s, s.n, NULL))
         return strbuf_wordn(out, s.s, s.n);
-    if (utf8_len(s.s, s.n) <= 3)
+    /* a short lower-case run is letters (the vn of vnEdu); a capitalized one is a name (Suk, Jae) */
+    int32_t f0;
+    utf8_next(s.s, s.n, &f0);
+    if (utf8_len(s.s, s.n) <= 3 && !utf8_is_upper(f0))
         return spell(c, s, out);
     return strbuf_wordn(out, s.s, s.n);
 }
@@ -241,6 +260,35 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
             while (end < s.n && !strchr("-/&.@_:+", s.s[end]))
                 end++;
             slice part = {s.s + i, end - i};
+            /* an address prefix glued to a name or number: P.5, Q.Bình Thạnh, TP.Thủ Đức, H.Củ Chi */
+            if (!url && end < s.n && s.s[end] == '.' && end + 1 < s.n && part.n <= 3) {
+                const abbr_entry *e = lexicon_abbr(c->lx, part.s, part.n + 1);
+                while (e && e->kind != ABBR_EXPAND)
+                    e = lexicon_abbr_at(c->lx, e->next);
+                if (e) {
+                    rc = strbuf_word(out, e->reading);
+                    i = end + 1;
+                    continue;
+                }
+            }
+            /* a Roman numeral after a dash in a grade: RON 95-III, 0,05S-II */
+            if (i > 0 && s.s[i - 1] == '-' && part.n == strspn(part.s, "IVX") && num_roman_value(part.s, part.n) &&
+                (part.n > 1 || part.s[0] == 'I')) {
+                rc = num_cardinal_u(num_roman_value(part.s, part.n), c->dialect, out);
+                i = end;
+                continue;
+            }
+            /* the second part of a hyphenated name stays a word: Kim Jong-un, Sang-sik */
+            if (!code && !url && i > 0 && s.s[i - 1] == '-' && utf8_is_upper((int32_t)(unsigned char)s.s[0]) &&
+                !utf8_all_upper(s.s, i - 1) && !utf8_all_upper(part.s, part.n)) {
+                int32_t f0;
+                utf8_next(part.s, part.n, &f0);
+                if (utf8_is_lower(f0) && !lexicon_loanword(c->lx, part.s, part.n) && !lexicon_abbr(c->lx, part.s, part.n)) {
+                    rc = strbuf_wordn(out, part.s, part.n);
+                    i = end;
+                    continue;
+                }
+            }
             if (!code && !url && (lexicon_abbr(c->lx, part.s, part.n) || lexicon_loanword(c->lx, part.s, part.n))) {
                 rc = read_run(c, part, 0, out);
                 i = end;
