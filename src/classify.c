@@ -159,7 +159,8 @@ static int needs_prefix(const token *t, size_t i, const value *v)
     if (v->kind == V_DATE) /* not after ngày, nor after sáng, đêm, và (sáng 15/3, 19 và 20/12) */
         return !(word_is(p, "ngày") || word_is(p, "hôm") || word_is(p, "mùng") || word_is(p, "mồng") ||
                  word_is(p, "sáng") || word_is(p, "trưa") || word_is(p, "chiều") || word_is(p, "tối") ||
-                 word_is(p, "đêm") || word_is(p, "khuya") || word_is(p, "và"));
+                 word_is(p, "đêm") || word_is(p, "khuya") || word_is(p, "và") || word_is(p, "khánh") ||
+                 word_is(p, "lễ"));
     if (v->kind == V_MONTH_YEAR)
         return !word_is(p, "tháng");
     return 0;
@@ -335,6 +336,13 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         return push(out, &sp);
     }
     /* lower case only where it cannot be a word (xix, cm) or after a strong cue (khoản vi) */
+    /* an initial-like I. V. X. after a Roman cue is the numeral and a full stop (đô thị loại I.) */
+    if (s.n == 2 && s.s[1] == '.' && strchr("IVX", s.s[0]) && cue(c, t, i, "roman")) {
+        sp = mk(CL_ROMAN, (slice){s.s, 1});
+        sp.roman = num_roman_value(s.s, 1);
+        span stop = mk(CL_PUNCT, (slice){s.s + 1, 1});
+        return push(out, &sp) || push(out, &stop);
+    }
     /* a lone C, D, L or M is a letter (hạng C, nhóm D), not 100, 500, 50, 1000,
      * unless a strong cue says otherwise (chương C) */
     if (s.n == 1 && !strchr("IVXivx", s.s[0]) && !cue(c, t, i, "roman-strong"))
@@ -474,6 +482,16 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             return push(out, &sp);
         }
     }
+    /* km 32, Km 15+500: a distance marker before the number */
+    if ((word_is(tk, "km")) && *i + 1 < n && !tk->post.n && t[*i + 1].core.n && t[*i + 1].core.s[0] >= '0' &&
+        t[*i + 1].core.s[0] <= '9') {
+        sp = mk(CL_UNIT, tk->core);
+        sp.val.unit = lexicon_unit(c->lx, "km", 2);
+        if (sp.val.unit) {
+            (*i)++;
+            return push(out, &sp);
+        }
+    }
     size_t used;
     if ((used = phone(c, t, n, *i, &sp)) || (used = spaced_number(t, n, *i, &sp))) {
         *i += used;
@@ -491,6 +509,20 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             int date_like = !addr && !fr.unit && !fr.neg && fr.num.n == 2 && !cue(c, t, *i, "fraction") &&
                             value_of(c, s, 1, &v) && v.kind == V_DATE &&
                             !(fr.den.n == 1 && fr.den.s[0] == '7' && !memcmp(fr.num.s, "24", 2)); /* 24/7 */
+            /* a season or crop year: 2023/24, 2024/2025 (the slash is not read) */
+            int years = !fr.unit && !fr.neg && fr.num.n == 4 && (fr.num.s[0] == '1' || fr.num.s[0] == '2') &&
+                        (fr.den.n == 2 || fr.den.n == 4) &&
+                        atoi(fr.den.s) % 100 == (atoi(fr.num.s) + 1) % 100;
+            if (years) {
+                span y1 = mk(CL_VALUE, fr.num), y2 = mk(CL_VALUE, fr.den);
+                y1.val.kind = y2.val.kind = V_NUMBER;
+                parse_number(fr.num, &y1.val.num);
+                parse_number(fr.den, &y2.val.num);
+                y1.as_year = 1;
+                y2.as_year = fr.den.n == 4; /* 2024/25: "hai mươi lăm" */
+                (*i)++;
+                return push(out, &y1) || push(out, &y2);
+            }
             /* n of m: 19/19 tiêu chí, thứ 10/63, 4/5 trận, 180/100 mmHg: "trên" */
             int ratio = !addr && !fr.unit && !fr.neg && !cue(c, t, *i, "fraction") && !date_like &&
                         ((atoi(fr.num.s) >= atoi(fr.den.s) && atoi(fr.num.s) >= 10) || cue(c, t, *i, "ordinal") ||
@@ -550,6 +582,21 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             }
             if (push_value(t, *i, s, &v, out))
                 return -1;
+            span *last = &out->v[out->n - 1];
+            /* 2.5 tỷ, 1.5 km: a dot decimal before a scale word or a unit */
+            if (v.kind == V_NUMBER && v.num.form == NUM_DOTTED && *i + 1 < n && !tk->post.n &&
+                (is_scale(&t[*i + 1]) || lexicon_unit(c->lx, t[*i + 1].core.s, t[*i + 1].core.n)))
+                last->val.num.form = NUM_DECIMAL;
+            /* 2h30 phút: the word is written, so the time does not say it */
+            if (v.kind == V_TIME && v.has_min && *i + 1 < n && !tk->post.n && word_is(&t[*i + 1], "phút"))
+                last->add_prefix = 1;
+            /* 120' : minutes */
+            if (v.kind == V_NUMBER && tk->post.n && tk->post.s[0] == '\'') {
+                span m = mk(CL_UNIT, tk->post);
+                m.val.unit = lexicon_unit(c->lx, "phút", strlen("phút"));
+                if (m.val.unit && push(out, &m))
+                    return -1;
+            }
             /* a month number after "tháng": tháng 4 năm 2024 */
             if (v.kind == V_NUMBER && v.num.form == NUM_INT && *i > 0 && word_is(&t[*i - 1], "tháng") &&
                 v.num.ndigits <= 2 && atoi(v.num.digits) >= 1 && atoi(v.num.digits) <= 12)

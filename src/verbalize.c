@@ -146,7 +146,7 @@ static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf
     case V_TIME:
         rc |= num_cardinal_u(v->h, c->dialect, out) || strbuf_word(out, "giờ");
         if (v->has_min && v->min)
-            rc |= num_cardinal_u(v->min, c->dialect, out) || strbuf_word(out, "phút");
+            rc |= num_cardinal_u(v->min, c->dialect, out) || (!prefix && strbuf_word(out, "phút"));
         if (v->has_sec && v->sec)
             rc |= num_cardinal_u(v->sec, c->dialect, out) || strbuf_word(out, "giây");
         return rc;
@@ -271,6 +271,19 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
                     continue;
                 }
             }
+            /* capitals glued to two or more digits are a code, spelled: VN30, QH1521, PA03 */
+            size_t lend = i;
+            while (lend < end && is_letter_at(s, lend)) {
+                int32_t cp;
+                lend += utf8_next(s.s + lend, s.n - lend, &cp);
+            }
+            slice letters = {s.s + i, lend - i};
+            if (!url && lend > i && utf8_all_upper(letters.s, letters.n) && lend + 1 < s.n && s.s[lend] >= '0' &&
+                s.s[lend] <= '9' && s.s[lend + 1] >= '0' && s.s[lend + 1] <= '9' && utf8_len(letters.s, letters.n) <= 3) {
+                rc = spell(c, letters, out);
+                i = lend;
+                continue;
+            }
             /* a Roman numeral after a dash in a grade: RON 95-III, 0,05S-II */
             if (i > 0 && s.s[i - 1] == '-' && part.n == strspn(part.s, "IVX") && num_roman_value(part.s, part.n) &&
                 (part.n > 1 || part.s[0] == 'I')) {
@@ -348,6 +361,16 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
         } else if (ch == '/' && i > 0 && i + 1 < s.n && s.s[i - 1] >= '0' && s.s[i - 1] <= '9' &&
                    s.s[i + 1] >= '0' && s.s[i + 1] <= '9') {
             say = "trên";
+        } else if (ch == '/' && !code && i > 0 && i + 1 < s.n && is_letter_at(s, i + 1)) {
+            /* a rate after a word: lượt khách/ngày, gạo/tháng, yên/USD ("một"); huyện/thành phố stays silent */
+            size_t e2 = i + 1;
+            while (e2 < s.n && !strchr("-/&.@_:+", s.s[e2]))
+                e2++;
+            const char *w = s.s + i + 1;
+            size_t wl = e2 - i - 1;
+            if (lexicon_unit(c->lx, w, wl) || lexicon_has_role(c->lx, w, wl, "time-unit") ||
+                lexicon_has_role(c->lx, w, wl, "per"))
+                say = "một";
         } else if (ch == '+') {
             say = "cộng";
         }
