@@ -49,15 +49,10 @@ static span mk(tok_class c, slice text)
 /* Does the word (or two words) before token i have the role? */
 static int cue(const classify_ctx *c, const token *t, size_t i, const char *role)
 {
-    if (i >= 1 && t[i - 1].core.n && lexicon_has_role(c->lx, t[i - 1].core.s, t[i - 1].core.n, role))
-        return 1;
-    if (i >= 2 && t[i - 2].core.n && t[i - 1].core.n && !t[i - 2].post.n) {
-        const char *a = t[i - 2].core.s;
-        size_t n = (size_t)(t[i - 1].core.s + t[i - 1].core.n - a);
-        if (n < 64 && lexicon_has_role(c->lx, a, n, role))
-            return 1;
-    }
-    return 0;
+    if (i < 1)
+        return 0;
+    size_t k = (size_t)(t + i - 1 - c->base); /* the word before, in the sentence */
+    return ((c->roles1[k] | c->roles2[k]) & lexicon_role_bit(c->lx, role)) != 0;
 }
 
 static int word_is(const token *t, const char *w)
@@ -438,6 +433,8 @@ static int quarter(const token *t, size_t i, span *sp)
     return 1;
 }
 
+static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec *out);
+
 static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *i, spanvec *out)
 {
     const token *tk = &t[*i];
@@ -626,7 +623,41 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     return rc;
 }
 
-int classify_sentence(const classify_ctx *c, const token *t, size_t n, spanvec *out)
+int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec *out)
+{
+    /* the roles of every word and two-word phrase, looked up once */
+    classify_ctx ctx = *cc, *c = &ctx;
+    unsigned small[2][64];
+    unsigned *r1 = n <= 64 ? small[0] : malloc(n * sizeof *r1);
+    unsigned *r2 = n <= 64 ? small[1] : malloc(n * sizeof *r2);
+    if (!r1 || !r2) {
+        if (n > 64) {
+            free(r1);
+            free(r2);
+        }
+        return -1;
+    }
+    for (size_t k = 0; k < n; k++) {
+        r1[k] = t[k].core.n ? lexicon_roles(c->lx, t[k].core.s, t[k].core.n) : 0;
+        r2[k] = 0;
+        if (k >= 1 && t[k - 1].core.n && t[k].core.n && !t[k - 1].post.n) {
+            size_t len = (size_t)(t[k].core.s + t[k].core.n - t[k - 1].core.s);
+            if (len < 64)
+                r2[k] = lexicon_roles(c->lx, t[k - 1].core.s, len);
+        }
+    }
+    ctx.base = t;
+    ctx.roles1 = r1;
+    ctx.roles2 = r2;
+    int rc = classify_all(c, t, n, out);
+    if (n > 64) {
+        free(r1);
+        free(r2);
+    }
+    return rc;
+}
+
+static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec *out)
 {
     size_t i = 0;
     while (i < n) {

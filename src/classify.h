@@ -46,6 +46,10 @@ typedef struct spanvec {
 
 typedef struct classify_ctx {
     const lexicon *lx;
+    /* set by classify_sentence for its tokens: the roles of each word, and
+     * of each word with the one before it (a two-word cue) */
+    const token *base;
+    unsigned *roles1, *roles2;
 } classify_ctx;
 
 /* Appends the spans of tokens t[0..n) to out. Returns 0, -1 on out of memory. */

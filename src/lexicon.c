@@ -17,6 +17,9 @@ struct lexicon {
     dict abbr_idx;       /* key -> first entry */
     dict abbr_user, abbr_user_lower; /* the user's table, looked up first */
     dict letters_n, letters_s, loan, unit_exact, unit_lower, roles, rhymes;
+    dict role_masks;     /* lowercase word or phrase -> bit mask of its roles */
+    char role_names[32][24];
+    int nroles;
     const char **vals;   /* values of the simple maps */
     size_t nvals, capvals;
     unit_entry *units;
@@ -196,9 +199,22 @@ static int row_role(void *user, const char *const *c, char *err, size_t errlen)
         snprintf(err, errlen, "word and role are required");
         return -1;
     }
+    int bit = 0;
+    while (bit < lx->nroles && strcmp(lx->role_names[bit], c[1]))
+        bit++;
+    if (bit == lx->nroles) {
+        if (lx->nroles == 32 || strlen(c[1]) >= sizeof lx->role_names[0]) {
+            snprintf(err, errlen, "too many roles, or role name too long: %s", c[1]);
+            return -1;
+        }
+        snprintf(lx->role_names[lx->nroles++], sizeof lx->role_names[0], "%s", c[1]);
+    }
     strbuf b = {0};
-    int rc = utf8_lower(c[0], strlen(c[0]), &b) || strbuf_putc(&b, '\t') || strbuf_puts(&b, c[1]) ||
-             dict_put(&lx->roles, strbuf_str(&b), b.len, 1);
+    int rc = utf8_lower(c[0], strlen(c[0]), &b);
+    if (!rc) {
+        int have = dict_get(&lx->role_masks, strbuf_str(&b), b.len);
+        rc = dict_put(&lx->role_masks, strbuf_str(&b), b.len, (int)((have < 0 ? 0u : (unsigned)have) | (1u << bit)));
+    }
     strbuf_free(&b);
     return rc;
 }
@@ -273,6 +289,7 @@ void lexicon_free(lexicon *lx)
     dict_free(&lx->unit_exact);
     dict_free(&lx->unit_lower);
     dict_free(&lx->roles);
+    dict_free(&lx->role_masks);
     dict_free(&lx->rhymes);
     free(lx->dir);
     free(lx);
@@ -329,14 +346,25 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n)
 
 int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role)
 {
+    return (lexicon_roles(lx, word, n) & lexicon_role_bit(lx, role)) != 0;
+}
+
+unsigned lexicon_role_bit(const lexicon *lx, const char *role)
+{
+    for (int b = 0; b < lx->nroles; b++)
+        if (!strcmp(lx->role_names[b], role))
+            return 1u << b;
+    return 0;
+}
+
+unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n)
+{
     char key[256];
     size_t ln = utf8_lower_buf(word, n, key, sizeof key);
-    size_t rl = strlen(role);
-    if (ln == (size_t)-1 || ln + 1 + rl >= sizeof key)
+    if (ln == (size_t)-1)
         return 0;
-    key[ln] = '\t';
-    memcpy(key + ln + 1, role, rl);
-    return dict_get(&lx->roles, key, ln + 1 + rl) >= 0;
+    int m = dict_get(&lx->role_masks, key, ln);
+    return m < 0 ? 0u : (unsigned)m;
 }
 
 int lexicon_rhyme(const lexicon *lx, const char *rhyme, size_t n)

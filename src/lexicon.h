@@ -47,6 +47,10 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
 /* 1 when word (matched case-insensitively) has the role in context.tsv
  * (roman, date, phone, fraction, address, version, ...). */
 int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role);
+/* The roles of a word or phrase as a bit mask, and the bit of a role name
+ * (0 for a role no row has): lexicon_roles(w) & lexicon_role_bit("date"). */
+unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n);
+unsigned lexicon_role_bit(const lexicon *lx, const char *role);
 /* 1 when rhyme (toneless, lowercase, e.g. "ương") is in rhymes.tsv. */
 int lexicon_rhyme(const lexicon *lx, const char *rhyme, size_t n);
 /* Checks a table in the user-lexicon format (key, kind, reading, context):

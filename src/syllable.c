@@ -28,45 +28,37 @@ static int tone_of(int32_t cp)
  * -1 when there are two tones, a non-letter, or it is too long. */
 static int strip_tone(const char *s, size_t n, char *base, size_t cap, vi_tone *tone)
 {
-    utf8proc_uint8_t *nfd = NULL;
-    utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfd,
-                                        UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
-    if (len < 0)
+    /* decompose into a buffer on the stack (no allocation: this runs for every token) */
+    utf8proc_int32_t cps[64];
+    utf8proc_ssize_t len = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, cps, 64,
+                                              UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+    if (len < 0 || len > 60)
         return -1;
-    int tones = 0, rc = 0;
-    strbuf b = {0};
+    int tones = 0;
+    utf8proc_ssize_t k = 0;
     *tone = TONE_NGANG;
-    for (utf8proc_ssize_t i = 0; i < len && !rc;) {
-        int32_t cp;
-        size_t k = utf8_next((const char *)nfd + i, (size_t)(len - i), &cp);
-        int t = tone_of(cp);
+    for (utf8proc_ssize_t i = 0; i < len; i++) {
+        int t = tone_of(cps[i]);
         if (t >= 0) {
             *tone = (vi_tone)t;
             tones++;
-        } else if (!(utf8_is_letter(cp) || cp == 0x0302 || cp == 0x0306 || cp == 0x031B)) {
-            rc = -1;
+        } else if (utf8_is_letter(cps[i]) || cps[i] == 0x0302 || cps[i] == 0x0306 || cps[i] == 0x031B) {
+            cps[k++] = cps[i];
         } else {
-            rc = strbuf_append(&b, (const char *)nfd + i, k);
+            return -1;
         }
-        i += (utf8proc_ssize_t)k;
     }
-    free(nfd);
-    if (rc || tones > 1 || b.len == 0) {
-        strbuf_free(&b);
+    if (tones > 1 || k == 0)
         return -1;
-    }
-    utf8proc_uint8_t *nfc = NULL;
-    len = utf8proc_map((const utf8proc_uint8_t *)b.s, (utf8proc_ssize_t)b.len, &nfc, UTF8PROC_COMPOSE);
-    strbuf_free(&b);
-    if (len < 0)
+    /* compose again (â ê ô ơ ư ă) and write UTF-8 into the same buffer */
+    utf8proc_ssize_t m = utf8proc_normalize_utf32(cps, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    if (m < 0)
         return -1;
-    if ((size_t)len >= cap) {
-        free(nfc);
+    m = utf8proc_reencode(cps, m, UTF8PROC_STABLE);
+    if (m < 0 || (size_t)m >= cap)
         return -1;
-    }
-    memcpy(base, nfc, (size_t)len);
-    base[len] = '\0';
-    free(nfc);
+    memcpy(base, cps, (size_t)m);
+    base[m] = '\0';
     return 0;
 }
 
