@@ -74,13 +74,17 @@ static int has_digit(slice s) { return has_char(s, "0123456789"); }
 
 /* Phone numbers: 0912 345 678, 0912.345.678, +84 912 345 678, hotline 1900 1234.
  * Returns the tokens used (0: not a phone). */
+static int cue_near(const classify_ctx *c, const token *t, size_t i, const char *role);
+
 static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, span *out)
 {
     const slice *s = &t[i].core;
     int plus = s->n && s->s[0] == '+';
     int zero = s->n && s->s[0] == '0';
-    /* service numbers after gọi, tổng đài, hotline: 115, 1022 digit by digit */
-    int service = cue(c, t, i, "service") && s->n >= 3 && s->n <= 5 && is_digits(*s);
+    /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
+     * instruction): 115, 1022, 1789 digit by digit */
+    int service = (cue(c, t, i, "service") || (cue(c, t, i, "sms-send") && cue_near(c, t, i, "sms"))) && s->n >= 3 &&
+                  s->n <= 5 && is_digits(*s);
     int cued = cue(c, t, i, "phone") || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
                                           (s->n == 8 || (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
     if (!plus && !zero && !cued && !service)
@@ -443,8 +447,19 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         /* a lone dash between two values is a range */
         if (is_dash_token(tk) && *i > 0 && *i + 1 < n && out->n && out->v[out->n - 1].cls == CL_VALUE) {
             value v;
-            int sd = out->v[out->n - 1].val.kind == V_DATE;
-            if (value_of(c, t[*i + 1].core, sd, &v)) {
+            const value *pv = &out->v[out->n - 1].val;
+            /* 18 - 20/9: a day before a date is the start of a range of days */
+            int day = pv->kind == V_NUMBER && pv->num.form == NUM_INT && pv->num.ndigits <= 2 && atoi(pv->num.digits) >= 1 &&
+                      atoi(pv->num.digits) <= 31;
+            int sd = pv->kind == V_DATE || day;
+            int ok = value_of(c, t[*i + 1].core, sd, &v);
+            if (ok && day && v.kind != V_DATE && v.kind != V_NUMBER && v.kind != V_PERCENT && v.kind != V_MONEY &&
+                v.kind != V_MEASURE && v.kind != V_SHORT_AMOUNT)
+                ok = 0;
+            /* 13/10/2024 - 08:45: a dateline, not a range */
+            if (ok && (pv->kind == V_DATE) != (v.kind == V_DATE) && !day)
+                ok = 0;
+            if (ok) {
                 int score = v.kind == V_NUMBER && out->v[out->n - 1].val.kind == V_NUMBER && cue_near(c, t, *i, "score");
                 sp = mk(score ? CL_PUNCT : CL_TO, tk->pre.n ? tk->pre : tk->post);
                 if (score)
@@ -458,6 +473,12 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
                 return 0;
             }
         }
+        /* thứ 2 - thứ 6: a range of weekdays */
+        if (is_dash_token(tk) && out->n && out->v[out->n - 1].cls == CL_ORDINAL && *i + 1 < n && word_is(&t[*i + 1], "thứ")) {
+            sp = mk(CL_TO, tk->pre.n ? tk->pre : tk->post);
+            (*i)++;
+            return push(out, &sp);
+        }
         sp = mk(CL_PUNCT, tk->pre.n ? tk->pre : tk->post);
         (*i)++;
         return push(out, &sp);
@@ -465,6 +486,30 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     if (quarter(t, *i, &sp)) {
         (*i)++;
         return push(out, &sp);
+    }
+    /* 1m75 (a height), 10x15cm (dimensions) */
+    if (tk->core.n >= 3 && tk->core.s[0] >= '0' && tk->core.s[0] <= '9') {
+        const char *m = memchr(tk->core.s, 'm', tk->core.n);
+        size_t a = m ? (size_t)(m - tk->core.s) : 0;
+        if (m && a <= 1 && tk->core.n - a - 1 == 2 && is_digits((slice){tk->core.s, a}) &&
+            is_digits((slice){m + 1, 2})) {
+            sp = mk(CL_HEIGHT, tk->core);
+            (*i)++;
+            return push(out, &sp);
+        }
+        const char *x = memchr(tk->core.s, 'x', tk->core.n);
+        value v1, v2;
+        if (x && x > tk->core.s && x + 1 < tk->core.s + tk->core.n &&
+            value_of(c, (slice){tk->core.s, (size_t)(x - tk->core.s)}, 0, &v1) && v1.kind == V_NUMBER &&
+            value_of(c, (slice){x + 1, tk->core.n - (size_t)(x + 1 - tk->core.s)}, 0, &v2) &&
+            (v2.kind == V_NUMBER || v2.kind == V_MEASURE)) {
+            span a1 = mk(CL_VALUE, (slice){tk->core.s, (size_t)(x - tk->core.s)}), times = mk(CL_TIMES, (slice){x, 1}),
+                 a2 = mk(CL_VALUE, (slice){x + 1, tk->core.n - (size_t)(x + 1 - tk->core.s)});
+            a1.val = v1;
+            a2.val = v2;
+            (*i)++;
+            return push(out, &a1) || push(out, &times) || push(out, &a2);
+        }
     }
     /* a unit after a scale word: 200 triệu €, 2 triệu m3, 8,5 triệu đồng/tháng */
     if (*i >= 2 && is_scale(&t[*i - 1]) && !t[*i - 1].post.n && out->n >= 1) {

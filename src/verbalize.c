@@ -48,6 +48,11 @@ static int read_number(const verbalize_ctx *c, const number *n, strbuf *out)
 
 static int read_slice_number(const verbalize_ctx *c, slice s, strbuf *out)
 {
+    /* a leading zero is said (biển số 51B-012.34) */
+    if (s.n > 1 && s.s[0] == '0' && s.s[1] >= '0' && s.s[1] <= '9') {
+        int rc = strbuf_word(out, "không");
+        return rc || read_slice_number(c, (slice){s.s + 1, s.n - 1}, out);
+    }
     number n;
     if (parse_number(s, &n))
         return read_number(c, &n, out);
@@ -492,6 +497,14 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return strbuf_word(out, "đến");
     case CL_AND:
         return strbuf_word(out, "và");
+    case CL_TIMES:
+        return strbuf_word(out, "nhân");
+    case CL_HEIGHT: { /* 1m75: "một mét bảy mươi lăm" */
+        const char *m = memchr(s->text.s, 'm', s->text.n);
+        size_t a = (size_t)(m - s->text.s);
+        return num_cardinal(s->text.s, a, c->dialect, out) || strbuf_word(out, "mét") ||
+               num_cardinal(m + 1, 2, c->dialect, out);
+    }
     case CL_ORDINAL:
         return num_ordinal(s->text.s, s->text.n, c->dialect, out);
     case CL_ROMAN: {
