@@ -312,9 +312,11 @@ static int caps_word(const classify_ctx *c, const token *t)
 
 static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
 {
-    const slice s = t[i].core;
+    slice s = t[i].core;
     span sp;
     const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
+    if (!e && s.n > 1 && s.s[s.n - 1] == '.' && (e = lexicon_abbr(c->lx, s.s, s.n - 1))) /* PGS.TS. */
+        s.n--;
     /* in a headline set in capitals (AI CŨNG CÓ QUYỀN, TƯ VẤN MIỄN PHÍ) a
      * capital word that is a Vietnamese syllable next to others is the word */
     if (e && utf8_all_upper(s.s, s.n) && syllable_parse(c->lx, s.s, s.n, NULL) &&

@@ -36,7 +36,7 @@ static int push(tokvec *tv, token t)
 
 static int keeps_period(const lexicon *lx, const char *s, size_t n)
 {
-    if (lexicon_abbr(lx, s, n + 1))
+    if (lexicon_abbr(lx, s, n + 1) || lexicon_has_role(lx, s, n, "title"))
         return 1;
     int32_t cp;
     size_t k = utf8_next(s, n, &cp);
