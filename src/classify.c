@@ -377,8 +377,9 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         return push(out, &sp);
     }
     int digit = has_digit(s);
-    if (digit && has_char(s, "/-") && utf8_all_upper(s.s, s.n) &&
-        ((s.s[0] >= '0' && s.s[0] <= '9') || memchr(s.s, '/', s.n))) {
+    if (digit && has_char(s, "/-") &&
+        ((utf8_all_upper(s.s, s.n) && ((s.s[0] >= '0' && s.s[0] <= '9') || memchr(s.s, '/', s.n))) ||
+         (s.s[0] >= '0' && s.s[0] <= '9' && memchr(s.s, '/', s.n) && has_char(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")))) {
         sp = mk(CL_CODE, s);
         return push(out, &sp);
     }
@@ -568,8 +569,10 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
                 return push(out, &y1) || push(out, &y2);
             }
             /* n of m: 19/19 tiêu chí, thứ 10/63, 4/5 trận, 180/100 mmHg: "trên" */
-            int ratio = !addr && !fr.unit && !fr.neg && !cue(c, t, *i, "fraction") && !date_like &&
-                        ((atoi(fr.num.s) >= atoi(fr.den.s) && atoi(fr.num.s) >= 10) || cue(c, t, *i, "ordinal") ||
+            int month_year = fr.den.n == 4 && atoi(fr.num.s) >= 1 && atoi(fr.num.s) <= 12; /* tháng 12/2023 */
+            int ratio = !addr && !fr.unit && !fr.neg && !cue(c, t, *i, "fraction") && !date_like && !month_year &&
+                        ((atoi(fr.num.s) >= atoi(fr.den.s) && atoi(fr.num.s) >= 10) ||
+                         (atoi(fr.num.s) >= 10 && atoi(fr.den.s) >= 10) || cue(c, t, *i, "ordinal") ||
                          (*i + 1 < n && !tk->post.n && cue(c, t, *i + 2, "counted")));
             if (ratio) {
                 sp = mk(CL_RATIO, s);

@@ -241,7 +241,7 @@ static int parse_short_amount(slice s, value *v)
     if (p1 < 1 || p1 > 4 || p1 == s.n)
         return 0;
     static const struct { const char *tag, *scale; } T[] = {
-        {"tr", "triệu"}, {"t", "tỷ"}, {"tỷ", "tỷ"}, {"k", "nghìn"}, {"K", "nghìn"}, {"ty", "tỷ"}};
+        {"tr", "triệu"}, {"t", "tỷ"}, {"tỷ", "tỷ"}, {"k", "nghìn"}, {"ty", "tỷ"}}; /* 4K, 24K: not nghìn */
     for (size_t k = 0; k < sizeof T / sizeof T[0]; k++) {
         size_t tl = strlen(T[k].tag);
         if (p1 + tl > s.n || memcmp(s.s + p1, T[k].tag, tl))

@@ -101,13 +101,24 @@ static int read_per(const verbalize_ctx *c, const value *v, strbuf *out)
         const char *p = v->per_word.s + i;
         const char *sl = memchr(p, '/', v->per_word.n - i);
         size_t len = sl ? (size_t)(sl - p) : v->per_word.n - i;
+        if (len && p[0] >= '0' && p[0] <= '9') { /* mm/24h, mg/100ml: "trên hai mươi tư giờ" */
+            size_t d = 0;
+            while (d < len && p[d] >= '0' && p[d] <= '9')
+                d++;
+            const unit_entry *du = d < len ? lexicon_unit(c->lx, p + d, len - d) : NULL;
+            rc = strbuf_word(out, "trên") || num_cardinal(p, d, c->dialect, out) ||
+                 (du ? strbuf_word(out, du->reading) : d < len ? lower_word((slice){p + d, len - d}, out) : 0);
+            i += len + 1;
+            continue;
+        }
         const unit_entry *u = lexicon_unit(c->lx, p, len);
-        const char *reading = u ? u->reading : NULL;
+        const char *reading = u ? u->reading : lexicon_loanword(c->lx, p, len);
         const abbr_entry *e = u ? NULL : lexicon_abbr(c->lx, p, len);
         if (e && e->kind != ABBR_SPELL)
             reading = e->reading;
-        int time = reading ? lexicon_has_role(c->lx, reading, strlen(reading), "time-unit")
-                           : lexicon_has_role(c->lx, p, len, "time-unit");
+        int time = (reading ? lexicon_has_role(c->lx, reading, strlen(reading), "time-unit")
+                            : lexicon_has_role(c->lx, p, len, "time-unit")) ||
+                   (u && u->kind == UNIT_MONEY && v->unit && v->unit->kind == UNIT_MONEY);
         rc = strbuf_word(out, time && i == 0 ? "trên" : "một"); /* đồng/ha/năm: "một héc ta một năm" */
         if (!rc)
             rc = reading ? strbuf_word(out, reading) : lower_word((slice){p, len}, out);
@@ -284,14 +295,15 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
             }
             slice letters = {s.s + i, lend - i};
             if (!url && lend > i && utf8_all_upper(letters.s, letters.n) && lend + 1 < s.n && s.s[lend] >= '0' &&
-                s.s[lend] <= '9' && s.s[lend + 1] >= '0' && s.s[lend + 1] <= '9' && utf8_len(letters.s, letters.n) <= 3) {
+                s.s[lend] <= '9' && s.s[lend + 1] >= '0' && s.s[lend + 1] <= '9' && utf8_len(letters.s, letters.n) <= 3 &&
+                !lexicon_has_role(c->lx, letters.s, letters.n, "route")) {
                 rc = spell(c, letters, out);
                 i = lend;
                 continue;
             }
             /* a Roman numeral after a dash in a grade: RON 95-III, 0,05S-II */
             if (i > 0 && s.s[i - 1] == '-' && part.n == strspn(part.s, "IVX") && num_roman_value(part.s, part.n) &&
-                (part.n > 1 || part.s[0] == 'I')) {
+                (part.n > 1 || part.s[0] == 'I' || part.s[0] == 'V')) {
                 rc = num_cardinal_u(num_roman_value(part.s, part.n), c->dialect, out);
                 i = end;
                 continue;
@@ -373,9 +385,15 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
                 e2++;
             const char *w = s.s + i + 1;
             size_t wl = e2 - i - 1;
-            if (lexicon_unit(c->lx, w, wl) || lexicon_has_role(c->lx, w, wl, "time-unit") ||
-                lexicon_has_role(c->lx, w, wl, "per"))
-                say = "một";
+            const unit_entry *wu = lexicon_unit(c->lx, w, wl);
+            if (wu || lexicon_has_role(c->lx, w, wl, "time-unit") || lexicon_has_role(c->lx, w, wl, "per")) {
+                /* USD/VND, EUR/USD: a rate between currencies is "trên" */
+                size_t b0 = i;
+                while (b0 > 0 && !strchr("-/&.@_:+ ", s.s[b0 - 1]))
+                    b0--;
+                const unit_entry *lu = lexicon_unit(c->lx, s.s + b0, i - b0);
+                say = wu && wu->kind == UNIT_MONEY && lu && lu->kind == UNIT_MONEY ? "trên" : "một";
+            }
         } else if (ch == '+') {
             say = "cộng";
         }
