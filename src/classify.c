@@ -47,12 +47,32 @@ static span mk(tok_class c, slice text)
 }
 
 /* Does the word (or two words) before token i have the role? */
+struct role_memo {
+    const char *name[24];
+    unsigned bit[24];
+    int n;
+};
+
+static unsigned role_bit(const classify_ctx *c, const char *role)
+{
+    struct role_memo *m = c->memo;
+    for (int k = 0; k < m->n; k++)
+        if (m->name[k] == role)
+            return m->bit[k];
+    unsigned bit = lexicon_role_bit(c->lx, role);
+    if (m->n < 24) {
+        m->name[m->n] = role;
+        m->bit[m->n++] = bit;
+    }
+    return bit;
+}
+
 static int cue(const classify_ctx *c, const token *t, size_t i, const char *role)
 {
     if (i < 1)
         return 0;
     size_t k = (size_t)(t + i - 1 - c->base); /* the word before, in the sentence */
-    return ((c->roles1[k] | c->roles2[k]) & lexicon_role_bit(c->lx, role)) != 0;
+    return ((c->roles1[k] | c->roles2[k]) & role_bit(c, role)) != 0;
 }
 
 static int word_is(const token *t, const char *w)
@@ -696,9 +716,12 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
                 r2[k] = lexicon_roles(c->lx, t[k - 1].core.s, len);
         }
     }
+    struct role_memo memo;
+    memo.n = 0;
     ctx.base = t;
     ctx.roles1 = r1;
     ctx.roles2 = r2;
+    ctx.memo = &memo;
     int rc = classify_all(c, t, n, out);
     if (n > 64) {
         free(r1);

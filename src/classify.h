@@ -50,6 +50,7 @@ typedef struct classify_ctx {
      * of each word with the one before it (a two-word cue) */
     const token *base;
     unsigned *roles1, *roles2;
+    struct role_memo *memo; /* role name -> bit, remembered by the name's address */
 } classify_ctx;
 
 /* Appends the spans of tokens t[0..n) to out. Returns 0, -1 on out of memory. */

@@ -27,7 +27,7 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
     if (cleanup_text(text, n, &nz->clean, &nz->map) ||
         tokenize(nz->lx, strbuf_str(&nz->clean), nz->clean.len, &nz->tokens))
         return -1;
-    classify_ctx cc = {nz->lx, NULL, NULL, NULL};
+    classify_ctx cc = {nz->lx, NULL, NULL, NULL, NULL};
     verbalize_ctx vc = {nz->lx, nz->dialect, nz->year_short};
     const token *t = nz->tokens.v;
     size_t nt = nz->tokens.n;
