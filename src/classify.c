@@ -101,6 +101,11 @@ static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, s
     const slice *s = &t[i].core;
     int plus = s->n && s->s[0] == '+';
     int zero = s->n && s->s[0] == '0';
+    /* gold purity: vàng 9999, nhẫn 999 */
+    if (cue(c, t, i, "purity") && s->n >= 3 && s->n <= 4 && s->n == strspn(s->s, "9")) {
+        *out = mk(CL_PHONE, *s);
+        return 1;
+    }
     /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
      * instruction): 115, 1022, 1789 digit by digit */
     int service = (cue(c, t, i, "service") || (cue(c, t, i, "sms-send") && cue_near(c, t, i, "sms"))) && s->n >= 3 &&
@@ -345,6 +350,17 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     if (e) {
         sp = mk(CL_ABBR, s);
         sp.abbr = choose_abbr(c, t, n, i, e);
+        /* H. Đông Anh, P. Bến Thành: before a capitalized name an address prefix is expanded */
+        if (sp.abbr && sp.abbr->kind == ABBR_SPELL && !sp.abbr->context[0] && s.n >= 2 && s.s[s.n - 1] == '.' &&
+            i + 1 < n && t[i + 1].core.n) {
+            int32_t f;
+            utf8_next(t[i + 1].core.s, t[i + 1].core.n, &f);
+            for (const abbr_entry *x = e; x && utf8_is_upper(f); x = lexicon_abbr_at(c->lx, x->next))
+                if (x->kind == ABBR_EXPAND) {
+                    sp.abbr = x;
+                    break;
+                }
+        }
         return push(out, &sp);
     }
     /* Roman numerals where a cue word marks them; lowercase only then too */

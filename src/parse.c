@@ -277,6 +277,8 @@ int parse_unit(const lexicon *lx, slice s, int exact, value *v)
         if (!sl || sl + 1 == s.s + s.n)
             return 0;
         u = lexicon_unit(lx, s.s, (size_t)(sl - s.s));
+        if (u && sl - s.s == 1 && s.s[0] >= 'A' && s.s[0] <= 'Z' && u->unit[0] != s.s[0])
+            u = NULL; /* 4G/5G: G is no gram */
         if (!u)
             return 0;
         slice per = {sl + 1, s.n - (size_t)(sl + 1 - s.s)};

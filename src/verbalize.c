@@ -396,6 +396,9 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
             }
         } else if (ch == '+') {
             say = "cộng";
+        } else if (ch == ':' && i > 0 && i + 1 < s.n && s.s[i - 1] >= '0' && s.s[i - 1] <= '9' && s.s[i + 1] >= '0' &&
+                   s.s[i + 1] <= '9') {
+            say = "trên"; /* a scale or ratio: 1:500 */
         }
         if (say)
             rc = strbuf_word(out, say);
