@@ -31,6 +31,9 @@ int cli_speak(const cli *c, docbao *db, double *seconds);
 /* After a successful cli_speak to a file: the loudness of the written file
  * (the target, when normalized) or NAN. */
 extern double cli_last_loudness;
+/* With DOCBAO_TIMING set: prints, once, the time from the start to the
+ * first audio frame handed to an output. */
+void cli_first_audio(void);
 /* Runs fn over each input of c (files, pages, or standard input). 0, 1, or 130. */
 int cli_each_input(const cli *c, docbao *db, docbao_sentence_fn fn, void *user);
 /* 1 when standard error is a terminal whose keys can be read (/dev/tty). */
