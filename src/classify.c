@@ -453,10 +453,10 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     return push(out, &sp);
 }
 
-static int is_scale(const token *t)
+/* nghìn, triệu, tỷ... (role "scale" in context.tsv), from the word's role mask */
+static int is_scale(const classify_ctx *c, const token *t)
 {
-    return word_is(t, "nghìn") || word_is(t, "ngàn") || word_is(t, "triệu") || word_is(t, "tỷ") ||
-           word_is(t, "tỉ") || word_is(t, "vạn");
+    return (c->roles1[t - c->base] & role_bit(c, "scale")) != 0;
 }
 
 /* Quý II/2021, quý 3/2023: the quarter and its year */
@@ -551,7 +551,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         }
     }
     /* a unit after a scale word: 200 triệu €, 2 triệu m3, 8,5 triệu đồng/tháng */
-    if (*i >= 2 && is_scale(&t[*i - 1]) && !t[*i - 1].post.n && out->n >= 1) {
+    if (*i >= 2 && is_scale(c, &t[*i - 1]) && !t[*i - 1].post.n && out->n >= 1) {
         value uv;
         memset(&uv, 0, sizeof uv);
         const span *before = out->n >= 2 ? &out->v[out->n - 2] : NULL;
@@ -648,7 +648,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
                 return push(out, &sp);
             }
             if (v.kind == V_MONEY && !(s.s[0] >= '0' && s.s[0] <= '9') && s.s[0] != '-' && *i + 1 < n &&
-                !tk->post.n && is_scale(&t[*i + 1])) {
+                !tk->post.n && is_scale(c, &t[*i + 1])) {
                 /* $1,5 tỷ: the number, the scale word, then the currency */
                 span num = mk(CL_VALUE, s), word = mk(CL_WORD, t[*i + 1].core), unit = mk(CL_UNIT, s);
                 num.val = v;
@@ -668,7 +668,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             span *last = &out->v[out->n - 1];
             /* 2.5 tỷ, 1.5 km: a dot decimal before a scale word or a unit */
             if (v.kind == V_NUMBER && v.num.form == NUM_DOTTED && *i + 1 < n && !tk->post.n &&
-                (is_scale(&t[*i + 1]) || lexicon_unit(c->lx, t[*i + 1].core.s, t[*i + 1].core.n)))
+                (is_scale(c, &t[*i + 1]) || lexicon_unit(c->lx, t[*i + 1].core.s, t[*i + 1].core.n)))
                 last->val.num.form = NUM_DECIMAL;
             /* 2h30 phút: the word is written, so the time does not say it */
             if (v.kind == V_TIME && v.has_min && *i + 1 < n && !tk->post.n && word_is(&t[*i + 1], "phút"))
