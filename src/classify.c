@@ -30,6 +30,22 @@ static int push(spanvec *sv, const span *s)
     return 0;
 }
 
+/* A zeroed span at the end (no copy of a span built elsewhere), NULL on out of memory. */
+static span *push_new(spanvec *sv)
+{
+    if (sv->n == sv->cap) {
+        size_t cap = sv->cap ? sv->cap * 2 : 32;
+        span *v = realloc(sv->v, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        sv->v = v;
+        sv->cap = cap;
+    }
+    span *s = &sv->v[sv->n++];
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
 void spanvec_free(spanvec *sv)
 {
     free(sv->v);
@@ -47,20 +63,14 @@ static span mk(tok_class c, slice text)
 }
 
 /* Does the word (or two words) before token i have the role? */
-struct role_memo {
-    const char *name[24];
-    unsigned bit[24];
-    int n;
-};
-
 static unsigned role_bit(const classify_ctx *c, const char *role)
 {
-    struct role_memo *m = c->memo;
+    role_memo *m = c->memo;
     for (int k = 0; k < m->n; k++)
         if (m->name[k] == role)
             return m->bit[k];
     unsigned bit = lexicon_role_bit(c->lx, role);
-    if (m->n < 24) {
+    if (m->n < 32) {
         m->name[m->n] = role;
         m->bit[m->n++] = bit;
     }
@@ -328,6 +338,36 @@ static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size
     return def;
 }
 
+/* a word read as written wherever it stands: letters only, a Vietnamese
+ * syllable, not all capitals, and no abbreviation, Roman numeral or loanword */
+static int plain_word(const lexicon *lx, const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        unsigned char b = (unsigned char)s[k];
+        if (b < 0x80 && !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
+            return 0;
+    }
+    return !lexicon_abbr(lx, s, n) && !num_roman_value(s, n) && !utf8_all_upper(s, n) &&
+           !lexicon_loanword(lx, s, n) && syllable_parse(lx, s, n, NULL);
+}
+
+void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out)
+{
+    const struct lexicon *lx = lexicon;
+    out->roles = lexicon_roles(lx, s, n);
+    out->head = (unsigned char)lexicon_role_head(lx, s, n);
+    out->plain = (unsigned char)plain_word(lx, s, n);
+}
+
+static const word_facts *facts(const classify_ctx *c, const token *t)
+{
+    static _Thread_local word_facts f;
+    if (c->words)
+        return word_cache_get(c->words, t->core.s, t->core.n);
+    classify_word_facts((void *)c->lx, t->core.s, t->core.n, &f);
+    return &f;
+}
+
 /* an all-capital Vietnamese syllable that is no abbreviation (CŨNG, VẤN) */
 static int caps_word(const classify_ctx *c, const token *t)
 {
@@ -521,6 +561,17 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         sp = mk(CL_PUNCT, tk->pre.n ? tk->pre : tk->post);
         (*i)++;
         return push(out, &sp);
+    }
+    /* most words: read as written (the facts are remembered), unless a unit
+     * may follow a scale word (200 triệu đồng) */
+    if (facts(c, tk)->plain && !(*i >= 1 && is_scale(c, &t[*i - 1]))) {
+        span *w = push_new(out);
+        if (!w)
+            return -1;
+        w->cls = CL_WORD;
+        w->text = tk->core;
+        (*i)++;
+        return 0;
     }
     if (quarter(t, *i, &sp)) {
         (*i)++;
@@ -723,21 +774,27 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
         }
         return -1;
     }
+    int head = 0; /* the word before begins a cue phrase */
     for (size_t k = 0; k < n; k++) {
-        r1[k] = t[k].core.n ? lexicon_roles(c->lx, t[k].core.s, t[k].core.n) : 0;
+        word_facts f = {0, 0, 0};
+        if (t[k].core.n)
+            f = *facts(c, &t[k]);
+        r1[k] = f.roles;
         r2[k] = 0;
-        if (k >= 1 && t[k - 1].core.n && t[k].core.n && !t[k - 1].post.n) {
+        if (head && t[k].core.n && !t[k - 1].post.n) {
             size_t len = (size_t)(t[k].core.s + t[k].core.n - t[k - 1].core.s);
             if (len < 64)
                 r2[k] = lexicon_roles(c->lx, t[k - 1].core.s, len);
         }
+        head = f.head;
     }
-    struct role_memo memo;
+    role_memo memo;
     memo.n = 0;
     ctx.base = t;
     ctx.roles1 = r1;
     ctx.roles2 = r2;
-    ctx.memo = &memo;
+    if (!ctx.memo)
+        ctx.memo = &memo;
     int rc = classify_all(c, t, n, out);
     if (n > 64) {
         free(r1);

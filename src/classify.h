@@ -8,6 +8,7 @@
 #include "lexicon.h"
 #include "parse.h"
 #include "token.h"
+#include "wordcache.h"
 
 #define CLASS_LIST(X) \
     X(CL_WORD, "word") X(CL_UPPERWORD, "upper-word") X(CL_PUNCT, "punct") \
@@ -44,14 +45,25 @@ typedef struct spanvec {
     size_t n, cap;
 } spanvec;
 
+/* role name -> bit, remembered by the name's address (the names are literals) */
+typedef struct role_memo {
+    const char *name[32];
+    unsigned bit[32];
+    int n;
+} role_memo;
+
 typedef struct classify_ctx {
     const lexicon *lx;
     /* set by classify_sentence for its tokens: the roles of each word, and
      * of each word with the one before it (a two-word cue) */
     const token *base;
     unsigned *roles1, *roles2;
-    struct role_memo *memo; /* role name -> bit, remembered by the name's address */
+    role_memo *memo;        /* optional: kept from sentence to sentence */
+    word_cache *words;      /* optional: facts of words seen before (classify_word_facts) */
 } classify_ctx;
+
+/* The context-free facts of one word, for a word_cache (user: the lexicon). */
+void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out);
 
 /* Appends the spans of tokens t[0..n) to out. Returns 0, -1 on out of memory. */
 int classify_sentence(const classify_ctx *c, const token *t, size_t n, spanvec *out);

@@ -74,9 +74,37 @@ static int emit(strbuf *out, offmap *map, const char *t, size_t n, size_t src)
     return 0;
 }
 
+/* Appends n bytes copied from source offset src on, each mapped to its own offset. */
+static int emit_run(strbuf *out, offmap *map, const char *t, size_t n, size_t src)
+{
+    size_t at = map ? map->n : 0;
+    if (emit(out, map, t, n, src))
+        return -1;
+    for (size_t k = 0; map && k < n; k++)
+        map->v[at + k] = src + k;
+    return 0;
+}
+
+/* ò ó õ ỏ ọ and their capitals */
+static int toned_o(int32_t c)
+{
+    switch (c) {
+    case 0xF2: case 0xF3: case 0xF5: case 0xD2: case 0xD3: case 0xD5:
+    case 0x1ECC: case 0x1ECD: case 0x1ECE: case 0x1ECF:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int move_tone(const char *s, size_t n, size_t i, strbuf *out, offmap *map, size_t *used)
 {
-    if ((unsigned char)s[i] < 0x80) /* every pattern starts with a toned o */
+    /* every pattern starts with a toned o: ò ó õ (C3 ..) or ỏ ọ (E1 BB ..) */
+    int32_t o;
+    if ((unsigned char)s[i] < 0x80)
+        return 0;
+    utf8_next(s + i, n - i, &o);
+    if (!toned_o(o))
         return 0;
     for (size_t k = 0; k < sizeof TONE_MOVES / sizeof TONE_MOVES[0]; k++) {
         size_t fl = strlen(TONE_MOVES[k].from);
@@ -121,6 +149,19 @@ int cleanup_text(const char *s, size_t n, strbuf *out, offmap *map)
         map->n = 0;
     size_t base = out->len;
     for (size_t i = 0; i < n;) {
+        /* printable ASCII needs nothing, but for its last character, which a
+         * combining mark may follow */
+        size_t end = i;
+        while (end < n && (unsigned char)s[end] >= 0x20 && (unsigned char)s[end] < 0x7F)
+            end++;
+        if (end < n && end > i && (unsigned char)s[end] >= 0x80)
+            end--;
+        if (end > i) {
+            if (emit_run(out, map, s + i, end - i, i))
+                return -1;
+            i = end;
+            continue;
+        }
         size_t used = 0;
         int moved = move_tone(s, n, i, out, map, &used);
         if (moved < 0)

@@ -18,6 +18,7 @@ struct lexicon {
     dict abbr_user, abbr_user_lower; /* the user's table, looked up first */
     dict letters_n, letters_s, loan, unit_exact, unit_lower, roles, rhymes;
     dict role_masks;     /* lowercase word or phrase -> bit mask of its roles */
+    dict role_heads;     /* lowercase first word of each phrase in role_masks */
     char role_names[32][24];
     int nroles;
     const char **vals;   /* values of the simple maps */
@@ -214,6 +215,9 @@ static int row_role(void *user, const char *const *c, char *err, size_t errlen)
     if (!rc) {
         int have = dict_get(&lx->role_masks, strbuf_str(&b), b.len);
         rc = dict_put(&lx->role_masks, strbuf_str(&b), b.len, (int)((have < 0 ? 0u : (unsigned)have) | (1u << bit)));
+        const char *space = memchr(strbuf_str(&b), ' ', b.len);
+        if (!rc && space)
+            rc = dict_put(&lx->role_heads, strbuf_str(&b), (size_t)(space - strbuf_str(&b)), 1);
     }
     strbuf_free(&b);
     return rc;
@@ -290,6 +294,7 @@ void lexicon_free(lexicon *lx)
     dict_free(&lx->unit_lower);
     dict_free(&lx->roles);
     dict_free(&lx->role_masks);
+    dict_free(&lx->role_heads);
     dict_free(&lx->rhymes);
     free(lx->dir);
     free(lx);
@@ -365,6 +370,13 @@ unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n)
         return 0;
     int m = dict_get(&lx->role_masks, key, ln);
     return m < 0 ? 0u : (unsigned)m;
+}
+
+int lexicon_role_head(const lexicon *lx, const char *word, size_t n)
+{
+    char key[256];
+    size_t ln = utf8_lower_buf(word, n, key, sizeof key);
+    return ln != (size_t)-1 && dict_get(&lx->role_heads, key, ln) >= 0;
 }
 
 int lexicon_rhyme(const lexicon *lx, const char *rhyme, size_t n)

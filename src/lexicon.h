@@ -51,6 +51,8 @@ int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *
  * (0 for a role no row has): lexicon_roles(w) & lexicon_role_bit("date"). */
 unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n);
 unsigned lexicon_role_bit(const lexicon *lx, const char *role);
+/* 1 when word (any case) begins a phrase of several words that has roles. */
+int lexicon_role_head(const lexicon *lx, const char *word, size_t n);
 /* 1 when rhyme (toneless, lowercase, e.g. "ương") is in rhymes.tsv. */
 int lexicon_rhyme(const lexicon *lx, const char *rhyme, size_t n);
 /* Checks a table in the user-lexicon format (key, kind, reading, context):

@@ -18,6 +18,8 @@ void normalizer_free(normalizer *nz)
     offmap_free(&nz->map);
     tokvec_free(&nz->tokens);
     spanvec_free(&nz->spans);
+    word_cache_free(nz->words);
+    nz->words = NULL;
 }
 
 int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_sentence_fn fn, void *user)
@@ -27,7 +29,9 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
     if (cleanup_text(text, n, &nz->clean, &nz->map) ||
         tokenize(nz->lx, strbuf_str(&nz->clean), nz->clean.len, &nz->tokens))
         return -1;
-    classify_ctx cc = {nz->lx, NULL, NULL, NULL, NULL};
+    if (!nz->words && !(nz->words = word_cache_new(classify_word_facts, (void *)nz->lx)))
+        return -1;
+    classify_ctx cc = {nz->lx, NULL, NULL, NULL, &nz->roles, nz->words};
     verbalize_ctx vc = {nz->lx, nz->dialect, nz->year_short};
     const token *t = nz->tokens.v;
     size_t nt = nz->tokens.n;

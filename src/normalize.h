@@ -26,6 +26,8 @@ typedef struct normalizer {
     offmap map;              /* clean byte -> source byte */
     tokvec tokens;
     spanvec spans;
+    word_cache *words;       /* made on first use */
+    role_memo roles;
 } normalizer;
 
 void normalizer_init(normalizer *nz, const lexicon *lx, num_dialect d);

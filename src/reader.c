@@ -15,12 +15,22 @@ void reader_init(reader *r, FILE *f, const char *name, reader_warn_fn warn, void
 
 void reader_free(reader *r) { strbuf_free(&r->carry); }
 
-/* Fills carry until it holds a newline or READER_MAX_PIECE bytes or EOF. */
+/* Fills carry until it holds a newline or READER_MAX_PIECE bytes from start
+ * on, or EOF. What was returned before start is dropped first. */
 static int fill(reader *r)
 {
     char buf[8192];
-    while (!r->eof && !memchr(strbuf_str(&r->carry), '\n', r->carry.len) &&
-           r->carry.len < READER_MAX_PIECE) {
+    if (r->start) {
+        memmove(r->carry.s, r->carry.s + r->start, r->carry.len - r->start);
+        r->carry.len -= r->start;
+        r->carry.s[r->carry.len] = '\0';
+        r->start = 0;
+    }
+    size_t scanned = 0; /* no newline before this */
+    while (!r->eof && r->carry.len < READER_MAX_PIECE) {
+        if (memchr(r->carry.s ? r->carry.s + scanned : "", '\n', r->carry.len - scanned))
+            break;
+        scanned = r->carry.len;
         size_t want = sizeof buf;
         if (r->carry.len + want > READER_MAX_PIECE + 4)
             want = READER_MAX_PIECE + 4 - r->carry.len;
@@ -50,23 +60,29 @@ static int fill(reader *r)
 int reader_next(reader *r, strbuf *out, int *end_of_line)
 {
     strbuf_clear(out);
-    if (fill(r))
-        return -1;
-    if (r->carry.len == 0)
+    size_t avail = r->carry.len - r->start;
+    const char *s = strbuf_str(&r->carry) + r->start;
+    const char *nl = memchr(s, '\n', avail);
+    if (!nl && !r->eof && avail < READER_MAX_PIECE) {
+        if (fill(r))
+            return -1;
+        avail = r->carry.len;
+        s = strbuf_str(&r->carry);
+        nl = memchr(s, '\n', avail);
+    }
+    if (avail == 0)
         return 0;
-    const char *s = r->carry.s;
-    const char *nl = memchr(s, '\n', r->carry.len);
     size_t take, skip;
     if (nl) {
         take = (size_t)(nl - s);
         skip = take + 1;
         *end_of_line = 1;
     } else if (r->eof) {
-        take = skip = r->carry.len;
+        take = skip = avail;
         *end_of_line = 1;
     } else {
         /* an overlong line: cut at the last space, else at a character boundary */
-        take = r->carry.len;
+        take = avail;
         if (take > READER_MAX_PIECE)
             take = READER_MAX_PIECE;
         size_t cut = take;
@@ -83,23 +99,28 @@ int reader_next(reader *r, strbuf *out, int *end_of_line)
     size_t n = take;
     if (n && s[n - 1] == '\r' && *end_of_line)
         n--;
+    /* valid runs are copied whole; each invalid sequence becomes U+FFFD */
+    size_t run = 0;
     for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t k = utf8_next(s + i, n - i, &cp);
         if (cp < 0) {
             r->invalid++;
             if (r->warn)
                 r->warn(r->user, r->name, r->offset + i, "invalid UTF-8 byte sequence, replaced");
-            if (strbuf_puts(out, "\xEF\xBF\xBD"))
+            if (strbuf_append(out, s + run, i - run) || strbuf_puts(out, "\xEF\xBF\xBD"))
                 return -1;
-        } else if (strbuf_append(out, s + i, k)) {
-            return -1;
+            run = i + k;
         }
         i += k;
     }
+    if (strbuf_append(out, s + run, n - run))
+        return -1;
     r->offset += skip;
-    memmove(r->carry.s, r->carry.s + skip, r->carry.len - skip);
-    r->carry.len -= skip;
-    r->carry.s[r->carry.len] = '\0';
+    r->start += skip;
     return 1;
 }

@@ -20,7 +20,8 @@ typedef struct reader {
     void *user;
     unsigned long invalid;   /* invalid sequences replaced */
     int eof;
-    strbuf carry;            /* bytes read but not yet returned */
+    strbuf carry;            /* bytes read; those from start on not yet returned */
+    size_t start;
 } reader;
 
 void reader_init(reader *r, FILE *f, const char *name, reader_warn_fn warn, void *user);

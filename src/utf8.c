@@ -3,7 +3,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-size_t utf8_next(const char *s, size_t n, int32_t *cp)
+size_t utf8_decode(const char *s, size_t n, int32_t *cp)
 {
     utf8proc_int32_t c;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);

@@ -8,7 +8,15 @@
 
 /* Decodes one code point at s[0..n). Returns its byte length (>=1), with
  * *cp = -1 for an invalid sequence (length 1 then). n must be > 0. */
-size_t utf8_next(const char *s, size_t n, int32_t *cp);
+size_t utf8_decode(const char *s, size_t n, int32_t *cp);
+static inline size_t utf8_next(const char *s, size_t n, int32_t *cp)
+{
+    if ((unsigned char)s[0] < 0x80) {
+        *cp = (unsigned char)s[0];
+        return 1;
+    }
+    return utf8_decode(s, n, cp);
+}
 int utf8_lower(const char *s, size_t n, strbuf *out);
 int utf8_upper(const char *s, size_t n, strbuf *out);
 /* Lower case into a caller's buffer (NUL-terminated): the length, or

@@ -1,0 +1,28 @@
+/* wordcache — what a token's text is on its own, remembered.
+ * The classifier asks the same questions of the same few thousand words over
+ * and over (its roles as a cue word, whether it begins a cue phrase, whether it
+ * is a plain Vietnamese word that no table claims). This keeps the answers in
+ * a fixed-size direct-mapped table: a new word takes the slot of an old one,
+ * so memory stays the same however long the input. One per normalizer
+ * (a thread); the answers come from a function the caller gives. */
+#ifndef DOCBAO_WORDCACHE_H
+#define DOCBAO_WORDCACHE_H
+#include <stddef.h>
+
+typedef struct word_facts {
+    unsigned roles;      /* lexicon_roles of the word */
+    unsigned char head;  /* begins a cue phrase of several words */
+    unsigned char plain; /* a Vietnamese syllable read as written whatever the context */
+} word_facts;
+
+typedef void (*word_facts_fn)(void *user, const char *s, size_t n, word_facts *out);
+typedef struct word_cache word_cache;
+
+/* NULL on out of memory. */
+word_cache *word_cache_new(word_facts_fn fn, void *user);
+void word_cache_free(word_cache *wc);
+/* The facts of s[0..n): remembered, or computed now (and remembered when the
+ * word is short enough). Borrowed: valid until the next call. */
+const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n);
+
+#endif
