@@ -80,8 +80,11 @@ static int emit_run(strbuf *out, offmap *map, const char *t, size_t n, size_t sr
     size_t at = map ? map->n : 0;
     if (emit(out, map, t, n, src))
         return -1;
-    for (size_t k = 0; map && k < n; k++)
-        map->v[at + k] = src + k;
+    for (size_t k = 0, start = 0; map && k < n; k++) {
+        if (((unsigned char)t[k] & 0xC0) != 0x80)
+            start = k; /* the bytes of a character map to its first */
+        map->v[at + k] = src + start;
+    }
     return 0;
 }
 
@@ -130,6 +133,19 @@ static int stable(int32_t cp)
            (cp >= 0x25A0 && cp <= 0x27BF);
 }
 
+/* The length of the character at s[i] when cleanup keeps it as it is:
+ * printable ASCII, or a code point NFC keeps on its own that plain() keeps
+ * and no tone move starts with. 0 for any other. */
+static size_t as_is(const char *s, size_t n, size_t i)
+{
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80)
+        return b >= 0x20 && b < 0x7F;
+    int32_t cp;
+    size_t k = utf8_next(s + i, n - i, &cp);
+    return cp >= 0xA0 && stable(cp) && !plain(cp) && !toned_o(cp) ? k : 0;
+}
+
 static int put_mapped(const char *t, size_t n, size_t src, strbuf *out, offmap *map)
 {
     for (size_t k = 0; k < n;) {
@@ -149,13 +165,19 @@ int cleanup_text(const char *s, size_t n, strbuf *out, offmap *map)
         map->n = 0;
     size_t base = out->len;
     for (size_t i = 0; i < n;) {
-        /* printable ASCII needs nothing, but for its last character, which a
-         * combining mark may follow */
-        size_t end = i;
-        while (end < n && (unsigned char)s[end] >= 0x20 && (unsigned char)s[end] < 0x7F)
-            end++;
-        if (end < n && end > i && (unsigned char)s[end] >= 0x80)
-            end--;
+        /* most text needs nothing, but for the last character of a run, which
+         * a combining mark may follow */
+        size_t end = i, last = i, k;
+        while (end < n && (k = as_is(s, n, end))) {
+            last = end;
+            end += k;
+        }
+        if (end < n && end > i && (unsigned char)s[end] >= 0x80) {
+            int32_t m;
+            utf8_next(s + end, n - end, &m);
+            if (m < 0 || utf8proc_get_property(m)->combining_class != 0)
+                end = last;
+        }
         if (end > i) {
             if (emit_run(out, map, s + i, end - i, i))
                 return -1;

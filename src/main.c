@@ -6,6 +6,7 @@
  *   docbao lexicon check FILE                check a lexicon table */
 #include "cli/cli.h"
 #include <dirent.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <math.h>
 #include <errno.h>
@@ -333,7 +334,14 @@ static int each_input(const cli *c, run *r)
 /* normalize: sentences of a line joined by a space, a newline per line */
 typedef struct line_out {
     int any;
+    int live; /* a reader waits at the other end (a terminal, pipe or socket): a line at a time */
 } line_out;
+
+static int live_stdout(void)
+{
+    struct stat st;
+    return isatty(STDOUT_FILENO) || fstat(STDOUT_FILENO, &st) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode);
+}
 
 static int print_sentence(void *user, const docbao_sentence *s)
 {
@@ -346,7 +354,8 @@ static int print_sentence(void *user, const docbao_sentence *s)
     }
     if (s->line_end) {
         fputc('\n', stdout);
-        fflush(stdout);
+        if (o->live)
+            fflush(stdout);
         o->any = 0;
     }
     return ferror(stdout) ? 1 : 0;
@@ -602,7 +611,7 @@ int main(int argc, char **argv)
             fputs("</speak>\n", stdout);
         }
     } else if (!strcmp(c.cmd, "normalize")) {
-        line_out o = {0};
+        line_out o = {0, live_stdout()};
         if (c.explain)
             docbao_set_explain(db, print_explain, NULL);
         run r = {db, print_sentence, &o};

@@ -31,7 +31,7 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
         return -1;
     if (!nz->words && !(nz->words = word_cache_new(classify_word_facts, (void *)nz->lx)))
         return -1;
-    classify_ctx cc = {nz->lx, NULL, NULL, NULL, &nz->roles, nz->words};
+    classify_ctx cc = {.lx = nz->lx, .memo = &nz->roles, .words = nz->words};
     verbalize_ctx vc = {nz->lx, nz->dialect, nz->year_short};
     const token *t = nz->tokens.v;
     size_t nt = nz->tokens.n;

@@ -1,10 +1,11 @@
-/* wordcache — a direct-mapped table of word facts keyed by the word's bytes. */
+/* wordcache — a two-way set-associative table of word facts keyed by the
+ * word's bytes: the more recently used of a set's two words comes first. */
 #include "wordcache.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { SLOTS = 8192, KEY_MAX = 30 };
+enum { SETS = 4096, KEY_MAX = 30 };
 
 struct slot {
     char key[KEY_MAX];
@@ -16,7 +17,7 @@ struct word_cache {
     word_facts_fn fn;
     void *user;
     word_facts scratch; /* for words too long to keep */
-    struct slot slots[SLOTS];
+    struct slot slots[SETS][2];
 };
 
 word_cache *word_cache_new(word_facts_fn fn, void *user)
@@ -47,11 +48,17 @@ const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n)
         wc->fn(wc->user, s, n, &wc->scratch);
         return &wc->scratch;
     }
-    struct slot *sl = &wc->slots[hash(s, n) & (SLOTS - 1)];
-    if (sl->len != n || memcmp(sl->key, s, n)) {
-        wc->fn(wc->user, s, n, &sl->facts);
-        memcpy(sl->key, s, n);
-        sl->len = (unsigned char)n;
+    struct slot *set = wc->slots[hash(s, n) & (SETS - 1)];
+    if (set[0].len == n && !memcmp(set[0].key, s, n))
+        return &set[0].facts;
+    struct slot keep = set[1];
+    set[1] = set[0];
+    if (keep.len == n && !memcmp(keep.key, s, n)) {
+        set[0] = keep;
+        return &set[0].facts;
     }
-    return &sl->facts;
+    wc->fn(wc->user, s, n, &set[0].facts);
+    memcpy(set[0].key, s, n);
+    set[0].len = (unsigned char)n;
+    return &set[0].facts;
 }
