@@ -57,6 +57,7 @@ units: $(UNIT_BIN)
 check: deps
 	$(MAKE) all units
 	$(MAKE) BUILD=build-asan OPT="-O1 -g" SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" build-asan/docbao units
+	$(MAKE) BUILD=build-tsan OPT="-O1 -g" SAN="-fsanitize=thread" build-tsan/test_ahead
 	tests/run.sh
 
 fuzz: deps
@@ -87,4 +88,4 @@ install: all
 	  > $(DESTDIR)$(SYSCONFDIR)/speech-dispatcher/modules/docbao-generic.conf
 
 clean:
-	rm -rf build build-asan build-install docbao sample.wav
+	rm -rf build build-asan build-tsan build-install docbao sample.wav

@@ -3,6 +3,7 @@
 #include "classify.h"
 #include "syllable.h"
 #include "utf8.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +31,8 @@ static int push(spanvec *sv, const span *s)
     return 0;
 }
 
-/* A zeroed span at the end (no copy of a span built elsewhere), NULL on out of memory. */
+/* A new span at the end, zeroed but for its value (val.kind is V_NONE): for
+ * the spans that carry none, the most common by far. NULL on out of memory. */
 static span *push_new(spanvec *sv)
 {
     if (sv->n == sv->cap) {
@@ -42,7 +44,8 @@ static span *push_new(spanvec *sv)
         sv->cap = cap;
     }
     span *s = &sv->v[sv->n++];
-    memset(s, 0, sizeof *s);
+    memset(s, 0, offsetof(span, val));
+    s->val.kind = V_NONE;
     return s;
 }
 
@@ -100,7 +103,13 @@ static int has_char(slice s, const char *set)
     return 0;
 }
 
-static int has_digit(slice s) { return has_char(s, "0123456789"); }
+static int has_digit(slice s)
+{
+    for (size_t i = 0; i < s.n; i++)
+        if (s.s[i] >= '0' && s.s[i] <= '9')
+            return 1;
+    return 0;
+}
 
 /* Phone numbers: 0912 345 678, 0912.345.678, +84 912 345 678, hotline 1900 1234.
  * Returns the tokens used (0: not a phone). */
@@ -362,7 +371,8 @@ void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out
 static const word_facts *facts(const classify_ctx *c, const token *t)
 {
     static _Thread_local word_facts f;
-    if (c->words)
+    /* numbers are too many to remember, and would push the words out */
+    if (c->words && !has_digit(t->core))
         return word_cache_get(c->words, t->core.s, t->core.n);
     classify_word_facts((void *)c->lx, t->core.s, t->core.n, &f);
     return &f;
@@ -564,7 +574,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     }
     /* most words: read as written (the facts are remembered), unless a unit
      * may follow a scale word (200 triệu đồng) */
-    if (facts(c, tk)->plain && !(*i >= 1 && is_scale(c, &t[*i - 1]))) {
+    if (c->plain[tk - c->base] && !(*i >= 1 && is_scale(c, &t[*i - 1]))) {
         span *w = push_new(out);
         if (!w)
             return -1;
@@ -764,13 +774,15 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
 {
     /* the roles of every word and two-word phrase, looked up once */
     classify_ctx ctx = *cc, *c = &ctx;
-    unsigned small[2][64];
+    unsigned small[3][64];
     unsigned *r1 = n <= 64 ? small[0] : malloc(n * sizeof *r1);
     unsigned *r2 = n <= 64 ? small[1] : malloc(n * sizeof *r2);
-    if (!r1 || !r2) {
+    unsigned *pl = n <= 64 ? small[2] : malloc(n * sizeof *pl);
+    if (!r1 || !r2 || !pl) {
         if (n > 64) {
             free(r1);
             free(r2);
+            free(pl);
         }
         return -1;
     }
@@ -780,6 +792,7 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
         if (t[k].core.n)
             f = *facts(c, &t[k]);
         r1[k] = f.roles;
+        pl[k] = f.plain;
         r2[k] = 0;
         if (head && t[k].core.n && !t[k - 1].post.n) {
             size_t len = (size_t)(t[k].core.s + t[k].core.n - t[k - 1].core.s);
@@ -793,12 +806,14 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
     ctx.base = t;
     ctx.roles1 = r1;
     ctx.roles2 = r2;
+    ctx.plain = pl;
     if (!ctx.memo)
         ctx.memo = &memo;
     int rc = classify_all(c, t, n, out);
     if (n > 64) {
         free(r1);
         free(r2);
+        free(pl);
     }
     return rc;
 }

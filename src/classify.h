@@ -29,7 +29,6 @@ const char *class_name(tok_class c);
 typedef struct span {
     tok_class cls;
     slice text;              /* the written text this span reads */
-    value val;               /* CL_VALUE */
     const abbr_entry *abbr;  /* CL_ABBR */
     const char *reading;     /* CL_LOANWORD, CL_UNIT */
     unsigned roman;          /* CL_ROMAN */
@@ -38,6 +37,7 @@ typedef struct span {
     int as_month;            /* CL_VALUE number after "tháng": 4 is "tư" */
     int as_year;             /* CL_VALUE number after "năm", or a year after "tháng N" */
     int ordinal;             /* CL_ROMAN after "thứ": I is "nhất", IV is "tư" */
+    value val;               /* CL_VALUE, CL_UNIT (last: a word's span leaves it unset) */
 } span;
 
 typedef struct spanvec {
@@ -58,6 +58,7 @@ typedef struct classify_ctx {
      * of each word with the one before it (a two-word cue) */
     const token *base;
     unsigned *roles1, *roles2;
+    unsigned *plain;        /* and whether it is a plain word (word_facts) */
     role_memo *memo;        /* optional: kept from sentence to sentence */
     word_cache *words;      /* optional: facts of words seen before (classify_word_facts) */
 } classify_ctx;

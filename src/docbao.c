@@ -1,5 +1,6 @@
 /* docbao — the public API: wires the stages together for a caller. */
 #include "docbao.h"
+#include "ahead.h"
 #include "html.h"
 #include "lexicon.h"
 #include "master.h"
@@ -11,6 +12,7 @@
 #include "synth.h"
 #include "voice.h"
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -188,6 +190,26 @@ static void warn_invalid(void *user, const char *name, unsigned long long off, c
     fprintf(stderr, "docbao: %s\n", db->error);
 }
 
+static int replay_sentence(void *user, const ahead_sentence *s)
+{
+    docbao *db = user;
+    docbao_sentence ds = {s->written, s->written_len, s->spoken, s->spoken_len, s->line_end, s->headline};
+    return db->fn(db->user, &ds) ? 1 : 0;
+}
+
+/* Workers for a file: a regular file of some size, with no explain
+ * callback (which would be called from the workers), on a machine with
+ * cores to spare. A pipe or a terminal is read a line at a time. */
+static int ahead_workers(const docbao *db, FILE *in)
+{
+    struct stat st;
+    if (db->nz.explain || getenv("DOCBAO_THREADS_OFF") || fstat(fileno(in), &st) || !S_ISREG(st.st_mode) ||
+        st.st_size < 256 * 1024)
+        return 0;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    return cpus < 2 ? 0 : cpus > 4 ? 4 : (int)cpus;
+}
+
 int docbao_normalize_file(docbao *db, FILE *in, const char *name, docbao_sentence_fn fn, void *user)
 {
     reader r;
@@ -195,18 +217,31 @@ int docbao_normalize_file(docbao *db, FILE *in, const char *name, docbao_sentenc
     db->fn = fn;
     db->user = user;
     db->lines = 0;
-    int rc = DOCBAO_OK, got, eol, at_line_start = 1;
+    int rc = DOCBAO_OK, got, eol, at_line_start = 1, workers = ahead_workers(db, in);
+    ahead *a = workers ? ahead_new(db->lx, db->nz.dialect, db->nz.year_short, workers) : NULL;
     db->error[0] = '\0';
     while ((got = reader_next(&r, &db->line, &eol)) > 0) {
         if (at_line_start) {
             db->lines++;
             db->headline = is_headline(db, strbuf_str(&db->line), db->line.len) && eol;
         }
-        rc = run_piece(db, strbuf_str(&db->line), db->line.len, eol);
+        if (a) {
+            int k = ahead_push(a, strbuf_str(&db->line), db->line.len, eol, db->headline, replay_sentence, db);
+            rc = k < 0 ? DOCBAO_ENOMEM : k ? DOCBAO_ESTOPPED : DOCBAO_OK;
+        } else {
+            rc = run_piece(db, strbuf_str(&db->line), db->line.len, eol);
+        }
         if (rc)
             break;
         at_line_start = eol;
     }
+    if (a && !rc) {
+        int k = ahead_finish(a, replay_sentence, db);
+        rc = k < 0 ? DOCBAO_ENOMEM : k ? DOCBAO_ESTOPPED : DOCBAO_OK;
+    }
+    if (rc == DOCBAO_ENOMEM)
+        snprintf(db->error, sizeof db->error, "out of memory");
+    ahead_free(a);
     if (got < 0 && !rc)
         rc = db->error[0] ? DOCBAO_EINPUT : DOCBAO_EIO;
     reader_free(&r);

@@ -26,6 +26,10 @@ for t in build-asan/test_*; do
     [ -x "$t" ] || continue
     check "unit $(basename "$t") (asan+ubsan)" "$t" "$SHARED/data/vi-syllables.tsv"
 done
+for t in build-tsan/test_*; do
+    [ -x "$t" ] || continue
+    check "unit $(basename "$t") (tsan)" "$t"
+done
 
 # --- golden files: input -> spoken form, every case must pass
 # except the open cases listed (with the reason) in tests/golden/known-failures.tsv
@@ -155,6 +159,17 @@ out=$(echo "xin chào" | "$BIN" speak -o "$TMP/x.xyz" 2>&1); [ $? -ne 0 ] && [ !
 # every golden input with its digits shifted 1..9 (numbers no test has): read, asan clean
 for a in 1 2 3 4 5 6 7 8 9; do rot=0123456789; rot=${rot:$a}${rot:0:$a}; cut -f3 tests/golden/*.tsv | tr 0123456789 "$rot"; done > "$TMP/shifted.txt"
 check "golden inputs with shifted digits: all read, asan+ubsan clean ($(wc -l < "$TMP/shifted.txt") lines)" sh -c "'$ASAN_BIN' normalize '$TMP/shifted.txt' > /dev/null"
+# a file of some size is normalized on worker threads: the same text as one thread and as a pipe
+cat "$TMP/shifted.txt" "$TMP/shifted.txt" "$TMP/shifted.txt" > "$TMP/big.txt"
+"$BIN" normalize "$TMP/big.txt" > "$TMP/big.threads" 2>&1
+DOCBAO_THREADS_OFF=1 "$BIN" normalize "$TMP/big.txt" > "$TMP/big.one" 2>&1
+"$BIN" normalize < "$TMP/big.txt" > "$TMP/big.pipe" 2>&1
+[ "$(stat -c %s "$TMP/big.txt")" -gt 262144 ] && [ -s "$TMP/big.one" ] && cmp -s "$TMP/big.threads" "$TMP/big.one" &&
+    cmp -s "$TMP/big.pipe" "$TMP/big.one" && ok "a $(stat -c %s "$TMP/big.txt")-byte file: threads, one thread and a pipe read alike" ||
+    fail "threaded normalization differs" "$(diff "$TMP/big.one" "$TMP/big.threads" | head -5)"
+check "the threaded normalizer under asan+ubsan runs clean" sh -c "'$ASAN_BIN' normalize '$TMP/big.txt' > /dev/null"
+"$BIN" normalize "$TMP/big.txt" | head -3 > /dev/null; rc=${PIPESTATUS[0]}
+[ "$rc" -lt 128 ] && ok "a reader that goes away stops the threaded normalizer (exit $rc)" || fail "closed pipe (exit $rc)"
 head -c 300000 /dev/zero | tr '\0' '7' > "$TMP/digits.txt"
 out=$(timeout 60 "$ASAN_BIN" normalize "$TMP/digits.txt" 2>&1 | wc -c); [ "${PIPESTATUS[0]}" = 0 ] && [ "$out" -gt 0 ] && ok "a 300,000-digit line is read (asan clean)" || fail "huge number" "$out"
 printf '☃ ∑ ⊕ @@@ %%%% ### ~~~\n' > "$TMP/sym.txt"
