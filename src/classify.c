@@ -347,17 +347,31 @@ static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size
     return def;
 }
 
-/* a word read as written wherever it stands: letters only, a Vietnamese
- * syllable, not all capitals, and no abbreviation, Roman numeral or loanword */
-static int plain_word(const lexicon *lx, const char *s, size_t n)
+/* The class of a word that no context can change, as classify_word would
+ * choose it (CL_WORD, CL_UPPERWORD, CL_LOANWORD, CL_SPELL), with its reading;
+ * -1 for any other: letters only, and no abbreviation, Roman numeral or unit
+ * (whose readings depend on the words around them). */
+static int context_free_class(const lexicon *lx, const char *s, size_t n, const char **reading)
 {
+    *reading = NULL;
     for (size_t k = 0; k < n; k++) {
         unsigned char b = (unsigned char)s[k];
         if (b < 0x80 && !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
-            return 0;
+            return -1;
     }
-    return !lexicon_abbr(lx, s, n) && !num_roman_value(s, n) && !utf8_all_upper(s, n) &&
-           !lexicon_loanword(lx, s, n) && syllable_parse(lx, s, n, NULL);
+    if (!n || lexicon_abbr(lx, s, n) || num_roman_value(s, n) || lexicon_unit(lx, s, n))
+        return -1;
+    const char *loan = lexicon_loanword(lx, s, n);
+    if (utf8_all_upper(s, n)) {
+        if (syllable_is_word(lx, s, n))
+            return CL_UPPERWORD;
+        *reading = loan;
+        return loan ? CL_LOANWORD : CL_SPELL;
+    }
+    *reading = loan;
+    if (loan)
+        return CL_LOANWORD;
+    return syllable_parse(lx, s, n, NULL) ? CL_WORD : -1;
 }
 
 void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out)
@@ -365,7 +379,7 @@ void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out
     const struct lexicon *lx = lexicon;
     out->roles = lexicon_roles(lx, s, n);
     out->head = (unsigned char)lexicon_role_head(lx, s, n);
-    out->plain = (unsigned char)plain_word(lx, s, n);
+    out->kind = (unsigned char)(context_free_class(lx, s, n, &out->reading) + 1);
 }
 
 static const word_facts *facts(const classify_ctx *c, const token *t)
@@ -572,14 +586,16 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         (*i)++;
         return push(out, &sp);
     }
-    /* most words: read as written (the facts are remembered), unless a unit
-     * may follow a scale word (200 triệu đồng) */
-    if (c->plain[tk - c->base] && !(*i >= 1 && is_scale(c, &t[*i - 1]))) {
+    /* most words: their class does not depend on the words around them (the
+     * facts are remembered), unless a unit may follow a scale word (200 triệu đồng) */
+    const word_facts *f = &c->facts[tk - c->base];
+    if (f->kind && !(*i >= 1 && is_scale(c, &t[*i - 1]))) {
         span *w = push_new(out);
         if (!w)
             return -1;
-        w->cls = CL_WORD;
+        w->cls = (tok_class)(f->kind - 1);
         w->text = tk->core;
+        w->reading = f->reading;
         (*i)++;
         return 0;
     }
@@ -774,25 +790,26 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
 {
     /* the roles of every word and two-word phrase, looked up once */
     classify_ctx ctx = *cc, *c = &ctx;
-    unsigned small[3][64];
+    unsigned small[2][64];
+    word_facts smallf[64];
     unsigned *r1 = n <= 64 ? small[0] : malloc(n * sizeof *r1);
     unsigned *r2 = n <= 64 ? small[1] : malloc(n * sizeof *r2);
-    unsigned *pl = n <= 64 ? small[2] : malloc(n * sizeof *pl);
-    if (!r1 || !r2 || !pl) {
+    word_facts *wf = n <= 64 ? smallf : malloc(n * sizeof *wf);
+    if (!r1 || !r2 || !wf) {
         if (n > 64) {
             free(r1);
             free(r2);
-            free(pl);
+            free(wf);
         }
         return -1;
     }
     int head = 0; /* the word before begins a cue phrase */
     for (size_t k = 0; k < n; k++) {
-        word_facts f = {0, 0, 0};
+        word_facts f = {0, 0, 0, NULL};
         if (t[k].core.n)
             f = *facts(c, &t[k]);
+        wf[k] = f;
         r1[k] = f.roles;
-        pl[k] = f.plain;
         r2[k] = 0;
         if (head && t[k].core.n && !t[k - 1].post.n) {
             size_t len = (size_t)(t[k].core.s + t[k].core.n - t[k - 1].core.s);
@@ -806,14 +823,14 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
     ctx.base = t;
     ctx.roles1 = r1;
     ctx.roles2 = r2;
-    ctx.plain = pl;
+    ctx.facts = wf;
     if (!ctx.memo)
         ctx.memo = &memo;
     int rc = classify_all(c, t, n, out);
     if (n > 64) {
         free(r1);
         free(r2);
-        free(pl);
+        free(wf);
     }
     return rc;
 }

@@ -58,7 +58,7 @@ typedef struct classify_ctx {
      * of each word with the one before it (a two-word cue) */
     const token *base;
     unsigned *roles1, *roles2;
-    unsigned *plain;        /* and whether it is a plain word (word_facts) */
+    const word_facts *facts; /* and all that is known of each word alone */
     role_memo *memo;        /* optional: kept from sentence to sentence */
     word_cache *words;      /* optional: facts of words seen before (classify_word_facts) */
 } classify_ctx;

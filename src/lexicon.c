@@ -19,6 +19,7 @@ struct lexicon {
     dict letters_n, letters_s, loan, unit_exact, unit_lower, roles, rhymes;
     dict role_masks;     /* lowercase word or phrase -> bit mask of its roles */
     dict role_heads;     /* lowercase first word of each phrase in role_masks */
+    unsigned char role_first[128]; /* ASCII bytes that begin a key of role_masks */
     char role_names[32][24];
     int nroles;
     const char **vals;   /* values of the simple maps */
@@ -213,6 +214,9 @@ static int row_role(void *user, const char *const *c, char *err, size_t errlen)
     strbuf b = {0};
     int rc = utf8_lower(c[0], strlen(c[0]), &b);
     if (!rc) {
+        unsigned char f = (unsigned char)strbuf_str(&b)[0];
+        if (f < 128)
+            lx->role_first[f] = 1;
         int have = dict_get(&lx->role_masks, strbuf_str(&b), b.len);
         rc = dict_put(&lx->role_masks, strbuf_str(&b), b.len, (int)((have < 0 ? 0u : (unsigned)have) | (1u << bit)));
         const char *space = memchr(strbuf_str(&b), ' ', b.len);
@@ -362,8 +366,19 @@ unsigned lexicon_role_bit(const lexicon *lx, const char *role)
     return 0;
 }
 
+/* 0 when no key can match: an ASCII first byte that begins none (numbers) */
+static int may_have_role(const lexicon *lx, const char *word, size_t n)
+{
+    unsigned char f = n ? (unsigned char)word[0] : 0;
+    if (f >= 'A' && f <= 'Z')
+        f = (unsigned char)(f + 32);
+    return n && (f >= 128 || lx->role_first[f]);
+}
+
 unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n)
 {
+    if (!may_have_role(lx, word, n))
+        return 0;
     char key[256];
     size_t ln = utf8_lower_buf(word, n, key, sizeof key);
     if (ln == (size_t)-1)
@@ -374,6 +389,8 @@ unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n)
 
 int lexicon_role_head(const lexicon *lx, const char *word, size_t n)
 {
+    if (!may_have_role(lx, word, n))
+        return 0;
     char key[256];
     size_t ln = utf8_lower_buf(word, n, key, sizeof key);
     return ln != (size_t)-1 && dict_get(&lx->role_heads, key, ln) >= 0;

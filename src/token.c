@@ -6,10 +6,17 @@
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+/* marks peeled from the front and the back of a token: "'([{<*,;!? and "')]}>,;:!?.-* */
+static const unsigned char LEAD[256] = {['"'] = 1, ['\''] = 1, ['('] = 1, ['['] = 1, ['{'] = 1, ['<'] = 1,
+                                        ['*'] = 1, [','] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1};
+static const unsigned char TRAIL[256] = {['"'] = 1, ['\''] = 1, [')'] = 1, [']'] = 1, ['}'] = 1, ['>'] = 1,
+                                         [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['.'] = 1,
+                                         ['-'] = 1, ['*'] = 1};
+
 static int lead_punct(const char *s, size_t n)
 {
     char c = s[0];
-    if (strchr("\"'([{<*,;!?", c))
+    if (LEAD[(unsigned char)c])
         return 1;
     if (c == '-' && (n < 2 || !(s[1] >= '0' && s[1] <= '9')))
         return 1;
@@ -18,7 +25,7 @@ static int lead_punct(const char *s, size_t n)
     return 0;
 }
 
-static int trail_punct(char c) { return c && strchr("\"')]}>,;:!?.-*", c) != NULL; }
+static int trail_punct(char c) { return TRAIL[(unsigned char)c]; }
 
 static int push(tokvec *tv, token t)
 {

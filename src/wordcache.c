@@ -1,11 +1,11 @@
-/* wordcache — a two-way set-associative table of word facts keyed by the
- * word's bytes: the more recently used of a set's two words comes first. */
+/* wordcache — a four-way set-associative table of word facts keyed by the
+ * word's bytes: in each set the most recently used word comes first. */
 #include "wordcache.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { SETS = 4096, KEY_MAX = 30 };
+enum { SETS = 4096, WAYS = 4, KEY_MAX = 22 };
 
 struct slot {
     char key[KEY_MAX];
@@ -17,7 +17,7 @@ struct word_cache {
     word_facts_fn fn;
     void *user;
     word_facts scratch; /* for words too long to keep */
-    struct slot slots[SETS][2];
+    struct slot slots[SETS][WAYS];
 };
 
 word_cache *word_cache_new(word_facts_fn fn, void *user)
@@ -49,16 +49,21 @@ const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n)
         return &wc->scratch;
     }
     struct slot *set = wc->slots[hash(s, n) & (SETS - 1)];
-    if (set[0].len == n && !memcmp(set[0].key, s, n))
+    int way = 0;
+    while (way < WAYS && !(set[way].len == n && !memcmp(set[way].key, s, n)))
+        way++;
+    if (way == 0)
         return &set[0].facts;
-    struct slot keep = set[1];
-    set[1] = set[0];
-    if (keep.len == n && !memcmp(keep.key, s, n)) {
-        set[0] = keep;
-        return &set[0].facts;
+    struct slot found;
+    if (way < WAYS) {
+        found = set[way];
+    } else { /* not there: the least recently used one goes */
+        way = WAYS - 1;
+        wc->fn(wc->user, s, n, &found.facts);
+        memcpy(found.key, s, n);
+        found.len = (unsigned char)n;
     }
-    wc->fn(wc->user, s, n, &set[0].facts);
-    memcpy(set[0].key, s, n);
-    set[0].len = (unsigned char)n;
+    memmove(&set[1], &set[0], (size_t)way * sizeof *set);
+    set[0] = found;
     return &set[0].facts;
 }

@@ -1,7 +1,7 @@
 /* wordcache — what a token's text is on its own, remembered.
  * The classifier asks the same questions of the same few thousand words over
- * and over (its roles as a cue word, whether it begins a cue phrase, whether it
- * is a plain Vietnamese word that no table claims). This keeps the answers in
+ * and over (its roles as a cue word, whether it begins a cue phrase, its class
+ * when no context can change it). This keeps the answers in
  * a fixed-size direct-mapped table: a new word takes the slot of an old one,
  * so memory stays the same however long the input. One per normalizer
  * (a thread); the answers come from a function the caller gives. */
@@ -12,7 +12,8 @@
 typedef struct word_facts {
     unsigned roles;      /* lexicon_roles of the word */
     unsigned char head;  /* begins a cue phrase of several words */
-    unsigned char plain; /* a Vietnamese syllable read as written whatever the context */
+    unsigned char kind;  /* the caller's class + 1 when no context can change it, else 0 */
+    const char *reading; /* with kind: a reading from the lexicon, or NULL */
 } word_facts;
 
 typedef void (*word_facts_fn)(void *user, const char *s, size_t n, word_facts *out);

@@ -26,31 +26,42 @@ while [ "$(stat -c %s "$TMP/corpus.txt" 2>/dev/null || echo 0)" -lt $((20 * 1048
     k=$((k + 1))
 done
 mb=$(awk -v b="$(stat -c %s "$TMP/corpus.txt")" 'BEGIN{printf "%.1f", b/1048576}')
-echo "== normalizer ($mb MB, $(wc -l < "$TMP/corpus.txt") lines)"
-t0=$(now); "$BIN" normalize "$TMP/corpus.txt" > /dev/null; t1=$(now)
-gzip -1 -c "$TMP/corpus.txt" > /dev/null; t2=$(now)
-n=$(secs "$t0" "$t1"); g=$(secs "$t1" "$t2")
-row "docbao normalize" "${n} s" "$(awk -v m="$mb" -v s="$n" 'BEGIN{printf "%.1f MB/s", m/s}')"
-row "gzip -1 (baseline)" "${g} s" "docbao/gzip = $(ratio "$n" "$g")"
+# the median wall time of 5 runs of a command (the machines are noisy)
+med() {
+    local i
+    for i in 1 2 3 4 5; do
+        /usr/bin/time -f %e -o "$TMP/t" "$@" > /dev/null 2>&1 || true
+        cat "$TMP/t"
+    done | sort -n | sed -n 3p
+}
+echo "== normalizer ($mb MB, $(wc -l < "$TMP/corpus.txt") lines; median of 5)"
+n=$(med sh -c "'$BIN' normalize '$TMP/corpus.txt' > /dev/null")
+n1=$(med sh -c "DOCBAO_THREADS_OFF=1 '$BIN' normalize '$TMP/corpus.txt' > /dev/null")
+g=$(med sh -c "gzip -1 -c '$TMP/corpus.txt' > /dev/null")
+row "gzip -1 (baseline)" "${g} s" "$(awk -v m="$mb" -v s="$g" 'BEGIN{printf "%.1f MB/s", m/s}')"
+row "docbao normalize (a file: worker threads, $(nproc) cores)" "${n} s" \
+    "$(awk -v m="$mb" -v s="$n" 'BEGIN{printf "%.1f MB/s", m/s}')  docbao/gzip = $(ratio "$n" "$g")"
+row "docbao normalize, one thread" "${n1} s" \
+    "$(awk -v m="$mb" -v s="$n1" 'BEGIN{printf "%.1f MB/s", m/s}')  docbao/gzip = $(ratio "$n1" "$g")"
 
-echo "== audio (the sample article, 3 runs each)"
+echo "== audio (the sample article; median of 5)"
 art=$SHARED/samples/vnpt-quang-ngai-2021.txt
 "$BIN" normalize "$art" > "$TMP/art.txt"
-t0=$(now); for i in 1 2 3; do espeak-ng -v vi -w "$TMP/e.wav" -f "$TMP/art.txt"; done; t1=$(now)
-e=$(secs "$t0" "$t1")
-row "espeak-ng -v vi alone, normalized text to WAV" "${e} s" "(baseline)"
+# the same speech as docbao's default voice: vi at its rate (voices/north.voice)
+rate=$(sed -n 's/^rate *= *//p' voices/north.voice)
+e=$(med espeak-ng -v vi -s "$rate" -w "$TMP/e.wav" -f "$TMP/art.txt")
+row "espeak-ng -v vi -s $rate alone, normalized text to WAV" "${e} s" "(baseline)"
 bench_speak() {
     local label=$1; shift
-    local t0 t1; t0=$(now)
-    for i in 1 2 3; do "$BIN" speak "$@" "$art" 2>/dev/null; done
-    t1=$(now)
-    row "$label" "$(secs "$t0" "$t1") s" "docbao/espeak-ng = $(ratio "$(secs "$t0" "$t1")" "$e")"
+    local t; t=$(med "$BIN" speak "$@" "$art")
+    row "$label" "$t s" "docbao/espeak-ng = $(ratio "$t" "$e")"
 }
 bench_speak "docbao speak -o WAV, loudness off" -o "$TMP/d.wav" --loudness off
 bench_speak "docbao speak -o WAV (default: -23 LUFS)" -o "$TMP/d.wav"
 bench_speak "docbao speak -o FLAC" -o "$TMP/d.flac"
 bench_speak "docbao speak -o MP3" -o "$TMP/d.mp3"
 bench_speak "docbao speak -o WAV 48 kHz, -16 LUFS (limiter)" -o "$TMP/d.wav" --sample-rate 48000 --loudness -16
+row "  (audio length: espeak-ng alone / docbao)" "$(soxi -D "$TMP/e.wav" | cut -d. -f1) s / $(soxi -D "$TMP/d.flac" | cut -d. -f1) s"
 t0=$(now); "$SHARED/tools/pron-score" --cmd "$BIN phonemes" >/dev/null 2>&1 || true; t1=$(now)
 t2=$(now); "$SHARED/tools/pron-score" --cmd "sed 's/\$/./' | espeak-ng -v vi -q --ipa" >/dev/null 2>&1 || true; t3=$(now)
 row "docbao phonemes, 8,698 syllables (respelling)" "$(secs "$t0" "$t1") s" "docbao/espeak-ng = $(ratio "$(secs "$t0" "$t1")" "$(secs "$t2" "$t3")")"
