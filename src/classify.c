@@ -49,6 +49,17 @@ static span *push_new(spanvec *sv)
     return s;
 }
 
+/* A span with no more than a class and its text. */
+static int push_simple(spanvec *sv, tok_class c, slice text)
+{
+    span *s = push_new(sv);
+    if (!s)
+        return -1;
+    s->cls = c;
+    s->text = text;
+    return 0;
+}
+
 void spanvec_free(spanvec *sv)
 {
     free(sv->v);
@@ -582,21 +593,17 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             (*i)++;
             return push(out, &sp);
         }
-        sp = mk(CL_PUNCT, tk->pre.n ? tk->pre : tk->post);
         (*i)++;
-        return push(out, &sp);
+        return push_simple(out, CL_PUNCT, tk->pre.n ? tk->pre : tk->post);
     }
     /* most words: their class does not depend on the words around them (the
      * facts are remembered), unless a unit may follow a scale word (200 triệu đồng) */
     const word_facts *f = &c->facts[tk - c->base];
     if (f->kind && !(*i >= 1 && is_scale(c, &t[*i - 1]))) {
-        span *w = push_new(out);
-        if (!w)
-            return -1;
-        w->cls = (tok_class)(f->kind - 1);
-        w->text = tk->core;
-        w->reading = f->reading;
         (*i)++;
+        if (push_simple(out, (tok_class)(f->kind - 1), tk->core))
+            return -1;
+        out->v[out->n - 1].reading = f->reading;
         return 0;
     }
     if (quarter(t, *i, &sp)) {
@@ -805,6 +812,8 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
     }
     int head = 0; /* the word before begins a cue phrase */
     for (size_t k = 0; k < n; k++) {
+        if (c->words && k + 4 < n)
+            word_cache_prefetch(c->words, t[k + 4].core.s, t[k + 4].core.n);
         word_facts f = {0, 0, 0, NULL};
         if (t[k].core.n)
             f = *facts(c, &t[k]);
@@ -839,18 +848,12 @@ static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec
 {
     size_t i = 0;
     while (i < n) {
-        if (t[i].core.n && t[i].pre.n) {
-            span p = mk(CL_PUNCT, t[i].pre);
-            if (push(out, &p))
-                return -1;
-        }
+        if (t[i].core.n && t[i].pre.n && push_simple(out, CL_PUNCT, t[i].pre))
+            return -1;
         if (classify_at(c, t, n, &i, out))
             return -1;
-        if (t[i - 1].core.n && t[i - 1].post.n) {
-            span p = mk(CL_PUNCT, t[i - 1].post);
-            if (push(out, &p))
-                return -1;
-        }
+        if (t[i - 1].core.n && t[i - 1].post.n && push_simple(out, CL_PUNCT, t[i - 1].post))
+            return -1;
     }
     return 0;
 }

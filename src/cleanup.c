@@ -135,7 +135,7 @@ static int stable(int32_t cp)
 
 /* The length of the character at s[i] when cleanup keeps it as it is:
  * printable ASCII, or a code point NFC keeps on its own that plain() keeps
- * and no tone move starts with. 0 for any other. */
+ * and that starts no tone move. 0 for any other. */
 static size_t as_is(const char *s, size_t n, size_t i)
 {
     unsigned char b = (unsigned char)s[i];
@@ -143,7 +143,10 @@ static size_t as_is(const char *s, size_t n, size_t i)
         return b >= 0x20 && b < 0x7F;
     int32_t cp;
     size_t k = utf8_next(s + i, n - i, &cp);
-    return cp >= 0xA0 && stable(cp) && !plain(cp) && !toned_o(cp) ? k : 0;
+    /* a toned o moves its tone only before a or e (òa → oà) */
+    if (toned_o(cp) && i + k < n && (s[i + k] == 'a' || s[i + k] == 'e'))
+        return 0;
+    return cp >= 0xA0 && stable(cp) && !plain(cp) ? k : 0;
 }
 
 static int put_mapped(const char *t, size_t n, size_t src, strbuf *out, offmap *map)

@@ -21,7 +21,7 @@ static int grow(strbuf *b, size_t extra)
     return 0;
 }
 
-int strbuf_append(strbuf *b, const char *s, size_t n)
+int strbuf_append_grow(strbuf *b, const char *s, size_t n)
 {
     if (grow(b, n))
         return -1;

@@ -4,6 +4,7 @@
 #ifndef DOCBAO_STRBUF_H
 #define DOCBAO_STRBUF_H
 #include <stddef.h>
+#include <string.h>
 
 typedef struct strbuf {
     char *s;     /* NUL-terminated text, or NULL while empty and never grown */
@@ -11,7 +12,17 @@ typedef struct strbuf {
     size_t cap;  /* bytes allocated */
 } strbuf;
 
-int strbuf_append(strbuf *b, const char *s, size_t n);
+int strbuf_append_grow(strbuf *b, const char *s, size_t n); /* the slow path: grows first */
+static inline int strbuf_append(strbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap)
+        return strbuf_append_grow(b, s, n);
+    if (n)
+        memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+    return 0;
+}
 int strbuf_puts(strbuf *b, const char *s);
 int strbuf_putc(strbuf *b, char c);
 /* Appends a word, with one space before it unless the buffer is empty or ends in a space. */

@@ -11,9 +11,15 @@
 size_t utf8_decode(const char *s, size_t n, int32_t *cp);
 static inline size_t utf8_next(const char *s, size_t n, int32_t *cp)
 {
-    if ((unsigned char)s[0] < 0x80) {
-        *cp = (unsigned char)s[0];
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *cp = u[0];
         return 1;
+    }
+    /* the three-byte letters of Vietnamese (U+1E00..) without a call */
+    if (n >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        *cp = ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        return 3;
     }
     return utf8_decode(s, n, cp);
 }

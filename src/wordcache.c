@@ -42,6 +42,16 @@ static uint32_t hash(const char *s, size_t n)
     return h;
 }
 
+void word_cache_prefetch(const word_cache *wc, const char *s, size_t n)
+{
+    if (n && n <= KEY_MAX) {
+        const struct slot *set = wc->slots[hash(s, n) & (SETS - 1)];
+        __builtin_prefetch(set);
+        __builtin_prefetch((const char *)set + 64);
+        __builtin_prefetch((const char *)set + 128);
+    }
+}
+
 const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n)
 {
     if (n == 0 || n > KEY_MAX) {

@@ -25,5 +25,8 @@ void word_cache_free(word_cache *wc);
 /* The facts of s[0..n): remembered, or computed now (and remembered when the
  * word is short enough). Borrowed: valid until the next call. */
 const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n);
+/* Starts loading the place of s[0..n) into the processor's cache, a few
+ * words ahead of word_cache_get (the table is larger than that cache). */
+void word_cache_prefetch(const word_cache *wc, const char *s, size_t n);
 
 #endif
