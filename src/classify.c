@@ -114,6 +114,14 @@ static int has_char(slice s, const char *set)
     return 0;
 }
 
+static int has_letter(slice s)
+{
+    for (size_t i = 0; i < s.n; i++)
+        if ((s.s[i] >= 'A' && s.s[i] <= 'Z') || (s.s[i] >= 'a' && s.s[i] <= 'z'))
+            return 1;
+    return 0;
+}
+
 static int has_digit(slice s)
 {
     for (size_t i = 0; i < s.n; i++)
@@ -488,6 +496,11 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         return push(out, &sp);
     }
     int digit = has_digit(s);
+    /* a flight, a fishing boat: QH1521, VN123, QNg-90123-TS (letters spelled, digits one by one) */
+    if (digit && s.s[0] != '-' && has_letter(s) && cue(c, t, i, "serial")) {
+        sp = mk(CL_SERIAL, s);
+        return push(out, &sp);
+    }
     if (digit && has_char(s, "/-") &&
         ((utf8_all_upper(s.s, s.n) && ((s.s[0] >= '0' && s.s[0] <= '9') || memchr(s.s, '/', s.n))) ||
          (s.s[0] >= '0' && s.s[0] <= '9' && memchr(s.s, '/', s.n) && has_char(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")))) {
@@ -656,6 +669,12 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             (*i)++;
             return push(out, &sp);
         }
+    }
+    /* a batch number: lô thuốc số 230521 */
+    if (*i > 0 && tk->core.n >= 5 && is_digits(tk->core) && word_is(&t[*i - 1], "số") &&
+        cue_near(c, t, *i - 1, "serial")) {
+        (*i)++;
+        return push_simple(out, CL_SERIAL, tk->core);
     }
     size_t used;
     if ((used = phone(c, t, n, *i, &sp)) || (used = spaced_number(t, n, *i, &sp))) {

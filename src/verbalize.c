@@ -259,6 +259,24 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
     size_t i = 0;
     while (i < s.n && !rc) {
         char ch = s.s[i];
+        if (cls == CL_SERIAL && ch >= '0' && ch <= '9') { /* a serial: digit by digit */
+            size_t j = i;
+            while (j < s.n && s.s[j] >= '0' && s.s[j] <= '9')
+                j++;
+            rc = num_digits(s.s + i, j - i, out);
+            i = j;
+            continue;
+        }
+        if (cls == CL_SERIAL && is_letter_at(s, i)) { /* and its letters spelled */
+            size_t j = i;
+            while (j < s.n && is_letter_at(s, j)) {
+                int32_t cp;
+                j += utf8_next(s.s + j, s.n - j, &cp);
+            }
+            rc = spell(c, (slice){s.s + i, j - i}, out);
+            i = j;
+            continue;
+        }
         if (ch >= '0' && ch <= '9') {
             size_t j = i;
             while (j < s.n && ((s.s[j] >= '0' && s.s[j] <= '9') ||
@@ -549,6 +567,7 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return read_url(c, s->text, out);
     case CL_CODE:
     case CL_MIXED:
+    case CL_SERIAL:
         return read_mixed(c, s->text, s->cls, out);
     }
     return 0;
