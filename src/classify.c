@@ -4,6 +4,7 @@
 #include "syllable.h"
 #include "utf8.h"
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -234,6 +235,71 @@ static int push_value(const token *t, size_t i, slice text, const value *v, span
     s.val = *v;
     s.add_prefix = needs_prefix(t, i, v);
     return push(out, &s);
+}
+
+/* One half of a map position: a number and a hemisphere letter, 17,5N or
+ * 110,2°E. axis: 'N' for latitude (N, S), 'E' for longitude (E, W, Đ).
+ * Fills the number and the unit (°N, °S, °E, °W rows of units.tsv). */
+static int coordinate_part(const lexicon *lx, slice s, char axis, number *num, const unit_entry **unit)
+{
+    if (s.n < 2 || !(s.s[0] >= '0' && s.s[0] <= '9'))
+        return 0;
+    size_t k = s.n;
+    char l = s.s[k - 1];
+    if (k >= 3 && !memcmp(s.s + k - 2, "Đ", 2)) { /* Đ for Đông */
+        l = 'E';
+        k -= 2;
+    } else {
+        k--;
+    }
+    if (!(axis == 'N' ? l == 'N' || l == 'S' : l == 'E' || l == 'W'))
+        return 0;
+    if (k >= 2 && !memcmp(s.s + k - 2, "°", 2))
+        k -= 2;
+    char h[8];
+    snprintf(h, sizeof h, "°%c", l);
+    if (!k || !parse_number((slice){s.s, k}, num) || !(*unit = lexicon_unit(lx, h, strlen(h))))
+        return 0;
+    if (num->form == NUM_DOTTED) /* 17.5N: a decimal point */
+        num->form = NUM_DECIMAL;
+    return 1;
+}
+
+static int push_coordinate(spanvec *out, slice text, const number *num, const unit_entry *unit)
+{
+    span v = mk(CL_VALUE, text), u = mk(CL_UNIT, (slice){text.s + text.n, 0});
+    v.val.kind = V_NUMBER;
+    v.val.num = *num;
+    u.val.unit = unit;
+    return push(out, &v) || push(out, &u);
+}
+
+/* A map position: 17,5N-110,2E in one token, or 17,5°N 110,2°E in two.
+ * Returns the tokens used, 0 when it is none, -1 on out of memory. */
+static int coordinates(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
+{
+    slice s = t[i].core;
+    number a, b;
+    const unit_entry *ua, *ub;
+    for (size_t k = 2; k + 2 < s.n; k++)
+        if (s.s[k] == '-' && coordinate_part(c->lx, (slice){s.s, k}, 'N', &a, &ua) &&
+            coordinate_part(c->lx, (slice){s.s + k + 1, s.n - k - 1}, 'E', &b, &ub))
+            return push_coordinate(out, (slice){s.s, k}, &a, ua) ||
+                           push_coordinate(out, (slice){s.s + k + 1, s.n - k - 1}, &b, ub)
+                       ? -1
+                       : 1;
+    if (i + 1 < n && coordinate_part(c->lx, s, 'N', &a, &ua) &&
+        coordinate_part(c->lx, t[i + 1].core, 'E', &b, &ub)) {
+        if (push_coordinate(out, s, &a, ua))
+            return -1;
+        if (t[i].post.n) { /* 17,5N, 110,2E */
+            span p = mk(CL_PUNCT, t[i].post);
+            if (push(out, &p))
+                return -1;
+        }
+        return push_coordinate(out, t[i + 1].core, &b, ub) ? -1 : 2;
+    }
+    return 0;
 }
 
 /* A unit as the word after a number, spelled exactly as in the table:
@@ -668,6 +734,16 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         if (sp.val.unit) {
             (*i)++;
             return push(out, &sp);
+        }
+    }
+    /* a map position: 17,5N-110,2E */
+    if (tk->core.s[0] >= '0' && tk->core.s[0] <= '9') {
+        int used = coordinates(c, t, n, *i, out);
+        if (used < 0)
+            return -1;
+        if (used) {
+            *i += (size_t)used;
+            return 0;
         }
     }
     /* a batch number: lô thuốc số 230521 */
