@@ -759,6 +759,9 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     }
     const slice s = tk->core;
     int short_date = cue(c, t, *i, "date") ? (cue(c, t, *i, "date-strong") ? 2 : 1) : 0;
+    /* days before the month word are a range: ngày 5-7 tháng 3, mùng 5-7 tháng Giêng */
+    if (short_date && *i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && word_is(&t[*i + 1], "tháng"))
+        short_date = 0;
     value v;
     if (has_digit(s)) {
         fraction fr;
