@@ -1,9 +1,12 @@
 /* master — loudness normalization, true-peak limiting and resampling of
- * the whole programme, in two passes over a spilled temporary file.
+ * the whole programme, in two passes over a spilled temporary file; the
+ * first (spill and measure) on a worker thread while the caller pushes.
  * See master.h. */
 #include "master.h"
 #include <ebur128.h>
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
 #include <soxr.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,10 +16,10 @@
 #define BLK 64              /* frames per block of the peak bound */
 
 /* ---- cost model ----------------------------------------------------------
- * Push does only what is linear and cheap: the 16-bit PCM goes to the
- * spill (2 bytes a frame), libebur128 measures the integrated loudness (at
- * any gain it then follows by adding the gain in dB), and each block of BLK
- * frames keeps its largest |sample|.
+ * Push does only what is linear and cheap, and on a second thread (below):
+ * the 16-bit PCM goes to the spill (2 bytes a frame), libebur128 measures
+ * the integrated loudness (at any gain it then follows by adding the gain in
+ * dB), and each block of BLK frames keeps its largest |sample|.
  *
  * True peak: the estimate of a frame (below) is a sum of 16 taps, so it is
  * at most S = max over phases of sum|coef| times the largest |sample| of
@@ -30,7 +33,14 @@
 /* ---- loudness meter: libebur128 (ITU-R BS.1770-4, EBU R128) --------------
  * A thin wrapper so the passes below can measure at any gain: loudness at
  * gain g is the measured loudness plus 10 log10(g^2) (the relative gate moves
- * with the signal; the -70 LUFS absolute gate is far below speech). */
+ * with the signal; the -70 LUFS absolute gate is far below speech).
+ *
+ * libebur128 (1.2) sets file-scope constants in every ebur128_init, which
+ * ebur128_add_frames_* and ebur128_loudness_global read: inits take this lock
+ * for writing, the rest for reading, so that masters on several threads, and
+ * each master's worker, never race on them. */
+static pthread_rwlock_t ebur128_statics = PTHREAD_RWLOCK_INITIALIZER;
+
 typedef struct kmeter {
     ebur128_state *st;
     int failed;
@@ -38,7 +48,9 @@ typedef struct kmeter {
 
 static void kmeter_init(kmeter *k, int rate)
 {
+    pthread_rwlock_wrlock(&ebur128_statics);
     k->st = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_I);
+    pthread_rwlock_unlock(&ebur128_statics);
     k->failed = k->st == NULL;
 }
 
@@ -49,31 +61,37 @@ static void kmeter_free(kmeter *k)
     k->st = NULL;
 }
 
-/* n samples times gain in. */
-static void kmeter_add(kmeter *k, const float *x, size_t n, float gain)
+/* n samples in. */
+static void kmeter_add(kmeter *k, const float *x, size_t n)
 {
     if (k->failed)
         return;
-    if (gain == 1.0f) {
-        k->failed = ebur128_add_frames_float(k->st, x, n) != EBUR128_SUCCESS;
+    pthread_rwlock_rdlock(&ebur128_statics);
+    k->failed = ebur128_add_frames_float(k->st, x, n) != EBUR128_SUCCESS;
+    pthread_rwlock_unlock(&ebur128_statics);
+}
+
+/* n 16-bit samples in: libebur128 scales them by 1/32768 itself, the same
+ * value as the float x / 32768. */
+static void kmeter_add_s16(kmeter *k, const short *x, size_t n)
+{
+    if (k->failed)
         return;
-    }
-    float buf[1024];
-    while (n && !k->failed) {
-        size_t m = n < 1024 ? n : 1024;
-        for (size_t i = 0; i < m; i++)
-            buf[i] = x[i] * gain;
-        k->failed = ebur128_add_frames_float(k->st, buf, m) != EBUR128_SUCCESS;
-        x += m;
-        n -= m;
-    }
+    pthread_rwlock_rdlock(&ebur128_statics);
+    k->failed = ebur128_add_frames_short(k->st, x, n) != EBUR128_SUCCESS;
+    pthread_rwlock_unlock(&ebur128_statics);
 }
 
 /* Integrated loudness of what went in, times gsq in energy. */
 static double kmeter_lufs(const kmeter *k, double gsq)
 {
     double l;
-    if (k->failed || ebur128_loudness_global(k->st, &l) != EBUR128_SUCCESS || !isfinite(l) || gsq <= 0)
+    if (k->failed || gsq <= 0)
+        return -HUGE_VAL;
+    pthread_rwlock_rdlock(&ebur128_statics);
+    int rc = ebur128_loudness_global(k->st, &l);
+    pthread_rwlock_unlock(&ebur128_statics);
+    if (rc != EBUR128_SUCCESS || !isfinite(l))
         return -HUGE_VAL;
     return l + 10 * log10(gsq);
 }
@@ -196,7 +214,21 @@ static void limiter_run(limiter *l, const float *x, const float *p, float pg, fl
     l->u = u, l->box_sum = box_sum, l->pos = pos, l->idle = idle, l->t = t;
 }
 
-/* ---- the master ---------------------------------------------------------- */
+/* ---- the master ----------------------------------------------------------
+ * Push only copies: the caller's frames go into fixed slots of QFRAMES, and
+ * each full slot is queued for a worker thread, which spills it, meters it
+ * and keeps its block maxima. The queue holds at most QSLOTS slots (256 KB);
+ * the caller waits for a free one when it is full, and wakes the worker only
+ * every QWAKE slots (it sleeps only when the queue is empty). A failure of
+ * the worker is kept (werr) and returned by the caller's next hand-over or
+ * by finish; after it the worker only frees slots, so the caller never waits
+ * for ever. The worker owns the spill, the meter and the block maxima until
+ * master_finish (which lets it empty the queue) or master_free (which stops
+ * it at once) joins it; after that everything is the caller's again. */
+#define QFRAMES 8192        /* frames per queued slot (a multiple of BLK) */
+#define QSLOTS 16           /* slots in flight */
+#define QWAKE 4             /* slots queued before the worker is woken */
+
 typedef struct peakrec { unsigned long long b; float p[BLK]; } peakrec;  /* one block's estimates */
 
 struct master {
@@ -211,6 +243,18 @@ struct master {
     size_t nb, bcap;
     int cur_max, cur_n;         /* the block being filled */
     int finished, failed;
+    /* the queue to the worker: slots head .. head+count-1 (mod QSLOTS) are
+     * queued, the one the worker is measuring included; the caller fills
+     * slot tail (= head + count) with fill frames. head, count, slot_n,
+     * closing, quit and werr are shared, under mu. */
+    short *slot;                /* QSLOTS x QFRAMES frames */
+    size_t slot_n[QSLOTS], fill;
+    unsigned head, count, tail;
+    int closing, quit, werr;    /* no more slots; stop now; the worker failed */
+    int threaded;               /* a worker runs (not yet joined) */
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t more, room;  /* a slot queued / a slot freed */
 };
 
 static void say(char *err, size_t errlen, const char *msg)
@@ -233,6 +277,20 @@ master *master_new(const master_config *c, char *err, size_t errlen)
     }
     master *m = calloc(1, sizeof *m);
     if (!m) { say(err, errlen, "master: out of memory"); return NULL; }
+    if (pthread_mutex_init(&m->mu, NULL)) { free(m); say(err, errlen, "master: no mutex"); return NULL; }
+    if (pthread_cond_init(&m->more, NULL)) {
+        pthread_mutex_destroy(&m->mu);
+        free(m);
+        say(err, errlen, "master: no condition variable");
+        return NULL;
+    }
+    if (pthread_cond_init(&m->room, NULL)) {
+        pthread_cond_destroy(&m->more);
+        pthread_mutex_destroy(&m->mu);
+        free(m);
+        say(err, errlen, "master: no condition variable");
+        return NULL;
+    }
     m->c = *c;
     kmeter_init(&m->meter, c->in_rate);
     m->coef[0][DET_K - 1] = 1;
@@ -266,37 +324,125 @@ static int close_block(master *m)
     return 0;
 }
 
+/* The worker's part of a push: spill, meter, block maxima. 0 or -1. */
+static int measure(master *m, const short *pcm, size_t frames)
+{
+    if (fwrite(pcm, sizeof *pcm, frames, m->spill) != frames) return -1;
+    kmeter_add_s16(&m->meter, pcm, frames);
+    if (m->meter.failed) return -1;
+    for (size_t j = 0; j < frames;) {
+        int mx = m->cur_max;
+        if (!m->cur_n && frames - j >= BLK) {   /* a whole block */
+            for (size_t q = j; q < j + BLK; q++) {
+                int a = abs(pcm[q]);
+                mx = a > mx ? a : mx;
+            }
+            m->cur_n = BLK;
+            j += BLK;
+        } else {
+            size_t e = j + (size_t)(BLK - m->cur_n);
+            if (e > frames) e = frames;
+            for (size_t q = j; q < e; q++) {
+                int a = abs(pcm[q]);
+                mx = a > mx ? a : mx;
+            }
+            m->cur_n += (int)(e - j);
+            j = e;
+        }
+        m->cur_max = mx;
+        if (m->cur_n == BLK && close_block(m)) return -1;
+    }
+    return 0;
+}
+
+static void *worker(void *arg)
+{
+    master *m = arg;
+    pthread_mutex_lock(&m->mu);
+    for (;;) {
+        while (!m->count && !m->closing && !m->quit) pthread_cond_wait(&m->more, &m->mu);
+        if (m->quit || !m->count) break;   /* told to stop, or closed and drained */
+        unsigned s = m->head;
+        size_t n = m->slot_n[s];
+        int skip = m->werr;                /* after a failure: only free the slots */
+        pthread_mutex_unlock(&m->mu);
+        int bad = !skip && measure(m, m->slot + (size_t)s * QFRAMES, n);
+        pthread_mutex_lock(&m->mu);
+        if (bad) m->werr = 1;
+        m->head = (s + 1) % QSLOTS;
+        m->count--;
+        if (bad || m->count <= QSLOTS - QWAKE) pthread_cond_signal(&m->room);
+    }
+    pthread_mutex_unlock(&m->mu);
+    return NULL;
+}
+
+/* The spill, the slots and the worker, at the first push. Without a
+ * thread (pthread_create refused) the slots are measured by the caller. */
+static int start(master *m)
+{
+    if (!(m->spill = tmpfile())) return -1;
+    setvbuf(m->spill, NULL, _IOFBF, 1 << 16);
+    if (!(m->slot = malloc((size_t)QSLOTS * QFRAMES * sizeof *m->slot))) return -1;
+    sigset_t all, old;   /* the worker takes none of the process's signals */
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    m->threaded = pthread_create(&m->thread, NULL, worker, m) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return 0;
+}
+
+/* Queues the slot being filled (wait: for a free one to fill next). 0, or
+ * -1 when the worker has failed. */
+static int hand_over(master *m, int wait)
+{
+    int rc = 0;
+    if (!m->threaded) {
+        rc = measure(m, m->slot, m->fill);
+        m->fill = 0;
+        return rc;
+    }
+    pthread_mutex_lock(&m->mu);
+    m->slot_n[m->tail] = m->fill;
+    m->count++;
+    m->tail = (m->tail + 1) % QSLOTS;
+    if (m->count >= QWAKE) pthread_cond_signal(&m->more);   /* the worker sleeps only on an empty queue */
+    while (wait && m->count == QSLOTS && !m->werr) pthread_cond_wait(&m->room, &m->mu);
+    rc = m->werr ? -1 : 0;
+    pthread_mutex_unlock(&m->mu);
+    m->fill = 0;
+    return rc;
+}
+
+/* Ends the worker: with drain, after it has measured every queued slot;
+ * without, at once. 0, or -1 when it failed. */
+static int stop(master *m, int drain)
+{
+    if (!m->threaded) return 0;
+    pthread_mutex_lock(&m->mu);
+    if (drain) m->closing = 1;
+    else m->quit = 1;
+    pthread_cond_signal(&m->more);
+    pthread_mutex_unlock(&m->mu);
+    pthread_join(m->thread, NULL);
+    m->threaded = 0;
+    return m->werr ? -1 : 0;
+}
+
 int master_push(master *m, const short *pcm, size_t frames)
 {
     if (!m || m->finished || m->failed) return -1;
     if (!frames) return 0;
-    if (!m->spill) {
-        if (!(m->spill = tmpfile())) { m->failed = 1; return -1; }
-        setvbuf(m->spill, NULL, _IOFBF, 1 << 16);
+    if (!m->slot && start(m)) { m->failed = 1; return -1; }
+    while (frames) {
+        size_t k = QFRAMES - m->fill < frames ? QFRAMES - m->fill : frames;
+        memcpy(m->slot + (size_t)m->tail * QFRAMES + m->fill, pcm, k * sizeof *pcm);
+        m->fill += k;
+        m->frames += k;
+        pcm += k;
+        frames -= k;
+        if (m->fill == QFRAMES && hand_over(m, 1)) { m->failed = 1; return -1; }
     }
-    if (fwrite(pcm, sizeof *pcm, frames, m->spill) != frames) { m->failed = 1; return -1; }
-    float buf[1024];
-    for (size_t i = 0; i < frames;) {
-        size_t k = frames - i < 1024 ? frames - i : 1024;
-        for (size_t j = 0; j < k; j++) buf[j] = pcm[i + j] * (1.0f / 32768);
-        kmeter_add(&m->meter, buf, k, 1.0f);
-        for (size_t j = 0; j < k;) {   /* block maxima */
-            size_t e = j + (size_t)(BLK - m->cur_n);
-            if (e > k) e = k;
-            int mx = m->cur_max;
-            for (size_t q = j; q < e; q++) {
-                int a = pcm[i + q] < 0 ? -pcm[i + q] : pcm[i + q];
-                mx = a > mx ? a : mx;
-            }
-            m->cur_max = mx;
-            m->cur_n += (int)(e - j);
-            j = e;
-            if (m->cur_n == BLK && close_block(m)) { m->failed = 1; return -1; }
-        }
-        i += k;
-    }
-    if (m->meter.failed) { m->failed = 1; return -1; }
-    m->frames += frames;
     return 0;
 }
 
@@ -308,10 +454,15 @@ double master_duration(const master *m)
 void master_free(master *m)
 {
     if (!m) return;
+    stop(m, 0);
     if (m->spill) fclose(m->spill);   /* tmpfile: removed on close */
     if (m->peaks) fclose(m->peaks);
     kmeter_free(&m->meter);
     free(m->bmax);
+    free(m->slot);
+    pthread_cond_destroy(&m->room);
+    pthread_cond_destroy(&m->more);
+    pthread_mutex_destroy(&m->mu);
     free(m);
 }
 
@@ -427,7 +578,7 @@ typedef struct stage {
 static int stage_emit(stage *st, float *x, size_t n)
 {
     if (!n) return 0;
-    if (st->meter) { kmeter_add(st->meter, x, n, 1.0f); return st->meter->failed ? -1 : 0; }
+    if (st->meter) { kmeter_add(st->meter, x, n); return st->meter->failed ? -1 : 0; }
     if (!st->rs) {
         clip(x, n);
         return st->fn(st->user, x, n);
@@ -587,7 +738,11 @@ int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, do
     if (!m || !fn || m->finished || m->failed) return -1;
     m->finished = 1;
     if (!m->frames) return 0;
-    if ((m->cur_n && close_block(m)) || fflush(m->spill)) return -1;
+    /* the last slot, then wait for the worker: from here on all is ours */
+    if ((m->fill && hand_over(m, 0)) || stop(m, 1) || (m->cur_n && close_block(m)) || fflush(m->spill)) {
+        m->failed = 1;
+        return -1;
+    }
     lufs = kmeter_lufs(&m->meter, 1);
     if (in_lufs) *in_lufs = lufs;
 
