@@ -4,16 +4,29 @@
  * See master.h. */
 #include "master.h"
 #include <ebur128.h>
+#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <signal.h>
 #include <soxr.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define IOB 16384           /* frames read back per step (a multiple of BLK) */
 #define BLK 64              /* frames per block of the peak bound */
+
+/* Loops in runs of 16 with a constant count, so that the compiler's cheapest
+ * vectorizer takes them, and the rest one by one. */
+#define EACH16(i, n, body) do { \
+    size_t i = 0; \
+    for (size_t b_ = 0; b_ + 16 <= (n); b_ += 16) \
+        for (i = b_; i < b_ + 16; i++) { body; } \
+    for (i = (n) / 16 * 16; i < (n); i++) { body; } \
+} while (0)
 
 /* ---- cost model ----------------------------------------------------------
  * Push does only what is linear and cheap, and on a second thread (below):
@@ -234,6 +247,8 @@ typedef struct peakrec { unsigned long long b; float p[BLK]; } peakrec;  /* one 
 struct master {
     master_config c;
     FILE *spill;                /* 16-bit PCM, native byte order */
+    const short *map;           /* the spill mapped for reading back (finish), or NULL */
+    size_t map_len;
     FILE *peaks;                /* peakrec per candidate block, in order (finish) */
     kmeter meter;               /* the input's 100 ms energies */
     unsigned long long frames;  /* pushed */
@@ -455,6 +470,7 @@ void master_free(master *m)
 {
     if (!m) return;
     stop(m, 0);
+    if (m->map) munmap((void *)m->map, m->map_len);
     if (m->spill) fclose(m->spill);   /* tmpfile: removed on close */
     if (m->peaks) fclose(m->peaks);
     kmeter_free(&m->meter);
@@ -468,14 +484,22 @@ void master_free(master *m)
 
 static void clip(float *x, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (x[i] > 1.0f) x[i] = 1.0f;
-        else if (x[i] < -1.0f) x[i] = -1.0f;
-        else if (x[i] != x[i]) x[i] = 0;
-    }
+    EACH16(i, n, {
+        float v = x[i] == x[i] ? x[i] : 0.0f;
+        v = v < 1.0f ? v : 1.0f;
+        x[i] = v > -1.0f ? v : -1.0f;
+    });
 }
 
-void master_to_s16(const float *in, short *out, size_t n)
+/* x times g (g: the gain over 32768, so that this is the one rounding of
+ * x / 32768 * gain) */
+static void scale(const short *x, float *y, size_t n, float g)
+{
+    EACH16(i, n, y[i] = x[i] * g);
+}
+
+/* Rounds to nearest, halves up: floor(v * 32768 + 0.5), clipped, NaN to 0. */
+static void to_s16_scalar(const float *in, short *out, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         float v = in[i] * 32768.0f;
@@ -484,6 +508,68 @@ void master_to_s16(const float *in, short *out, size_t n)
         else if (v <= -32768.0f) out[i] = -32768;
         else out[i] = (short)((int)((double)v + 32768.5) - 32768);   /* floor(v + 0.5), exactly */
     }
+}
+
+#if defined(__has_builtin) && !defined(DOCBAO_SCALAR)
+#if __has_builtin(__builtin_convertvector)
+#define VEC_S16 1
+#endif
+#endif
+#ifdef VEC_S16
+/* The same, 4 at a time with the vector extensions of GCC and clang (the
+ * plain loop is not vectorized at -O2): clip in float, truncate toward
+ * zero, then the exact remainder v - t says which way to round. Equal to
+ * the scalar version for every float (checked over all 2^32). */
+typedef float v4f __attribute__((vector_size(16)));
+typedef int v4i __attribute__((vector_size(16)));
+typedef short v4s __attribute__((vector_size(8)));
+
+static inline v4f v4_select(v4i mask, v4f a, v4f b)
+{
+    return (v4f)(((v4i)a & mask) | ((v4i)b & ~mask));
+}
+
+void master_to_s16(const float *in, short *out, size_t n)
+{
+    const v4f full = {32768.0f, 32768.0f, 32768.0f, 32768.0f}, half = {0.5f, 0.5f, 0.5f, 0.5f};
+    const v4f hi = {32767.0f, 32767.0f, 32767.0f, 32767.0f}, lo = {-32768.0f, -32768.0f, -32768.0f, -32768.0f};
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        v4f v;
+        memcpy(&v, in + i, sizeof v);
+        v *= full;
+        v = (v4f)((v4i)v & (v == v));   /* NaN: 0 */
+        v = v4_select(v < hi, v, hi);
+        v = v4_select(v > lo, v, lo);
+        v4i t = __builtin_convertvector(v, v4i);
+        v4f r = v - __builtin_convertvector(t, v4f);
+        t = t - (r >= half) + (r < -half);   /* a true comparison is -1 */
+        v4s s = __builtin_convertvector(t, v4s);
+        memcpy(out + i, &s, sizeof s);
+    }
+    to_s16_scalar(in + i, out + i, n - i);
+}
+#else
+void master_to_s16(const float *in, short *out, size_t n)
+{
+    to_s16_scalar(in, out, n);
+}
+#endif
+
+/* n frames of the spill from frame at: in the mapping, or read into buf
+ * (n at most its size). NULL on a read error. */
+static const short *spill_read(master *m, unsigned long long at, size_t n, short *buf)
+{
+    if (m->map) return m->map + at;
+    int fd = fileno(m->spill);
+    size_t want = n * sizeof *buf, got = 0;
+    while (got < want) {
+        ssize_t r = pread(fd, (char *)buf + got, want - got, (off_t)(at * sizeof *buf + got));
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return NULL;
+        got += (size_t)r;
+    }
+    return buf;
 }
 
 /* The bound of block b: no estimate in it exceeds this. */
@@ -513,52 +599,39 @@ static void estimate(const master *m, const float *x, float *p)
     }
 }
 
-/* Reads the spill and estimates every block whose bound exceeds thr;
+/* Estimates every block whose bound exceeds thr, reading only the runs of
+ * such blocks (with DET_K frames either side; zeros outside the programme);
  * writes them to out when given. The largest estimate in *peak (without
  * out: stops at the first estimate over thr). 0 or -1. */
 static int scan_peaks(master *m, float thr, FILE *out, float *peak)
 {
-    enum { CAP = IOB + 3 * BLK };
-    short *in = malloc(IOB * sizeof *in);
+    enum { RUN = IOB / BLK, CAP = IOB + 2 * DET_K };
+    short *in = m->map ? NULL : malloc(CAP * sizeof *in);
     float *x = malloc(CAP * sizeof *x);
     peakrec rec;
-    int rc = 0, eof = 0;
-    long long lo = -BLK;          /* x[0] is frame lo */
-    size_t have = BLK, b = 0;     /* valid entries in x; next block */
+    int rc = 0;
     *peak = 0;
-    if (!in || !x) { free(in); free(x); return -1; }
-    for (int i = 0; i < BLK; i++) x[i] = 0;
-    rewind(m->spill);
-    while (b < m->nb && !rc) {
-        if (!eof) {
-            size_t n = fread(in, sizeof *in, IOB, m->spill);
-            for (size_t i = 0; i < n; i++) x[have + i] = in[i] * (1.0f / 32768);
-            have += n;
-            if (n < IOB) {
-                if (ferror(m->spill)) { rc = -1; break; }
-                eof = 1;
-                for (int i = 0; i < BLK + DET_K; i++) x[have++] = 0;   /* zeros after the end */
-            }
+    if ((!m->map && !in) || !x) { free(in); free(x); return -1; }
+    for (size_t b = 0; b < m->nb && !rc;) {
+        if (!(block_bound(m, b) > thr)) { b++; continue; }
+        size_t e = b + 1;   /* candidates b .. e-1, at most RUN of them */
+        while (e < m->nb && e - b < RUN && block_bound(m, e) > thr) e++;
+        long long lo = (long long)(b * BLK) - (DET_K - 1), hi = (long long)(e * BLK) + DET_K;
+        long long rlo = lo < 0 ? 0 : lo, rhi = hi < (long long)m->frames ? hi : (long long)m->frames;
+        const short *s = spill_read(m, (unsigned long long)rlo, (size_t)(rhi - rlo), in);
+        if (!s) { rc = -1; break; }
+        float *p = x;
+        for (long long f = lo; f < rlo; f++) *p++ = 0;
+        for (long long f = 0; f < rhi - rlo; f++) *p++ = s[f] * (1.0f / 32768);
+        for (long long f = rhi; f < hi; f++) *p++ = 0;
+        for (size_t b0 = b; b < e && !rc; b++) {
+            estimate(m, x + (DET_K - 1) + (b - b0) * BLK, rec.p);
+            for (int i = 0; i < BLK; i++) if (rec.p[i] > *peak) *peak = rec.p[i];
+            rec.b = b;
+            if (!out && *peak > thr) { b = m->nb; break; }   /* decided */
+            if (out && fwrite(&rec, sizeof rec, 1, out) != 1) rc = -1;
         }
-        /* every block whose window is loaded */
-        while (b < m->nb && (long long)(b * BLK + BLK + DET_K) <= lo + (long long)have) {
-            if (block_bound(m, b) > thr) {
-                estimate(m, x + (b * BLK - lo), rec.p);
-                for (int i = 0; i < BLK; i++) if (rec.p[i] > *peak) *peak = rec.p[i];
-                rec.b = b;
-                if (!out && *peak > thr) { b = m->nb; break; }   /* decided */
-                if (out && fwrite(&rec, sizeof rec, 1, out) != 1) { rc = -1; break; }
-            }
-            b++;
-        }
-        if (eof || b >= m->nb) break;
-        /* keep from one block before the next one */
-        long long keep = (long long)b * BLK - BLK;
-        size_t drop = (size_t)(keep - lo);
-        memmove(x, x + drop, (have - drop) * sizeof *x);
-        have -= drop, lo = keep;
     }
-    if (!rc && b < m->nb) rc = -1;
     free(in);
     free(x);
     return rc;
@@ -571,6 +644,7 @@ typedef struct stage {
     soxr_t rs;
     float *obuf;
     size_t ocap;
+    int noclip;                 /* no resampler and nothing can leave -1..1 */
     master_write_fn fn;
     void *user;
 } stage;
@@ -580,7 +654,7 @@ static int stage_emit(stage *st, float *x, size_t n)
     if (!n) return 0;
     if (st->meter) { kmeter_add(st->meter, x, n); return st->meter->failed ? -1 : 0; }
     if (!st->rs) {
-        clip(x, n);
+        if (!st->noclip) clip(x, n);
         return st->fn(st->user, x, n);
     }
     size_t used = 0;
@@ -612,29 +686,36 @@ static int stage_flush(stage *st)
     }
 }
 
+/* The factor from a 16-bit sample to the float at gain_db. */
+static float sample_gain(double gain_db)
+{
+    return (float)pow(10, gain_db / 20) * (1.0f / 32768);
+}
+
 /* Reads the spill back, applies gain (and the limiter when lim, which it
  * initializes, with the estimates of m->peaks), sends the result to st.
  * 0, the callback's value, or -1. */
 static int run_pass(master *m, double gain_db, limiter *lim, stage *st)
 {
-    short *in = malloc(IOB * sizeof *in);
-    float *buf = malloc(IOB * sizeof *buf), *out = malloc(IOB * sizeof *out);
-    const float gain = (float)pow(10, gain_db / 20);
+    short *in = m->map ? NULL : malloc(IOB * sizeof *in);
+    float *buf = malloc(IOB * sizeof *buf), *out = lim ? malloc(IOB * sizeof *out) : NULL;
+    const float g = sample_gain(gain_db), gain = g * 32768;
     unsigned long long skip = 0, tail = 0, b = 0;
     peakrec rec;
     int rc = 0, have_rec = 0;
-    if (!in || !buf || !out) { rc = -1; goto done; }
+    if ((!m->map && !in) || !buf || (lim && !out)) { rc = -1; goto done; }
     if (lim) {
         limiter_init(lim, m->c.in_rate, m->c.max_true_peak_dbtp);
         skip = tail = (unsigned long long)lim->L - 1;
         rewind(m->peaks);
         have_rec = fread(&rec, sizeof rec, 1, m->peaks) == 1;
     }
-    rewind(m->spill);
-    for (;;) {
-        size_t n = fread(in, sizeof *in, IOB, m->spill), k = 0;
-        if (!n) break;
-        for (size_t i = 0; i < n; i++) buf[i] = in[i] * (1.0f / 32768) * gain;
+    for (unsigned long long at = 0; at < m->frames;) {
+        size_t n = m->frames - at < IOB ? (size_t)(m->frames - at) : IOB, k = 0;
+        const short *x = spill_read(m, at, n, in);
+        if (!x) { rc = -1; goto done; }
+        at += n;
+        scale(x, buf, n, g);
         if (!lim) {
             if ((rc = stage_emit(st, buf, n))) goto done;
             continue;
@@ -660,7 +741,7 @@ static int run_pass(master *m, double gain_db, limiter *lim, stage *st)
         }
         if ((rc = stage_emit(st, out, k))) goto done;
     }
-    if (ferror(m->spill) || (lim && ferror(m->peaks))) { rc = -1; goto done; }
+    if (lim && ferror(m->peaks)) { rc = -1; goto done; }
     tail -= skip;   /* frames still inside the limiter's delay */
     while (tail) {
         size_t k = 0;
@@ -730,6 +811,22 @@ static int limited_gain(master *m, limiter *lim, double *gain_db)
     return ensure_peaks(m, g1, &covered);
 }
 
+/* Maps the spill for the read-back passes (they read it with pread when
+ * it cannot be mapped). */
+static void map_spill(master *m)
+{
+    if (m->frames > SIZE_MAX / sizeof(short)) return;
+    size_t len = (size_t)m->frames * sizeof(short);
+    int flags = MAP_SHARED;
+#ifdef MAP_POPULATE
+    flags |= MAP_POPULATE;   /* one walk over the page cache instead of a fault per few pages */
+#endif
+    void *p = mmap(NULL, len, PROT_READ, flags, fileno(m->spill), 0);
+    if (p == MAP_FAILED) return;
+    m->map = p;
+    m->map_len = len;
+}
+
 int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, double *out_gain_db)
 {
     double lufs = -HUGE_VAL, gain_db = 0;
@@ -743,18 +840,18 @@ int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, do
         m->failed = 1;
         return -1;
     }
+    map_spill(m);
     lufs = kmeter_lufs(&m->meter, 1);
     if (in_lufs) *in_lufs = lufs;
 
     limiter *lim = NULL;
-    int rc = 0;
+    int rc = 0, top = 0;
+    for (size_t b = 0; b < m->nb; b++) top = m->bmax[b] > top ? m->bmax[b] : top;
     if (m->c.normalize && isfinite(lufs)) {
         gain_db = m->c.target_lufs - lufs;
         /* would the gain alone cross the ceiling? the bound first, then
          * the estimates where the bound cannot tell */
         const float thr = (float)pow(10, (m->c.max_true_peak_dbtp - LIM_MARGIN_DB - gain_db) / 20);
-        int top = 0;
-        for (size_t b = 0; b < m->nb; b++) top = m->bmax[b] > top ? m->bmax[b] : top;
         float peak = m->bound * (top / 32768.0f);
         if (peak > thr && scan_peaks(m, thr, NULL, &peak)) rc = -1;
         else if (peak > thr) {
@@ -766,6 +863,8 @@ int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, do
     stage st = {0};
     st.fn = fn;
     st.user = user;
+    /* the loudest sample at this gain stays within -1..1: clipping would change nothing */
+    st.noclip = !lim && (float)top * sample_gain(gain_db) <= 1.0f;
     if (!rc && m->c.out_rate != m->c.in_rate) {
         soxr_error_t e = NULL;
         soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
