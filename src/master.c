@@ -36,10 +36,11 @@
  *
  * True peak: the estimate of a frame (below) is a sum of 16 taps, so it is
  * at most S = max over phases of sum|coef| times the largest |sample| of
- * its window, which lies within the block and its two neighbours. finish
- * runs the interpolator only on blocks whose bound, times the gain, could
- * reach the ceiling: first to decide whether the limiter is needed at all
- * (most often it is not: one pass, gain exact), then, when it is, for the
+ * its window, which lies within the block and its two neighbours. The
+ * interpolator runs only on blocks whose bound could matter: while pushing,
+ * on those that could raise the largest estimate so far, so that finish
+ * knows at once whether the gain alone would cross the ceiling (most often
+ * it would not: one pass, gain exact); when it would, finish estimates the
  * blocks that can ask anything at any gain the passes may try (their
  * estimates go to a second temporary file, read alongside the spill). */
 
@@ -229,18 +230,20 @@ static void limiter_run(limiter *l, const float *x, const float *p, float pg, fl
 
 /* ---- the master ----------------------------------------------------------
  * Push only copies: the caller's frames go into fixed slots of QFRAMES, and
- * each full slot is queued for a worker thread, which spills it, meters it
- * and keeps its block maxima. The queue holds at most QSLOTS slots (256 KB);
- * the caller waits for a free one when it is full, and wakes the worker only
- * every QWAKE slots (it sleeps only when the queue is empty). A failure of
- * the worker is kept (werr) and returned by the caller's next hand-over or
- * by finish; after it the worker only frees slots, so the caller never waits
- * for ever. The worker owns the spill, the meter and the block maxima until
+ * each full slot is queued for a worker thread, which spills it, meters it,
+ * keeps its block maxima and raises the running true peak. The queue holds
+ * at most QSLOTS slots (256 KB); the caller waits for a free one when it is
+ * full, and wakes the worker only every QWAKE slots (it sleeps only when the
+ * queue is empty). A failure of the worker is kept (werr) and returned by
+ * the caller's next hand-over or by finish; after it the worker only frees
+ * slots, so the caller never waits for ever. The worker owns the spill, the
+ * meter, the block maxima and the window of the running true peak until
  * master_finish (which lets it empty the queue) or master_free (which stops
  * it at once) joins it; after that everything is the caller's again. */
 #define QFRAMES 8192        /* frames per queued slot (a multiple of BLK) */
 #define QSLOTS 16           /* slots in flight */
 #define QWAKE 4             /* slots queued before the worker is woken */
+#define WIN (QFRAMES + 4 * BLK)
 
 typedef struct peakrec { unsigned long long b; float p[BLK]; } peakrec;  /* one block's estimates */
 
@@ -257,6 +260,11 @@ struct master {
     unsigned short *bmax;       /* largest |sample| of each block (x 32768) */
     size_t nb, bcap;
     int cur_max, cur_n;         /* the block being filled */
+    float est_top;              /* the largest estimate of blocks 0 .. est_next-1 */
+    size_t est_next;            /* the next block to estimate (or skip) */
+    float *win;                 /* frames win_lo .. win_lo+win_n-1 as floats (WIN of them) */
+    long long win_lo;
+    size_t win_n;
     int finished, failed;
     /* the queue to the worker: slots head .. head+count-1 (mod QSLOTS) are
      * queued, the one the worker is measuring included; the caller fills
@@ -339,12 +347,74 @@ static int close_block(master *m)
     return 0;
 }
 
-/* The worker's part of a push: spill, meter, block maxima. 0 or -1. */
+/* The bound of block b: no estimate in it exceeds this. */
+static float block_bound(const master *m, size_t b)
+{
+    int mx = m->bmax[b];
+    if (b > 0 && m->bmax[b - 1] > mx) mx = m->bmax[b - 1];
+    if (b + 1 < m->nb && m->bmax[b + 1] > mx) mx = m->bmax[b + 1];
+    return m->bound * (mx / 32768.0f);
+}
+
+/* Estimates of the BLK frames from x[0] (x[-K+1] .. x[BLK+K-1] readable). */
+static void estimate(const master *m, const float *x, float *p)
+{
+    float a[BLK];
+    for (int i = 0; i < BLK; i++) p[i] = fabsf(x[i]);
+    for (int ph = 1; ph < DET_OS; ph++) {
+        for (int i = 0; i < BLK; i++) a[i] = 0;
+        for (int j = 0; j < 2 * DET_K; j++) {
+            const float c = m->coef[ph][j], *xs = x + j - DET_K + 1;
+            for (int i = 0; i < BLK; i++) a[i] += c * xs[i];
+        }
+        for (int i = 0; i < BLK; i++) {
+            float v = fabsf(a[i]);
+            p[i] = v > p[i] ? v : p[i];
+        }
+    }
+}
+
+/* The running true peak: block b is estimated once block b+1 is closed
+ * (its window reaches DET_K frames into it), and only when its bound could
+ * exceed the largest estimate so far; m->win holds the frames from one
+ * block before the next one to estimate. */
+static void raise_top(master *m, size_t b)
+{
+    if (!(block_bound(m, b) > m->est_top)) return;
+    float p[BLK];
+    estimate(m, m->win + ((long long)(b * BLK) - m->win_lo), p);
+    for (int i = 0; i < BLK; i++) m->est_top = p[i] > m->est_top ? p[i] : m->est_top;
+}
+
+static void track(master *m)
+{
+    for (; m->est_next + 1 < m->nb; m->est_next++) raise_top(m, m->est_next);
+    long long keep = (long long)m->est_next * BLK - BLK;
+    if (keep > m->win_lo) {
+        size_t drop = (size_t)(keep - m->win_lo);
+        memmove(m->win, m->win + drop, (m->win_n - drop) * sizeof *m->win);
+        m->win_n -= drop;
+        m->win_lo = keep;
+    }
+}
+
+/* The last block, with zeros after the end (after the last close_block). */
+static void track_end(master *m)
+{
+    for (int i = 0; i < BLK + DET_K; i++) m->win[m->win_n++] = 0;
+    track(m);
+    if (m->est_next < m->nb) raise_top(m, m->est_next++);
+}
+
+/* The worker's part of a push: spill, meter, block maxima, true peak. 0 or -1. */
 static int measure(master *m, const short *pcm, size_t frames)
 {
     if (fwrite(pcm, sizeof *pcm, frames, m->spill) != frames) return -1;
     kmeter_add_s16(&m->meter, pcm, frames);
     if (m->meter.failed) return -1;
+    float *w = m->win + m->win_n;
+    EACH16(i, frames, w[i] = pcm[i] * (1.0f / 32768));
+    m->win_n += frames;
     for (size_t j = 0; j < frames;) {
         int mx = m->cur_max;
         if (!m->cur_n && frames - j >= BLK) {   /* a whole block */
@@ -367,6 +437,7 @@ static int measure(master *m, const short *pcm, size_t frames)
         m->cur_max = mx;
         if (m->cur_n == BLK && close_block(m)) return -1;
     }
+    track(m);
     return 0;
 }
 
@@ -399,6 +470,10 @@ static int start(master *m)
     if (!(m->spill = tmpfile())) return -1;
     setvbuf(m->spill, NULL, _IOFBF, 1 << 16);
     if (!(m->slot = malloc((size_t)QSLOTS * QFRAMES * sizeof *m->slot))) return -1;
+    if (!(m->win = malloc(WIN * sizeof *m->win))) return -1;
+    for (int i = 0; i < BLK; i++) m->win[i] = 0;   /* zeros before the start */
+    m->win_n = BLK;
+    m->win_lo = -BLK;
     sigset_t all, old;   /* the worker takes none of the process's signals */
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -476,6 +551,7 @@ void master_free(master *m)
     kmeter_free(&m->meter);
     free(m->bmax);
     free(m->slot);
+    free(m->win);
     pthread_cond_destroy(&m->room);
     pthread_cond_destroy(&m->more);
     pthread_mutex_destroy(&m->mu);
@@ -572,45 +648,16 @@ static const short *spill_read(master *m, unsigned long long at, size_t n, short
     return buf;
 }
 
-/* The bound of block b: no estimate in it exceeds this. */
-static float block_bound(const master *m, size_t b)
-{
-    int mx = m->bmax[b];
-    if (b > 0 && m->bmax[b - 1] > mx) mx = m->bmax[b - 1];
-    if (b + 1 < m->nb && m->bmax[b + 1] > mx) mx = m->bmax[b + 1];
-    return m->bound * (mx / 32768.0f);
-}
-
-/* Estimates of the BLK frames from x[0] (x[-K+1] .. x[BLK+K-1] readable). */
-static void estimate(const master *m, const float *x, float *p)
-{
-    float a[BLK];
-    for (int i = 0; i < BLK; i++) p[i] = fabsf(x[i]);
-    for (int ph = 1; ph < DET_OS; ph++) {
-        for (int i = 0; i < BLK; i++) a[i] = 0;
-        for (int j = 0; j < 2 * DET_K; j++) {
-            const float c = m->coef[ph][j], *xs = x + j - DET_K + 1;
-            for (int i = 0; i < BLK; i++) a[i] += c * xs[i];
-        }
-        for (int i = 0; i < BLK; i++) {
-            float v = fabsf(a[i]);
-            p[i] = v > p[i] ? v : p[i];
-        }
-    }
-}
-
-/* Estimates every block whose bound exceeds thr, reading only the runs of
- * such blocks (with DET_K frames either side; zeros outside the programme);
- * writes them to out when given. The largest estimate in *peak (without
- * out: stops at the first estimate over thr). 0 or -1. */
-static int scan_peaks(master *m, float thr, FILE *out, float *peak)
+/* Writes to out the estimates of every block whose bound exceeds thr,
+ * reading only the runs of such blocks (with DET_K frames either side;
+ * zeros outside the programme). 0 or -1. */
+static int scan_peaks(master *m, float thr, FILE *out)
 {
     enum { RUN = IOB / BLK, CAP = IOB + 2 * DET_K };
     short *in = m->map ? NULL : malloc(CAP * sizeof *in);
     float *x = malloc(CAP * sizeof *x);
     peakrec rec;
     int rc = 0;
-    *peak = 0;
     if ((!m->map && !in) || !x) { free(in); free(x); return -1; }
     for (size_t b = 0; b < m->nb && !rc;) {
         if (!(block_bound(m, b) > thr)) { b++; continue; }
@@ -626,10 +673,8 @@ static int scan_peaks(master *m, float thr, FILE *out, float *peak)
         for (long long f = rhi; f < hi; f++) *p++ = 0;
         for (size_t b0 = b; b < e && !rc; b++) {
             estimate(m, x + (DET_K - 1) + (b - b0) * BLK, rec.p);
-            for (int i = 0; i < BLK; i++) if (rec.p[i] > *peak) *peak = rec.p[i];
             rec.b = b;
-            if (!out && *peak > thr) { b = m->nb; break; }   /* decided */
-            if (out && fwrite(&rec, sizeof rec, 1, out) != 1) rc = -1;
+            if (fwrite(&rec, sizeof rec, 1, out) != 1) rc = -1;
         }
     }
     free(in);
@@ -776,13 +821,12 @@ static int dry_loudness(master *m, double gain_db, limiter *lim, double *lufs)
 static int ensure_peaks(master *m, double gain_db, double *covered_db)
 {
     if (m->peaks && gain_db <= *covered_db) return 0;
-    float top;
     double hi = gain_db + LIM_HEADROOM_DB;
     if (m->peaks) fclose(m->peaks);
     if (!(m->peaks = tmpfile())) return -1;
     setvbuf(m->peaks, NULL, _IOFBF, 1 << 16);
     float thr = (float)pow(10, (m->c.max_true_peak_dbtp - LIM_MARGIN_DB - hi) / 20) * 0.999f;
-    if (scan_peaks(m, thr, m->peaks, &top) || fflush(m->peaks)) return -1;
+    if (scan_peaks(m, thr, m->peaks) || fflush(m->peaks)) return -1;
     *covered_db = hi;
     return 0;
 }
@@ -840,6 +884,7 @@ int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, do
         m->failed = 1;
         return -1;
     }
+    track_end(m);
     map_spill(m);
     lufs = kmeter_lufs(&m->meter, 1);
     if (in_lufs) *in_lufs = lufs;
@@ -849,14 +894,9 @@ int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, do
     for (size_t b = 0; b < m->nb; b++) top = m->bmax[b] > top ? m->bmax[b] : top;
     if (m->c.normalize && isfinite(lufs)) {
         gain_db = m->c.target_lufs - lufs;
-        /* would the gain alone cross the ceiling? the bound first, then
-         * the estimates where the bound cannot tell */
+        /* would the gain alone take the largest estimate over the ceiling? */
         const float thr = (float)pow(10, (m->c.max_true_peak_dbtp - LIM_MARGIN_DB - gain_db) / 20);
-        float peak = m->bound * (top / 32768.0f);
-        if (peak > thr && scan_peaks(m, thr, NULL, &peak)) rc = -1;
-        else if (peak > thr) {
-            if (!(lim = malloc(sizeof *lim)) || limited_gain(m, lim, &gain_db)) rc = -1;
-        }
+        if (m->est_top > thr && (!(lim = malloc(sizeof *lim)) || limited_gain(m, lim, &gain_db))) rc = -1;
     }
     if (out_gain_db) *out_gain_db = gain_db;
 

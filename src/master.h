@@ -9,14 +9,14 @@
  * bounded queue (256 KB; a push waits while it is full) read by a worker
  * thread of the master, started at the first push. The worker spills the
  * PCM to an anonymous temporary file (tmpfile()), measures it with
- * libebur128 and keeps the largest |sample| of every 64-frame block.
- * master_finish() lets the worker empty the queue and joins it, then
- * computes the gain; where a block's bound times the gain could reach the
- * ceiling it estimates the true peak by 4x oversampling (the BS.1770
- * method), and only if some estimate is over the ceiling does it run a
- * lookahead limiter, measuring the (cheap, input-rate) gain + limiter chain
- * dry to correct the gain for what the limiter takes away. The real pass,
- * on the caller's
+ * libebur128, keeps the largest |sample| of every 64-frame block and the
+ * largest true-peak estimate (4x oversampling, the BS.1770 method, run
+ * only where a block's bound could raise it). master_finish() lets the
+ * worker empty the queue and joins it, then computes the gain; only if the
+ * gain would take the largest estimate over the ceiling does it run a
+ * lookahead limiter, estimating the blocks that may need limiting and
+ * measuring the (cheap, input-rate) gain + limiter chain dry to correct the
+ * gain for what the limiter takes away. The real pass, on the caller's
  * thread, applies the gain, resamples, clips to -1..1 and hands the blocks
  * to a callback. An error of the worker (a failed write to the temporary
  * file) comes back from the next master_push() or from master_finish().
