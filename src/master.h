@@ -23,7 +23,8 @@
  * Temporary disk use: 2 bytes per input frame (16 MB for 6 minutes), plus
  * the estimates of the blocks that may need limiting; memory: the queue, and
  * a byte or two per 64 frames (about 0.3 MB for 7 minutes).
- * A master is owned by its creator, used from one thread at a time, and freed
+ * A master is owned by its creator, used from one thread at a time (and not
+ * in a child forked after its first push: the worker is not there), and freed
  * by master_free() at any point (it stops and joins the worker). Its only
  * shared state is a lock around libebur128's own file-scope constants, so
  * several can run at once (one per thread). */
