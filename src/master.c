@@ -9,11 +9,9 @@
 #include <pthread.h>
 #include <signal.h>
 #include <soxr.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #define IOB 16384           /* frames read back per step (a multiple of BLK) */
@@ -250,8 +248,6 @@ typedef struct peakrec { unsigned long long b; float p[BLK]; } peakrec;  /* one 
 struct master {
     master_config c;
     FILE *spill;                /* 16-bit PCM, native byte order */
-    const short *map;           /* the spill mapped for reading back (finish), or NULL */
-    size_t map_len;
     FILE *peaks;                /* peakrec per candidate block, in order (finish) */
     kmeter meter;               /* the input's 100 ms energies */
     unsigned long long frames;  /* pushed */
@@ -545,7 +541,6 @@ void master_free(master *m)
 {
     if (!m) return;
     stop(m, 0);
-    if (m->map) munmap((void *)m->map, m->map_len);
     if (m->spill) fclose(m->spill);   /* tmpfile: removed on close */
     if (m->peaks) fclose(m->peaks);
     kmeter_free(&m->meter);
@@ -632,11 +627,10 @@ void master_to_s16(const float *in, short *out, size_t n)
 }
 #endif
 
-/* n frames of the spill from frame at: in the mapping, or read into buf
- * (n at most its size). NULL on a read error. */
+/* n frames of the spill from frame at, read into buf (n at most its size).
+ * NULL on a read error. */
 static const short *spill_read(master *m, unsigned long long at, size_t n, short *buf)
 {
-    if (m->map) return m->map + at;
     int fd = fileno(m->spill);
     size_t want = n * sizeof *buf, got = 0;
     while (got < want) {
@@ -654,11 +648,11 @@ static const short *spill_read(master *m, unsigned long long at, size_t n, short
 static int scan_peaks(master *m, float thr, FILE *out)
 {
     enum { RUN = IOB / BLK, CAP = IOB + 2 * DET_K };
-    short *in = m->map ? NULL : malloc(CAP * sizeof *in);
+    short *in = malloc(CAP * sizeof *in);
     float *x = malloc(CAP * sizeof *x);
     peakrec rec;
     int rc = 0;
-    if ((!m->map && !in) || !x) { free(in); free(x); return -1; }
+    if (!in || !x) { free(in); free(x); return -1; }
     for (size_t b = 0; b < m->nb && !rc;) {
         if (!(block_bound(m, b) > thr)) { b++; continue; }
         size_t e = b + 1;   /* candidates b .. e-1, at most RUN of them */
@@ -742,13 +736,13 @@ static float sample_gain(double gain_db)
  * 0, the callback's value, or -1. */
 static int run_pass(master *m, double gain_db, limiter *lim, stage *st)
 {
-    short *in = m->map ? NULL : malloc(IOB * sizeof *in);
+    short *in = malloc(IOB * sizeof *in);
     float *buf = malloc(IOB * sizeof *buf), *out = lim ? malloc(IOB * sizeof *out) : NULL;
     const float g = sample_gain(gain_db), gain = g * 32768;
     unsigned long long skip = 0, tail = 0, b = 0;
     peakrec rec;
     int rc = 0, have_rec = 0;
-    if ((!m->map && !in) || !buf || (lim && !out)) { rc = -1; goto done; }
+    if (!in || !buf || (lim && !out)) { rc = -1; goto done; }
     if (lim) {
         limiter_init(lim, m->c.in_rate, m->c.max_true_peak_dbtp);
         skip = tail = (unsigned long long)lim->L - 1;
@@ -855,22 +849,6 @@ static int limited_gain(master *m, limiter *lim, double *gain_db)
     return ensure_peaks(m, g1, &covered);
 }
 
-/* Maps the spill for the read-back passes (they read it with pread when
- * it cannot be mapped). */
-static void map_spill(master *m)
-{
-    if (m->frames > SIZE_MAX / sizeof(short)) return;
-    size_t len = (size_t)m->frames * sizeof(short);
-    int flags = MAP_SHARED;
-#ifdef MAP_POPULATE
-    flags |= MAP_POPULATE;   /* one walk over the page cache instead of a fault per few pages */
-#endif
-    void *p = mmap(NULL, len, PROT_READ, flags, fileno(m->spill), 0);
-    if (p == MAP_FAILED) return;
-    m->map = p;
-    m->map_len = len;
-}
-
 int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, double *out_gain_db)
 {
     double lufs = -HUGE_VAL, gain_db = 0;
@@ -885,7 +863,6 @@ int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, do
         return -1;
     }
     track_end(m);
-    map_spill(m);
     lufs = kmeter_lufs(&m->meter, 1);
     if (in_lufs) *in_lufs = lufs;
 
