@@ -1,36 +1,58 @@
 /* master — loudness normalization, true-peak limiting and resampling of
- * the whole programme, in two passes over a spilled temporary file.
+ * the whole programme, in two passes over a spilled temporary file; the
+ * first (spill and measure) on a worker thread while the caller pushes.
  * See master.h. */
 #include "master.h"
 #include <ebur128.h>
+#include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
 #include <soxr.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define IOB 16384           /* frames read back per step (a multiple of BLK) */
 #define BLK 64              /* frames per block of the peak bound */
 
+/* Loops in runs of 16 with a constant count, so that the compiler's cheapest
+ * vectorizer takes them, and the rest one by one. */
+#define EACH16(i, n, body) do { \
+    size_t i = 0; \
+    for (size_t b_ = 0; b_ + 16 <= (n); b_ += 16) \
+        for (i = b_; i < b_ + 16; i++) { body; } \
+    for (i = (n) / 16 * 16; i < (n); i++) { body; } \
+} while (0)
+
 /* ---- cost model ----------------------------------------------------------
- * Push does only what is linear and cheap: the 16-bit PCM goes to the
- * spill (2 bytes a frame), libebur128 measures the integrated loudness (at
- * any gain it then follows by adding the gain in dB), and each block of BLK
- * frames keeps its largest |sample|.
+ * Push does only what is linear and cheap, and on a second thread (below):
+ * the 16-bit PCM goes to the spill (2 bytes a frame), libebur128 measures
+ * the integrated loudness (at any gain it then follows by adding the gain in
+ * dB), and each block of BLK frames keeps its largest |sample|.
  *
  * True peak: the estimate of a frame (below) is a sum of 16 taps, so it is
  * at most S = max over phases of sum|coef| times the largest |sample| of
- * its window, which lies within the block and its two neighbours. finish
- * runs the interpolator only on blocks whose bound, times the gain, could
- * reach the ceiling: first to decide whether the limiter is needed at all
- * (most often it is not: one pass, gain exact), then, when it is, for the
+ * its window, which lies within the block and its two neighbours. The
+ * interpolator runs only on blocks whose bound could matter: while pushing,
+ * on those that could raise the largest estimate so far, so that finish
+ * knows at once whether the gain alone would cross the ceiling (most often
+ * it would not: one pass, gain exact); when it would, finish estimates the
  * blocks that can ask anything at any gain the passes may try (their
  * estimates go to a second temporary file, read alongside the spill). */
 
 /* ---- loudness meter: libebur128 (ITU-R BS.1770-4, EBU R128) --------------
  * A thin wrapper so the passes below can measure at any gain: loudness at
  * gain g is the measured loudness plus 10 log10(g^2) (the relative gate moves
- * with the signal; the -70 LUFS absolute gate is far below speech). */
+ * with the signal; the -70 LUFS absolute gate is far below speech).
+ *
+ * libebur128 (1.2) sets file-scope constants in every ebur128_init, which
+ * ebur128_add_frames_* and ebur128_loudness_global read: inits take this lock
+ * for writing, the rest for reading, so that masters on several threads, and
+ * each master's worker, never race on them. */
+static pthread_rwlock_t ebur128_statics = PTHREAD_RWLOCK_INITIALIZER;
+
 typedef struct kmeter {
     ebur128_state *st;
     int failed;
@@ -38,7 +60,9 @@ typedef struct kmeter {
 
 static void kmeter_init(kmeter *k, int rate)
 {
+    pthread_rwlock_wrlock(&ebur128_statics);
     k->st = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_I);
+    pthread_rwlock_unlock(&ebur128_statics);
     k->failed = k->st == NULL;
 }
 
@@ -49,31 +73,37 @@ static void kmeter_free(kmeter *k)
     k->st = NULL;
 }
 
-/* n samples times gain in. */
-static void kmeter_add(kmeter *k, const float *x, size_t n, float gain)
+/* n samples in. */
+static void kmeter_add(kmeter *k, const float *x, size_t n)
 {
     if (k->failed)
         return;
-    if (gain == 1.0f) {
-        k->failed = ebur128_add_frames_float(k->st, x, n) != EBUR128_SUCCESS;
+    pthread_rwlock_rdlock(&ebur128_statics);
+    k->failed = ebur128_add_frames_float(k->st, x, n) != EBUR128_SUCCESS;
+    pthread_rwlock_unlock(&ebur128_statics);
+}
+
+/* n 16-bit samples in: libebur128 scales them by 1/32768 itself, the same
+ * value as the float x / 32768. */
+static void kmeter_add_s16(kmeter *k, const short *x, size_t n)
+{
+    if (k->failed)
         return;
-    }
-    float buf[1024];
-    while (n && !k->failed) {
-        size_t m = n < 1024 ? n : 1024;
-        for (size_t i = 0; i < m; i++)
-            buf[i] = x[i] * gain;
-        k->failed = ebur128_add_frames_float(k->st, buf, m) != EBUR128_SUCCESS;
-        x += m;
-        n -= m;
-    }
+    pthread_rwlock_rdlock(&ebur128_statics);
+    k->failed = ebur128_add_frames_short(k->st, x, n) != EBUR128_SUCCESS;
+    pthread_rwlock_unlock(&ebur128_statics);
 }
 
 /* Integrated loudness of what went in, times gsq in energy. */
 static double kmeter_lufs(const kmeter *k, double gsq)
 {
     double l;
-    if (k->failed || ebur128_loudness_global(k->st, &l) != EBUR128_SUCCESS || !isfinite(l) || gsq <= 0)
+    if (k->failed || gsq <= 0)
+        return -HUGE_VAL;
+    pthread_rwlock_rdlock(&ebur128_statics);
+    int rc = ebur128_loudness_global(k->st, &l);
+    pthread_rwlock_unlock(&ebur128_statics);
+    if (rc != EBUR128_SUCCESS || !isfinite(l))
         return -HUGE_VAL;
     return l + 10 * log10(gsq);
 }
@@ -196,7 +226,23 @@ static void limiter_run(limiter *l, const float *x, const float *p, float pg, fl
     l->u = u, l->box_sum = box_sum, l->pos = pos, l->idle = idle, l->t = t;
 }
 
-/* ---- the master ---------------------------------------------------------- */
+/* ---- the master ----------------------------------------------------------
+ * Push only copies: the caller's frames go into fixed slots of QFRAMES, and
+ * each full slot is queued for a worker thread, which spills it, meters it,
+ * keeps its block maxima and raises the running true peak. The queue holds
+ * at most QSLOTS slots (256 KB); the caller waits for a free one when it is
+ * full, and wakes the worker only every QWAKE slots (it sleeps only when the
+ * queue is empty). A failure of the worker is kept (werr) and returned by
+ * the caller's next hand-over or by finish; after it the worker only frees
+ * slots, so the caller never waits for ever. The worker owns the spill, the
+ * meter, the block maxima and the window of the running true peak until
+ * master_finish (which lets it empty the queue) or master_free (which stops
+ * it at once) joins it; after that everything is the caller's again. */
+#define QFRAMES 8192        /* frames per queued slot (a multiple of BLK) */
+#define QSLOTS 16           /* slots in flight */
+#define QWAKE 4             /* slots queued before the worker is woken */
+#define WIN (QFRAMES + 4 * BLK)
+
 typedef struct peakrec { unsigned long long b; float p[BLK]; } peakrec;  /* one block's estimates */
 
 struct master {
@@ -210,7 +256,24 @@ struct master {
     unsigned short *bmax;       /* largest |sample| of each block (x 32768) */
     size_t nb, bcap;
     int cur_max, cur_n;         /* the block being filled */
+    float est_top;              /* the largest estimate of blocks 0 .. est_next-1 */
+    size_t est_next;            /* the next block to estimate (or skip) */
+    float *win;                 /* frames win_lo .. win_lo+win_n-1 as floats (WIN of them) */
+    long long win_lo;
+    size_t win_n;
     int finished, failed;
+    /* the queue to the worker: slots head .. head+count-1 (mod QSLOTS) are
+     * queued, the one the worker is measuring included; the caller fills
+     * slot tail (= head + count) with fill frames. head, count, slot_n,
+     * closing, quit and werr are shared, under mu. */
+    short *slot;                /* QSLOTS x QFRAMES frames */
+    size_t slot_n[QSLOTS], fill;
+    unsigned head, count, tail;
+    int closing, quit, werr;    /* no more slots; stop now; the worker failed */
+    int threaded;               /* a worker runs (not yet joined) */
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t more, room;  /* a slot queued / a slot freed */
 };
 
 static void say(char *err, size_t errlen, const char *msg)
@@ -233,6 +296,20 @@ master *master_new(const master_config *c, char *err, size_t errlen)
     }
     master *m = calloc(1, sizeof *m);
     if (!m) { say(err, errlen, "master: out of memory"); return NULL; }
+    if (pthread_mutex_init(&m->mu, NULL)) { free(m); say(err, errlen, "master: no mutex"); return NULL; }
+    if (pthread_cond_init(&m->more, NULL)) {
+        pthread_mutex_destroy(&m->mu);
+        free(m);
+        say(err, errlen, "master: no condition variable");
+        return NULL;
+    }
+    if (pthread_cond_init(&m->room, NULL)) {
+        pthread_cond_destroy(&m->more);
+        pthread_mutex_destroy(&m->mu);
+        free(m);
+        say(err, errlen, "master: no condition variable");
+        return NULL;
+    }
     m->c = *c;
     kmeter_init(&m->meter, c->in_rate);
     m->coef[0][DET_K - 1] = 1;
@@ -266,75 +343,6 @@ static int close_block(master *m)
     return 0;
 }
 
-int master_push(master *m, const short *pcm, size_t frames)
-{
-    if (!m || m->finished || m->failed) return -1;
-    if (!frames) return 0;
-    if (!m->spill) {
-        if (!(m->spill = tmpfile())) { m->failed = 1; return -1; }
-        setvbuf(m->spill, NULL, _IOFBF, 1 << 16);
-    }
-    if (fwrite(pcm, sizeof *pcm, frames, m->spill) != frames) { m->failed = 1; return -1; }
-    float buf[1024];
-    for (size_t i = 0; i < frames;) {
-        size_t k = frames - i < 1024 ? frames - i : 1024;
-        for (size_t j = 0; j < k; j++) buf[j] = pcm[i + j] * (1.0f / 32768);
-        kmeter_add(&m->meter, buf, k, 1.0f);
-        for (size_t j = 0; j < k;) {   /* block maxima */
-            size_t e = j + (size_t)(BLK - m->cur_n);
-            if (e > k) e = k;
-            int mx = m->cur_max;
-            for (size_t q = j; q < e; q++) {
-                int a = pcm[i + q] < 0 ? -pcm[i + q] : pcm[i + q];
-                mx = a > mx ? a : mx;
-            }
-            m->cur_max = mx;
-            m->cur_n += (int)(e - j);
-            j = e;
-            if (m->cur_n == BLK && close_block(m)) { m->failed = 1; return -1; }
-        }
-        i += k;
-    }
-    if (m->meter.failed) { m->failed = 1; return -1; }
-    m->frames += frames;
-    return 0;
-}
-
-double master_duration(const master *m)
-{
-    return m ? (double)m->frames / m->c.in_rate : 0;
-}
-
-void master_free(master *m)
-{
-    if (!m) return;
-    if (m->spill) fclose(m->spill);   /* tmpfile: removed on close */
-    if (m->peaks) fclose(m->peaks);
-    kmeter_free(&m->meter);
-    free(m->bmax);
-    free(m);
-}
-
-static void clip(float *x, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (x[i] > 1.0f) x[i] = 1.0f;
-        else if (x[i] < -1.0f) x[i] = -1.0f;
-        else if (x[i] != x[i]) x[i] = 0;
-    }
-}
-
-void master_to_s16(const float *in, short *out, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        float v = in[i] * 32768.0f;
-        if (!(v == v)) v = 0;
-        if (v >= 32767.0f) out[i] = 32767;
-        else if (v <= -32768.0f) out[i] = -32768;
-        else out[i] = (short)((int)((double)v + 32768.5) - 32768);   /* floor(v + 0.5), exactly */
-    }
-}
-
 /* The bound of block b: no estimate in it exceeds this. */
 static float block_bound(const master *m, size_t b)
 {
@@ -362,52 +370,307 @@ static void estimate(const master *m, const float *x, float *p)
     }
 }
 
-/* Reads the spill and estimates every block whose bound exceeds thr;
- * writes them to out when given. The largest estimate in *peak (without
- * out: stops at the first estimate over thr). 0 or -1. */
-static int scan_peaks(master *m, float thr, FILE *out, float *peak)
+/* The running true peak: block b is estimated once block b+1 is closed
+ * (its window reaches DET_K frames into it), and only when its bound could
+ * exceed the largest estimate so far; m->win holds the frames from one
+ * block before the next one to estimate. */
+static void raise_top(master *m, size_t b)
 {
-    enum { CAP = IOB + 3 * BLK };
-    short *in = malloc(IOB * sizeof *in);
+    if (!(block_bound(m, b) > m->est_top)) return;
+    float p[BLK];
+    estimate(m, m->win + ((long long)(b * BLK) - m->win_lo), p);
+    for (int i = 0; i < BLK; i++) m->est_top = p[i] > m->est_top ? p[i] : m->est_top;
+}
+
+static void track(master *m)
+{
+    for (; m->est_next + 1 < m->nb; m->est_next++) raise_top(m, m->est_next);
+    long long keep = (long long)m->est_next * BLK - BLK;
+    if (keep > m->win_lo) {
+        size_t drop = (size_t)(keep - m->win_lo);
+        memmove(m->win, m->win + drop, (m->win_n - drop) * sizeof *m->win);
+        m->win_n -= drop;
+        m->win_lo = keep;
+    }
+}
+
+/* The last block, with zeros after the end (after the last close_block). */
+static void track_end(master *m)
+{
+    for (int i = 0; i < BLK + DET_K; i++) m->win[m->win_n++] = 0;
+    track(m);
+    if (m->est_next < m->nb) raise_top(m, m->est_next++);
+}
+
+/* The worker's part of a push: spill, meter, block maxima, true peak. 0 or -1. */
+static int measure(master *m, const short *pcm, size_t frames)
+{
+    if (fwrite(pcm, sizeof *pcm, frames, m->spill) != frames) return -1;
+    kmeter_add_s16(&m->meter, pcm, frames);
+    if (m->meter.failed) return -1;
+    float *w = m->win + m->win_n;
+    EACH16(i, frames, w[i] = pcm[i] * (1.0f / 32768));
+    m->win_n += frames;
+    for (size_t j = 0; j < frames;) {
+        int mx = m->cur_max;
+        if (!m->cur_n && frames - j >= BLK) {   /* a whole block */
+            for (size_t q = j; q < j + BLK; q++) {
+                int a = abs(pcm[q]);
+                mx = a > mx ? a : mx;
+            }
+            m->cur_n = BLK;
+            j += BLK;
+        } else {
+            size_t e = j + (size_t)(BLK - m->cur_n);
+            if (e > frames) e = frames;
+            for (size_t q = j; q < e; q++) {
+                int a = abs(pcm[q]);
+                mx = a > mx ? a : mx;
+            }
+            m->cur_n += (int)(e - j);
+            j = e;
+        }
+        m->cur_max = mx;
+        if (m->cur_n == BLK && close_block(m)) return -1;
+    }
+    track(m);
+    return 0;
+}
+
+static void *worker(void *arg)
+{
+    master *m = arg;
+    pthread_mutex_lock(&m->mu);
+    for (;;) {
+        while (!m->count && !m->closing && !m->quit) pthread_cond_wait(&m->more, &m->mu);
+        if (m->quit || !m->count) break;   /* told to stop, or closed and drained */
+        unsigned s = m->head;
+        size_t n = m->slot_n[s];
+        int skip = m->werr;                /* after a failure: only free the slots */
+        pthread_mutex_unlock(&m->mu);
+        int bad = !skip && measure(m, m->slot + (size_t)s * QFRAMES, n);
+        pthread_mutex_lock(&m->mu);
+        if (bad) m->werr = 1;
+        m->head = (s + 1) % QSLOTS;
+        m->count--;
+        if (bad || m->count <= QSLOTS - QWAKE) pthread_cond_signal(&m->room);
+    }
+    pthread_mutex_unlock(&m->mu);
+    return NULL;
+}
+
+/* The spill, the slots and the worker, at the first push. Without a
+ * thread (pthread_create refused) the slots are measured by the caller. */
+static int start(master *m)
+{
+    if (!(m->spill = tmpfile())) return -1;
+    setvbuf(m->spill, NULL, _IOFBF, 1 << 16);
+    if (!(m->slot = malloc((size_t)QSLOTS * QFRAMES * sizeof *m->slot))) return -1;
+    if (!(m->win = malloc(WIN * sizeof *m->win))) return -1;
+    for (int i = 0; i < BLK; i++) m->win[i] = 0;   /* zeros before the start */
+    m->win_n = BLK;
+    m->win_lo = -BLK;
+    sigset_t all, old;   /* the worker takes none of the process's signals */
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    m->threaded = pthread_create(&m->thread, NULL, worker, m) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return 0;
+}
+
+/* Queues the slot being filled (wait: for a free one to fill next). 0, or
+ * -1 when the worker has failed. */
+static int hand_over(master *m, int wait)
+{
+    int rc = 0;
+    if (!m->threaded) {
+        rc = measure(m, m->slot, m->fill);
+        m->fill = 0;
+        return rc;
+    }
+    pthread_mutex_lock(&m->mu);
+    m->slot_n[m->tail] = m->fill;
+    m->count++;
+    m->tail = (m->tail + 1) % QSLOTS;
+    if (m->count >= QWAKE) pthread_cond_signal(&m->more);   /* the worker sleeps only on an empty queue */
+    while (wait && m->count == QSLOTS && !m->werr) pthread_cond_wait(&m->room, &m->mu);
+    rc = m->werr ? -1 : 0;
+    pthread_mutex_unlock(&m->mu);
+    m->fill = 0;
+    return rc;
+}
+
+/* Ends the worker: with drain, after it has measured every queued slot;
+ * without, at once. 0, or -1 when it failed. */
+static int stop(master *m, int drain)
+{
+    if (!m->threaded) return 0;
+    pthread_mutex_lock(&m->mu);
+    if (drain) m->closing = 1;
+    else m->quit = 1;
+    pthread_cond_signal(&m->more);
+    pthread_mutex_unlock(&m->mu);
+    pthread_join(m->thread, NULL);
+    m->threaded = 0;
+    return m->werr ? -1 : 0;
+}
+
+int master_push(master *m, const short *pcm, size_t frames)
+{
+    if (!m || m->finished || m->failed) return -1;
+    if (!frames) return 0;
+    if (!m->slot && start(m)) { m->failed = 1; return -1; }
+    while (frames) {
+        size_t k = QFRAMES - m->fill < frames ? QFRAMES - m->fill : frames;
+        memcpy(m->slot + (size_t)m->tail * QFRAMES + m->fill, pcm, k * sizeof *pcm);
+        m->fill += k;
+        m->frames += k;
+        pcm += k;
+        frames -= k;
+        if (m->fill == QFRAMES && hand_over(m, 1)) { m->failed = 1; return -1; }
+    }
+    return 0;
+}
+
+double master_duration(const master *m)
+{
+    return m ? (double)m->frames / m->c.in_rate : 0;
+}
+
+void master_free(master *m)
+{
+    if (!m) return;
+    stop(m, 0);
+    if (m->spill) fclose(m->spill);   /* tmpfile: removed on close */
+    if (m->peaks) fclose(m->peaks);
+    kmeter_free(&m->meter);
+    free(m->bmax);
+    free(m->slot);
+    free(m->win);
+    pthread_cond_destroy(&m->room);
+    pthread_cond_destroy(&m->more);
+    pthread_mutex_destroy(&m->mu);
+    free(m);
+}
+
+static void clip(float *x, size_t n)
+{
+    EACH16(i, n, {
+        float v = x[i] == x[i] ? x[i] : 0.0f;
+        v = v < 1.0f ? v : 1.0f;
+        x[i] = v > -1.0f ? v : -1.0f;
+    });
+}
+
+/* x times g (g: the gain over 32768, so that this is the one rounding of
+ * x / 32768 * gain) */
+static void scale(const short *x, float *y, size_t n, float g)
+{
+    EACH16(i, n, y[i] = x[i] * g);
+}
+
+/* Rounds to nearest, halves up: floor(v * 32768 + 0.5), clipped, NaN to 0. */
+static void to_s16_scalar(const float *in, short *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        float v = in[i] * 32768.0f;
+        if (!(v == v)) v = 0;
+        if (v >= 32767.0f) out[i] = 32767;
+        else if (v <= -32768.0f) out[i] = -32768;
+        else out[i] = (short)((int)((double)v + 32768.5) - 32768);   /* floor(v + 0.5), exactly */
+    }
+}
+
+#if defined(__has_builtin) && !defined(DOCBAO_SCALAR)
+#if __has_builtin(__builtin_convertvector)
+#define VEC_S16 1
+#endif
+#endif
+#ifdef VEC_S16
+/* The same, 4 at a time with the vector extensions of GCC and clang (the
+ * plain loop is not vectorized at -O2): clip in float, truncate toward
+ * zero, then the exact remainder v - t says which way to round. Equal to
+ * the scalar version for every float (checked over all 2^32). */
+typedef float v4f __attribute__((vector_size(16)));
+typedef int v4i __attribute__((vector_size(16)));
+typedef short v4s __attribute__((vector_size(8)));
+
+static inline v4f v4_select(v4i mask, v4f a, v4f b)
+{
+    return (v4f)(((v4i)a & mask) | ((v4i)b & ~mask));
+}
+
+void master_to_s16(const float *in, short *out, size_t n)
+{
+    const v4f full = {32768.0f, 32768.0f, 32768.0f, 32768.0f}, half = {0.5f, 0.5f, 0.5f, 0.5f};
+    const v4f hi = {32767.0f, 32767.0f, 32767.0f, 32767.0f}, lo = {-32768.0f, -32768.0f, -32768.0f, -32768.0f};
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        v4f v;
+        memcpy(&v, in + i, sizeof v);
+        v *= full;
+        v = (v4f)((v4i)v & (v == v));   /* NaN: 0 */
+        v = v4_select(v < hi, v, hi);
+        v = v4_select(v > lo, v, lo);
+        v4i t = __builtin_convertvector(v, v4i);
+        v4f r = v - __builtin_convertvector(t, v4f);
+        t = t - (r >= half) + (r < -half);   /* a true comparison is -1 */
+        v4s s = __builtin_convertvector(t, v4s);
+        memcpy(out + i, &s, sizeof s);
+    }
+    to_s16_scalar(in + i, out + i, n - i);
+}
+#else
+void master_to_s16(const float *in, short *out, size_t n)
+{
+    to_s16_scalar(in, out, n);
+}
+#endif
+
+/* n frames of the spill from frame at, read into buf (n at most its size).
+ * NULL on a read error. */
+static const short *spill_read(master *m, unsigned long long at, size_t n, short *buf)
+{
+    int fd = fileno(m->spill);
+    size_t want = n * sizeof *buf, got = 0;
+    while (got < want) {
+        ssize_t r = pread(fd, (char *)buf + got, want - got, (off_t)(at * sizeof *buf + got));
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return NULL;
+        got += (size_t)r;
+    }
+    return buf;
+}
+
+/* Writes to out the estimates of every block whose bound exceeds thr,
+ * reading only the runs of such blocks (with DET_K frames either side;
+ * zeros outside the programme). 0 or -1. */
+static int scan_peaks(master *m, float thr, FILE *out)
+{
+    enum { RUN = IOB / BLK, CAP = IOB + 2 * DET_K };
+    short *in = malloc(CAP * sizeof *in);
     float *x = malloc(CAP * sizeof *x);
     peakrec rec;
-    int rc = 0, eof = 0;
-    long long lo = -BLK;          /* x[0] is frame lo */
-    size_t have = BLK, b = 0;     /* valid entries in x; next block */
-    *peak = 0;
+    int rc = 0;
     if (!in || !x) { free(in); free(x); return -1; }
-    for (int i = 0; i < BLK; i++) x[i] = 0;
-    rewind(m->spill);
-    while (b < m->nb && !rc) {
-        if (!eof) {
-            size_t n = fread(in, sizeof *in, IOB, m->spill);
-            for (size_t i = 0; i < n; i++) x[have + i] = in[i] * (1.0f / 32768);
-            have += n;
-            if (n < IOB) {
-                if (ferror(m->spill)) { rc = -1; break; }
-                eof = 1;
-                for (int i = 0; i < BLK + DET_K; i++) x[have++] = 0;   /* zeros after the end */
-            }
+    for (size_t b = 0; b < m->nb && !rc;) {
+        if (!(block_bound(m, b) > thr)) { b++; continue; }
+        size_t e = b + 1;   /* candidates b .. e-1, at most RUN of them */
+        while (e < m->nb && e - b < RUN && block_bound(m, e) > thr) e++;
+        long long lo = (long long)(b * BLK) - (DET_K - 1), hi = (long long)(e * BLK) + DET_K;
+        long long rlo = lo < 0 ? 0 : lo, rhi = hi < (long long)m->frames ? hi : (long long)m->frames;
+        const short *s = spill_read(m, (unsigned long long)rlo, (size_t)(rhi - rlo), in);
+        if (!s) { rc = -1; break; }
+        float *p = x;
+        for (long long f = lo; f < rlo; f++) *p++ = 0;
+        for (long long f = 0; f < rhi - rlo; f++) *p++ = s[f] * (1.0f / 32768);
+        for (long long f = rhi; f < hi; f++) *p++ = 0;
+        for (size_t b0 = b; b < e && !rc; b++) {
+            estimate(m, x + (DET_K - 1) + (b - b0) * BLK, rec.p);
+            rec.b = b;
+            if (fwrite(&rec, sizeof rec, 1, out) != 1) rc = -1;
         }
-        /* every block whose window is loaded */
-        while (b < m->nb && (long long)(b * BLK + BLK + DET_K) <= lo + (long long)have) {
-            if (block_bound(m, b) > thr) {
-                estimate(m, x + (b * BLK - lo), rec.p);
-                for (int i = 0; i < BLK; i++) if (rec.p[i] > *peak) *peak = rec.p[i];
-                rec.b = b;
-                if (!out && *peak > thr) { b = m->nb; break; }   /* decided */
-                if (out && fwrite(&rec, sizeof rec, 1, out) != 1) { rc = -1; break; }
-            }
-            b++;
-        }
-        if (eof || b >= m->nb) break;
-        /* keep from one block before the next one */
-        long long keep = (long long)b * BLK - BLK;
-        size_t drop = (size_t)(keep - lo);
-        memmove(x, x + drop, (have - drop) * sizeof *x);
-        have -= drop, lo = keep;
     }
-    if (!rc && b < m->nb) rc = -1;
     free(in);
     free(x);
     return rc;
@@ -420,6 +683,7 @@ typedef struct stage {
     soxr_t rs;
     float *obuf;
     size_t ocap;
+    int noclip;                 /* no resampler and nothing can leave -1..1 */
     master_write_fn fn;
     void *user;
 } stage;
@@ -427,9 +691,9 @@ typedef struct stage {
 static int stage_emit(stage *st, float *x, size_t n)
 {
     if (!n) return 0;
-    if (st->meter) { kmeter_add(st->meter, x, n, 1.0f); return st->meter->failed ? -1 : 0; }
+    if (st->meter) { kmeter_add(st->meter, x, n); return st->meter->failed ? -1 : 0; }
     if (!st->rs) {
-        clip(x, n);
+        if (!st->noclip) clip(x, n);
         return st->fn(st->user, x, n);
     }
     size_t used = 0;
@@ -461,29 +725,36 @@ static int stage_flush(stage *st)
     }
 }
 
+/* The factor from a 16-bit sample to the float at gain_db. */
+static float sample_gain(double gain_db)
+{
+    return (float)pow(10, gain_db / 20) * (1.0f / 32768);
+}
+
 /* Reads the spill back, applies gain (and the limiter when lim, which it
  * initializes, with the estimates of m->peaks), sends the result to st.
  * 0, the callback's value, or -1. */
 static int run_pass(master *m, double gain_db, limiter *lim, stage *st)
 {
     short *in = malloc(IOB * sizeof *in);
-    float *buf = malloc(IOB * sizeof *buf), *out = malloc(IOB * sizeof *out);
-    const float gain = (float)pow(10, gain_db / 20);
+    float *buf = malloc(IOB * sizeof *buf), *out = lim ? malloc(IOB * sizeof *out) : NULL;
+    const float g = sample_gain(gain_db), gain = g * 32768;
     unsigned long long skip = 0, tail = 0, b = 0;
     peakrec rec;
     int rc = 0, have_rec = 0;
-    if (!in || !buf || !out) { rc = -1; goto done; }
+    if (!in || !buf || (lim && !out)) { rc = -1; goto done; }
     if (lim) {
         limiter_init(lim, m->c.in_rate, m->c.max_true_peak_dbtp);
         skip = tail = (unsigned long long)lim->L - 1;
         rewind(m->peaks);
         have_rec = fread(&rec, sizeof rec, 1, m->peaks) == 1;
     }
-    rewind(m->spill);
-    for (;;) {
-        size_t n = fread(in, sizeof *in, IOB, m->spill), k = 0;
-        if (!n) break;
-        for (size_t i = 0; i < n; i++) buf[i] = in[i] * (1.0f / 32768) * gain;
+    for (unsigned long long at = 0; at < m->frames;) {
+        size_t n = m->frames - at < IOB ? (size_t)(m->frames - at) : IOB, k = 0;
+        const short *x = spill_read(m, at, n, in);
+        if (!x) { rc = -1; goto done; }
+        at += n;
+        scale(x, buf, n, g);
         if (!lim) {
             if ((rc = stage_emit(st, buf, n))) goto done;
             continue;
@@ -509,7 +780,7 @@ static int run_pass(master *m, double gain_db, limiter *lim, stage *st)
         }
         if ((rc = stage_emit(st, out, k))) goto done;
     }
-    if (ferror(m->spill) || (lim && ferror(m->peaks))) { rc = -1; goto done; }
+    if (lim && ferror(m->peaks)) { rc = -1; goto done; }
     tail -= skip;   /* frames still inside the limiter's delay */
     while (tail) {
         size_t k = 0;
@@ -544,13 +815,12 @@ static int dry_loudness(master *m, double gain_db, limiter *lim, double *lufs)
 static int ensure_peaks(master *m, double gain_db, double *covered_db)
 {
     if (m->peaks && gain_db <= *covered_db) return 0;
-    float top;
     double hi = gain_db + LIM_HEADROOM_DB;
     if (m->peaks) fclose(m->peaks);
     if (!(m->peaks = tmpfile())) return -1;
     setvbuf(m->peaks, NULL, _IOFBF, 1 << 16);
     float thr = (float)pow(10, (m->c.max_true_peak_dbtp - LIM_MARGIN_DB - hi) / 20) * 0.999f;
-    if (scan_peaks(m, thr, m->peaks, &top) || fflush(m->peaks)) return -1;
+    if (scan_peaks(m, thr, m->peaks) || fflush(m->peaks)) return -1;
     *covered_db = hi;
     return 0;
 }
@@ -587,30 +857,31 @@ int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, do
     if (!m || !fn || m->finished || m->failed) return -1;
     m->finished = 1;
     if (!m->frames) return 0;
-    if ((m->cur_n && close_block(m)) || fflush(m->spill)) return -1;
+    /* the last slot, then wait for the worker: from here on all is ours */
+    if ((m->fill && hand_over(m, 0)) || stop(m, 1) || (m->cur_n && close_block(m)) || fflush(m->spill)) {
+        m->failed = 1;
+        return -1;
+    }
+    track_end(m);
     lufs = kmeter_lufs(&m->meter, 1);
     if (in_lufs) *in_lufs = lufs;
 
     limiter *lim = NULL;
-    int rc = 0;
+    int rc = 0, top = 0;
+    for (size_t b = 0; b < m->nb; b++) top = m->bmax[b] > top ? m->bmax[b] : top;
     if (m->c.normalize && isfinite(lufs)) {
         gain_db = m->c.target_lufs - lufs;
-        /* would the gain alone cross the ceiling? the bound first, then
-         * the estimates where the bound cannot tell */
+        /* would the gain alone take the largest estimate over the ceiling? */
         const float thr = (float)pow(10, (m->c.max_true_peak_dbtp - LIM_MARGIN_DB - gain_db) / 20);
-        int top = 0;
-        for (size_t b = 0; b < m->nb; b++) top = m->bmax[b] > top ? m->bmax[b] : top;
-        float peak = m->bound * (top / 32768.0f);
-        if (peak > thr && scan_peaks(m, thr, NULL, &peak)) rc = -1;
-        else if (peak > thr) {
-            if (!(lim = malloc(sizeof *lim)) || limited_gain(m, lim, &gain_db)) rc = -1;
-        }
+        if (m->est_top > thr && (!(lim = malloc(sizeof *lim)) || limited_gain(m, lim, &gain_db))) rc = -1;
     }
     if (out_gain_db) *out_gain_db = gain_db;
 
     stage st = {0};
     st.fn = fn;
     st.user = user;
+    /* the loudest sample at this gain stays within -1..1: clipping would change nothing */
+    st.noclip = !lim && (float)top * sample_gain(gain_db) <= 1.0f;
     if (!rc && m->c.out_rate != m->c.in_rate) {
         soxr_error_t e = NULL;
         soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);

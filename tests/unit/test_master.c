@@ -4,7 +4,9 @@
 #include "master.h"
 #include <ebur128.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #define IN_RATE 22050
 
@@ -70,9 +72,11 @@ static void run_case(const char *name, const short *pcm, size_t n, double target
     master *m = master_new(&c, err, sizeof err);
     CHECK(m != NULL, "master_new");
     if (!m) return;
-    for (size_t i = 0; i < n; i += 1000) master_push(m, pcm + i, n - i < 1000 ? n - i : 1000);
     seen s = {0};
+    /* made before the pushes start the master's worker: ebur128_init writes
+     * libebur128's file-scope constants, which the worker's meter reads */
     s.meter = ebur128_init(1, (unsigned long)out_rate, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
+    for (size_t i = 0; i < n; i += 1000) master_push(m, pcm + i, n - i < 1000 ? n - i : 1000);
     double in_lufs = 0, gain = 0, out_lufs = 0, tp = 0;
     int rc = master_finish(m, collect, &s, &in_lufs, &gain);
     ebur128_loudness_global(s.meter, &out_lufs);
@@ -160,9 +164,9 @@ static void test_plain(void)
     /* no normalization, resampled: length follows the ratio, level kept */
     c.out_rate = 24000;
     m = master_new(&c, err, sizeof err);
-    master_push(m, sine, n);
     s = (seen){0};
-    s.meter = ebur128_init(1, 24000, EBUR128_MODE_SAMPLE_PEAK);
+    s.meter = ebur128_init(1, 24000, EBUR128_MODE_SAMPLE_PEAK);   /* before the worker starts (see run_case) */
+    master_push(m, sine, n);
     CHECK(master_finish(m, collect, &s, NULL, NULL) == 0, "resample-only finish");
     CHECK(labs((long)s.frames - lround(n * 24000.0 / IN_RATE)) <= 4, "resample-only length");
     double peak = 0;
@@ -277,6 +281,157 @@ static void test_long_silence(void)
     free(s);
 }
 
+/* What one run of the master gave: the measured values and every output
+ * sample. */
+typedef struct run_out {
+    int rc;
+    double lufs, gain;
+    float *pcm;
+    size_t n, cap;
+} run_out;
+
+static int keep_all(void *user, const float *pcm, size_t frames)
+{
+    run_out *r = user;
+    if (r->n + frames > r->cap) {
+        size_t cap = (r->n + frames) * 2;
+        float *p = realloc(r->pcm, cap * sizeof *p);
+        if (!p) return -1;
+        r->pcm = p, r->cap = cap;
+    }
+    memcpy(r->pcm + r->n, pcm, frames * sizeof *pcm);
+    r->n += frames;
+    return 0;
+}
+
+/* Pushes pcm in pieces of the sizes in steps (cycled), then finishes. */
+static run_out run_pieces(const master_config *c, const short *pcm, size_t n, const size_t *steps, size_t nsteps)
+{
+    char err[200];
+    run_out r = {0};
+    master *m = master_new(c, err, sizeof err);
+    int push_rc = 0;
+    for (size_t i = 0, k = 0; i < n; k++) {
+        size_t s = steps[k % nsteps] < n - i ? steps[k % nsteps] : n - i;
+        push_rc |= master_push(m, pcm + i, s);
+        i += s;
+    }
+    r.rc = push_rc ? -2 : master_finish(m, keep_all, &r, &r.lufs, &r.gain);
+    master_free(m);
+    return r;
+}
+
+/* The worker thread: one frame at a time, odd sizes across the slots, or
+ * all at once (more than the queue holds), the measured loudness, the gain
+ * and every output sample are the same. */
+static void test_push_patterns(void)
+{
+    const size_t n = (size_t)IN_RATE * 14 + 1234;
+    short *b = make_bursts(n), *s = make_sine(n);
+    const size_t one[] = {1}, odd[] = {8191, 1, 63, 8193, 4410, 65}, sp[] = {441}, all[] = {n};
+    const size_t *pat[] = {one, odd, sp, all};
+    const size_t npat[] = {1, 6, 1, 1};
+    const char *names[] = {"1-frame pushes", "odd-sized pushes", "441-frame pushes", "one push"};
+    const master_config cs[] = {
+        {IN_RATE, IN_RATE, 1, -23, -1},    /* the common case: gain only */
+        {IN_RATE, 48000, 1, -16, -1},      /* limiter and resampler */
+        {IN_RATE, IN_RATE, 0, 0, 0},       /* plain */
+    };
+    for (size_t k = 0; k < sizeof cs / sizeof *cs; k++)
+        for (int sig = 0; sig < 2; sig++) {
+            const short *pcm = sig ? s : b;
+            const size_t ref_step[] = {1000};
+            run_out ref = run_pieces(&cs[k], pcm, n, ref_step, 1);
+            char what[200];
+            snprintf(what, sizeof what, "config %zu signal %d: 1000-frame pushes finish (%zu frames out)", k, sig, ref.n);
+            CHECK(ref.rc == 0 && ref.n > 0, what);
+            for (size_t p = 0; p < sizeof pat / sizeof *pat; p++) {
+                run_out r = run_pieces(&cs[k], pcm, n, pat[p], npat[p]);
+                snprintf(what, sizeof what, "config %zu signal %d, %s: loudness %.6f gain %.6f, %zu frames, same as 1000-frame pushes",
+                         k, sig, names[p], r.lufs, r.gain, r.n);
+                CHECK(r.rc == 0 && r.lufs == ref.lufs && r.gain == ref.gain && r.n == ref.n
+                      && !memcmp(r.pcm, ref.pcm, r.n * sizeof *r.pcm), what);
+                free(r.pcm);
+            }
+            free(ref.pcm);
+        }
+    free(b);
+    free(s);
+}
+
+/* master_free at any point: before any push, with the worker asleep on a
+ * part-filled queue, with the queue full, and after finish. It must join
+ * the thread (the test would hang otherwise) and free everything (the
+ * sanitized build and valgrind look for leaks). */
+static void test_free_anytime(void)
+{
+    char err[200];
+    const master_config c = {IN_RATE, 48000, 1, -23, -1};
+    const size_t n = (size_t)IN_RATE * 30;
+    short *b = make_bursts(n);
+    master *m = master_new(&c, err, sizeof err);
+    master_free(m);
+    CHECK(1, "free right after new");
+    m = master_new(&c, err, sizeof err);
+    CHECK(master_push(m, b, 100) == 0, "one small push");
+    master_free(m);
+    CHECK(1, "free with one small push queued");
+    for (size_t pieces = 1; pieces <= 1000; pieces *= 10) {
+        m = master_new(&c, err, sizeof err);
+        int rc = 0;
+        for (size_t i = 0; i < n; i += n / pieces) rc |= master_push(m, b + i, n - i < n / pieces ? n - i : n / pieces);
+        CHECK(rc == 0 && fabs(master_duration(m) - 30.0) < 1e-9, "30 s pushed without finish");
+        master_free(m);
+    }
+    CHECK(1, "free without finish after 30 s of pushes");
+    free(b);
+}
+
+/* A write error of the spill, made by a file size limit: it reaches the
+ * caller (push or finish returns -1), later calls are refused, free still
+ * joins and frees. */
+static void test_spill_error(void)
+{
+    struct rlimit old, lim;
+    if (getrlimit(RLIMIT_FSIZE, &old)) return;
+    void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
+    lim = old;
+    lim.rlim_cur = 256 * 1024;
+    if (setrlimit(RLIMIT_FSIZE, &lim)) { signal(SIGXFSZ, was); return; }
+    char err[200];
+    const master_config c = {IN_RATE, IN_RATE, 1, -23, -1};
+    const size_t n = (size_t)IN_RATE * 60;   /* 2.6 MB of spill: far more than the limit and the queue */
+    short *b = make_bursts(n);
+    master *m = master_new(&c, err, sizeof err);
+    int failed_at = -1;
+    for (size_t i = 0; i < n && failed_at < 0; i += 1000)
+        if (master_push(m, b + i, n - i < 1000 ? n - i : 1000)) failed_at = (int)(i / 1000);
+    printf("  spill limited to 256 KB: push %d of 1000 frames failed\n", failed_at);
+    CHECK(failed_at >= 0, "a spill write error stops master_push (the caller waits on the bounded queue)");
+    CHECK(master_push(m, b, 10) == -1, "push after the error refused");
+    seen s = {0};
+    CHECK(master_finish(m, collect, &s, NULL, NULL) == -1 && s.frames == 0, "finish after the error refused, nothing written");
+    master_free(m);
+    /* a little over the limit: the error may come after the last push, then finish says it */
+    m = master_new(&c, err, sizeof err);
+    int push_rc = 0;
+    for (size_t i = 0; i < 150000; i += 1000) push_rc |= master_push(m, b + i, 1000);
+    s = (seen){0};
+    int fin = push_rc ? -1 : master_finish(m, collect, &s, NULL, NULL);
+    printf("  spill limited to 256 KB, 300 KB pushed: push %d, finish %d\n", push_rc, fin);
+    CHECK(push_rc == -1 || fin == -1, "an error just over the limit is reported by push or finish, not lost");
+    master_free(m);
+    setrlimit(RLIMIT_FSIZE, &old);
+    signal(SIGXFSZ, was);
+    /* and with room again, all is well */
+    m = master_new(&c, err, sizeof err);
+    CHECK(master_push(m, b, 150000) == 0, "push after the limit is lifted");
+    s = (seen){0};
+    CHECK(master_finish(m, collect, &s, NULL, NULL) == 0 && s.frames == 150000, "finish after the limit is lifted");
+    master_free(m);
+    free(b);
+}
+
 int main(void)
 {
     test_levels();
@@ -286,5 +441,8 @@ int main(void)
     test_intersample_fast_path();
     test_meter_matches_libebur128();
     test_long_silence();
+    test_push_patterns();
+    test_free_anytime();
+    test_spill_error();
     return check_done();
 }
