@@ -192,6 +192,20 @@ yes "Ngày 23/4/2021 UBND tỉnh Quảng Ngãi và VNPT ký kết thỏa thuận
 "$BIN" speak -o "$TMP/long.wav" "$TMP/long.txt" 2>/dev/null & pid=$!
 sleep 1; kill -INT $pid; wait $pid; rc=$?
 [ ! -e "$TMP/long.wav" ] && ! ls "$TMP"/long.wav.tmp-* >/dev/null 2>&1 && [ $rc -ne 0 ] && ok "Ctrl-C while writing leaves no file (exit $rc)" || fail "interrupted write left a file (rc $rc)"
+# a file is synthesized by two helper processes: the same for every run, as long
+# as one process's rendering (eSpeak-NG's carry-over between sentences aside),
+# and a helper that dies is an error with no file left, never a gap
+art=$SHARED/samples/vnpt-quang-ngai-2021.txt
+"$BIN" speak --loudness off -o "$TMP/pool1.wav" "$art" 2>/dev/null; "$BIN" speak --loudness off -o "$TMP/pool2.wav" "$art" 2>/dev/null
+DOCBAO_THREADS_OFF=1 "$BIN" speak --loudness off -o "$TMP/one.wav" "$art" 2>/dev/null
+s1=$(soxi -s "$TMP/pool1.wav" 2>/dev/null || echo 0); s0=$(soxi -s "$TMP/one.wav" 2>/dev/null || echo 1)
+cmp -s "$TMP/pool1.wav" "$TMP/pool2.wav" && awk -v a="$s1" -v b="$s0" 'BEGIN{d=a-b; if(d<0)d=-d; exit !(a>0 && d/b < 0.005)}' &&
+    ok "two synthesis helpers: the same file each run, within 0.5% of one process ($s1 / $s0 frames)" ||
+    fail "synthesis helpers ($s1 / $s0 frames)"
+"$BIN" speak -o "$TMP/killed.wav" "$TMP/long.txt" 2>"$TMP/killed.err" & pid=$!
+sleep 1; pkill -KILL -P $pid; wait $pid; rc=$?
+[ $rc -ne 0 ] && [ ! -e "$TMP/killed.wav" ] && ! ls "$TMP"/killed.wav.tmp-* >/dev/null 2>&1 && grep -q "helper" "$TMP/killed.err" &&
+    ok "a synthesis helper killed: an error, no file (exit $rc)" || fail "killed helper (rc $rc)" "$(cat "$TMP/killed.err")"
 for fmt in flac ogg mp3; do
     out=$(echo "Hà Nội, ngày 23/4/2021." | "$BIN" speak -o "$TMP/short.$fmt" 2>&1)
     d=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$TMP/short.$fmt" 2>/dev/null)

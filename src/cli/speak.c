@@ -2,6 +2,7 @@
  * atomic, with subtitles and metadata), the sound device, or both; on a
  * terminal with no file, the player (player.c) takes over. */
 #include "cli/cli.h"
+#include "cli/pool.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@ typedef struct speak_out {
     int rate;
     docbao_subtitles *subs;
     int progress;              /* stderr is a terminal and we write a file */
+    synth_pool *pool;          /* a file of some length: synthesis on helper processes */
 } speak_out;
 
 static int to_outputs(void *user, const short *pcm, size_t frames)
@@ -37,15 +39,10 @@ static int to_outputs(void *user, const short *pcm, size_t frames)
     return 0;
 }
 
-static int speak_sentence(void *user, const docbao_sentence *s)
+/* What follows a sentence's audio: its subtitle, progress, and the pause. */
+static int after_sentence(speak_out *o, const docbao_sentence *s, double start)
 {
-    speak_out *o = user;
-    if (cli_interrupted)
-        return 1;
     if (s->spoken_len) {
-        double start = (double)o->frames / o->rate;
-        if (docbao_synthesize(o->db, s->spoken, s->spoken_len, to_outputs, o))
-            return 1;
         o->sentences++;
         if (o->subs && docbao_subtitles_cue(o->subs, start, (double)o->frames / o->rate, s->written, s->written_len)) {
             o->failed = 1;
@@ -61,6 +58,59 @@ static int speak_sentence(void *user, const docbao_sentence *s)
     return 0;
 }
 
+/* a sentence waiting for its audio from the pool: a copy of what is needed after it */
+typedef struct pending {
+    docbao_sentence s;
+    char written[];
+} pending;
+
+static int pooled_audio(void *user, void *tag, const short *pcm, size_t frames)
+{
+    speak_out *o = user;
+    pending *p = tag;
+    double start = (double)o->frames / o->rate;
+    int rc = (frames && to_outputs(o, pcm, frames)) || after_sentence(o, &p->s, start);
+    free(p);
+    return rc;
+}
+
+static int speak_sentence(void *user, const docbao_sentence *s)
+{
+    speak_out *o = user;
+    if (cli_interrupted)
+        return 1;
+    if (o->pool) {
+        pending *p = malloc(sizeof *p + s->written_len + 1);
+        if (!p)
+            return 1;
+        p->s = *s;
+        memcpy(p->written, s->written, s->written_len);
+        p->written[s->written_len] = '\0';
+        p->s.written = p->written;
+        p->s.spoken = "";
+        int rc = pool_submit(o->pool, s->spoken, s->spoken_len, p, pooled_audio, o);
+        if (rc < 0) {
+            die("%s%s", pool_error(o->pool), "");
+            o->failed = 1;
+        }
+        return rc ? 1 : 0;
+    }
+    double start = (double)o->frames / o->rate;
+    if (s->spoken_len && docbao_synthesize(o->db, s->spoken, s->spoken_len, to_outputs, o))
+        return 1;
+    return after_sentence(o, s, start);
+}
+
+/* Helper processes for synthesis: speak (not batch, whose workers use the
+ * cores already) writing only a file. Always two, whatever the machine:
+ * eSpeak-NG carries a little state from one sentence to the next in a
+ * process, so the helper count shapes the samples; a fixed count gives the
+ * same file on every machine. DOCBAO_THREADS_OFF=1: one process. */
+static int pool_helpers(const cli *c, const speak_out *o)
+{
+    return strcmp(c->cmd, "speak") || o->nout != 1 || c->play || getenv("DOCBAO_THREADS_OFF") ? 0 : 2;
+}
+
 int cli_speak(const cli *c, docbao *db, double *seconds)
 {
     /* on a terminal, with nothing to write, speak is a small player */
@@ -72,7 +122,7 @@ int cli_speak(const cli *c, docbao *db, double *seconds)
         die("%s%s", docbao_last_error(db), "");
         return 1;
     }
-    speak_out o = {db, {NULL, NULL}, 0, 0, 0, 0, rate, NULL, 0};
+    speak_out o = {db, {NULL, NULL}, 0, 0, 0, 0, rate, NULL, 0, NULL};
     docbao_file_options fo = {c->sample_rate, !c->loudness_off, c->loudness, -1.0, NAN, 0};
     cli_last_loudness = NAN;
     /* -o -: the file is made under a temporary name, then copied to stdout */
@@ -114,7 +164,16 @@ int cli_speak(const cli *c, docbao *db, double *seconds)
             fprintf(stderr, "docbao: %s; writing %s only\n", err, c->output);
         }
     }
+    int helpers = pool_helpers(c, &o);
+    if (helpers)
+        o.pool = pool_new(db, helpers); /* NULL: one process does it all */
     int rc = cli_each_input(c, db, speak_sentence, &o);
+    if (!rc && o.pool && pool_finish(o.pool, pooled_audio, &o)) {
+        if (!o.failed && pool_error(o.pool)[0])
+            die("%s%s", pool_error(o.pool), "");
+        rc = cli_interrupted ? 130 : 1;
+    }
+    pool_free(o.pool, free);
     if (!rc && o.failed)
         rc = 1;
     if (!rc && o.sentences == 0) {
