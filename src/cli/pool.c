@@ -43,26 +43,12 @@ struct synth_pool {
 
 /* ---- the helper's side */
 
-static int read_full(int fd, void *buf, size_t n)
+/* All n bytes read (writing 0) or written (writing 1), across short transfers. */
+static int transfer(int fd, void *buf, size_t n, int writing)
 {
     char *p = buf;
     while (n) {
-        ssize_t k = read(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-static int write_full(int fd, const void *buf, size_t n)
-{
-    const char *p = buf;
-    while (n) {
-        ssize_t k = write(fd, p, n);
+        ssize_t k = writing ? write(fd, p, n) : read(fd, p, n);
         if (k < 0 && errno == EINTR)
             continue;
         if (k <= 0)
@@ -105,18 +91,18 @@ static void helper_main(docbao *db, int in, int out)
     char *text = NULL;
     for (;;) {
         uint32_t len;
-        if (read_full(in, &len, sizeof len))
+        if (transfer(in, &len, sizeof len, 0))
             break;
         char *t = realloc(text, (size_t)len + 1);
         if (!t)
             break;
         text = t;
-        if (len && read_full(in, text, len))
+        if (len && transfer(in, text, len, 0))
             break;
         c.n = 0;
         int rc = len ? docbao_synthesize(db, text, len, collect, &c) : 0;
         uint32_t answer = rc || c.n >= FAILED ? FAILED : (uint32_t)c.n;
-        if (write_full(out, &answer, sizeof answer) || (answer != FAILED && write_full(out, c.v, c.n)))
+        if (transfer(out, &answer, sizeof answer, 1) || (answer != FAILED && transfer(out, c.v, c.n, 1)))
             break;
     }
     _exit(0); /* no atexit handlers: the parent's buffers are not ours to flush */
