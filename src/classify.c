@@ -18,23 +18,8 @@ const char *class_name(tok_class c)
     return NAMES[c];
 }
 
-static int push(spanvec *sv, const span *s)
-{
-    if (sv->n == sv->cap) {
-        size_t cap = sv->cap ? sv->cap * 2 : 32;
-        span *v = realloc(sv->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        sv->v = v;
-        sv->cap = cap;
-    }
-    sv->v[sv->n++] = *s;
-    return 0;
-}
-
-/* A new span at the end, zeroed but for its value (val.kind is V_NONE): for
- * the spans that carry none, the most common by far. NULL on out of memory. */
-static span *push_new(spanvec *sv)
+/* Room for one more span at the end, whose contents the caller writes. */
+static span *append(spanvec *sv)
 {
     if (sv->n == sv->cap) {
         size_t cap = sv->cap ? sv->cap * 2 : 32;
@@ -44,7 +29,25 @@ static span *push_new(spanvec *sv)
         sv->v = v;
         sv->cap = cap;
     }
-    span *s = &sv->v[sv->n++];
+    return &sv->v[sv->n++];
+}
+
+static int push(spanvec *sv, const span *s)
+{
+    span *d = append(sv);
+    if (!d)
+        return -1;
+    *d = *s;
+    return 0;
+}
+
+/* A new span at the end, zeroed but for its value (val.kind is V_NONE): for
+ * the spans that carry none, the most common by far. NULL on out of memory. */
+static span *push_new(spanvec *sv)
+{
+    span *s = append(sv);
+    if (!s)
+        return NULL;
     memset(s, 0, offsetof(span, val));
     s->val.kind = V_NONE;
     return s;
@@ -467,14 +470,14 @@ void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out
     out->kind = (unsigned char)(context_free_class(lx, s, n, &out->reading) + 1);
 }
 
-static const word_facts *facts(const classify_ctx *c, const token *t)
+static word_facts facts(const classify_ctx *c, const token *t)
 {
-    static _Thread_local word_facts f;
     /* numbers are too many to remember, and would push the words out */
     if (c->words && !has_digit(t->core))
-        return word_cache_get(c->words, t->core.s, t->core.n);
+        return *word_cache_get(c->words, t->core.s, t->core.n);
+    word_facts f;
     classify_word_facts((void *)c->lx, t->core.s, t->core.n, &f);
-    return &f;
+    return f;
 }
 
 /* an all-capital Vietnamese syllable that is no abbreviation (CŨNG, VẤN) */
@@ -914,7 +917,7 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
             word_cache_prefetch(c->words, t[k + 4].core.s, t[k + 4].core.n);
         word_facts f = {0, 0, 0, NULL};
         if (t[k].core.n)
-            f = *facts(c, &t[k]);
+            f = facts(c, &t[k]);
         wf[k] = f;
         r1[k] = f.roles;
         r2[k] = 0;
