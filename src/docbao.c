@@ -374,7 +374,7 @@ docbao_output *docbao_output_file_mastered(const char *path, int rate, docbao_fi
     if (dot && (!strcmp(dot, ".ogg") || !strcmp(dot, ".oga") || !strcmp(dot, ".mp3") || !strcmp(dot, ".opus")) &&
         ceiling > opts->true_peak_dbtp - 1.0)
         ceiling = opts->true_peak_dbtp - 1.0;
-    master_config mc = {rate, out_rate, opts->normalize, opts->loudness_lufs, ceiling};
+    master_config mc = {rate, out_rate, opts->normalize, opts->loudness_lufs, ceiling, 0};
     master *m = master_new(&mc, err, errlen);
     if (!m)
         return NULL;

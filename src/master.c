@@ -1,8 +1,9 @@
 /* master — loudness normalization, true-peak limiting and resampling of
- * the whole programme, in two passes over a spilled temporary file; the
+ * the whole programme, in two passes over the spilled PCM (spill.h); the
  * first (spill and measure) on a worker thread while the caller pushes.
  * See master.h. */
 #include "master.h"
+#include "spill.h"
 #include <ebur128.h>
 #include <errno.h>
 #include <math.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #define IOB 16384           /* frames read back per step (a multiple of BLK) */
+#define SPILL_MEM (32u << 20) /* master_config.memory when 0 */
 #define BLK 64              /* frames per block of the peak bound */
 
 /* Loops in runs of 16 with a constant count, so that the compiler's cheapest
@@ -230,7 +232,7 @@ static void limiter_run(limiter *l, const float *x, const float *p, float pg, fl
  * Push only copies: the caller's frames go into fixed slots of QFRAMES, and
  * each full slot is queued for a worker thread, which spills it, meters it,
  * keeps its block maxima and raises the running true peak. The queue holds
- * at most QSLOTS slots (256 KB); the caller waits for a free one when it is
+ * at most QSLOTS slots (2 MB); the caller waits for a free one when it is
  * full, and wakes the worker only every QWAKE slots (it sleeps only when the
  * queue is empty). A failure of the worker is kept (werr) and returned by
  * the caller's next hand-over or by finish; after it the worker only frees
@@ -239,7 +241,7 @@ static void limiter_run(limiter *l, const float *x, const float *p, float pg, fl
  * master_finish (which lets it empty the queue) or master_free (which stops
  * it at once) joins it; after that everything is the caller's again. */
 #define QFRAMES 8192        /* frames per queued slot (a multiple of BLK) */
-#define QSLOTS 16           /* slots in flight */
+#define QSLOTS 128          /* slots in flight */
 #define QWAKE 4             /* slots queued before the worker is woken */
 #define WIN (QFRAMES + 4 * BLK)
 
@@ -247,7 +249,7 @@ typedef struct peakrec { unsigned long long b; float p[BLK]; } peakrec;  /* one 
 
 struct master {
     master_config c;
-    FILE *spill;                /* 16-bit PCM, native byte order */
+    spill *spill;               /* the 16-bit PCM pushed */
     FILE *peaks;                /* peakrec per candidate block, in order (finish) */
     kmeter meter;               /* the input's 100 ms energies */
     unsigned long long frames;  /* pushed */
@@ -405,7 +407,7 @@ static void track_end(master *m)
 /* The worker's part of a push: spill, meter, block maxima, true peak. 0 or -1. */
 static int measure(master *m, const short *pcm, size_t frames)
 {
-    if (fwrite(pcm, sizeof *pcm, frames, m->spill) != frames) return -1;
+    if (spill_write(m->spill, pcm, frames)) return -1;
     kmeter_add_s16(&m->meter, pcm, frames);
     if (m->meter.failed) return -1;
     float *w = m->win + m->win_n;
@@ -463,8 +465,7 @@ static void *worker(void *arg)
  * thread (pthread_create refused) the slots are measured by the caller. */
 static int start(master *m)
 {
-    if (!(m->spill = tmpfile())) return -1;
-    setvbuf(m->spill, NULL, _IOFBF, 1 << 16);
+    if (!(m->spill = spill_new(m->c.memory ? m->c.memory : SPILL_MEM))) return -1;
     if (!(m->slot = malloc((size_t)QSLOTS * QFRAMES * sizeof *m->slot))) return -1;
     if (!(m->win = malloc(WIN * sizeof *m->win))) return -1;
     for (int i = 0; i < BLK; i++) m->win[i] = 0;   /* zeros before the start */
@@ -541,7 +542,7 @@ void master_free(master *m)
 {
     if (!m) return;
     stop(m, 0);
-    if (m->spill) fclose(m->spill);   /* tmpfile: removed on close */
+    spill_free(m->spill);
     if (m->peaks) fclose(m->peaks);
     kmeter_free(&m->meter);
     free(m->bmax);
@@ -627,21 +628,6 @@ void master_to_s16(const float *in, short *out, size_t n)
 }
 #endif
 
-/* n frames of the spill from frame at, read into buf (n at most its size).
- * NULL on a read error. */
-static const short *spill_read(master *m, unsigned long long at, size_t n, short *buf)
-{
-    int fd = fileno(m->spill);
-    size_t want = n * sizeof *buf, got = 0;
-    while (got < want) {
-        ssize_t r = pread(fd, (char *)buf + got, want - got, (off_t)(at * sizeof *buf + got));
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) return NULL;
-        got += (size_t)r;
-    }
-    return buf;
-}
-
 /* Writes to out the estimates of every block whose bound exceeds thr,
  * reading only the runs of such blocks (with DET_K frames either side;
  * zeros outside the programme). 0 or -1. */
@@ -659,7 +645,7 @@ static int scan_peaks(master *m, float thr, FILE *out)
         while (e < m->nb && e - b < RUN && block_bound(m, e) > thr) e++;
         long long lo = (long long)(b * BLK) - (DET_K - 1), hi = (long long)(e * BLK) + DET_K;
         long long rlo = lo < 0 ? 0 : lo, rhi = hi < (long long)m->frames ? hi : (long long)m->frames;
-        const short *s = spill_read(m, (unsigned long long)rlo, (size_t)(rhi - rlo), in);
+        const short *s = spill_read(m->spill, (unsigned long long)rlo, (size_t)(rhi - rlo), in);
         if (!s) { rc = -1; break; }
         float *p = x;
         for (long long f = lo; f < rlo; f++) *p++ = 0;
@@ -751,7 +737,7 @@ static int run_pass(master *m, double gain_db, limiter *lim, stage *st)
     }
     for (unsigned long long at = 0; at < m->frames;) {
         size_t n = m->frames - at < IOB ? (size_t)(m->frames - at) : IOB, k = 0;
-        const short *x = spill_read(m, at, n, in);
+        const short *x = spill_read(m->spill, at, n, in);
         if (!x) { rc = -1; goto done; }
         at += n;
         scale(x, buf, n, g);
@@ -858,7 +844,7 @@ int master_finish(master *m, master_write_fn fn, void *user, double *in_lufs, do
     m->finished = 1;
     if (!m->frames) return 0;
     /* the last slot, then wait for the worker: from here on all is ours */
-    if ((m->fill && hand_over(m, 0)) || stop(m, 1) || (m->cur_n && close_block(m)) || fflush(m->spill)) {
+    if ((m->fill && hand_over(m, 0)) || stop(m, 1) || (m->cur_n && close_block(m)) || spill_flush(m->spill)) {
         m->failed = 1;
         return -1;
     }

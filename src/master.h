@@ -6,9 +6,10 @@
  * Two passes, because loudness is a property of the whole programme.
  * The measuring runs on a second thread, so that the caller can go on
  * synthesizing: master_push() only copies the 16-bit PCM into blocks of a
- * bounded queue (256 KB; a push waits while it is full) read by a worker
+ * bounded queue (2 MB; a push waits while it is full) read by a worker
  * thread of the master, started at the first push. The worker spills the
- * PCM to an anonymous temporary file (tmpfile()), measures it with
+ * PCM (spill.h: in memory up to master_config.memory, then an anonymous
+ * temporary file), measures it with
  * libebur128, keeps the largest |sample| of every 64-frame block and the
  * largest true-peak estimate (4x oversampling, the BS.1770 method, run
  * only where a block's bound could raise it). master_finish() lets the
@@ -20,9 +21,10 @@
  * thread, applies the gain, resamples, clips to -1..1 and hands the blocks
  * to a callback. An error of the worker (a failed write to the temporary
  * file) comes back from the next master_push() or from master_finish().
- * Temporary disk use: 2 bytes per input frame (16 MB for 6 minutes), plus
- * the estimates of the blocks that may need limiting; memory: the queue, and
- * a byte or two per 64 frames (about 0.3 MB for 7 minutes).
+ * The spill takes 2 bytes per input frame (16 MB for 6 minutes): in memory
+ * up to the limit (32 MB by default), on disk beyond; the estimates of the
+ * blocks that may need limiting go to a temporary file; other memory: the
+ * queue (2 MB), and a byte or two per 64 frames (about 0.3 MB for 7 minutes).
  * A master is owned by its creator, used from one thread at a time (and not
  * in a child forked after its first push: the worker is not there), and freed
  * by master_free() at any point (it stops and joins the worker). Its only
@@ -45,6 +47,8 @@ typedef struct master_config {
     int normalize;             /* 0: no gain, no limiter (only resampling and clipping) */
     double target_lufs;        /* integrated loudness wanted, e.g. -16 (web) or -23 (EBU R128) */
     double max_true_peak_dbtp; /* true-peak ceiling, e.g. -1 */
+    size_t memory;             /* bytes of PCM kept in memory before a temporary
+                                * file takes it all (0: 32 MB, 12 min at 22,050 Hz) */
 } master_config;
 
 /* The config is copied. NULL with a message in err on a bad config or when

@@ -3,6 +3,7 @@
  * and the PCM (or 0xFFFFFFFF when synthesis failed). The parent never blocks
  * on one pipe while a helper could be blocked on another: every wait is a
  * poll over all of them, and the requests are written non-blocking. */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "cli/pool.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -15,7 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-enum { MAX_HELPERS = 4, PER_HELPER = 2 };
+enum { MAX_HELPERS = 4, PER_HELPER = 4, ANSWER_PIPE = 1 << 20, SENTENCE_COST = 16 };
 #define FAILED 0xFFFFFFFFu
 
 struct req {
@@ -35,7 +36,8 @@ struct helper {
 
 struct synth_pool {
     struct helper h[MAX_HELPERS];
-    int nh, next;
+    int nh;
+    unsigned long long given[MAX_HELPERS]; /* text bytes sent to each helper */
     struct req ring[MAX_HELPERS * PER_HELPER];
     size_t head, n, cap;
     char err[160];
@@ -144,6 +146,9 @@ synth_pool *pool_new(docbao *db, int helpers)
         }
         close(req[0]);
         close(ans[1]);
+#ifdef F_SETPIPE_SZ
+        fcntl(ans[0], F_SETPIPE_SZ, ANSWER_PIPE); /* a helper rarely waits for us to read */
+#endif
         fcntl(req[1], F_SETFL, fcntl(req[1], F_GETFL) | O_NONBLOCK);
         fcntl(req[1], F_SETFD, FD_CLOEXEC);
         fcntl(ans[0], F_SETFD, FD_CLOEXEC);
@@ -278,8 +283,13 @@ int pool_submit(synth_pool *p, const char *spoken, size_t len, void *tag, pool_a
         if (wait_io(p, -1, -1) < 0)
             return -1;
     }
-    int k = p->next;
-    p->next = (p->next + 1) % p->nh;
+    /* the helper with the least text so far: balanced work, and the same
+     * helper for each sentence on every run (the text alone decides) */
+    int k = 0;
+    for (int j = 1; j < p->nh; j++)
+        if (p->given[j] < p->given[k])
+            k = j;
+    p->given[k] += len + SENTENCE_COST;
     struct req *r = at(p, p->n++);
     memset(r, 0, sizeof *r);
     r->tag = tag;

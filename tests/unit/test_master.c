@@ -68,7 +68,7 @@ static short *make_bursts(size_t n)
 static void run_case(const char *name, const short *pcm, size_t n, double target, int out_rate)
 {
     char what[160], err[200];
-    master_config c = { IN_RATE, out_rate, 1, target, -1.0 };
+    master_config c = { IN_RATE, out_rate, 1, target, -1.0, 0 };
     master *m = master_new(&c, err, sizeof err);
     CHECK(m != NULL, "master_new");
     if (!m) return;
@@ -117,7 +117,7 @@ static void test_levels(void)
 static void test_silence_and_empty(void)
 {
     char err[200];
-    master_config c = { IN_RATE, 48000, 1, -16, -1 };
+    master_config c = { IN_RATE, 48000, 1, -16, -1, 0 };
     short *zeros = calloc(IN_RATE * 2, sizeof *zeros);
     master *m = master_new(&c, err, sizeof err);
     CHECK(master_push(m, zeros, IN_RATE * 2) == 0, "push silence");
@@ -150,7 +150,7 @@ static void test_plain(void)
     const size_t n = 5000;
     short *sine = make_sine(n), back[5000];
     /* no normalization, same rate: exactly the input */
-    master_config c = { IN_RATE, IN_RATE, 0, 0, 0 };
+    master_config c = { IN_RATE, IN_RATE, 0, 0, 0, 0 };
     master *m = master_new(&c, err, sizeof err);
     master_push(m, sine, n);
     float *keep = malloc(n * sizeof *keep);
@@ -187,7 +187,7 @@ static void test_plain(void)
 static void test_config_and_convert(void)
 {
     char err[200] = "";
-    master_config c = { IN_RATE, 1000, 1, -16, -1 };
+    master_config c = { IN_RATE, 1000, 1, -16, -1, 0 };
     CHECK(master_new(&c, err, sizeof err) == NULL && err[0], "bad rate refused with a message");
     c.out_rate = 48000;
     c.target_lufs = 5;
@@ -247,7 +247,7 @@ static void test_meter_matches_libebur128(void)
     const char *names[] = { "bursts", "gated bursts", "sine" };
     for (int k = 0; k < 3; k++) {
         char err[200], what[160];
-        master_config c = { IN_RATE, IN_RATE, 1, -23, -1 };
+        master_config c = { IN_RATE, IN_RATE, 1, -23, -1, 0 };
         master *m = master_new(&c, err, sizeof err);
         ebur128_state *e = ebur128_init(1, IN_RATE, EBUR128_MODE_I);
         for (size_t i = 0; i < n; i += 777) {
@@ -333,9 +333,11 @@ static void test_push_patterns(void)
     const size_t npat[] = {1, 6, 1, 1};
     const char *names[] = {"1-frame pushes", "odd-sized pushes", "441-frame pushes", "one push"};
     const master_config cs[] = {
-        {IN_RATE, IN_RATE, 1, -23, -1},    /* the common case: gain only */
-        {IN_RATE, 48000, 1, -16, -1},      /* limiter and resampler */
-        {IN_RATE, IN_RATE, 0, 0, 0},       /* plain */
+        {IN_RATE, IN_RATE, 1, -23, -1, 0},    /* the common case: gain only */
+        {IN_RATE, 48000, 1, -16, -1, 0},      /* limiter and resampler */
+        {IN_RATE, IN_RATE, 0, 0, 0, 0},       /* plain */
+        {IN_RATE, 48000, 1, -16, -1, 1},   /* limiter and resampler, the spill in a file */
+        {IN_RATE, IN_RATE, 1, -23, -1, 200000},   /* the spill moves to a file part way */
     };
     for (size_t k = 0; k < sizeof cs / sizeof *cs; k++)
         for (int sig = 0; sig < 2; sig++) {
@@ -355,6 +357,18 @@ static void test_push_patterns(void)
             }
             free(ref.pcm);
         }
+    /* where the spill is kept changes nothing */
+    const size_t step[] = {4410};
+    for (int sig = 0; sig < 2; sig++) {
+        const short *pcm = sig ? s : b;
+        run_out mem = run_pieces(&cs[1], pcm, n, step, 1), disk = run_pieces(&cs[3], pcm, n, step, 1);
+        run_out mem2 = run_pieces(&cs[0], pcm, n, step, 1), part = run_pieces(&cs[4], pcm, n, step, 1);
+        CHECK(mem.rc == 0 && disk.rc == 0 && mem.n == disk.n && mem.gain == disk.gain
+              && !memcmp(mem.pcm, disk.pcm, mem.n * sizeof *mem.pcm), "limiter: the spill in a file gives the same output as in memory");
+        CHECK(mem2.rc == 0 && part.rc == 0 && mem2.n == part.n && mem2.gain == part.gain
+              && !memcmp(mem2.pcm, part.pcm, mem2.n * sizeof *mem2.pcm), "gain: a spill moved to a file part way gives the same output");
+        free(mem.pcm); free(disk.pcm); free(mem2.pcm); free(part.pcm);
+    }
     free(b);
     free(s);
 }
@@ -366,7 +380,7 @@ static void test_push_patterns(void)
 static void test_free_anytime(void)
 {
     char err[200];
-    const master_config c = {IN_RATE, 48000, 1, -23, -1};
+    const master_config c = {IN_RATE, 48000, 1, -23, -1, 0};
     const size_t n = (size_t)IN_RATE * 30;
     short *b = make_bursts(n);
     master *m = master_new(&c, err, sizeof err);
@@ -399,7 +413,7 @@ static void test_spill_error(void)
     lim.rlim_cur = 256 * 1024;
     if (setrlimit(RLIMIT_FSIZE, &lim)) { signal(SIGXFSZ, was); return; }
     char err[200];
-    const master_config c = {IN_RATE, IN_RATE, 1, -23, -1};
+    const master_config c = {IN_RATE, IN_RATE, 1, -23, -1, 1};   /* the spill in a file from the start */
     const size_t n = (size_t)IN_RATE * 60;   /* 2.6 MB of spill: far more than the limit and the queue */
     short *b = make_bursts(n);
     master *m = master_new(&c, err, sizeof err);
