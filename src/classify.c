@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 const char *class_name(tok_class c)
@@ -84,13 +85,15 @@ static span mk(tok_class c, slice text)
 static unsigned role_bit(const classify_ctx *c, const char *role)
 {
     role_memo *m = c->memo;
-    for (int k = 0; k < m->n; k++)
+    unsigned k = (unsigned)(((uintptr_t)role * 0x9E3779B1u) >> 7) & 63;
+    for (; m->name[k]; k = (k + 1) & 63)
         if (m->name[k] == role)
             return m->bit[k];
     unsigned bit = lexicon_role_bit(c->lx, role);
-    if (m->n < 32) {
-        m->name[m->n] = role;
-        m->bit[m->n++] = bit;
+    if (m->n < 48) { /* room left to probe */
+        m->name[k] = role;
+        m->bit[k] = bit;
+        m->n++;
     }
     return bit;
 }
@@ -929,13 +932,14 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
         head = f.head;
     }
     role_memo memo;
-    memo.n = 0;
     ctx.base = t;
     ctx.roles1 = r1;
     ctx.roles2 = r2;
     ctx.facts = wf;
-    if (!ctx.memo)
+    if (!ctx.memo) {
+        memset(&memo, 0, sizeof memo);
         ctx.memo = &memo;
+    }
     int rc = classify_all(c, t, n, out);
     if (n > 64) {
         free(r1);

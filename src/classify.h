@@ -45,10 +45,11 @@ typedef struct spanvec {
     size_t n, cap;
 } spanvec;
 
-/* role name -> bit, remembered by the name's address (the names are literals) */
+/* role name -> bit, remembered by the name's address (the names are
+ * literals), in an open-addressed table */
 typedef struct role_memo {
-    const char *name[32];
-    unsigned bit[32];
+    const char *name[64];
+    unsigned bit[64];
     int n;
 } role_memo;
 

@@ -48,44 +48,63 @@ static const struct { const char *from, *to; } TONE_MOVES[] = {
 void offmap_free(offmap *m)
 {
     free(m->v);
-    m->v = NULL;
-    m->n = m->cap = 0;
+    *m = (offmap){0};
 }
 
-/* Appends text produced from source offset src, recording it in the map. */
-static int emit(strbuf *out, offmap *map, const char *t, size_t n, size_t src)
+/* Records that the next n output bytes came from src (copied: one for one). */
+static int mark(offmap *map, size_t n, size_t src, int copied)
 {
-    if (strbuf_append(out, t, n))
-        return -1;
-    if (!map)
+    if (!map || !n)
         return 0;
-    if (map->n + n + 1 > map->cap) {
-        size_t cap = map->cap ? map->cap : 256;
-        while (cap < map->n + n + 1)
-            cap *= 2;
-        size_t *v = realloc(map->v, cap * sizeof *v);
+    size_t at = map->len;
+    map->len += n;
+    if (map->n) { /* the same segment goes on */
+        const offmap_seg *l = &map->v[map->n - 1];
+        if (l->copied == copied && (copied ? src - l->src == at - l->out : src == l->src))
+            return 0;
+    }
+    if (map->n == map->cap) {
+        size_t cap = map->cap ? map->cap * 2 : 64;
+        offmap_seg *v = realloc(map->v, cap * sizeof *v);
         if (!v)
             return -1;
         map->v = v;
         map->cap = cap;
     }
-    for (size_t k = 0; k < n; k++)
-        map->v[map->n++] = src;
+    map->v[map->n++] = (offmap_seg){at, src, copied};
     return 0;
+}
+
+/* Appends text produced from source offset src, recording it in the map. */
+static int emit(strbuf *out, offmap *map, const char *t, size_t n, size_t src)
+{
+    return strbuf_append(out, t, n) || mark(map, n, src, 0) ? -1 : 0;
 }
 
 /* Appends n bytes copied from source offset src on, each mapped to its own offset. */
 static int emit_run(strbuf *out, offmap *map, const char *t, size_t n, size_t src)
 {
-    size_t at = map ? map->n : 0;
-    if (emit(out, map, t, n, src))
-        return -1;
-    for (size_t k = 0, start = 0; map && k < n; k++) {
-        if (((unsigned char)t[k] & 0xC0) != 0x80)
-            start = k; /* the bytes of a character map to its first */
-        map->v[at + k] = src + start;
+    return strbuf_append(out, t, n) || mark(map, n, src, 1) ? -1 : 0;
+}
+
+size_t offmap_source(const offmap *m, const char *out, size_t k)
+{
+    if (k >= m->len || !m->n)
+        return m->end;
+    size_t lo = 0, hi = m->n; /* the last segment starting at or before k */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->v[mid].out <= k)
+            lo = mid;
+        else
+            hi = mid;
     }
-    return 0;
+    const offmap_seg *g = &m->v[lo];
+    if (!g->copied)
+        return g->src;
+    while (k > g->out && ((unsigned char)out[k] & 0xC0) == 0x80)
+        k--; /* the bytes of a character map to its first */
+    return g->src + (k - g->out);
 }
 
 /* ò ó õ ỏ ọ and their capitals */
@@ -100,7 +119,8 @@ static int toned_o(int32_t c)
     }
 }
 
-static int move_tone(const char *s, size_t n, size_t i, strbuf *out, offmap *map, size_t *used)
+/* At s[i]: writes the pair with its tone moved, from source offset src. */
+static int move_tone(const char *s, size_t n, size_t i, strbuf *out, offmap *map, size_t src, size_t *used)
 {
     /* every pattern starts with a toned o: ò ó õ (C3 ..) or ỏ ọ (E1 BB ..) */
     int32_t o;
@@ -119,7 +139,7 @@ static int move_tone(const char *s, size_t n, size_t i, strbuf *out, offmap *map
             if (utf8_is_letter(next))
                 return 0;
             *used = fl;
-            return emit(out, map, TONE_MOVES[k].to, strlen(TONE_MOVES[k].to), i) ? -1 : 1;
+            return emit(out, map, TONE_MOVES[k].to, strlen(TONE_MOVES[k].to), src) ? -1 : 1;
         }
     }
     return 0;
@@ -164,9 +184,10 @@ static int put_mapped(const char *t, size_t n, size_t src, strbuf *out, offmap *
 
 int cleanup_text(const char *s, size_t n, strbuf *out, offmap *map)
 {
-    if (map)
-        map->n = 0;
-    size_t base = out->len;
+    if (map) {
+        map->n = map->len = 0;
+        map->end = n;
+    }
     for (size_t i = 0; i < n;) {
         /* most text needs nothing, but for the last character of a run, which
          * a combining mark may follow */
@@ -188,7 +209,7 @@ int cleanup_text(const char *s, size_t n, strbuf *out, offmap *map)
             continue;
         }
         size_t used = 0;
-        int moved = move_tone(s, n, i, out, map, &used);
+        int moved = move_tone(s, n, i, out, map, i, &used);
         if (moved < 0)
             return -1;
         if (moved) {
@@ -229,25 +250,16 @@ int cleanup_text(const char *s, size_t n, strbuf *out, offmap *map)
             if ((size_t)len + tail < sizeof tmp) {
                 memcpy(tmp, nfc, (size_t)len);
                 memcpy(tmp + len, s + j, tail);
-                moved2 = move_tone(tmp, (size_t)len + tail, 0, out, map, &used2);
+                moved2 = move_tone(tmp, (size_t)len + tail, 0, out, map, i, &used2);
             }
             int rc = moved2 < 0 ? -1 : moved2 ? 0 : put_mapped((const char *)nfc, (size_t)len, i, out, map);
             free(nfc);
             if (rc)
                 return -1;
-            if (moved2 && map) /* the moved pair came from source offset i */
-                for (size_t k = map->n - strlen("oà"); k < map->n; k++)
-                    map->v[k] = i;
             if (moved2)
                 j += used2 - (size_t)len;
         }
         i = j;
-    }
-    (void)base;
-    if (map) { /* the end entry, not counted in n */
-        if (emit(out, map, "", 0, n))
-            return -1;
-        map->v[map->n] = n;
     }
     return 0;
 }

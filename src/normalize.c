@@ -31,6 +31,7 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
         return -1;
     if (!nz->words && !(nz->words = word_cache_new(classify_word_facts, (void *)nz->lx)))
         return -1;
+    const char *clean = strbuf_str(&nz->clean);
     classify_ctx cc = {.lx = nz->lx, .memo = &nz->roles, .words = nz->words};
     verbalize_ctx vc = {nz->lx, nz->dialect, nz->year_short};
     const token *t = nz->tokens.v;
@@ -53,8 +54,8 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
                     w++;
                     wl--;
                 }
-                size_t a = nz->map.v[s->text.s - strbuf_str(&nz->clean)];
-                size_t b = nz->map.v[s->text.s + s->text.n - strbuf_str(&nz->clean)];
+                size_t a = offmap_source(&nz->map, clean, (size_t)(s->text.s - clean));
+                size_t b = offmap_source(&nz->map, clean, (size_t)(s->text.s + s->text.n - clean));
                 if (s->text.n && b < a)
                     b = a;
                 nz->explain(nz->explain_user, class_name(s->cls), a, text + a, b - a, w, wl);
@@ -63,7 +64,8 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
         const char *ws = t[from].pre.n ? t[from].pre.s : t[from].core.n ? t[from].core.s : t[from].post.s;
         const token *last = &t[to - 1];
         const char *we = last->post.s + last->post.n;
-        size_t a = nz->map.v[ws - strbuf_str(&nz->clean)], b = nz->map.v[we - strbuf_str(&nz->clean)];
+        size_t a = offmap_source(&nz->map, clean, (size_t)(ws - clean));
+        size_t b = offmap_source(&nz->map, clean, (size_t)(we - clean));
         if (nz->spoken.len || b > a) {
             int rc = fn(user, text + a, b - a, strbuf_str(&nz->spoken), nz->spoken.len);
             if (rc)

@@ -8,9 +8,12 @@
 #include <string.h>
 #include <utf8proc.h>
 
-static const char *const ONSETS[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
-                                     "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r",
-                                     "s", "t", "v", "x"};
+#define O(s) {s, sizeof s - 1}
+static const struct { const char *s; size_t n; } ONSETS[] = {
+    O("ngh"), O("ng"), O("nh"), O("ch"), O("gh"), O("gi"), O("kh"), O("ph"), O("th"), O("tr"), O("qu"),
+    O("b"), O("c"), O("d"), O("đ"), O("g"), O("h"), O("k"), O("l"), O("m"), O("n"), O("p"), O("r"),
+    O("s"), O("t"), O("v"), O("x")};
+#undef O
 
 static int tone_of(int32_t cp)
 {
@@ -81,9 +84,9 @@ int syllable_parse(const lexicon *lx, const char *s, size_t n, vi_syllable *out)
         return 0;
     const char *onset = "";
     for (size_t i = 0; i < sizeof ONSETS / sizeof ONSETS[0]; i++) {
-        size_t k = strlen(ONSETS[i]);
-        if (!strncmp(base, ONSETS[i], k) && base[k]) {
-            onset = ONSETS[i];
+        size_t k = ONSETS[i].n;
+        if (base[0] == ONSETS[i].s[0] && !strncmp(base, ONSETS[i].s, k) && base[k]) {
+            onset = ONSETS[i].s;
             break;
         }
     }

@@ -49,6 +49,16 @@ static int map(const char *s, size_t n, strbuf *out, int upper)
 
 int utf8_lower(const char *s, size_t n, strbuf *out) { return map(s, n, out, 0); }
 
+/* Lower-case letters of Vietnamese text whose lower case is themselves:
+ * à..ÿ, ă đ ĩ ũ ơ ư, and the odd (small) ones of U+1EA0..U+1EF9. */
+static int already_lower(int32_t cp)
+{
+    if (cp >= 0x1EA0 && cp <= 0x1EF9)
+        return cp & 1;
+    return (cp >= 0xE0 && cp <= 0xFF) || cp == 0x103 || cp == 0x111 || cp == 0x129 || cp == 0x169 ||
+           cp == 0x1A1 || cp == 0x1B0;
+}
+
 size_t utf8_lower_buf(const char *s, size_t n, char *buf, size_t cap)
 {
     size_t i = 0, k = 0;
@@ -63,6 +73,14 @@ size_t utf8_lower_buf(const char *s, size_t n, char *buf, size_t cap)
         }
         int32_t cp;
         size_t len = utf8_next(s + i, n - i, &cp);
+        if (already_lower(cp)) { /* most Vietnamese letters: copied */
+            if (k + len >= cap)
+                return (size_t)-1;
+            memcpy(buf + k, s + i, len);
+            k += len;
+            i += len;
+            continue;
+        }
         utf8proc_uint8_t enc[4];
         utf8proc_ssize_t w = 1;
         if (cp < 0)

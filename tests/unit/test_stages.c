@@ -81,7 +81,7 @@ static void test_cleanup(void)
         offmap m = {0};
         CHECK(cleanup_text(C[i].in, strlen(C[i].in), &b, &m) == 0, "cleanup runs");
         CHECK_STR(strbuf_str(&b), C[i].want, C[i].in);
-        CHECK(m.n == b.len && m.v[m.n] == strlen(C[i].in), "the map covers every output byte and the end");
+        CHECK(m.len == b.len && offmap_source(&m, strbuf_str(&b), b.len) == strlen(C[i].in), "the map covers every output byte and the end");
         strbuf_free(&b);
         offmap_free(&m);
     }
@@ -94,7 +94,21 @@ static void test_cleanup_map(void)
     offmap m = {0};
     cleanup_text(in, strlen(in), &b, &m);
     CHECK_STR(strbuf_str(&b), "A b , c", "mapped text");
-    CHECK(m.v[2] == 3 && m.v[4] == 5 && m.v[6] == 9, "offsets point into the source");
+    const char *o = strbuf_str(&b);
+    CHECK(offmap_source(&m, o, 2) == 3 && offmap_source(&m, o, 4) == 5 && offmap_source(&m, o, 6) == 9, "offsets point into the source");
+    strbuf_free(&b);
+    offmap_free(&m);
+    /* every byte of a mixed text: runs (with two-byte characters), a
+     * replacement, a moved tone, a decomposed character */
+    in = "\xC4\x90\xE1\xBA\xA1i \xE2\x80\x9C" "h\xC3\xB2" "a\xE2\x80\x9D ho\xCC\x80" "n x";
+    const size_t want[] = {0, 0, 2, 2, 2, 5, 6, 7, 10, 11, 11, 11, 14, 17, 18, 19, 19, 22, 23, 24, 25};
+    cleanup_text(in, strlen(in), &b, &m);
+    o = strbuf_str(&b);
+    CHECK_STR(o, "Đại \"hoà\" hòn x", "mixed text");
+    int all = b.len + 1 == sizeof want / sizeof *want;
+    for (size_t k = 0; all && k <= b.len; k++)
+        all = offmap_source(&m, o, k) == want[k];
+    CHECK(all, "every output byte points to the first byte of its source character");
     strbuf_free(&b);
     offmap_free(&m);
 }
