@@ -6,7 +6,6 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdint.h>
 #include <string.h>
 
 const char *class_name(tok_class c)
@@ -81,24 +80,61 @@ static span mk(tok_class c, slice text)
     return s;
 }
 
+/* The cue roles the rules below ask about (the role column of context.tsv). */
+typedef enum role_id {
+    R_ADDRESS,
+    R_COUNTED,
+    R_DATE,
+    R_DATE_STRONG,
+    R_FRACTION,
+    R_ORDINAL,
+    R_PHONE,
+    R_PURITY,
+    R_ROMAN,
+    R_ROMAN_STRONG,
+    R_ROYAL,
+    R_SCALE,
+    R_SCORE,
+    R_SERIAL,
+    R_SERVICE,
+    R_SMS,
+    R_SMS_SEND,
+    R_COUNT
+} role_id;
+static const char *const ROLE_NAMES[R_COUNT] = {
+    [R_ADDRESS] = "address",
+    [R_COUNTED] = "counted",
+    [R_DATE] = "date",
+    [R_DATE_STRONG] = "date-strong",
+    [R_FRACTION] = "fraction",
+    [R_ORDINAL] = "ordinal",
+    [R_PHONE] = "phone",
+    [R_PURITY] = "purity",
+    [R_ROMAN] = "roman",
+    [R_ROMAN_STRONG] = "roman-strong",
+    [R_ROYAL] = "royal",
+    [R_SCALE] = "scale",
+    [R_SCORE] = "score",
+    [R_SERIAL] = "serial",
+    [R_SERVICE] = "service",
+    [R_SMS] = "sms",
+    [R_SMS_SEND] = "sms-send",
+};
+_Static_assert(R_COUNT <= ROLE_MEMO_MAX, "role_memo holds every role");
+
 /* Does the word (or two words) before token i have the role? */
-static unsigned role_bit(const classify_ctx *c, const char *role)
+static unsigned role_bit(const classify_ctx *c, role_id role)
 {
     role_memo *m = c->memo;
-    unsigned k = (unsigned)(((uintptr_t)role * 0x9E3779B1u) >> 7) & 63;
-    for (; m->name[k]; k = (k + 1) & 63)
-        if (m->name[k] == role)
-            return m->bit[k];
-    unsigned bit = lexicon_role_bit(c->lx, role);
-    if (m->n < 48) { /* room left to probe */
-        m->name[k] = role;
-        m->bit[k] = bit;
-        m->n++;
+    if (!m->ready) { /* once per normalizer: the lexicon's bit of each role */
+        for (int k = 0; k < R_COUNT; k++)
+            m->bit[k] = lexicon_role_bit(c->lx, ROLE_NAMES[k]);
+        m->ready = 1;
     }
-    return bit;
+    return m->bit[role];
 }
 
-static int cue(const classify_ctx *c, const token *t, size_t i, const char *role)
+static int cue(const classify_ctx *c, const token *t, size_t i, role_id role)
 {
     if (i < 1)
         return 0;
@@ -139,7 +175,7 @@ static int has_digit(slice s)
 
 /* Phone numbers: 0912 345 678, 0912.345.678, +84 912 345 678, hotline 1900 1234.
  * Returns the tokens used (0: not a phone). */
-static int cue_near(const classify_ctx *c, const token *t, size_t i, const char *role);
+static int cue_near(const classify_ctx *c, const token *t, size_t i, role_id role);
 
 static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, span *out)
 {
@@ -147,15 +183,15 @@ static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, s
     int plus = s->n && s->s[0] == '+';
     int zero = s->n && s->s[0] == '0';
     /* gold purity: vàng 9999, nhẫn 999 */
-    if (cue(c, t, i, "purity") && s->n >= 3 && s->n <= 4 && s->n == strspn(s->s, "9")) {
+    if (cue(c, t, i, R_PURITY) && s->n >= 3 && s->n <= 4 && s->n == strspn(s->s, "9")) {
         *out = mk(CL_PHONE, *s);
         return 1;
     }
     /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
      * instruction): 115, 1022, 1789 digit by digit */
-    int service = (cue(c, t, i, "service") || (cue(c, t, i, "sms-send") && cue_near(c, t, i, "sms"))) && s->n >= 3 &&
+    int service = (cue(c, t, i, R_SERVICE) || (cue(c, t, i, R_SMS_SEND) && cue_near(c, t, i, R_SMS))) && s->n >= 3 &&
                   s->n <= 5 && is_digits(*s);
-    int cued = cue(c, t, i, "phone") || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
+    int cued = cue(c, t, i, R_PHONE) || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
                                           (s->n == 8 || (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
     if (!plus && !zero && !cued && !service)
         return 0;
@@ -328,7 +364,7 @@ static size_t unit_after(const classify_ctx *c, const token *t, size_t n, size_t
 
 /* The cue within the clause before token i (up to six words back, not past
  * a sentence-like stop): thắng ... 2-1, tỷ số chung cuộc là 3 - 2. */
-static int cue_near(const classify_ctx *c, const token *t, size_t i, const char *role)
+static int cue_near(const classify_ctx *c, const token *t, size_t i, role_id role)
 {
     for (size_t back = 1; back <= 6 && back <= i; back++) {
         if (cue(c, t, i - back + 1, role))
@@ -358,7 +394,7 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
         if (push_value(t, i, a, &va, out))
             return -1;
         /* a score (thắng 2-1) has no "đến" */
-        int score = cue_near(c, t, i, "score") && va.kind == V_NUMBER && vb.kind == V_NUMBER;
+        int score = cue_near(c, t, i, R_SCORE) && va.kind == V_NUMBER && vb.kind == V_NUMBER;
         span to = mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
         value vb2 = vb;
         span sb = mk(CL_VALUE, b);
@@ -522,14 +558,14 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     unsigned r = num_roman_value(s.s, s.n);
     /* a monarch's number: Vua Charles III, Nữ hoàng Elizabeth II */
     if (r && s.n > 1 && utf8_all_upper(s.s, s.n) && i >= 2 && t[i - 1].core.n && !t[i - 1].post.n &&
-        cue(c, t, i - 1, "royal")) {
+        cue(c, t, i - 1, R_ROYAL)) {
         sp = mk(CL_ROMAN, s);
         sp.roman = r;
         return push(out, &sp);
     }
     /* lower case only where it cannot be a word (xix, cm) or after a strong cue (khoản vi) */
     /* an initial-like I. V. X. after a Roman cue is the numeral and a full stop (đô thị loại I.) */
-    if (s.n == 2 && s.s[1] == '.' && strchr("IVX", s.s[0]) && cue(c, t, i, "roman")) {
+    if (s.n == 2 && s.s[1] == '.' && strchr("IVX", s.s[0]) && cue(c, t, i, R_ROMAN)) {
         sp = mk(CL_ROMAN, (slice){s.s, 1});
         sp.roman = num_roman_value(s.s, 1);
         span stop = mk(CL_PUNCT, (slice){s.s + 1, 1});
@@ -537,11 +573,11 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     }
     /* a lone C, D, L or M is a letter (hạng C, nhóm D), not 100, 500, 50, 1000,
      * unless a strong cue says otherwise (chương C) */
-    if (s.n == 1 && !strchr("IVXivx", s.s[0]) && !cue(c, t, i, "roman-strong"))
+    if (s.n == 1 && !strchr("IVXivx", s.s[0]) && !cue(c, t, i, R_ROMAN_STRONG))
         r = 0;
-    if (r && cue(c, t, i, "roman") &&
+    if (r && cue(c, t, i, R_ROMAN) &&
         (utf8_all_upper(s.s, s.n) ||
-         (r > 1 && (!syllable_parse(c->lx, s.s, s.n, NULL) || cue(c, t, i, "roman-strong"))))) {
+         (r > 1 && (!syllable_parse(c->lx, s.s, s.n, NULL) || cue(c, t, i, R_ROMAN_STRONG))))) {
         sp = mk(CL_ROMAN, s);
         sp.roman = r;
         sp.ordinal = i > 1 && word_is(&t[i - 1], "thứ") && word_is(&t[i - 2], "lần");
@@ -569,7 +605,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     }
     int digit = has_digit(s);
     /* a flight, a fishing boat: QH1521, VN123, QNg-90123-TS (letters spelled, digits one by one) */
-    if (digit && s.s[0] != '-' && has_letter(s) && cue(c, t, i, "serial")) {
+    if (digit && s.s[0] != '-' && has_letter(s) && cue(c, t, i, R_SERIAL)) {
         sp = mk(CL_SERIAL, s);
         return push(out, &sp);
     }
@@ -581,7 +617,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     }
     /* Quý II/2021 */
     const char *sl = memchr(s.s, '/', s.n);
-    if (sl && cue(c, t, i, "roman")) {
+    if (sl && cue(c, t, i, R_ROMAN)) {
         slice a = {s.s, (size_t)(sl - s.s)}, y = {sl + 1, s.n - a.n - 1};
         unsigned rv = num_roman_value(a.s, a.n);
         if (rv && is_digits(y) && y.n == 4) {
@@ -616,7 +652,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
 /* nghìn, triệu, tỷ... (role "scale" in context.tsv), from the word's role mask */
 static int is_scale(const classify_ctx *c, const token *t)
 {
-    return (c->roles1[t - c->base] & role_bit(c, "scale")) != 0;
+    return (c->roles1[t - c->base] & role_bit(c, R_SCALE)) != 0;
 }
 
 /* Quý II/2021, quý 3/2023: the quarter and its year */
@@ -659,7 +695,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             if (ok && (pv->kind == V_DATE) != (v.kind == V_DATE) && !day)
                 ok = 0;
             if (ok) {
-                int score = v.kind == V_NUMBER && out->v[out->n - 1].val.kind == V_NUMBER && cue_near(c, t, *i, "score");
+                int score = v.kind == V_NUMBER && out->v[out->n - 1].val.kind == V_NUMBER && cue_near(c, t, *i, R_SCORE);
                 sp = mk(score ? CL_PUNCT : CL_TO, tk->pre.n ? tk->pre : tk->post);
                 if (score)
                     sp.text.n = 0;
@@ -754,7 +790,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     }
     /* a batch number: lô thuốc số 230521 */
     if (*i > 0 && tk->core.n >= 5 && is_digits(tk->core) && word_is(&t[*i - 1], "số") &&
-        cue_near(c, t, *i - 1, "serial")) {
+        cue_near(c, t, *i - 1, R_SERIAL)) {
         (*i)++;
         return push_simple(out, CL_SERIAL, tk->core);
     }
@@ -764,7 +800,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         return push(out, &sp);
     }
     const slice s = tk->core;
-    int short_date = cue(c, t, *i, "date") ? (cue(c, t, *i, "date-strong") ? 2 : 1) : 0;
+    int short_date = cue(c, t, *i, R_DATE) ? (cue(c, t, *i, R_DATE_STRONG) ? 2 : 1) : 0;
     /* days before the month word are a range: ngày 5-7 tháng 3, mùng 5-7 tháng Giêng */
     if (short_date && *i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && word_is(&t[*i + 1], "tháng"))
         short_date = 0;
@@ -773,9 +809,9 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         fraction fr;
         if (parse_fraction(c->lx, s, &fr) && (!short_date || fr.unit || fr.neg)) {
             int addr = !fr.unit && !fr.neg &&
-                       (cue(c, t, *i, "address") || (*i > 0 && word_is(&t[*i - 1], "số")));
+                       (cue(c, t, *i, R_ADDRESS) || (*i > 0 && word_is(&t[*i - 1], "số")));
             /* no cue: m/yyyy is a month, dd/m a date (24/4, 08/3), a/b a fraction */
-            int date_like = !addr && !fr.unit && !fr.neg && fr.num.n == 2 && !cue(c, t, *i, "fraction") &&
+            int date_like = !addr && !fr.unit && !fr.neg && fr.num.n == 2 && !cue(c, t, *i, R_FRACTION) &&
                             value_of(c, s, 1, &v) && v.kind == V_DATE &&
                             !(fr.den.n == 1 && fr.den.s[0] == '7' && !memcmp(fr.num.s, "24", 2)); /* 24/7 */
             /* a season or crop year: 2023/24, 2024/2025 (the slash is not read) */
@@ -794,10 +830,10 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             }
             /* n of m: 19/19 tiêu chí, thứ 10/63, 4/5 trận, 180/100 mmHg: "trên" */
             int month_year = fr.den.n == 4 && atoi(fr.num.s) >= 1 && atoi(fr.num.s) <= 12; /* tháng 12/2023 */
-            int ratio = !addr && !fr.unit && !fr.neg && !cue(c, t, *i, "fraction") && !date_like && !month_year &&
+            int ratio = !addr && !fr.unit && !fr.neg && !cue(c, t, *i, R_FRACTION) && !date_like && !month_year &&
                         ((atoi(fr.num.s) >= atoi(fr.den.s) && atoi(fr.num.s) >= 10) ||
-                         (atoi(fr.num.s) >= 10 && atoi(fr.den.s) >= 10) || cue(c, t, *i, "ordinal") ||
-                         (*i + 1 < n && !tk->post.n && cue(c, t, *i + 2, "counted")));
+                         (atoi(fr.num.s) >= 10 && atoi(fr.den.s) >= 10) || cue(c, t, *i, R_ORDINAL) ||
+                         (*i + 1 < n && !tk->post.n && cue(c, t, *i + 2, R_COUNTED)));
             if (ratio) {
                 sp = mk(CL_RATIO, s);
                 (*i)++;
@@ -814,7 +850,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
                 return 0;
             }
             short_date |= date_like;
-            if (!date_like && (addr || fr.unit || fr.neg || cue(c, t, *i, "fraction") || !value_of(c, s, 0, &v) ||
+            if (!date_like && (addr || fr.unit || fr.neg || cue(c, t, *i, R_FRACTION) || !value_of(c, s, 0, &v) ||
                 v.kind != V_MONTH_YEAR)) {
                 sp = mk(addr ? CL_ADDRESS : CL_FRACTION, s);
                 /* a whole number before it: 2 1/2 */
@@ -829,7 +865,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             }
         }
         if (value_of(c, s, short_date, &v)) {
-            if (v.kind == V_NUMBER && v.num.form != NUM_DECIMAL && !v.num.neg && cue(c, t, *i, "ordinal") &&
+            if (v.kind == V_NUMBER && v.num.form != NUM_DECIMAL && !v.num.neg && cue(c, t, *i, R_ORDINAL) &&
                 v.num.ndigits <= 3) {
                 sp = mk(CL_ORDINAL, s);
                 (*i)++;

@@ -45,12 +45,12 @@ typedef struct spanvec {
     size_t n, cap;
 } spanvec;
 
-/* role name -> bit, remembered by the name's address (the names are
- * literals), in an open-addressed table */
+/* the lexicon's bit of each cue role the classifier asks about, looked up
+ * once (zero it to start) */
+#define ROLE_MEMO_MAX 32
 typedef struct role_memo {
-    const char *name[64];
-    unsigned bit[64];
-    int n;
+    unsigned bit[ROLE_MEMO_MAX];
+    int ready;
 } role_memo;
 
 typedef struct classify_ctx {

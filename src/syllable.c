@@ -31,6 +31,24 @@ static int tone_of(int32_t cp)
  * -1 when there are two tones, a non-letter, or it is too long. */
 static int strip_tone(const char *s, size_t n, char *base, size_t cap, vi_tone *tone)
 {
+    /* no ASCII but letters; all ASCII: the lower case, no tone (as below, without utf8proc) */
+    int ascii = 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x80)
+            ascii = 0;
+        else if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+            return -1;
+    }
+    if (ascii) {
+        if (!n || n >= cap)
+            return -1;
+        for (size_t i = 0; i < n; i++)
+            base[i] = (char)(s[i] | 0x20);
+        base[n] = '\0';
+        *tone = TONE_NGANG;
+        return 0;
+    }
     /* decompose into a buffer on the stack (no allocation: this runs for every token) */
     utf8proc_int32_t cps[64];
     utf8proc_ssize_t len = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, cps, 64,
