@@ -165,13 +165,6 @@ static int has_letter(slice s)
     return 0;
 }
 
-static int has_digit(slice s)
-{
-    for (size_t i = 0; i < s.n; i++)
-        if (s.s[i] >= '0' && s.s[i] <= '9')
-            return 1;
-    return 0;
-}
 
 /* Phone numbers: 0912 345 678, 0912.345.678, +84 912 345 678, hotline 1900 1234.
  * Returns the tokens used (0: not a phone). */
@@ -512,7 +505,7 @@ void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out
 static word_facts facts(const classify_ctx *c, const token *t)
 {
     /* numbers are too many to remember, and would push the words out */
-    if (c->words && !has_digit(t->core))
+    if (c->words && !t->digit)
         return *word_cache_get(c->words, t->core.s, t->core.n);
     word_facts f;
     classify_word_facts((void *)c->lx, t->core.s, t->core.n, &f);
@@ -603,7 +596,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         sp = mk(CL_URL, s);
         return push(out, &sp);
     }
-    int digit = has_digit(s);
+    int digit = t[i].digit;
     /* a flight, a fishing boat: QH1521, VN123, QNg-90123-TS (letters spelled, digits one by one) */
     if (digit && s.s[0] != '-' && has_letter(s) && cue(c, t, i, R_SERIAL)) {
         sp = mk(CL_SERIAL, s);
@@ -652,7 +645,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
 /* nghìn, triệu, tỷ... (role "scale" in context.tsv), from the word's role mask */
 static int is_scale(const classify_ctx *c, const token *t)
 {
-    return (c->roles1[t - c->base] & role_bit(c, R_SCALE)) != 0;
+    return (c->roles1[t - c->base] & c->scale) != 0;
 }
 
 /* Quý II/2021, quý 3/2023: the quarter and its year */
@@ -805,7 +798,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     if (short_date && *i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && word_is(&t[*i + 1], "tháng"))
         short_date = 0;
     value v;
-    if (has_digit(s)) {
+    if (tk->digit) {
         fraction fr;
         if (parse_fraction(c->lx, s, &fr) && (!short_date || fr.unit || fr.neg)) {
             int addr = !fr.unit && !fr.neg &&
@@ -976,6 +969,7 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
         memset(&memo, 0, sizeof memo);
         ctx.memo = &memo;
     }
+    ctx.scale = role_bit(c, R_SCALE);
     int rc = classify_all(c, t, n, out);
     if (n > 64) {
         free(r1);

@@ -60,6 +60,7 @@ typedef struct classify_ctx {
     const token *base;
     unsigned *roles1, *roles2;
     const word_facts *facts; /* and all that is known of each word alone */
+    unsigned scale;          /* the bit of the role "scale" (nghìn, triệu) */
     role_memo *memo;        /* optional: kept from sentence to sentence */
     word_cache *words;      /* optional: facts of words seen before (classify_word_facts) */
 } classify_ctx;

@@ -166,6 +166,8 @@ static size_t as_is(const char *s, size_t n, size_t i)
     /* a toned o moves its tone only before a or e (òa → oà) */
     if (toned_o(cp) && i + k < n && (s[i + k] == 'a' || s[i + k] == 'e'))
         return 0;
+    if ((cp >= 0xC0 && cp < 0x300) || (cp >= 0x1E00 && cp <= 0x1EFF))
+        return k; /* the Latin letters of Vietnamese: stable, and plain() keeps them */
     return cp >= 0xA0 && stable(cp) && !plain(cp) ? k : 0;
 }
 

@@ -1,10 +1,54 @@
 /* token — whitespace tokens with punctuation peeled, and the sentence split. */
 #include "token.h"
 #include "utf8.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+enum { SPACE = 1, DIGIT = 2 };
+static const unsigned char KIND[256] = {[' '] = SPACE, ['\t'] = SPACE, ['\n'] = SPACE, ['\r'] = SPACE,
+                                        ['0'] = DIGIT, ['1'] = DIGIT, ['2'] = DIGIT, ['3'] = DIGIT, ['4'] = DIGIT,
+                                        ['5'] = DIGIT, ['6'] = DIGIT, ['7'] = DIGIT, ['8'] = DIGIT, ['9'] = DIGIT};
+
+static int is_space(char c) { return KIND[(unsigned char)c] & SPACE; }
+
+/* The end of the token that starts at s[j] (the next space or n), and
+ * whether it has a digit: eight bytes a step where the processor allows,
+ * with the exact byte tests of the bit-twiddling hacks. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ONES 0x0101010101010101ull
+#define HIGHS (ONES * 0x80)
+static uint64_t load8(const char *p) { uint64_t x; memcpy(&x, p, 8); return x; }
+/* the bytes '0'..'9' of x (exact for every byte) */
+static uint64_t digit_bytes(uint64_t x)
+{
+    uint64_t a = x & ONES * 127;
+    return (ONES * (127 + ':') - a) & ~x & (a + ONES * (127 - ('0' - 1))) & HIGHS;
+}
+#endif
+
+static size_t token_end(const char *s, size_t n, size_t j, int *digit)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (j + 8 <= n) {
+        uint64_t w = load8(s + j);
+        uint64_t low = (w - ONES * 0x21) & ~w & HIGHS; /* its lowest flag is a byte below 0x21 */
+        if (!low) {
+            *digit |= digit_bytes(w) != 0;
+            j += 8;
+            continue;
+        }
+        size_t k = (size_t)__builtin_ctzll(low) / 8;
+        *digit |= (digit_bytes(w) & ((1ull << (8 * k)) - 1)) != 0;
+        if (KIND[(unsigned char)s[j + k]] & SPACE)
+            return j + k;
+        j += k + 1; /* a control character that is no space: part of the token */
+    }
+#endif
+    for (; j < n && !(KIND[(unsigned char)s[j]] & SPACE); j++)
+        *digit |= (KIND[(unsigned char)s[j]] & DIGIT) != 0;
+    return j;
+}
 
 /* marks peeled from the front and the back of a token: "'([{<*,;!? and "')]}>,;:!?.-* */
 static const unsigned char LEAD[256] = {['"'] = 1, ['\''] = 1, ['('] = 1, ['['] = 1, ['{'] = 1, ['<'] = 1,
@@ -58,9 +102,8 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
             i++;
         if (i >= n)
             break;
-        size_t j = i;
-        while (j < n && !is_space(s[j]))
-            j++;
+        int digit = 0;
+        size_t j = token_end(s, n, i, &digit);
         token t;
         size_t a = i, b = j;
         while (a < b && lead_punct(s + a, b - a))
@@ -73,6 +116,7 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
         t.pre = (slice){s + i, a - i};
         t.core = (slice){s + a, b - a};
         t.post = (slice){s + b, j - b};
+        t.digit = digit; /* the marks peeled off are no digits */
         if (push(tv, t))
             return -1;
         i = j;

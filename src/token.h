@@ -17,6 +17,7 @@ typedef struct token {
     slice pre;   /* leading punctuation, e.g. ( or " */
     slice core;  /* the token itself; empty for a punctuation-only token */
     slice post;  /* trailing punctuation, e.g. , or ." */
+    int digit;   /* the core has an ASCII digit (found while splitting) */
 } token;
 
 typedef struct tokvec {

@@ -16,7 +16,12 @@ static inline size_t utf8_next(const char *s, size_t n, int32_t *cp)
         *cp = u[0];
         return 1;
     }
-    /* the three-byte letters of Vietnamese (U+1E00..) without a call */
+    /* the two-byte letters (à â ê ô ơ ư đ ă ...) and the three-byte ones
+     * of Vietnamese (U+1E00..) without a call */
+    if (n >= 2 && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80) {
+        *cp = ((int32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
+    }
     if (n >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
         *cp = ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
         return 3;
