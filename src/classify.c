@@ -144,6 +144,11 @@ static int cue(const classify_ctx *c, const token *t, size_t i, role_id role)
 
 static int word_is(const token *t, const char *w)
 {
+    if (!t->core.n)
+        return !w[0];
+    unsigned char f = (unsigned char)t->core.s[0];
+    if (f < 0x80 && (f >= 'A' && f <= 'Z' ? f + 32 : f) != (unsigned char)w[0])
+        return 0; /* an ASCII first letter lowers to itself alone: it decides */
     char low[64];
     size_t ln = utf8_lower_buf(t->core.s, t->core.n, low, sizeof low);
     return ln != (size_t)-1 && !strcmp(low, w);
@@ -471,7 +476,7 @@ static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size
  * choose it (CL_WORD, CL_UPPERWORD, CL_LOANWORD, CL_SPELL), with its reading;
  * -1 for any other: letters only, and no abbreviation, Roman numeral or unit
  * (whose readings depend on the words around them). */
-static int context_free_class(const lexicon *lx, const char *s, size_t n, const char **reading)
+static int context_free_class(const lexicon *lx, const char *s, size_t n, int syllable, const char **reading)
 {
     *reading = NULL;
     for (size_t k = 0; k < n; k++) {
@@ -491,7 +496,7 @@ static int context_free_class(const lexicon *lx, const char *s, size_t n, const 
     *reading = loan;
     if (loan)
         return CL_LOANWORD;
-    return syllable_parse(lx, s, n, NULL) ? CL_WORD : -1;
+    return syllable ? CL_WORD : -1;
 }
 
 void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out)
@@ -499,7 +504,17 @@ void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out
     const struct lexicon *lx = lexicon;
     out->roles = lexicon_roles(lx, s, n);
     out->head = (unsigned char)lexicon_role_head(lx, s, n);
-    out->kind = (unsigned char)(context_free_class(lx, s, n, &out->reading) + 1);
+    out->syllable = (unsigned char)syllable_parse(lx, s, n, NULL);
+    out->kind = (unsigned char)(context_free_class(lx, s, n, out->syllable, &out->reading) + 1);
+}
+
+/* syllable_parse of s, which is token i's text or a part of it (known
+ * already for the whole token) */
+static int syllable_at(const classify_ctx *c, const token *t, size_t i, slice s)
+{
+    if (s.s == t[i].core.s && s.n == t[i].core.n)
+        return c->facts[t + i - c->base].syllable;
+    return syllable_parse(c->lx, s.s, s.n, NULL);
 }
 
 static word_facts facts(const classify_ctx *c, const token *t)
@@ -515,7 +530,7 @@ static word_facts facts(const classify_ctx *c, const token *t)
 /* an all-capital Vietnamese syllable that is no abbreviation (CŨNG, VẤN) */
 static int caps_word(const classify_ctx *c, const token *t)
 {
-    return t->core.n && utf8_all_upper(t->core.s, t->core.n) && syllable_parse(c->lx, t->core.s, t->core.n, NULL) &&
+    return t->core.n && utf8_all_upper(t->core.s, t->core.n) && c->facts[t - c->base].syllable &&
            !lexicon_abbr(c->lx, t->core.s, t->core.n);
 }
 
@@ -528,7 +543,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         s.n--;
     /* in a headline set in capitals (AI CŨNG CÓ QUYỀN, TƯ VẤN MIỄN PHÍ) a
      * capital word that is a Vietnamese syllable next to others is the word */
-    if (e && utf8_all_upper(s.s, s.n) && syllable_parse(c->lx, s.s, s.n, NULL) &&
+    if (e && utf8_all_upper(s.s, s.n) && syllable_at(c, t, i, s) &&
         ((i > 0 && caps_word(c, &t[i - 1])) || (i + 1 < n && caps_word(c, &t[i + 1]))))
         e = NULL;
     if (e) {
@@ -570,7 +585,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         r = 0;
     if (r && cue(c, t, i, R_ROMAN) &&
         (utf8_all_upper(s.s, s.n) ||
-         (r > 1 && (!syllable_parse(c->lx, s.s, s.n, NULL) || cue(c, t, i, R_ROMAN_STRONG))))) {
+         (r > 1 && (!syllable_at(c, t, i, s) || cue(c, t, i, R_ROMAN_STRONG))))) {
         sp = mk(CL_ROMAN, s);
         sp.roman = r;
         sp.ordinal = i > 1 && word_is(&t[i - 1], "thứ") && word_is(&t[i - 2], "lần");
@@ -588,7 +603,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         sp.reading = loan;
         return push(out, &sp);
     }
-    if (syllable_parse(c->lx, s.s, s.n, NULL)) {
+    if (syllable_at(c, t, i, s)) {
         sp = mk(CL_WORD, s);
         return push(out, &sp);
     }
@@ -947,7 +962,7 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
     for (size_t k = 0; k < n; k++) {
         if (c->words && k + 4 < n)
             word_cache_prefetch(c->words, t[k + 4].core.s, t[k + 4].core.n);
-        word_facts f = {0, 0, 0, NULL};
+        word_facts f = {0};
         if (t[k].core.n)
             f = facts(c, &t[k]);
         wf[k] = f;

@@ -13,6 +13,7 @@ typedef struct word_facts {
     unsigned roles;      /* lexicon_roles of the word */
     unsigned char head;  /* begins a cue phrase of several words */
     unsigned char kind;  /* the caller's class + 1 when no context can change it, else 0 */
+    unsigned char syllable; /* a Vietnamese syllable (syllable_parse) */
     const char *reading; /* with kind: a reading from the lexicon, or NULL */
 } word_facts;
 
