@@ -960,7 +960,7 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
     }
     int head = 0; /* the word before begins a cue phrase */
     for (size_t k = 0; k < n; k++) {
-        if (c->words && k + 4 < n)
+        if (c->words && k + 4 < n && !t[k + 4].digit)
             word_cache_prefetch(c->words, t[k + 4].core.s, t[k + 4].core.n);
         word_facts f = {0};
         if (t[k].core.n)

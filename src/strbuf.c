@@ -33,18 +33,7 @@ int strbuf_append_grow(strbuf *b, const char *s, size_t n)
 }
 
 int strbuf_puts(strbuf *b, const char *s) { return strbuf_append(b, s, strlen(s)); }
-int strbuf_putc(strbuf *b, char c) { return strbuf_append(b, &c, 1); }
-
-int strbuf_wordn(strbuf *b, const char *w, size_t n)
-{
-    if (n == 0)
-        return 0;
-    if (b->len && b->s[b->len - 1] != ' ' && strbuf_putc(b, ' '))
-        return -1;
-    return strbuf_append(b, w, n);
-}
-
-int strbuf_word(strbuf *b, const char *w) { return strbuf_wordn(b, w, strlen(w)); }
+int strbuf_reserve(strbuf *b, size_t extra) { return grow(b, extra); }
 
 void strbuf_clear(strbuf *b)
 {

@@ -1,7 +1,6 @@
 /* token — whitespace tokens with punctuation peeled, and the sentence split. */
 #include "token.h"
 #include "utf8.h"
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,40 +12,17 @@ static const unsigned char KIND[256] = {[' '] = SPACE, ['\t'] = SPACE, ['\n'] = 
 static int is_space(char c) { return KIND[(unsigned char)c] & SPACE; }
 
 /* The end of the token that starts at s[j] (the next space or n), and
- * whether it has a digit: eight bytes a step where the processor allows,
- * with the exact byte tests of the bit-twiddling hacks. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define ONES 0x0101010101010101ull
-#define HIGHS (ONES * 0x80)
-static uint64_t load8(const char *p) { uint64_t x; memcpy(&x, p, 8); return x; }
-/* the bytes '0'..'9' of x (exact for every byte) */
-static uint64_t digit_bytes(uint64_t x)
-{
-    uint64_t a = x & ONES * 127;
-    return (ONES * (127 + ':') - a) & ~x & (a + ONES * (127 - ('0' - 1))) & HIGHS;
-}
-#endif
-
+ * whether it has a digit. */
 static size_t token_end(const char *s, size_t n, size_t j, int *digit)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    while (j + 8 <= n) {
-        uint64_t w = load8(s + j);
-        uint64_t low = (w - ONES * 0x21) & ~w & HIGHS; /* its lowest flag is a byte below 0x21 */
-        if (!low) {
-            *digit |= digit_bytes(w) != 0;
-            j += 8;
-            continue;
-        }
-        size_t k = (size_t)__builtin_ctzll(low) / 8;
-        *digit |= (digit_bytes(w) & ((1ull << (8 * k)) - 1)) != 0;
-        if (KIND[(unsigned char)s[j + k]] & SPACE)
-            return j + k;
-        j += k + 1; /* a control character that is no space: part of the token */
+    unsigned kinds = 0;
+    for (; j < n; j++) {
+        unsigned k = KIND[(unsigned char)s[j]];
+        if (k & SPACE)
+            break;
+        kinds |= k;
     }
-#endif
-    for (; j < n && !(KIND[(unsigned char)s[j]] & SPACE); j++)
-        *digit |= (KIND[(unsigned char)s[j]] & DIGIT) != 0;
+    *digit = (kinds & DIGIT) != 0;
     return j;
 }
 
@@ -56,6 +32,10 @@ static const unsigned char LEAD[256] = {['"'] = 1, ['\''] = 1, ['('] = 1, ['['] 
 static const unsigned char TRAIL[256] = {['"'] = 1, ['\''] = 1, [')'] = 1, [']'] = 1, ['}'] = 1, ['>'] = 1,
                                          [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['.'] = 1,
                                          ['-'] = 1, ['*'] = 1};
+
+static const unsigned char MAY_LEAD[256] = {['"'] = 1, ['\''] = 1, ['('] = 1, ['['] = 1, ['{'] = 1, ['<'] = 1,
+                                            ['*'] = 1, [','] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1, ['-'] = 1,
+                                            ['.'] = 1}; /* LEAD, and - . (see below) */
 
 static int lead_punct(const char *s, size_t n)
 {
@@ -71,18 +51,18 @@ static int lead_punct(const char *s, size_t n)
 
 static int trail_punct(char c) { return TRAIL[(unsigned char)c]; }
 
-static int push(tokvec *tv, token t)
+/* A new token at the end of tv (NULL when out of memory). */
+static token *push(tokvec *tv)
 {
     if (tv->n == tv->cap) {
         size_t cap = tv->cap ? tv->cap * 2 : 64;
         token *v = realloc(tv->v, cap * sizeof *v);
         if (!v)
-            return -1;
+            return NULL;
         tv->v = v;
         tv->cap = cap;
     }
-    tv->v[tv->n++] = t;
-    return 0;
+    return &tv->v[tv->n++];
 }
 
 static int keeps_period(const lexicon *lx, const char *s, size_t n)
@@ -102,23 +82,23 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
             i++;
         if (i >= n)
             break;
-        int digit = 0;
+        int digit;
         size_t j = token_end(s, n, i, &digit);
-        token t;
         size_t a = i, b = j;
-        while (a < b && lead_punct(s + a, b - a))
+        while (a < b && MAY_LEAD[(unsigned char)s[a]] && lead_punct(s + a, b - a))
             a++;
         while (b > a && trail_punct(s[b - 1])) {
             if (s[b - 1] == '.' && b - 1 > a && s[b - 2] != '.' && keeps_period(lx, s + a, b - 1 - a))
                 break;
             b--;
         }
-        t.pre = (slice){s + i, a - i};
-        t.core = (slice){s + a, b - a};
-        t.post = (slice){s + b, j - b};
-        t.digit = digit; /* the marks peeled off are no digits */
-        if (push(tv, t))
+        token *t = push(tv);
+        if (!t)
             return -1;
+        t->pre = (slice){s + i, a - i};
+        t->core = (slice){s + a, b - a};
+        t->post = (slice){s + b, j - b};
+        t->digit = digit; /* the marks peeled off are no digits */
         i = j;
     }
     return 0;
