@@ -729,8 +729,17 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
      * facts are remembered), unless a unit may follow a scale word (200 triệu đồng) */
     const word_facts *f = &c->facts[tk - c->base];
     if (f->kind && !(*i >= 1 && is_scale(c, &t[*i - 1]))) {
+        slice text = tk->core;
         (*i)++;
-        if (push_simple(out, (tok_class)(f->kind - 1), tk->core))
+        /* the plain words after it, one space apart, join its span (not a
+         * scale word, whose neighbours the rules below look at) */
+        if (f->kind == CL_WORD + 1 && c->merge_words && !is_scale(c, tk))
+            while (*i < n && !t[*i - 1].post.n && !t[*i].pre.n && t[*i].core.s == text.s + text.n + 1 &&
+                   text.s[text.n] == ' ' && c->facts[t + *i - c->base].kind == CL_WORD + 1 && !is_scale(c, &t[*i])) {
+                text.n = (size_t)(t[*i].core.s + t[*i].core.n - text.s);
+                (*i)++;
+            }
+        if (push_simple(out, (tok_class)(f->kind - 1), text))
             return -1;
         out->v[out->n - 1].reading = f->reading;
         return 0;

@@ -63,6 +63,8 @@ typedef struct classify_ctx {
     unsigned scale;          /* the bit of the role "scale" (nghìn, triệu) */
     role_memo *memo;        /* optional: kept from sentence to sentence */
     word_cache *words;      /* optional: facts of words seen before (classify_word_facts) */
+    int merge_words;        /* one span for a run of plain words (their reading is
+                             * their text): for the spoken text, not for --explain */
 } classify_ctx;
 
 /* The context-free facts of one word, for a word_cache (user: the lexicon). */

@@ -119,6 +119,23 @@ for row in map(json.loads, out.splitlines()):
         n += 1
 assert n > 1000, n
 ' "$SHARED/samples/vnpt-quang-ngai-2021.txt" "$BIN"
+# the spoken text is the same with or without token detail (plain runs of
+# words are one span only when no one asks for the tokens)
+cut -f3 tests/golden/*.tsv | grep -v '^input$' > "$TMP/golden-inputs.txt"
+check "normalize and normalize --json speak the same words" python3 -c '
+import json, subprocess, sys
+src, binary = sys.argv[1], sys.argv[2]
+plain = subprocess.run([binary, "normalize", src], capture_output=True, text=True, check=True).stdout.splitlines()
+rows = subprocess.run([binary, "normalize", "--json", src], capture_output=True, text=True, check=True).stdout.splitlines()
+lines = {}
+for row in map(json.loads, rows):
+    lines.setdefault(row["line"], []).append(row["spoken"])
+n = 0
+for k, spoken in lines.items():
+    assert " ".join(s for s in spoken if s) == plain[k - 1], (k, spoken, plain[k - 1])
+    n += 1
+assert n > 1000, n
+' "$TMP/golden-inputs.txt" "$BIN"
 check "normalize --ssml: a well-formed SSML document" sh -c "'$BIN' normalize --ssml '$SHARED/samples/vnpt-quang-ngai-2021.txt' | python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.stdin); assert len(d.getElementsByTagName(\"s\")) > 20'"
 out=$(echo "Ngày 23/4/2005, năm 2021." | "$BIN" normalize --year-style short)
 [ "$out" = "Ngày hai mươi ba tháng tư năm hai nghìn linh năm, năm hai nghìn hai mươi mốt." ] && ok "--year-style short" || fail "--year-style short" "$out"
