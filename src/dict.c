@@ -1,4 +1,6 @@
-/* dict — open-addressing hash map (FNV-1a, linear probing). */
+/* dict — open-addressing hash map (FNV-1a, linear probing). Each slot keeps
+ * 32 bits of its key's hash, so that a lookup reads a key's bytes only when
+ * they are likely to match (most lookups are of words not in the table). */
 #include "dict.h"
 #include <stdint.h>
 #include <stdlib.h>
@@ -6,7 +8,7 @@
 
 struct dict_slot {
     char *key; /* NULL: empty */
-    size_t n;
+    uint32_t n, h;
     int value;
 };
 
@@ -20,12 +22,12 @@ static uint64_t hash(const char *s, size_t n)
     return h;
 }
 
-static struct dict_slot *find(const dict *d, const char *key, size_t n)
+static struct dict_slot *find(const dict *d, const char *key, size_t n, uint64_t h)
 {
-    size_t i = (size_t)hash(key, n) & (d->cap - 1);
+    size_t i = (size_t)h & (d->cap - 1);
     for (;;) {
         struct dict_slot *s = &d->slots[i];
-        if (!s->key || (s->n == n && !memcmp(s->key, key, n)))
+        if (!s->key || (s->h == (uint32_t)(h >> 32) && s->n == n && !memcmp(s->key, key, n)))
             return s;
         i = (i + 1) & (d->cap - 1);
     }
@@ -44,23 +46,25 @@ static int grow(dict *d)
     d->cap = cap;
     for (size_t i = 0; i < oldcap; i++)
         if (old[i].key)
-            *find(d, old[i].key, old[i].n) = old[i];
+            *find(d, old[i].key, old[i].n, hash(old[i].key, old[i].n)) = old[i];
     free(old);
     return 0;
 }
 
 int dict_put(dict *d, const char *key, size_t n, int value)
 {
-    if ((d->count + 1) * 2 > d->cap && grow(d))
+    if (n > UINT32_MAX || ((d->count + 1) * 2 > d->cap && grow(d)))
         return -1;
-    struct dict_slot *s = find(d, key, n);
+    uint64_t h = hash(key, n);
+    struct dict_slot *s = find(d, key, n, h);
     if (!s->key) {
         s->key = malloc(n + 1);
         if (!s->key)
             return -1;
         memcpy(s->key, key, n);
         s->key[n] = '\0';
-        s->n = n;
+        s->n = (uint32_t)n;
+        s->h = (uint32_t)(h >> 32);
         d->count++;
     }
     s->value = value;
@@ -69,9 +73,9 @@ int dict_put(dict *d, const char *key, size_t n, int value)
 
 int dict_get(const dict *d, const char *key, size_t n)
 {
-    if (!d->cap)
+    if (!d->cap || n > UINT32_MAX)
         return -1;
-    const struct dict_slot *s = find(d, key, n);
+    const struct dict_slot *s = find(d, key, n, hash(key, n));
     return s->key ? s->value : -1;
 }
 
