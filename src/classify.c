@@ -521,7 +521,7 @@ static word_facts facts(const classify_ctx *c, const token *t)
 {
     /* numbers are too many to remember, and would push the words out */
     if (c->words && !t->digit)
-        return *word_cache_get(c->words, t->core.s, t->core.n);
+        return *word_cache_get_hashed(c->words, t->core.s, t->core.n, t->hash);
     word_facts f;
     classify_word_facts((void *)c->lx, t->core.s, t->core.n, &f);
     return f;
@@ -970,7 +970,7 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
     int head = 0; /* the word before begins a cue phrase */
     for (size_t k = 0; k < n; k++) {
         if (c->words && k + 4 < n && !t[k + 4].digit)
-            word_cache_prefetch(c->words, t[k + 4].core.s, t[k + 4].core.n);
+            word_cache_prefetch_hashed(c->words, t[k + 4].core.n, t[k + 4].hash);
         word_facts f = {0};
         if (t[k].core.n)
             f = facts(c, &t[k]);

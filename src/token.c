@@ -1,6 +1,7 @@
 /* token — whitespace tokens with punctuation peeled, and the sentence split. */
 #include "token.h"
 #include "utf8.h"
+#include "wordcache.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,18 +12,21 @@ static const unsigned char KIND[256] = {[' '] = SPACE, ['\t'] = SPACE, ['\n'] = 
 
 static int is_space(char c) { return KIND[(unsigned char)c] & SPACE; }
 
-/* The end of the token that starts at s[j] (the next space or n), and
- * whether it has a digit. */
-static size_t token_end(const char *s, size_t n, size_t j, int *digit)
+/* The end of the token that starts at s[j] (the next space or n), whether
+ * it has a digit, and its hash. */
+static size_t token_end(const char *s, size_t n, size_t j, int *digit, uint32_t *hash)
 {
     unsigned kinds = 0;
+    uint32_t h = WORD_HASH_INIT;
     for (; j < n; j++) {
         unsigned k = KIND[(unsigned char)s[j]];
         if (k & SPACE)
             break;
         kinds |= k;
+        h = word_hash_step(h, (unsigned char)s[j]);
     }
     *digit = (kinds & DIGIT) != 0;
+    *hash = h;
     return j;
 }
 
@@ -83,7 +87,8 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
         if (i >= n)
             break;
         int digit;
-        size_t j = token_end(s, n, i, &digit);
+        uint32_t hash;
+        size_t j = token_end(s, n, i, &digit, &hash);
         size_t a = i, b = j;
         while (a < b && MAY_LEAD[(unsigned char)s[a]] && lead_punct(s + a, b - a))
             a++;
@@ -99,6 +104,7 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
         t->core = (slice){s + a, b - a};
         t->post = (slice){s + b, j - b};
         t->digit = digit; /* the marks peeled off are no digits */
+        t->hash = a == i && b == j ? hash : word_hash(s + a, b - a);
         i = j;
     }
     return 0;

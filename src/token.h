@@ -6,6 +6,7 @@
 #ifndef DOCBAO_TOKEN_H
 #define DOCBAO_TOKEN_H
 #include <stddef.h>
+#include <stdint.h>
 #include "lexicon.h"
 
 typedef struct slice {
@@ -18,6 +19,7 @@ typedef struct token {
     slice core;  /* the token itself; empty for a punctuation-only token */
     slice post;  /* trailing punctuation, e.g. , or ." */
     int digit;   /* the core has an ASCII digit (found while splitting) */
+    uint32_t hash; /* word_hash of the core (wordcache.h) */
 } token;
 
 typedef struct tokvec {

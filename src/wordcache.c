@@ -32,33 +32,36 @@ word_cache *word_cache_new(word_facts_fn fn, void *user)
 
 void word_cache_free(word_cache *wc) { free(wc); }
 
-static uint32_t hash(const char *s, size_t n)
+uint32_t word_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
+    uint32_t h = WORD_HASH_INIT;
+    for (size_t i = 0; i < n; i++)
+        h = word_hash_step(h, (unsigned char)s[i]);
     return h;
 }
 
-void word_cache_prefetch(const word_cache *wc, const char *s, size_t n)
+void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t h)
 {
     if (n && n <= KEY_MAX) {
-        const struct slot *set = wc->slots[hash(s, n) & (SETS - 1)];
+        const struct slot *set = wc->slots[h & (SETS - 1)];
         __builtin_prefetch(set);
         __builtin_prefetch((const char *)set + 64);
         __builtin_prefetch((const char *)set + 128);
     }
 }
 
-const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n)
+void word_cache_prefetch(const word_cache *wc, const char *s, size_t n)
+{
+    word_cache_prefetch_hashed(wc, n, word_hash(s, n));
+}
+
+const word_facts *word_cache_get_hashed(word_cache *wc, const char *s, size_t n, uint32_t h)
 {
     if (n == 0 || n > KEY_MAX) {
         wc->fn(wc->user, s, n, &wc->scratch);
         return &wc->scratch;
     }
-    struct slot *set = wc->slots[hash(s, n) & (SETS - 1)];
+    struct slot *set = wc->slots[h & (SETS - 1)];
     int way = 0;
     while (way < WAYS && !(set[way].len == n && !memcmp(set[way].key, s, n)))
         way++;
@@ -76,4 +79,9 @@ const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n)
     memmove(&set[1], &set[0], (size_t)way * sizeof *set);
     set[0] = found;
     return &set[0].facts;
+}
+
+const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n)
+{
+    return word_cache_get_hashed(wc, s, n, word_hash(s, n));
 }

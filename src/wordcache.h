@@ -8,6 +8,7 @@
 #ifndef DOCBAO_WORDCACHE_H
 #define DOCBAO_WORDCACHE_H
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct word_facts {
     unsigned roles;      /* lexicon_roles of the word */
@@ -29,5 +30,14 @@ const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n);
 /* Starts loading the place of s[0..n) into the processor's cache, a few
  * words ahead of word_cache_get (the table is larger than that cache). */
 void word_cache_prefetch(const word_cache *wc, const char *s, size_t n);
+
+/* The table's hash of a word (FNV-1a), a byte at a time, so that the
+ * tokenizer can compute it while it scans; then the two calls above
+ * without hashing again. */
+#define WORD_HASH_INIT 2166136261u
+static inline uint32_t word_hash_step(uint32_t h, unsigned char b) { return (h ^ b) * 16777619u; }
+uint32_t word_hash(const char *s, size_t n);
+const word_facts *word_cache_get_hashed(word_cache *wc, const char *s, size_t n, uint32_t hash);
+void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t hash);
 
 #endif
