@@ -979,7 +979,11 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
         r2[k] = 0;
         if (head && t[k].core.n && !t[k - 1].post.n) {
             size_t len = (size_t)(t[k].core.s + t[k].core.n - t[k - 1].core.s);
-            if (len < 64)
+            /* the two words as one text: remembered like a word (the same
+             * few phrases come back), their roles the table's */
+            if (c->words && len <= WORD_CACHE_KEY_MAX && !t[k - 1].digit && !t[k].digit)
+                r2[k] = word_cache_get_hashed(c->words, t[k - 1].core.s, len, word_hash(t[k - 1].core.s, len))->roles;
+            else if (len < 64)
                 r2[k] = lexicon_roles(c->lx, t[k - 1].core.s, len);
         }
         head = f.head;

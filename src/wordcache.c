@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SETS = 4096, WAYS = 4, KEY_MAX = 22 };
+enum { SETS = 4096, WAYS = 4, KEY_MAX = WORD_CACHE_KEY_MAX };
 
 struct slot {
     char key[KEY_MAX];

@@ -18,6 +18,8 @@ typedef struct word_facts {
     const char *reading; /* with kind: a reading from the lexicon, or NULL */
 } word_facts;
 
+#define WORD_CACHE_KEY_MAX 22 /* bytes: longer words are not kept */
+
 typedef void (*word_facts_fn)(void *user, const char *s, size_t n, word_facts *out);
 typedef struct word_cache word_cache;
 
