@@ -48,6 +48,7 @@ struct ahead {
     int quit;
     struct worker *workers;
     int nworkers;
+    normalizer helper;  /* the caller's, for the batches it takes while it waits */
 };
 
 static int grow(void **v, size_t *cap, size_t n, size_t size)
@@ -138,7 +139,7 @@ ahead *ahead_new(const lexicon *lx, num_dialect d, int year_short, int workers)
     ahead *a = calloc(1, sizeof *a);
     if (!a)
         return NULL;
-    a->nring = 2 * workers;
+    a->nring = 2 * (workers + 1);
     a->ring = calloc((size_t)a->nring, sizeof *a->ring);
     a->workers = calloc((size_t)workers, sizeof *a->workers);
     if (!a->ring || !a->workers) {
@@ -147,6 +148,8 @@ ahead *ahead_new(const lexicon *lx, num_dialect d, int year_short, int workers)
         free(a);
         return NULL;
     }
+    normalizer_init(&a->helper, lx, d);
+    a->helper.year_short = year_short;
     pthread_mutex_init(&a->mu, NULL);
     pthread_cond_init(&a->work, NULL);
     pthread_cond_init(&a->done, NULL);
@@ -197,6 +200,16 @@ static int deliver(ahead *a, int until, ahead_fn fn, void *user)
             if (until < 0 || a->ring[until].state == FREE) {
                 pthread_mutex_unlock(&a->mu);
                 return 0;
+            }
+            if (a->ring[a->take].state == QUEUED) { /* rather than wait, normalize one */
+                struct batch *b = &a->ring[a->take];
+                a->take = (a->take + 1) % a->nring;
+                b->state = BUSY;
+                pthread_mutex_unlock(&a->mu);
+                normalize_batch(&a->helper, b);
+                pthread_mutex_lock(&a->mu);
+                b->state = DONE;
+                continue;
             }
             pthread_cond_wait(&a->done, &a->mu);
         }
@@ -253,6 +266,7 @@ void ahead_free(ahead *a)
             pthread_join(a->workers[k].thread, NULL);
         normalizer_free(&a->workers[k].nz);
     }
+    normalizer_free(&a->helper);
     for (int k = 0; k < a->nring; k++) {
         struct batch *b = &a->ring[k];
         strbuf_free(&b->in);

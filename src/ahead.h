@@ -2,9 +2,10 @@
  * the sentences back in input order, on the caller's thread.
  * The caller pushes pieces (a line, or part of a long one, with its line-end
  * and headline marks). They are gathered into batches of about 64 KiB; each
- * batch is normalized by one worker with a normalizer of its own; finished
- * batches are replayed through the caller's function in order. At most two
- * batches per worker are held, so memory does not grow with the input.
+ * batch is normalized by one worker with a normalizer of its own, or by the
+ * caller's thread itself when it would otherwise wait; finished batches are
+ * replayed through the caller's function in order. At most two batches per
+ * thread are held, so memory does not grow with the input.
  * Batching trades latency for throughput: it suits files, not a pipe whose
  * writer waits for each line to be read (read those with normalize_piece). */
 #ifndef DOCBAO_AHEAD_H
@@ -23,8 +24,8 @@ typedef int (*ahead_fn)(void *user, const ahead_sentence *s);
 
 typedef struct ahead ahead;
 
-/* Workers normalize like a normalizer_init'ed one with these settings.
- * NULL when threads or memory are refused. */
+/* workers threads (besides the caller's) normalize like a normalizer_init'ed
+ * one with these settings. NULL when threads or memory are refused. */
 ahead *ahead_new(const lexicon *lx, num_dialect d, int year_short, int workers);
 /* Queues a piece (copied), and gives fn every sentence of earlier batches
  * that is ready. 0, fn's value, or -1 (out of memory). */

@@ -206,8 +206,8 @@ static int ahead_workers(const docbao *db, FILE *in)
     if (db->nz.explain || getenv("DOCBAO_THREADS_OFF") || fstat(fileno(in), &st) || !S_ISREG(st.st_mode) ||
         st.st_size < 256 * 1024)
         return 0;
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    return cpus < 2 ? 0 : cpus > 4 ? 4 : (int)cpus;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN); /* the caller's thread normalizes too */
+    return cpus < 2 ? 0 : cpus > 4 ? 3 : (int)cpus - 1;
 }
 
 int docbao_normalize_file(docbao *db, FILE *in, const char *name, docbao_sentence_fn fn, void *user)
