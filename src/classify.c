@@ -71,10 +71,12 @@ void spanvec_free(spanvec *sv)
     sv->n = sv->cap = 0;
 }
 
+/* A span of class c; its value is zeroed only for the classes that have one
+ * (CL_VALUE, CL_UNIT), the only ones whose value is read. */
 static span mk(tok_class c, slice text)
 {
     span s;
-    memset(&s, 0, sizeof s);
+    memset(&s, 0, c == CL_VALUE || c == CL_UNIT ? sizeof s : offsetof(span, val));
     s.cls = c;
     s.text = text;
     return s;
@@ -426,45 +428,63 @@ static int looks_url(slice s)
     return 0;
 }
 
+/* The lower case of the tokens around an abbreviation, each made once. */
+typedef struct lowered {
+    size_t lo;
+    char text[10][128];
+    size_t len[10];  /* (size_t)-1: too long for any cue */
+    unsigned char have[10];
+} lowered;
+
+static const char *lowered_at(lowered *l, const token *t, size_t j, size_t *len)
+{
+    size_t k = j - l->lo;
+    if (!l->have[k]) {
+        l->len[k] = utf8_lower_buf(t[j].core.s, t[j].core.n, l->text[k], sizeof l->text[k]);
+        l->have[k] = 1;
+    }
+    *len = l->len[k];
+    return l->text[k];
+}
+
 static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size_t n, size_t i,
                                      const abbr_entry *e)
 {
     const abbr_entry *def = NULL;
+    /* a cue within four words either side */
+    size_t lo = i >= 4 ? i - 4 : 0, hi = i + 5 < n ? i + 5 : n;
+    lowered low;
+    low.lo = lo;
+    memset(low.have, 0, sizeof low.have);
     for (; e; e = lexicon_abbr_at(c->lx, e->next)) {
         if (!e->context[0]) {
             if (!def)
                 def = e;
             continue;
         }
-        /* a cue within four words either side */
-        size_t lo = i >= 4 ? i - 4 : 0, hi = i + 5 < n ? i + 5 : n;
         for (size_t j = lo; j < hi; j++) {
             if (j == i || !t[j].core.n)
                 continue;
-            strbuf w = {0};
-            if (utf8_lower(t[j].core.s, t[j].core.n, &w)) {
-                strbuf_free(&w);
-                return def ? def : e;
-            }
+            size_t wlen;
+            const char *w = lowered_at(&low, t, j, &wlen);
+            if (wlen == (size_t)-1)
+                continue; /* longer than any cue */
             const char *p = e->context;
             int hit = 0;
             while (*p && !hit) {
                 const char *bar = strchr(p, '|');
                 size_t len = bar ? (size_t)(bar - p) : strlen(p);
                 /* a one-word cue must equal the word; a phrase may start with it */
-                if (len == w.len && !memcmp(p, w.s, len))
+                if (len == wlen && !memcmp(p, w, len)) {
                     hit = 1;
-                else if (len > w.len && !memcmp(p, w.s, w.len) && p[w.len] == ' ' && j + 1 < n) {
-                    const token *nx = &t[j + 1];
-                    strbuf w2 = {0};
-                    if (!utf8_lower(nx->core.s, nx->core.n, &w2) && len == w.len + 1 + w2.len &&
-                        !memcmp(p + w.len + 1, w2.s, w2.len))
+                } else if (len > wlen && !memcmp(p, w, wlen) && p[wlen] == ' ' && j + 1 < n) {
+                    size_t w2len;
+                    const char *w2 = lowered_at(&low, t, j + 1, &w2len);
+                    if (w2len != (size_t)-1 && len == wlen + 1 + w2len && !memcmp(p + wlen + 1, w2, w2len))
                         hit = 1;
-                    strbuf_free(&w2);
                 }
                 p = bar ? bar + 1 : p + len;
             }
-            strbuf_free(&w);
             if (hit)
                 return e;
         }
