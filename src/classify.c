@@ -286,6 +286,9 @@ static int coordinate_part(const lexicon *lx, slice s, char axis, number *num, c
 {
     if (s.n < 2 || !(s.s[0] >= '0' && s.s[0] <= '9'))
         return 0;
+    unsigned char end = (unsigned char)s.s[s.n - 1]; /* N S E W, or the last byte of Đ */
+    if (end != 'N' && end != 'S' && end != 'E' && end != 'W' && end != 0x90)
+        return 0;
     size_t k = s.n;
     char l = s.s[k - 1];
     if (k >= 3 && !memcmp(s.s + k - 2, "Đ", 2)) { /* Đ for Đông */
