@@ -5,6 +5,13 @@
 
 static const char *const DIGIT[10] = {"không", "một", "hai", "ba", "bốn",
                                       "năm", "sáu", "bảy", "tám", "chín"};
+#define L(s) (sizeof s - 1)
+static const size_t DIGIT_LEN[10] = {L("không"), L("một"), L("hai"), L("ba"), L("bốn"),
+                                     L("năm"), L("sáu"), L("bảy"), L("tám"), L("chín")};
+#undef L
+
+/* the word for digit k */
+static int digit_word(strbuf *out, int k) { return strbuf_wordn(out, DIGIT[k], DIGIT_LEN[k]); }
 
 static int all_digits(const char *s, size_t n)
 {
@@ -21,23 +28,23 @@ static int group(int h, int t, int u, int full, int after, num_dialect d, strbuf
 {
     int rc = 0;
     if (h || full) {
-        rc |= strbuf_word(out, DIGIT[h]);
+        rc |= digit_word(out, h);
         rc |= strbuf_word(out, "trăm");
     }
     if (t == 0) {
         if (u && (h || full || after))
             rc |= strbuf_word(out, d == DIALECT_SOUTH ? "lẻ" : "linh");
         if (u)
-            rc |= strbuf_word(out, DIGIT[u]);
+            rc |= digit_word(out, u);
         return rc;
     }
     if (t == 1) {
         rc |= strbuf_word(out, "mười");
         if (u)
-            rc |= strbuf_word(out, u == 5 ? "lăm" : DIGIT[u]);
+            rc |= (u == 5 ? strbuf_word(out, "lăm") : digit_word(out, u));
         return rc;
     }
-    rc |= strbuf_word(out, DIGIT[t]);
+    rc |= digit_word(out, t);
     rc |= strbuf_word(out, "mươi");
     if (u == 1)
         rc |= strbuf_word(out, "mốt");
@@ -46,7 +53,7 @@ static int group(int h, int t, int u, int full, int after, num_dialect d, strbuf
     else if (u == 5)
         rc |= strbuf_word(out, "lăm");
     else if (u)
-        rc |= strbuf_word(out, DIGIT[u]);
+        rc |= digit_word(out, u);
     return rc;
 }
 
@@ -108,7 +115,7 @@ int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out)
         n--;
     }
     if (n == 1 && *digits == '0')
-        return strbuf_word(out, DIGIT[0]);
+        return digit_word(out, 0);
     if (n > 21) /* beyond a tỷ tỷ nobody reads a number as one: digit by digit */
         return num_digits(digits, n, out);
     return cardinal(digits, n, 1, d, out);
@@ -131,7 +138,7 @@ int num_digits(const char *digits, size_t n, strbuf *out)
         return -1;
     int rc = 0;
     for (size_t i = 0; i < n; i++)
-        rc |= strbuf_word(out, DIGIT[digits[i] - '0']);
+        rc |= digit_word(out, digits[i] - '0');
     return rc;
 }
 
