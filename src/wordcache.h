@@ -1,8 +1,9 @@
 /* wordcache — what a token's text is on its own, remembered.
  * The classifier asks the same questions of the same few thousand words over
  * and over (its roles as a cue word, whether it begins a cue phrase, its class
- * when no context can change it). This keeps the answers in
- * a fixed-size direct-mapped table: a new word takes the slot of an old one,
+ * when no context can change it). This keeps the answers in a fixed-size
+ * four-way set-associative table: a new word takes the slot of the least
+ * recently used one of its set,
  * so memory stays the same however long the input. One per normalizer
  * (a thread); the answers come from a function the caller gives. */
 #ifndef DOCBAO_WORDCACHE_H
