@@ -109,6 +109,20 @@ static void normalize_batch(normalizer *nz, struct batch *b)
     }
 }
 
+/* With the mutex held and the next batch QUEUED: normalizes it with nz
+ * (the mutex let go meanwhile) and marks it DONE. */
+static void normalize_next(ahead *a, normalizer *nz)
+{
+    struct batch *b = &a->ring[a->take];
+    a->take = (a->take + 1) % a->nring;
+    b->state = BUSY;
+    pthread_mutex_unlock(&a->mu);
+    normalize_batch(nz, b);
+    pthread_mutex_lock(&a->mu);
+    b->state = DONE;
+    pthread_cond_broadcast(&a->done);
+}
+
 static void *work(void *arg)
 {
     struct worker *w = arg;
@@ -119,14 +133,7 @@ static void *work(void *arg)
             pthread_cond_wait(&a->work, &a->mu);
         if (a->quit)
             break;
-        struct batch *b = &a->ring[a->take];
-        a->take = (a->take + 1) % a->nring;
-        b->state = BUSY;
-        pthread_mutex_unlock(&a->mu);
-        normalize_batch(&w->nz, b);
-        pthread_mutex_lock(&a->mu);
-        b->state = DONE;
-        pthread_cond_broadcast(&a->done);
+        normalize_next(a, &w->nz);
     }
     pthread_mutex_unlock(&a->mu);
     return NULL;
@@ -202,13 +209,7 @@ static int deliver(ahead *a, int until, ahead_fn fn, void *user)
                 return 0;
             }
             if (a->ring[a->take].state == QUEUED) { /* rather than wait, normalize one */
-                struct batch *b = &a->ring[a->take];
-                a->take = (a->take + 1) % a->nring;
-                b->state = BUSY;
-                pthread_mutex_unlock(&a->mu);
-                normalize_batch(&a->helper, b);
-                pthread_mutex_lock(&a->mu);
-                b->state = DONE;
+                normalize_next(a, &a->helper);
                 continue;
             }
             pthread_cond_wait(&a->done, &a->mu);
