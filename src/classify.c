@@ -124,7 +124,7 @@ static const char *const ROLE_NAMES[R_COUNT] = {
 };
 _Static_assert(R_COUNT <= ROLE_MEMO_MAX, "role_memo holds every role");
 
-/* Does the word (or two words) before token i have the role? */
+/* The lexicon's bit of a role. */
 static unsigned role_bit(const classify_ctx *c, role_id role)
 {
     role_memo *m = c->memo;
@@ -136,6 +136,7 @@ static unsigned role_bit(const classify_ctx *c, role_id role)
     return m->bit[role];
 }
 
+/* Does the word (or two words) before token i have the role? */
 static int cue(const classify_ctx *c, const token *t, size_t i, role_id role)
 {
     if (i < 1)
@@ -171,7 +172,6 @@ static int has_letter(slice s)
             return 1;
     return 0;
 }
-
 
 /* Phone numbers: 0912 345 678, 0912.345.678, +84 912 345 678, hotline 1900 1234.
  * Returns the tokens used (0: not a phone). */
