@@ -72,11 +72,14 @@ void spanvec_free(spanvec *sv)
 }
 
 /* A span of class c; its value is zeroed only for the classes that have one
- * (CL_VALUE, CL_UNIT), the only ones whose value is read. */
+ * (CL_VALUE, CL_UNIT), the only ones whose value is read; the others have
+ * val.kind V_NONE, as push_new gives. */
 static span mk(tok_class c, slice text)
 {
     span s;
     memset(&s, 0, c == CL_VALUE || c == CL_UNIT ? sizeof s : offsetof(span, val));
+    if (c != CL_VALUE && c != CL_UNIT)
+        s.val.kind = V_NONE;
     s.cls = c;
     s.text = text;
     return s;
@@ -273,10 +276,14 @@ static int needs_prefix(const token *t, size_t i, const value *v)
 
 static int push_value(const token *t, size_t i, slice text, const value *v, spanvec *out)
 {
-    span s = mk(CL_VALUE, text);
-    s.val = *v;
-    s.add_prefix = needs_prefix(t, i, v);
-    return push(out, &s);
+    span *s = push_new(out);
+    if (!s)
+        return -1;
+    s->cls = CL_VALUE;
+    s->text = text;
+    s->val = *v;
+    s->add_prefix = needs_prefix(t, i, v);
+    return 0;
 }
 
 /* One half of a map position: a number and a hemisphere letter, 17,5N or
@@ -546,6 +553,13 @@ static word_facts facts(const classify_ctx *c, const token *t)
     if (c->words && !t->digit)
         return *word_cache_get_hashed(c->words, t->core.s, t->core.n, t->hash);
     word_facts f;
+    if (t->digit) { /* a digit is no letter: no context-free class, no syllable */
+        f.roles = lexicon_roles(c->lx, t->core.s, t->core.n);
+        f.head = (unsigned char)lexicon_role_head(c->lx, t->core.s, t->core.n);
+        f.kind = f.syllable = 0;
+        f.reading = NULL;
+        return f;
+    }
     classify_word_facts((void *)c->lx, t->core.s, t->core.n, &f);
     return f;
 }

@@ -20,6 +20,7 @@ struct lexicon {
     dict role_masks;     /* lowercase word or phrase -> bit mask of its roles */
     dict role_heads;     /* lowercase first word of each phrase in role_masks */
     unsigned char role_first[128]; /* ASCII bytes that begin a key of role_masks */
+    unsigned char unit_first[128]; /* lowered ASCII bytes that begin a unit */
     char role_names[32][24];
     int nroles;
     const char **vals;   /* values of the simple maps */
@@ -190,6 +191,11 @@ static int row_unit(void *user, const char *const *c, char *err, size_t errlen)
     int rc = utf8_lower(u->unit, strlen(u->unit), &b);
     if (!rc && dict_get(&lx->unit_lower, strbuf_str(&b), b.len) < 0)
         rc = dict_put(&lx->unit_lower, strbuf_str(&b), b.len, i);
+    unsigned char f = (unsigned char)u->unit[0], lf = b.len ? (unsigned char)b.s[0] : 0;
+    if (f < 128)
+        lx->unit_first[f >= 'A' && f <= 'Z' ? f + 32 : f] = 1;
+    if (lf && lf < 128) /* what a key lowers to may begin with ASCII too */
+        lx->unit_first[lf >= 'A' && lf <= 'Z' ? lf + 32 : lf] = 1;
     strbuf_free(&b);
     return rc;
 }
@@ -343,6 +349,11 @@ const char *lexicon_loanword(const lexicon *lx, const char *word, size_t n)
 
 const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n)
 {
+    /* an ASCII first byte that begins no unit (a digit, most often): none.
+     * Lowering keeps an ASCII byte ASCII, so the lowered table decides. */
+    unsigned char f = n ? (unsigned char)unit[0] : 0;
+    if (!n || (f < 128 && !lx->unit_first[f >= 'A' && f <= 'Z' ? f + 32 : f]))
+        return NULL;
     int i = dict_get(&lx->unit_exact, unit, n);
     if (i < 0) {
         char low[256];
