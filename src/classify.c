@@ -145,7 +145,7 @@ static int cue(const classify_ctx *c, const token *t, size_t i, role_id role)
     if (i < 1)
         return 0;
     size_t k = (size_t)(t + i - 1 - c->base); /* the word before, in the sentence */
-    return ((c->roles1[k] | c->roles2[k]) & role_bit(c, role)) != 0;
+    return ((c->roles1[k] | c->roles2[k]) & c->memo->bit[role]) != 0; /* ready: see classify_sentence */
 }
 
 static int word_is(const token *t, const char *w)
@@ -1034,7 +1034,7 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
         memset(&memo, 0, sizeof memo);
         ctx.memo = &memo;
     }
-    ctx.scale = role_bit(c, R_SCALE);
+    ctx.scale = role_bit(c, R_SCALE); /* and every role bit ready, which cue reads */
     int rc = classify_all(c, t, n, out);
     if (n > 64) {
         free(r1);

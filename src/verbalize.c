@@ -24,7 +24,11 @@ static int spell(const verbalize_ctx *c, slice s, strbuf *out)
 
 static int lower_word(slice s, strbuf *out)
 {
-    strbuf b = {0};
+    char low[256];
+    size_t n = utf8_lower_buf(s.s, s.n, low, sizeof low);
+    if (n != (size_t)-1)
+        return strbuf_wordn(out, low, n);
+    strbuf b = {0}; /* longer than the buffer */
     int rc = utf8_lower(s.s, s.n, &b) || strbuf_wordn(out, strbuf_str(&b), b.len);
     strbuf_free(&b);
     return rc;
