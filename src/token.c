@@ -119,9 +119,11 @@ void tokvec_free(tokvec *tv)
 
 static int ends_sentence(const token *t)
 {
-    for (size_t i = 0; i < t->post.n; i++)
-        if (strchr(".!?", t->post.s[i]))
+    for (size_t i = 0; i < t->post.n; i++) {
+        char ch = t->post.s[i];
+        if (ch == '.' || ch == '!' || ch == '?')
             return 1;
+    }
     return 0;
 }
 
