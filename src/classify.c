@@ -547,21 +547,25 @@ static int syllable_at(const classify_ctx *c, const token *t, size_t i, slice s)
     return syllable_parse(c->lx, s.s, s.n, NULL);
 }
 
-static word_facts facts(const classify_ctx *c, const token *t)
+static void facts(const classify_ctx *c, const token *t, word_facts *f)
 {
-    /* numbers are too many to remember, and would push the words out */
-    if (c->words && !t->digit)
-        return *word_cache_get_hashed(c->words, t->core.s, t->core.n, t->hash);
-    word_facts f;
-    if (t->digit) { /* a digit is no letter: no context-free class, no syllable */
-        f.roles = lexicon_roles(c->lx, t->core.s, t->core.n);
-        f.head = (unsigned char)lexicon_role_head(c->lx, t->core.s, t->core.n);
-        f.kind = f.syllable = 0;
-        f.reading = NULL;
-        return f;
+    if (!t->core.n) {
+        *f = (word_facts){0};
+        return;
     }
-    classify_word_facts((void *)c->lx, t->core.s, t->core.n, &f);
-    return f;
+    /* numbers are too many to remember, and would push the words out */
+    if (c->words && !t->digit) {
+        *f = *word_cache_get_hashed(c->words, t->core.s, t->core.n, t->hash);
+        return;
+    }
+    if (t->digit) { /* a digit is no letter: no context-free class, no syllable */
+        f->roles = lexicon_roles(c->lx, t->core.s, t->core.n);
+        f->head = (unsigned char)lexicon_role_head(c->lx, t->core.s, t->core.n);
+        f->kind = f->syllable = 0;
+        f->reading = NULL;
+        return;
+    }
+    classify_word_facts((void *)c->lx, t->core.s, t->core.n, f);
 }
 
 /* an all-capital Vietnamese syllable that is no abbreviation (CŨNG, VẤN) */
@@ -1008,11 +1012,8 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
     for (size_t k = 0; k < n; k++) {
         if (c->words && k + 4 < n && !t[k + 4].digit)
             word_cache_prefetch_hashed(c->words, t[k + 4].core.n, t[k + 4].hash);
-        word_facts f = {0};
-        if (t[k].core.n)
-            f = facts(c, &t[k]);
-        wf[k] = f;
-        r1[k] = f.roles;
+        facts(c, &t[k], &wf[k]);
+        r1[k] = wf[k].roles;
         r2[k] = 0;
         if (head && t[k].core.n && !t[k - 1].post.n) {
             size_t len = (size_t)(t[k].core.s + t[k].core.n - t[k - 1].core.s);
@@ -1023,7 +1024,7 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
             else if (len < 64)
                 r2[k] = lexicon_roles(c->lx, t[k - 1].core.s, len);
         }
-        head = f.head;
+        head = wf[k].head;
     }
     role_memo memo;
     ctx.base = t;
