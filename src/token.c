@@ -37,10 +37,6 @@ static const unsigned char TRAIL[256] = {['"'] = 1, ['\''] = 1, [')'] = 1, [']']
                                          [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['.'] = 1,
                                          ['-'] = 1, ['*'] = 1};
 
-static const unsigned char MAY_LEAD[256] = {['"'] = 1, ['\''] = 1, ['('] = 1, ['['] = 1, ['{'] = 1, ['<'] = 1,
-                                            ['*'] = 1, [','] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1, ['-'] = 1,
-                                            ['.'] = 1}; /* LEAD, and - . (see below) */
-
 static int lead_punct(const char *s, size_t n)
 {
     char c = s[0];
@@ -90,7 +86,7 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
         uint32_t hash;
         size_t j = token_end(s, n, i, &digit, &hash);
         size_t a = i, b = j;
-        while (a < b && MAY_LEAD[(unsigned char)s[a]] && lead_punct(s + a, b - a))
+        while (a < b && lead_punct(s + a, b - a))
             a++;
         while (b > a && trail_punct(s[b - 1])) {
             if (s[b - 1] == '.' && b - 1 > a && s[b - 2] != '.' && keeps_period(lx, s + a, b - 1 - a))
