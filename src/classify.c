@@ -529,11 +529,17 @@ static int context_free_class(const lexicon *lx, const char *s, size_t n, int sy
     return syllable ? CL_WORD : -1;
 }
 
+/* The facts of a word as a cue: its roles, and whether it begins a phrase. */
+static void cue_facts(const lexicon *lx, const char *s, size_t n, word_facts *out)
+{
+    out->roles = lexicon_roles(lx, s, n);
+    out->head = (unsigned char)lexicon_role_head(lx, s, n);
+}
+
 void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out)
 {
     const struct lexicon *lx = lexicon;
-    out->roles = lexicon_roles(lx, s, n);
-    out->head = (unsigned char)lexicon_role_head(lx, s, n);
+    cue_facts(lx, s, n, out);
     out->syllable = (unsigned char)syllable_parse(lx, s, n, NULL);
     out->kind = (unsigned char)(context_free_class(lx, s, n, out->syllable, &out->reading) + 1);
 }
@@ -559,8 +565,7 @@ static void facts(const classify_ctx *c, const token *t, word_facts *f)
         return;
     }
     if (t->digit) { /* a digit is no letter: no context-free class, no syllable */
-        f->roles = lexicon_roles(c->lx, t->core.s, t->core.n);
-        f->head = (unsigned char)lexicon_role_head(c->lx, t->core.s, t->core.n);
+        cue_facts(c->lx, t->core.s, t->core.n, f);
         f->kind = f->syllable = 0;
         f->reading = NULL;
         return;

@@ -59,11 +59,6 @@ void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t h)
     }
 }
 
-void word_cache_prefetch(const word_cache *wc, const char *s, size_t n)
-{
-    word_cache_prefetch_hashed(wc, n, word_hash(s, n));
-}
-
 const word_facts *word_cache_get_hashed(word_cache *wc, const char *s, size_t n, uint32_t h)
 {
     if (n == 0 || n > KEY_MAX) {

@@ -30,13 +30,11 @@ void word_cache_free(word_cache *wc);
 /* The facts of s[0..n): remembered, or computed now (and remembered when the
  * word is short enough). Borrowed: valid until the next call. */
 const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n);
-/* Starts loading the place of s[0..n) into the processor's cache, a few
- * words ahead of word_cache_get (the table is larger than that cache). */
-void word_cache_prefetch(const word_cache *wc, const char *s, size_t n);
 
 /* The table's hash of a word (FNV-1a), a byte at a time, so that the
- * tokenizer can compute it while it scans; then the two calls above
- * without hashing again. */
+ * tokenizer can compute it while it scans; then word_cache_get without
+ * hashing again, and a prefetch that starts loading the word's place into
+ * the processor's cache a few words ahead (the table is larger than it). */
 #define WORD_HASH_INIT 2166136261u
 static inline uint32_t word_hash_step(uint32_t h, unsigned char b) { return (h ^ b) * 16777619u; }
 uint32_t word_hash(const char *s, size_t n);
