@@ -1,6 +1,7 @@
 /* cleanup — NFC through utf8proc one grapheme cluster at a time (so every
  * output byte knows its source), then a code point map. */
 #include "cleanup.h"
+#include "swar.h"
 #include "utf8.h"
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +172,69 @@ static size_t as_is(const char *s, size_t n, size_t i)
     return cp >= 0xA0 && stable(cp) && !plain(cp) ? k : 0;
 }
 
+/* What a scan eight bytes at a time carries from one word to the next */
+typedef struct plain_carry {
+    uint64_t w, lead2, lead3, e1; /* the word, its lead-byte masks, its E1 bytes */
+} plain_carry;
+
+/* The bytes of word w (after the word in *c: zeros where the scan starts,
+ * at a character boundary) that as_is() may not keep, or a superset:
+ * controls, lead bytes of code points other than U+00C0..02FF and
+ * U+1E00..1EFF, a sequence out of place, and an a or e after a byte that
+ * may end a toned o (òa → oà). Updates *c for the next word. */
+static uint64_t not_plain(uint64_t w, plain_carry *c)
+{
+    const uint64_t LOW6 = 0x3F3F3F3F3F3F3F3Full;
+    uint64_t ctl = (swar_ascii(w) & ~swar_low7_ge(w, 0x20)) | swar_eq(w, 0x7F);
+    uint64_t l2 = swar_lead2(w), l3 = swar_lead3(w), e1 = swar_eq(w, 0xE1);
+    /* two-byte leads C3..CB only; three-byte leads E1 only, then B8..BB */
+    uint64_t latin = swar_low7_ge(w & LOW6, 0x03) & ~swar_low7_ge(w & LOW6, 0x0C);
+    uint64_t after_e1 = swar_after(e1, c->e1, 1) & ~swar_eq(w & 0xFCFCFCFCFCFCFCFCull, 0xB8);
+    uint64_t due = swar_after(l2, c->lead2, 1) | swar_after(l3, c->lead3, 2);
+    /* ó ò õ Ó Ò Õ end in B3 B2 B5 93 92 95, ỏ ọ Ỏ Ọ in 8C..8F */
+    uint64_t b = swar_after(w, c->w, 1); /* the byte before each */
+    uint64_t o_end = swar_eq(b & 0xFCFCFCFCFCFCFCFCull, 0x8C) | swar_eq(b & 0xDEDEDEDEDEDEDEDEull, 0x92) |
+                     swar_eq(b & 0xDFDFDFDFDFDFDFDFull, 0x95);
+    uint64_t ae = swar_eq(w & 0xFBFBFBFBFBFBFBFBull, 'a'); /* a or e */
+    *c = (plain_carry){w, l2, l3, e1};
+    return ctl | (l2 & ~l3 & ~latin) | (l3 & ~e1) | after_e1 | (due ^ swar_cont(w)) | (ae & o_end);
+}
+
+/* From s[i], a character boundary: the end of a run of whole characters
+ * that as_is() keeps, found eight bytes at a time, with in *last the start
+ * of its last character (left alone when the run is empty), and in *stop
+ * the first byte the scan could not vouch for. The run stops one character
+ * short of that byte, since what follows a character (a combining mark, an
+ * a after ó) decides whether it is kept. */
+static size_t plain_run(const char *s, size_t n, size_t i, size_t *last, size_t *stop)
+{
+    size_t p = i;
+    plain_carry c = {0};
+    while (p < n) {
+        /* the last word padded with NULs, which are controls: it stops there */
+        uint64_t w = p + 8 <= n ? swar_load(s + p) : swar_load_end(s, n, p);
+        uint64_t bad = not_plain(w, &c);
+        if (bad) {
+            p += swar_first(bad);
+            break;
+        }
+        p += 8;
+    }
+    *stop = p < n ? p : n;
+    if (*stop == i)
+        return i;
+    size_t q = *stop - 1; /* the start of the last character that starts before the stop */
+    while (q > i && ((unsigned char)s[q] & 0xC0) == 0x80)
+        q--;
+    if (q == i)
+        return i;
+    size_t r = q - 1;
+    while (r > i && ((unsigned char)s[r] & 0xC0) == 0x80)
+        r--;
+    *last = r;
+    return q;
+}
+
 static int put_mapped(const char *t, size_t n, size_t src, strbuf *out, offmap *map)
 {
     for (size_t k = 0; k < n;) {
@@ -184,6 +248,12 @@ static int put_mapped(const char *t, size_t n, size_t src, strbuf *out, offmap *
     return 0;
 }
 
+#ifdef DOCBAO_CLEANUP_SCALAR /* tests build it a character at a time too, to compare */
+enum { EIGHT_AT_A_TIME = 0 };
+#else
+enum { EIGHT_AT_A_TIME = 1 };
+#endif
+
 int cleanup_text(const char *s, size_t n, strbuf *out, offmap *map)
 {
     if (map) {
@@ -193,8 +263,15 @@ int cleanup_text(const char *s, size_t n, strbuf *out, offmap *map)
     for (size_t i = 0; i < n;) {
         /* most text needs nothing, but for the last character of a run, which
          * a combining mark may follow */
-        size_t end = i, last = i, k;
-        while (end < n && (k = as_is(s, n, end))) {
+        size_t end = i, last = i, k, swar_at = i;
+        while (end < n) {
+            if (EIGHT_AT_A_TIME && end >= swar_at) { /* eight bytes at a time where it can */
+                size_t stop;
+                end = plain_run(s, n, end, &last, &stop);
+                swar_at = stop + 1;
+            }
+            if (end >= n || !(k = as_is(s, n, end)))
+                break;
             last = end;
             end += k;
         }

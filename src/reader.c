@@ -101,7 +101,7 @@ int reader_next(reader *r, strbuf *out, int *end_of_line)
         n--;
     /* valid runs are copied whole; each invalid sequence becomes U+FFFD */
     size_t run = 0;
-    for (size_t i = 0; i < n;) {
+    for (size_t i = utf8_surely_valid(s, n) ? n : 0; i < n;) {
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;

@@ -1,5 +1,6 @@
 /* token — whitespace tokens with punctuation peeled, and the sentence split. */
 #include "token.h"
+#include "swar.h"
 #include "utf8.h"
 #include "wordcache.h"
 #include <stdlib.h>
@@ -12,22 +13,27 @@ static const unsigned char KIND[256] = {[' '] = SPACE, ['\t'] = SPACE, ['\n'] = 
 
 static int is_space(char c) { return KIND[(unsigned char)c] & SPACE; }
 
-/* The end of the token that starts at s[j] (the next space or n), whether
- * it has a digit, and its hash. */
-static size_t token_end(const char *s, size_t n, size_t j, int *digit, uint32_t *hash)
+/* The end of the token that starts at s[j] (the next space or n) and
+ * whether it has a digit, eight bytes at a time. */
+static size_t token_end(const char *s, size_t n, size_t j, int *digit)
 {
-    unsigned kinds = 0;
-    uint32_t h = WORD_HASH_INIT;
-    for (; j < n; j++) {
-        unsigned k = KIND[(unsigned char)s[j]];
-        if (k & SPACE)
-            break;
-        kinds |= k;
-        h = word_hash_step(h, (unsigned char)s[j]);
+    uint64_t digits = 0;
+    for (; j < n; j += 8) {
+        uint64_t w = j + 8 <= n ? swar_load(s + j) : swar_load_end(s, n, j);
+        uint64_t ascii = swar_ascii(w);
+        uint64_t low = ascii & ~swar_low7_ge(w, 0x21); /* the spaces among these */
+        uint64_t dig = ascii & swar_low7_ge(w, '0') & ~swar_low7_ge(w, '9' + 1);
+        for (; low; low &= low - 1) {
+            unsigned f = swar_first(low);
+            if (j + f >= n || is_space(s[j + f])) {
+                *digit = (digits | (dig & ((1ull << (8 * f)) - 1))) != 0;
+                return j + f < n ? j + f : n;
+            }
+        }
+        digits |= dig;
     }
-    *digit = (kinds & DIGIT) != 0;
-    *hash = h;
-    return j;
+    *digit = digits != 0;
+    return n;
 }
 
 /* marks peeled from the front and the back of a token: "'([{<*,;!? and "')]}>,;:!?.-* */
@@ -83,8 +89,7 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
         if (i >= n)
             break;
         int digit;
-        uint32_t hash;
-        size_t j = token_end(s, n, i, &digit, &hash);
+        size_t j = token_end(s, n, i, &digit);
         size_t a = i, b = j;
         while (a < b && lead_punct(s + a, b - a))
             a++;
@@ -100,7 +105,7 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
         t->core = (slice){s + a, b - a};
         t->post = (slice){s + b, j - b};
         t->digit = digit; /* the marks peeled off are no digits */
-        t->hash = a == i && b == j ? hash : word_hash(s + a, b - a);
+        t->hash = word_hash_within(s + a, b - a, n - a);
         i = j;
     }
     return 0;

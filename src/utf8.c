@@ -1,5 +1,6 @@
 /* utf8 — code point level helpers, all through utf8proc's tables. */
 #include "utf8.h"
+#include "swar.h"
 #include <string.h>
 #include <utf8proc.h>
 
@@ -134,4 +135,19 @@ size_t utf8_len(const char *s, size_t n)
         count++;
     }
     return count;
+}
+
+int utf8_surely_valid(const char *s, size_t n)
+{
+    uint64_t bad = 0, l2 = 0, l3 = 0, l4 = 0;
+    for (size_t i = 0; i < n; i += 8) {
+        /* the last word padded with NULs: a sequence cut short shows */
+        uint64_t w = i + 8 <= n ? swar_load(s + i) : swar_load_end(s, n, i);
+        bad |= swar_utf8_misplaced(w, l2, l3, l4) | swar_lead4(w) | swar_eq(w & 0xFEFEFEFEFEFEFEFEull, 0xC0) |
+               swar_eq(w, 0xE0) | swar_eq(w, 0xED);
+        l2 = swar_lead2(w);
+        l3 = swar_lead3(w);
+        l4 = swar_lead4(w);
+    }
+    return !(bad | swar_utf8_misplaced(0, l2, l3, l4));
 }

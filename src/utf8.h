@@ -38,6 +38,11 @@ int utf8_is_upper(int32_t cp);
 int utf8_is_lower(int32_t cp);
 /* 1 when every letter of s is upper case and there is at least one letter. */
 int utf8_all_upper(const char *s, size_t n);
+/* 1 when s[0..n) is surely valid UTF-8: checked eight bytes at a time,
+ * for the sequences of ordinary text. 0 when it is invalid or holds a
+ * sequence this check leaves to a closer look (four-byte ones, and the lead
+ * bytes C0 C1 E0 ED that can begin an overlong form or a surrogate). */
+int utf8_surely_valid(const char *s, size_t n);
 /* Number of code points. */
 size_t utf8_len(const char *s, size_t n);
 

@@ -41,14 +41,6 @@ static int same(const char *a, const char *b, size_t n)
     return 1;
 }
 
-uint32_t word_hash(const char *s, size_t n)
-{
-    uint32_t h = WORD_HASH_INIT;
-    for (size_t i = 0; i < n; i++)
-        h = word_hash_step(h, (unsigned char)s[i]);
-    return h;
-}
-
 void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t h)
 {
     if (n && n <= KEY_MAX) {

