@@ -592,9 +592,14 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     if (e && utf8_all_upper(s.s, s.n) && syllable_at(c, t, i, s) &&
         ((i > 0 && caps_word(c, &t[i - 1])) || (i + 1 < n && caps_word(c, &t[i + 1]))))
         e = NULL;
-    if (e) {
+    /* an abbreviation whose every reading needs a cue, with none near, is
+     * read as any other word of its letters (CA without công an's cues) */
+    const abbr_entry *chosen = e ? choose_abbr(c, t, n, i, e) : NULL;
+    if (!chosen)
+        s = t[i].core;
+    if (chosen) {
         sp = mk(CL_ABBR, s);
-        sp.abbr = choose_abbr(c, t, n, i, e);
+        sp.abbr = chosen;
         /* H. Đông Anh, P. Bến Thành: before a capitalized name an address prefix is expanded */
         if (sp.abbr && sp.abbr->kind == ABBR_SPELL && !sp.abbr->context[0] && s.n >= 2 && s.s[s.n - 1] == '.' &&
             i + 1 < n && t[i + 1].core.n) {

@@ -191,6 +191,14 @@ head -c 300000 /dev/zero | tr '\0' '7' > "$TMP/digits.txt"
 out=$(timeout 60 "$ASAN_BIN" normalize "$TMP/digits.txt" 2>&1 | wc -c); [ "${PIPESTATUS[0]}" = 0 ] && [ "$out" -gt 0 ] && ok "a 300,000-digit line is read (asan clean)" || fail "huge number" "$out"
 printf '☃ ∑ ⊕ @@@ %%%% ### ~~~\n' > "$TMP/sym.txt"
 check "unknown symbols do not crash (asan)" "$ASAN_BIN" normalize "$TMP/sym.txt"
+# arbitrary bytes (seeded, so every run reads the same ones; no NUL, which
+# stops the reader): capital pairs such as CA, whose only reading needs a cue,
+# once crashed here
+python3 -c 'import random, sys; r = random.Random(7); sys.stdout.buffer.write(bytes(r.randrange(1, 256) for _ in range(1 << 20)))' > "$TMP/bytes.bin"
+check "1 MB of random bytes: read with warnings, asan+ubsan clean" \
+    sh -c "'$ASAN_BIN' normalize '$TMP/bytes.bin' > '$TMP/bytes.out' 2>/dev/null && test -s '$TMP/bytes.out'"
+check "an abbreviation whose readings all need a cue, with none near (CA)" \
+    sh -c "echo 'CA' | '$ASAN_BIN' normalize > '$TMP/ca.out' && grep -qx ca '$TMP/ca.out'"
 
 # --- end to end: real audio from the sample article
 wav=$TMP/article.wav
