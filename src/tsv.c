@@ -26,8 +26,29 @@ static size_t split(char *line, char **cells, size_t max)
     return n;
 }
 
+/* 1 when s is made only of characters that NFC leaves as they are, on
+ * their own and before one another: ASCII, U+00C0..02FF and U+1E00..1EFF
+ * (the letters of Vietnamese; no combining mark among them), well formed. */
+static int surely_nfc(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        if (u[i] < 0x80)
+            i++;
+        else if (u[i] >= 0xC3 && u[i] <= 0xCB && i + 1 < n && (u[i + 1] & 0xC0) == 0x80)
+            i += 2;
+        else if (u[i] == 0xE1 && i + 2 < n && u[i + 1] >= 0xB8 && u[i + 1] <= 0xBB && (u[i + 2] & 0xC0) == 0x80)
+            i += 3;
+        else
+            return 0;
+    }
+    return 1;
+}
+
 static int is_nfc(const char *s, size_t n)
 {
+    if (surely_nfc(s, n)) /* most lines: utf8proc's full check costs more than the rest of loading */
+        return 1;
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
