@@ -37,7 +37,12 @@ static int push(spanvec *sv, const span *s)
     span *d = append(sv);
     if (!d)
         return -1;
-    *d = *s;
+    if (s->cls == CL_VALUE || s->cls == CL_UNIT) {
+        *d = *s;
+    } else { /* the value, most of a span's bytes, is read for these alone */
+        memcpy(d, s, offsetof(span, val));
+        d->val.kind = V_NONE;
+    }
     return 0;
 }
 
