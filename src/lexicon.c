@@ -23,6 +23,7 @@ struct lexicon {
     unsigned char unit_first[128]; /* lowered ASCII bytes that begin a unit */
     char role_names[32][24];
     int nroles;
+    unsigned title_bit; /* the role "title", which the tokenizer asks of every word before a period */
     const char **vals;   /* values of the simple maps */
     size_t nvals, capvals;
     unit_entry *units;
@@ -281,6 +282,7 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
             return NULL;
         }
     }
+    lx->title_bit = lexicon_role_bit(lx, "title");
     return lx;
 }
 
@@ -367,6 +369,11 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n)
 int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role)
 {
     return (lexicon_roles(lx, word, n) & lexicon_role_bit(lx, role)) != 0;
+}
+
+int lexicon_is_title(const lexicon *lx, const char *word, size_t n)
+{
+    return (lexicon_roles(lx, word, n) & lx->title_bit) != 0;
 }
 
 unsigned lexicon_role_bit(const lexicon *lx, const char *role)

@@ -47,6 +47,8 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
 /* 1 when word (matched case-insensitively) has the role in context.tsv
  * (roman, date, phone, fraction, address, version, ...). */
 int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role);
+/* lexicon_has_role(lx, word, n, "title") without finding the role by name */
+int lexicon_is_title(const lexicon *lx, const char *word, size_t n);
 /* The roles of a word or phrase as a bit mask, and the bit of a role name
  * (0 for a role no row has): lexicon_roles(w) & lexicon_role_bit("date"). */
 unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n);

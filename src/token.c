@@ -73,7 +73,7 @@ static token *push(tokvec *tv)
 
 static int keeps_period(const lexicon *lx, const char *s, size_t n)
 {
-    if (lexicon_abbr(lx, s, n + 1) || lexicon_has_role(lx, s, n, "title"))
+    if (lexicon_abbr(lx, s, n + 1) || lexicon_is_title(lx, s, n))
         return 1;
     int32_t cp;
     size_t k = utf8_next(s, n, &cp);

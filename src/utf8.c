@@ -101,14 +101,14 @@ int utf8_upper(const char *s, size_t n, strbuf *out) { return map(s, n, out, 1);
 
 int utf8_is_letter(int32_t cp)
 {
-    if (cp < 0)
-        return 0;
+    if (cp < 0x80) /* ASCII (and -1, invalid) without a table lookup */
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
     utf8proc_category_t c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-int utf8_is_upper(int32_t cp) { return cp >= 0 && utf8proc_isupper(cp); }
-int utf8_is_lower(int32_t cp) { return cp >= 0 && utf8proc_islower(cp); }
+int utf8_is_upper(int32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : utf8proc_isupper(cp); }
+int utf8_is_lower(int32_t cp) { return cp < 0x80 ? cp >= 'a' && cp <= 'z' : utf8proc_islower(cp); }
 
 int utf8_all_upper(const char *s, size_t n)
 {
