@@ -1,5 +1,6 @@
 /* sink_file — audio files through libsndfile; atomic by temporary file + rename. */
 #include "sink.h"
+#include "replace.h"
 #include <errno.h>
 #include <sndfile.h>
 #include <stdio.h>
@@ -71,7 +72,7 @@ static int fclose_sink(sink *s, int commit, char *err, size_t errlen)
         rc = -1;
     }
     if (commit && !rc) {
-        if (rename(f->tmp, f->path)) {
+        if (replace_commit(f->tmp, f->path)) {
             snprintf(err, errlen, "%s: %s", f->path, strerror(errno));
             rc = -1;
         }
@@ -107,21 +108,15 @@ sink *sink_file_open(const char *path, int rate, char *err, size_t errlen)
     if (sink_file_check(path, rate, err, errlen))
         return NULL;
     file_sink *f = calloc(1, sizeof *f);
-    size_t n = strlen(path);
-    if (!f || !(f->path = strdup(path)) || !(f->tmp = malloc(n + 16))) {
+    if (!f || !(f->path = strdup(path))) {
         snprintf(err, errlen, "out of memory");
-        if (f) {
-            free(f->path);
-            free(f);
-        }
+        free(f);
         return NULL;
     }
-    snprintf(f->tmp, n + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(f->tmp);
+    int fd = replace_open(path, &f->tmp);
     if (fd < 0) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         free(f->path);
-        free(f->tmp);
         free(f);
         return NULL;
     }

@@ -1,5 +1,6 @@
 /* subtitles — SRT and WebVTT writers. */
 #include "subtitles.h"
+#include "replace.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,16 +25,12 @@ subtitles *subtitles_open(const char *path, char *err, size_t errlen)
         return NULL;
     }
     subtitles *s = calloc(1, sizeof *s);
-    size_t n = strlen(path) + 16;
-    if (!s || !(s->path = strdup(path)) || !(s->tmp = malloc(n))) {
+    if (!s || !(s->path = strdup(path))) {
         snprintf(err, errlen, "out of memory");
-        if (s)
-            free(s->path);
         free(s);
         return NULL;
     }
-    snprintf(s->tmp, n, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(s->tmp);
+    int fd = replace_open(path, &s->tmp);
     if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         if (fd >= 0) {
@@ -98,7 +95,7 @@ int subtitles_close(subtitles *s, int commit, char *err, size_t errlen)
         snprintf(err, errlen, "%s: %s", s->path, strerror(errno));
         rc = -1;
     }
-    if (commit && !rc && rename(s->tmp, s->path)) {
+    if (commit && !rc && replace_commit(s->tmp, s->path)) {
         snprintf(err, errlen, "%s: %s", s->path, strerror(errno));
         rc = -1;
     }

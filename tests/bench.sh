@@ -26,41 +26,47 @@ while [ "$(stat -c %s "$TMP/corpus.txt" 2>/dev/null || echo 0)" -lt $((20 * 1048
     k=$((k + 1))
 done
 mb=$(awk -v b="$(stat -c %s "$TMP/corpus.txt")" 'BEGIN{printf "%.1f", b/1048576}')
-# the median wall time of 5 runs of a command (the machines are noisy)
-med() {
+# A baseline and a docbao command run in turn, 7 rounds, so that a slow
+# spell of the machine slows both: prints the median time of each and the
+# median of the rounds' ratios (docbao / baseline).
+paired() {
     local i
-    for i in 1 2 3 4 5; do
-        /usr/bin/time -f %e -o "$TMP/t" "$@" > /dev/null 2>&1 || true
-        cat "$TMP/t"
-    done | sort -n | sed -n 3p
+    : > "$TMP/pairs"
+    for i in 1 2 3 4 5 6 7; do
+        /usr/bin/time -f %e -o "$TMP/tb" sh -c "$1" > /dev/null 2>&1 || true
+        /usr/bin/time -f %e -o "$TMP/tc" sh -c "$2" > /dev/null 2>&1 || true
+        echo "$(cat "$TMP/tb") $(cat "$TMP/tc")" >> "$TMP/pairs"
+    done
+    echo "$(cut -d' ' -f1 "$TMP/pairs" | sort -n | sed -n 4p)" \
+         "$(cut -d' ' -f2 "$TMP/pairs" | sort -n | sed -n 4p)" \
+         "$(awk '$1 > 0 { printf "%.2f\n", $2 / $1 }' "$TMP/pairs" | sort -n | sed -n 4p)"
 }
-echo "== normalizer ($mb MB, $(wc -l < "$TMP/corpus.txt") lines; median of 5)"
-n=$(med sh -c "'$BIN' normalize '$TMP/corpus.txt' > /dev/null")
-n1=$(med sh -c "DOCBAO_THREADS_OFF=1 '$BIN' normalize '$TMP/corpus.txt' > /dev/null")
-g=$(med sh -c "gzip -1 -c '$TMP/corpus.txt' > /dev/null")
-row "gzip -1 (baseline)" "${g} s" "$(awk -v m="$mb" -v s="$g" 'BEGIN{printf "%.1f MB/s", m/s}')"
-row "docbao normalize (a file: worker threads, $(nproc) cores)" "${n} s" \
-    "$(awk -v m="$mb" -v s="$n" 'BEGIN{printf "%.1f MB/s", m/s}')  docbao/gzip = $(ratio "$n" "$g")"
-row "docbao normalize, one thread" "${n1} s" \
-    "$(awk -v m="$mb" -v s="$n1" 'BEGIN{printf "%.1f MB/s", m/s}')  docbao/gzip = $(ratio "$n1" "$g")"
+mbs() { awk -v m="$mb" -v s="$1" 'BEGIN{printf "%.1f MB/s", m/s}'; }
+echo "== normalizer ($mb MB, $(wc -l < "$TMP/corpus.txt") lines; gzip -1 and docbao in turn, 7 rounds, medians)"
+read -r g n r <<< "$(paired "gzip -1 -c '$TMP/corpus.txt'" "'$BIN' normalize '$TMP/corpus.txt'")"
+read -r g1 n1 r1 <<< "$(paired "gzip -1 -c '$TMP/corpus.txt'" "DOCBAO_THREADS_OFF=1 '$BIN' normalize '$TMP/corpus.txt'")"
+row "gzip -1 (baseline)" "${g} s" "$(mbs "$g")"
+row "docbao normalize (a file: worker threads, $(nproc) cores)" "${n} s" "$(mbs "$n")  docbao/gzip = $r"
+row "docbao normalize, one thread" "${n1} s" "$(mbs "$n1")  docbao/gzip = $r1 (gzip ${g1} s)"
 
-echo "== audio (the sample article; median of 5)"
+echo "== audio (the sample article; espeak-ng and docbao in turn, 7 rounds, medians)"
 art=$SHARED/samples/vnpt-quang-ngai-2021.txt
 "$BIN" normalize "$art" > "$TMP/art.txt"
 # the same speech as docbao's default voice: vi at its rate (voices/north.voice)
 rate=$(sed -n 's/^rate *= *//p' voices/north.voice)
-e=$(med espeak-ng -v vi -s "$rate" -w "$TMP/e.wav" -f "$TMP/art.txt")
-row "espeak-ng -v vi -s $rate alone, normalized text to WAV" "${e} s" "(baseline)"
+base="espeak-ng -v vi -s $rate -w '$TMP/e.wav' -f '$TMP/art.txt'"
+row "baseline: espeak-ng -v vi -s $rate alone, normalized text to WAV" "" "(timed in each row's rounds)"
 bench_speak() {
     local label=$1; shift
-    local t; t=$(med "$BIN" speak "$@" "$art")
-    row "$label" "$t s" "docbao/espeak-ng = $(ratio "$t" "$e")"
+    local e t q
+    read -r e t q <<< "$(paired "$base" "'$BIN' speak $* '$art'")"
+    row "$label" "$t s" "docbao/espeak-ng = $q (espeak-ng $e s)"
 }
-bench_speak "docbao speak -o WAV, loudness off" -o "$TMP/d.wav" --loudness off
-bench_speak "docbao speak -o WAV (default: -23 LUFS)" -o "$TMP/d.wav"
-bench_speak "docbao speak -o FLAC" -o "$TMP/d.flac"
-bench_speak "docbao speak -o MP3" -o "$TMP/d.mp3"
-bench_speak "docbao speak -o WAV 48 kHz, -16 LUFS (limiter)" -o "$TMP/d.wav" --sample-rate 48000 --loudness -16
+bench_speak "docbao speak -o WAV, loudness off" -o "'$TMP/d.wav'" --loudness off
+bench_speak "docbao speak -o WAV (default: -23 LUFS)" -o "'$TMP/d.wav'"
+bench_speak "docbao speak -o FLAC" -o "'$TMP/d.flac'"
+bench_speak "docbao speak -o MP3" -o "'$TMP/d.mp3'"
+bench_speak "docbao speak -o WAV 48 kHz, -16 LUFS (limiter)" -o "'$TMP/d.wav'" --sample-rate 48000 --loudness -16
 row "  (audio length: espeak-ng alone / docbao)" "$(soxi -D "$TMP/e.wav" | cut -d. -f1) s / $(soxi -D "$TMP/d.flac" | cut -d. -f1) s"
 t0=$(now); "$SHARED/tools/pron-score" --cmd "$BIN phonemes" >/dev/null 2>&1 || true; t1=$(now)
 t2=$(now); "$SHARED/tools/pron-score" --cmd "sed 's/\$/./' | espeak-ng -v vi -q --ipa" >/dev/null 2>&1 || true; t3=$(now)

@@ -217,6 +217,20 @@ yes "Ngày 23/4/2021 UBND tỉnh Quảng Ngãi và VNPT ký kết thỏa thuận
 "$BIN" speak -o "$TMP/long.wav" "$TMP/long.txt" 2>/dev/null & pid=$!
 sleep 1; kill -INT $pid; wait $pid; rc=$?
 [ ! -e "$TMP/long.wav" ] && ! ls "$TMP"/long.wav.tmp-* >/dev/null 2>&1 && [ $rc -ne 0 ] && ok "Ctrl-C while writing leaves no file (exit $rc)" || fail "interrupted write left a file (rc $rc)"
+# a file written over an old one: the new one whole in its place, the old one
+# and the temporary gone, with the mode the umask gives (not mkstemp's 0600);
+# a folder in the way is an error and stays as it was
+echo "Một." > "$TMP/one-word.txt"; echo "Hai câu. Câu thứ hai dài hơn một chút." > "$TMP/two-words.txt"
+(umask 022 && "$BIN" speak -o "$TMP/over.wav" --subtitles "$TMP/over.srt" "$TMP/one-word.txt" 2>/dev/null &&
+ "$BIN" speak -o "$TMP/over.wav" --subtitles "$TMP/over.srt" "$TMP/two-words.txt" 2>/dev/null)
+"$BIN" speak -o "$TMP/over2.wav" "$TMP/two-words.txt" 2>/dev/null
+mkdir -p "$TMP/dir.wav"; touch "$TMP/dir.wav/keep"
+"$BIN" speak -o "$TMP/dir.wav" "$TMP/one-word.txt" 2>/dev/null; rc=$?
+cmp -s "$TMP/over.wav" "$TMP/over2.wav" && [ "$(stat -c %a "$TMP/over.wav")" = 644 ] && [ "$(stat -c %a "$TMP/over.srt")" = 644 ] &&
+    [ "$(grep -c -- '-->' "$TMP/over.srt")" = 2 ] && ! ls "$TMP"/over.*.tmp-* >/dev/null 2>&1 &&
+    [ $rc -ne 0 ] && [ -e "$TMP/dir.wav/keep" ] && ! ls "$TMP"/dir.wav.tmp-* >/dev/null 2>&1 &&
+    ok "a file written over an old one: the new one whole, mode 644 under umask 022, no temporary left; a folder in the way kept" ||
+    fail "replacing a file (rc $rc)" "$(ls -la "$TMP" | grep -E 'over|dir')"
 # a file is synthesized by two helper processes: the same for every run, as long
 # as one process's rendering (eSpeak-NG's carry-over between sentences aside),
 # and a helper that dies is an error with no file left, never a gap
