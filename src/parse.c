@@ -304,10 +304,14 @@ int parse_value(const lexicon *lx, slice s, int allow_short_date, value *v)
     memset(v, 0, sizeof *v);
     if (!s.n)
         return 0;
-    if (parse_time(s, v) || parse_date(s, allow_short_date, v) || parse_short_amount(s, v) ||
-        parse_duration(s, v))
-        return 1;
-    memset(v, 0, sizeof *v);
+    /* digits alone, the most common value by far, are a number: each of the
+     * forms tried first needs something after its digits */
+    if (digit_run(s.s, s.n) < s.n) {
+        if (parse_time(s, v) || parse_date(s, allow_short_date, v) || parse_short_amount(s, v) ||
+            parse_duration(s, v))
+            return 1;
+        memset(v, 0, sizeof *v);
+    }
     if (parse_number(s, &v->num)) {
         v->kind = V_NUMBER;
         return 1;
