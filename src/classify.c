@@ -508,12 +508,11 @@ static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size
 }
 
 /* The class of a word that no context can change, as classify_word would
- * choose it (CL_WORD, CL_UPPERWORD, CL_LOANWORD, CL_SPELL), with its reading;
+ * choose it (CL_WORD, CL_UPPERWORD, CL_LOANWORD, CL_SPELL);
  * -1 for any other: letters only, and no abbreviation, Roman numeral or unit
  * (whose readings depend on the words around them). */
-static int context_free_class(const lexicon *lx, const char *s, size_t n, int syllable, const char **reading)
+static int context_free_class(const lexicon *lx, const char *s, size_t n, int syllable)
 {
-    *reading = NULL;
     for (size_t k = 0; k < n; k++) {
         unsigned char b = (unsigned char)s[k];
         if (b < 0x80 && !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
@@ -525,10 +524,8 @@ static int context_free_class(const lexicon *lx, const char *s, size_t n, int sy
     if (utf8_all_upper(s, n)) {
         if (syllable_is_word(lx, s, n))
             return CL_UPPERWORD;
-        *reading = loan;
         return loan ? CL_LOANWORD : CL_SPELL;
     }
-    *reading = loan;
     if (loan)
         return CL_LOANWORD;
     return syllable ? CL_WORD : -1;
@@ -546,7 +543,7 @@ void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out
     const struct lexicon *lx = lexicon;
     cue_facts(lx, s, n, out);
     out->syllable = (unsigned char)syllable_parse(lx, s, n, NULL);
-    out->kind = (unsigned char)(context_free_class(lx, s, n, out->syllable, &out->reading) + 1);
+    out->kind = (unsigned char)(context_free_class(lx, s, n, out->syllable) + 1);
 }
 
 /* syllable_parse of s, which is token i's text or a part of it (known
@@ -572,7 +569,6 @@ static void facts(const classify_ctx *c, const token *t, word_facts *f)
     if (t->digit) { /* a digit is no letter: no context-free class, no syllable */
         cue_facts(c->lx, t->core.s, t->core.n, f);
         f->kind = f->syllable = 0;
-        f->reading = NULL;
         return;
     }
     classify_word_facts((void *)c->lx, t->core.s, t->core.n, f);
@@ -797,7 +793,8 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             }
         if (push_simple(out, (tok_class)(f->kind - 1), text))
             return -1;
-        out->v[out->n - 1].reading = f->reading;
+        if (f->kind == CL_LOANWORD + 1) /* the one context-free class with a reading */
+            out->v[out->n - 1].reading = lexicon_loanword(c->lx, text.s, text.n);
         return 0;
     }
     if (quarter(t, *i, &sp)) {

@@ -12,18 +12,21 @@ struct slot {
     unsigned char len; /* 0: empty */
     word_facts facts;
 };
+_Static_assert(sizeof(struct slot) == 32, "a slot is half a cache line");
 
 struct word_cache {
+    struct slot slots[SETS][WAYS]; /* first, on a cache line: a set is two lines */
     word_facts_fn fn;
     void *user;
     word_facts scratch; /* for words too long to keep */
-    struct slot slots[SETS][WAYS];
 };
 
 word_cache *word_cache_new(word_facts_fn fn, void *user)
 {
-    word_cache *wc = calloc(1, sizeof *wc);
+    size_t size = (sizeof(word_cache) + 63) / 64 * 64;
+    word_cache *wc = aligned_alloc(64, size);
     if (wc) {
+        memset(wc, 0, size);
         wc->fn = fn;
         wc->user = user;
     }
@@ -45,9 +48,8 @@ void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t h)
 {
     if (n && n <= KEY_MAX) {
         const struct slot *set = wc->slots[h & (SETS - 1)];
-        __builtin_prefetch(set);
+        __builtin_prefetch(set); /* the two most recent words of the set */
         __builtin_prefetch((const char *)set + 64);
-        __builtin_prefetch((const char *)set + 128);
     }
 }
 
