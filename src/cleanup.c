@@ -200,6 +200,34 @@ static uint64_t not_plain(uint64_t w, plain_carry *c)
     return ctl | (l2 & ~l3 & ~latin) | (l3 & ~e1) | after_e1 | (due ^ swar_cont(w)) | (ae & o_end);
 }
 
+/* The carry of the eight bytes at s, bytes the scan has vouched for */
+static plain_carry carry_at(const char *s)
+{
+    uint64_t w = swar_load(s);
+    return (plain_carry){w, swar_lead2(w), swar_lead3(w), swar_eq(w, 0xE1)};
+}
+
+#ifdef SWAR_V16
+/* not_plain for the sixteen bytes at s[p], p >= 2, as a vector mask, with
+ * the bytes before each loaded one and two back. At the start of a scan
+ * (first) the bytes before p are another stage's: a lead among them (a cut
+ * sequence already replaced) must not make a continuation byte look due. */
+static v16 not_plain16(const char *s, size_t p, int first)
+{
+    static const v16 FROM1 = {0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1},
+                     FROM2 = {0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}, ALL = FROM1 | ~FROM1;
+    v16 v = v16_load(s + p), b = v16_load(s + p - 1), b2 = v16_load(s + p - 2);
+    v16 ctl = ((v >= 0) & (v < 0x20)) | (v == 0x7F);
+    v16 lead2 = (v >= -64) & (v < -32), latin = (v >= -61) & (v <= -53); /* C0..DF; C3..CB */
+    v16 lead3 = (v >= -32) & (v < 0);                                     /* E0..FF */
+    v16 after_e1 = (b == -31) & ((v & -4) != -72);                       /* E1 then B8..BB */
+    v16 due = ((b >= -64) & (b < 0) & (first ? FROM1 : ALL)) | ((b2 >= -32) & (b2 < 0) & (first ? FROM2 : ALL));
+    v16 o_end = ((b & -4) == -116) | ((b & -34) == -110) | ((b & -33) == -107); /* 8C.. 92 93 B2 B3, 95 B5 */
+    v16 ae = (v & -5) == 'a';
+    return ctl | (lead2 & ~latin) | (lead3 & (v != -31)) | after_e1 | (due ^ (v < -64)) | (ae & o_end);
+}
+#endif
+
 /* From s[i], a character boundary: the end of a run of whole characters
  * that as_is() keeps, found eight bytes at a time, with in *last the start
  * of its last character (left alone when the run is empty), and in *stop
@@ -210,6 +238,28 @@ static size_t plain_run(const char *s, size_t n, size_t i, size_t *last, size_t 
 {
     size_t p = i;
     plain_carry c = {0};
+#ifdef SWAR_V16
+    /* sixteen bytes at a time once two bytes before are there to load; the
+     * rest a word at a time */
+    if (p < 2 && p < n) {
+        uint64_t w = p + 8 <= n ? swar_load(s + p) : swar_load_end(s, n, p);
+        uint64_t bad = not_plain(w, &c);
+        if (bad) {
+            p += swar_first(bad);
+            goto found;
+        }
+        p += 8;
+    }
+    for (; p + 16 <= n; p += 16) {
+        unsigned f = v16_first(not_plain16(s, p, p == i));
+        if (f < 16) {
+            p += f;
+            goto found;
+        }
+    }
+    if (p > i)
+        c = carry_at(s + p - 8);
+#endif
     while (p < n) {
         /* the last word padded with NULs, which are controls: it stops there */
         uint64_t w = p + 8 <= n ? swar_load(s + p) : swar_load_end(s, n, p);
@@ -220,6 +270,9 @@ static size_t plain_run(const char *s, size_t n, size_t i, size_t *last, size_t 
         }
         p += 8;
     }
+#ifdef SWAR_V16
+found:
+#endif
     *stop = p < n ? p : n;
     if (*stop == i)
         return i;

@@ -82,4 +82,26 @@ static inline uint64_t swar_utf8_misplaced(uint64_t w, uint64_t lead2_prev, uint
     return due ^ swar_cont(w);
 }
 
+/* Sixteen bytes at a time, where the compiler has vector types (GCC and
+ * clang: SSE2, NEON, or plain code): a "vector mask" has -1 in each byte for
+ * which the answer is yes. The bytes are signed here: ASCII 0..127, a
+ * continuation byte -128..-65, a lead byte -64..-1. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR_V16 1
+typedef signed char v16 __attribute__((vector_size(16)));
+static inline v16 v16_load(const char *p)
+{
+    v16 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+/* the index of the first yes byte of a vector mask, 16 when none */
+static inline unsigned v16_first(v16 mask)
+{
+    uint64_t h[2];
+    memcpy(h, &mask, sizeof h);
+    return h[0] ? (unsigned)__builtin_ctzll(h[0]) / 8 : h[1] ? 8 + (unsigned)__builtin_ctzll(h[1]) / 8 : 16;
+}
+#endif
+
 #endif

@@ -137,10 +137,14 @@ size_t utf8_len(const char *s, size_t n)
     return count;
 }
 
-int utf8_surely_valid(const char *s, size_t n)
+/* The check eight bytes at a time of s[i..n), given the lead masks of the
+ * eight bytes before i (0 at the start): nonzero when a byte is bad. The
+ * sequences still open at n are cut short, unless open (the text goes on
+ * after n, and what is due there is checked by the caller). */
+static uint64_t valid_words(const char *s, size_t n, size_t i, uint64_t l2, uint64_t l3, uint64_t l4, int open)
 {
-    uint64_t bad = 0, l2 = 0, l3 = 0, l4 = 0;
-    for (size_t i = 0; i < n; i += 8) {
+    uint64_t bad = 0;
+    for (; i < n; i += 8) {
         /* the last word padded with NULs: a sequence cut short shows */
         uint64_t w = i + 8 <= n ? swar_load(s + i) : swar_load_end(s, n, i);
         bad |= swar_utf8_misplaced(w, l2, l3, l4) | swar_lead4(w) | swar_eq(w & 0xFEFEFEFEFEFEFEFEull, 0xC0) |
@@ -149,5 +153,37 @@ int utf8_surely_valid(const char *s, size_t n)
         l3 = swar_lead3(w);
         l4 = swar_lead4(w);
     }
-    return !(bad | swar_utf8_misplaced(0, l2, l3, l4));
+    return open ? bad : bad | swar_utf8_misplaced(0, l2, l3, l4);
+}
+
+#ifdef SWAR_V16
+/* The same check sixteen bytes at a time, for s[i..end), i >= 3: the bytes
+ * before each come from loads one, two and three bytes back rather than
+ * from shifts. Nonzero when a byte is bad. */
+static int valid_blocks(const char *s, size_t i, size_t end)
+{
+    v16 acc = {0};
+    for (; i < end; i += 16) {
+        v16 v = v16_load(s + i), p1 = v16_load(s + i - 1), p2 = v16_load(s + i - 2), p3 = v16_load(s + i - 3);
+        /* as signed bytes: continuation -128..-65, lead of 2+ -64..-1, 3+ -32..-1, 4 -16..-1 */
+        v16 due = ((p1 > -65) & (p1 < 0)) | ((p2 > -33) & (p2 < 0)) | ((p3 > -17) & (p3 < 0));
+        acc |= due ^ (v < -64);
+        acc |= ((v & -2) == -64) | (v == -32) | (v == -19) | ((v > -17) & (v < 0)); /* C0 C1 E0 ED F0.. */
+    }
+    return v16_first(acc) < 16;
+}
+#endif
+
+int utf8_surely_valid(const char *s, size_t n)
+{
+#ifdef SWAR_V16
+    if (n >= 32) { /* sixteen bytes in words, blocks of sixteen, the rest in words */
+        size_t end = 16 + (n - 16) / 16 * 16;
+        if (valid_words(s, 16, 0, 0, 0, 0, 1) || valid_blocks(s, 16, end))
+            return 0;
+        uint64_t w = swar_load(s + end - 8);
+        return !valid_words(s, n, end, swar_lead2(w), swar_lead3(w), swar_lead4(w), 0);
+    }
+#endif
+    return !valid_words(s, n, 0, 0, 0, 0, 0);
 }

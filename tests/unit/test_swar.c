@@ -85,7 +85,7 @@ enum { NPIECES = sizeof PIECES / sizeof PIECES[0] };
 
 static size_t random_text(char *buf, size_t cap, int valid_only)
 {
-    size_t n = 0, pieces = next() % 24;
+    size_t n = 0, pieces = next() % (next() % 2 ? 24 : 80); /* short and long: each path of the scans */
     for (size_t k = 0; k < pieces; k++) {
         const char *p = PIECES[next() % NPIECES];
         size_t len = strlen(p);
@@ -115,7 +115,7 @@ static int valid_slowly(const char *s, size_t n)
 static void test_utf8_check(void)
 {
     int wrong = 0, doubtful = 0, cases = 0;
-    char buf[256];
+    char buf[512];
     for (int round = 0; round < 200000; round++) {
         size_t n = random_text(buf, sizeof buf, 0);
         int quick = utf8_surely_valid(buf, n), slow = valid_slowly(buf, n);
@@ -136,7 +136,7 @@ static void test_utf8_check(void)
 static void test_cleanup_same(void)
 {
     int wrong = 0, offsets = 0;
-    char buf[256];
+    char buf[512];
     strbuf a = {0}, b = {0};
     offmap ma = {0}, mb = {0};
     for (int round = 0; round < 200000; round++) {
@@ -167,7 +167,7 @@ static void test_cleanup_same(void)
 static void test_tokens(const lexicon *lx)
 {
     int wrong = 0;
-    char buf[256];
+    char buf[512];
     tokvec tv = {0};
     for (int round = 0; round < 100000; round++) {
         size_t n = random_text(buf, sizeof buf, 1);
