@@ -555,6 +555,12 @@ static int syllable_at(const classify_ctx *c, const token *t, size_t i, slice s)
     return syllable_parse(c->lx, s.s, s.n, NULL);
 }
 
+/* the bytes from s.s on that a lookup may read */
+static size_t readable(const classify_ctx *c, slice s)
+{
+    return c->end ? (size_t)(c->end - s.s) : s.n;
+}
+
 static void facts(const classify_ctx *c, const token *t, word_facts *f)
 {
     if (!t->core.n) {
@@ -563,7 +569,7 @@ static void facts(const classify_ctx *c, const token *t, word_facts *f)
     }
     /* numbers are too many to remember, and would push the words out */
     if (c->words && !t->digit) {
-        *f = *word_cache_get_hashed(c->words, t->core.s, t->core.n, t->hash);
+        *f = *word_cache_get_hashed(c->words, t->core.s, t->core.n, t->hash, readable(c, t->core));
         return;
     }
     if (t->digit) { /* a digit is no letter: no context-free class, no syllable */
@@ -1032,7 +1038,9 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
             /* the two words as one text: remembered like a word (the same
              * few phrases come back), their roles the table's */
             if (c->words && len <= WORD_CACHE_KEY_MAX && !t[k - 1].digit && !t[k].digit)
-                r2[k] = word_cache_get_hashed(c->words, t[k - 1].core.s, len, word_hash(t[k - 1].core.s, len))->roles;
+                r2[k] = word_cache_get_hashed(c->words, t[k - 1].core.s, len, word_hash(t[k - 1].core.s, len),
+                                              readable(c, (slice){t[k - 1].core.s, len}))
+                            ->roles;
             else if (len < 64)
                 r2[k] = lexicon_roles(c->lx, t[k - 1].core.s, len);
         }

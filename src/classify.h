@@ -65,6 +65,8 @@ typedef struct classify_ctx {
     word_cache *words;      /* optional: facts of words seen before (classify_word_facts) */
     int merge_words;        /* one span for a run of plain words (their reading is
                              * their text): for the spoken text, not for --explain */
+    const char *end;        /* optional: the end of the text the tokens point into,
+                             * which lookups may read up to (word_cache_get_hashed) */
 } classify_ctx;
 
 /* The context-free facts of one word, for a word_cache (user: the lexicon). */

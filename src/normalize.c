@@ -32,7 +32,11 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
     if (!nz->words && !(nz->words = word_cache_new(classify_word_facts, (void *)nz->lx)))
         return -1;
     const char *clean = strbuf_str(&nz->clean);
-    classify_ctx cc = {.lx = nz->lx, .memo = &nz->roles, .words = nz->words, .merge_words = !nz->explain};
+    classify_ctx cc = {.lx = nz->lx,
+                       .memo = &nz->roles,
+                       .words = nz->words,
+                       .merge_words = !nz->explain,
+                       .end = clean + nz->clean.len};
     verbalize_ctx vc = {nz->lx, nz->dialect, nz->year_short};
     const token *t = nz->tokens.v;
     size_t nt = nz->tokens.n;

@@ -1,6 +1,7 @@
 /* wordcache — a four-way set-associative table of word facts keyed by the
  * word's bytes: in each set the most recently used word comes first. */
 #include "wordcache.h"
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@ struct slot {
     word_facts facts;
 };
 _Static_assert(sizeof(struct slot) == 32, "a slot is half a cache line");
+_Static_assert(offsetof(struct slot, key) == 0 && KEY_MAX <= 24, "same() reads a key's eight bytes from the slot's start");
 
 struct word_cache {
     struct slot slots[SETS][WAYS]; /* first, on a cache line: a set is two lines */
@@ -35,13 +37,19 @@ word_cache *word_cache_new(word_facts_fn fn, void *user)
 
 void word_cache_free(word_cache *wc) { free(wc); }
 
-/* n bytes equal (n is short: a loop beats a call) */
-static int same(const char *a, const char *b, size_t n)
+/* A slot's key equals s[0..n), compared eight bytes at a time: the key's
+ * words are read whole (the slot has room: what follows the key is masked
+ * off), and s's too as far as readable allows. */
+__attribute__((always_inline)) static inline int same(const struct slot *slot, const char *s, size_t n, size_t readable)
 {
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        if (swar_load((const char *)slot + i) != swar_load(s + i))
             return 0;
-    return 1;
+    if (i == n)
+        return 1;
+    uint64_t w = readable - i >= 8 ? swar_load(s + i) : swar_load_end(s, n, i);
+    return ((swar_load((const char *)slot + i) ^ w) & (~0ull >> (64 - 8 * (n - i)))) == 0;
 }
 
 void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t h)
@@ -53,18 +61,19 @@ void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t h)
     }
 }
 
-const word_facts *word_cache_get_hashed(word_cache *wc, const char *s, size_t n, uint32_t h)
+/* A word not the most recent of its set: found further on and moved to the
+ * front, or asked of the function in the place of the least recent. Apart,
+ * so that the common case above is a short function. */
+__attribute__((noinline)) static const word_facts *get_slow(word_cache *wc, struct slot *set, const char *s, size_t n,
+                                                            size_t readable)
 {
     if (n == 0 || n > KEY_MAX) {
         wc->fn(wc->user, s, n, &wc->scratch);
         return &wc->scratch;
     }
-    struct slot *set = wc->slots[h & (SETS - 1)];
-    int way = 0;
-    while (way < WAYS && !(set[way].len == n && same(set[way].key, s, n)))
+    int way = 1;
+    while (way < WAYS && !(set[way].len == n && same(&set[way], s, n, readable)))
         way++;
-    if (way == 0)
-        return &set[0].facts;
     struct slot found;
     if (way < WAYS) {
         found = set[way];
@@ -79,7 +88,16 @@ const word_facts *word_cache_get_hashed(word_cache *wc, const char *s, size_t n,
     return &set[0].facts;
 }
 
+const word_facts *word_cache_get_hashed(word_cache *wc, const char *s, size_t n, uint32_t h, size_t readable)
+{
+    struct slot *set = wc->slots[h & (SETS - 1)];
+    /* (an empty slot's len is 0, and no word is: n == 0 goes on below) */
+    if (set[0].len == n && n && same(&set[0], s, n, readable))
+        return &set[0].facts;
+    return get_slow(wc, set, s, n, readable);
+}
+
 const word_facts *word_cache_get(word_cache *wc, const char *s, size_t n)
 {
-    return word_cache_get_hashed(wc, s, n, word_hash(s, n));
+    return word_cache_get_hashed(wc, s, n, word_hash(s, n), n);
 }

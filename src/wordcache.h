@@ -55,7 +55,9 @@ static inline uint32_t word_hash_within(const char *s, size_t n, size_t readable
     return (uint32_t)(h >> 32);
 }
 static inline uint32_t word_hash(const char *s, size_t n) { return word_hash_within(s, n, n); }
-const word_facts *word_cache_get_hashed(word_cache *wc, const char *s, size_t n, uint32_t hash);
+/* readable (>= n): the bytes from s that may be read, as for word_hash_within,
+ * so that keys are compared eight bytes at a time */
+const word_facts *word_cache_get_hashed(word_cache *wc, const char *s, size_t n, uint32_t hash, size_t readable);
 void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t hash);
 
 #endif
