@@ -985,11 +985,12 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
                 v.num.ndigits <= 2 && atoi(v.num.digits) >= 1 && atoi(v.num.digits) <= 12)
                 out->v[out->n - 1].as_month = 1;
             /* a year after "tháng N" without "năm": tháng 1 2024 */
-            if (v.kind == V_NUMBER && s.n == 4 && *i >= 2 && is_digits(t[*i - 1].core) &&
+            if (v.kind == V_NUMBER && s.n == 4 && is_digits(s) && *i >= 2 && is_digits(t[*i - 1].core) &&
                 t[*i - 1].core.n <= 2 && word_is(&t[*i - 2], "tháng"))
                 out->v[out->n - 1].add_prefix = out->v[out->n - 1].as_year = 1;
             /* năm 2021 */
-            if (v.kind == V_NUMBER && v.num.form == NUM_INT && s.n == 4 && *i > 0 && word_is(&t[*i - 1], "năm"))
+            if (v.kind == V_NUMBER && v.num.form == NUM_INT && s.n == 4 && is_digits(s) && *i > 0 &&
+                word_is(&t[*i - 1], "năm")) /* (four digits: năm -019 is a number) */
                 out->v[out->n - 1].as_year = 1;
             (*i)++;
             /* a unit as the next word, spelled exactly: 100 km/h, 35 ha, 10k VND */

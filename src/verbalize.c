@@ -529,7 +529,7 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_UNIT:
         return strbuf_word(out, s->val.unit->reading) || read_per(c, &s->val, out);
     case CL_VALUE:
-        if (s->as_year && s->val.kind == V_NUMBER)
+        if (s->as_year && s->val.kind == V_NUMBER && is_digits(s->text))
             return (s->add_prefix && strbuf_word(out, "năm")) || read_year(c, s->text, out);
         if (s->as_month)
             return num_month(s->val.num.digits[0] == '1' && s->val.num.ndigits == 2 ? 10u + (unsigned)(s->val.num.digits[1] - '0')
