@@ -1,6 +1,7 @@
 /* normalize — runs the text stages in order over one piece. */
 #include "normalize.h"
 #include "cleanup.h"
+#include <stdlib.h>
 #include <string.h>
 
 void normalizer_init(normalizer *nz, const lexicon *lx, num_dialect d)
@@ -8,6 +9,7 @@ void normalizer_init(normalizer *nz, const lexicon *lx, num_dialect d)
     memset(nz, 0, sizeof *nz);
     nz->lx = lx;
     nz->dialect = d;
+    nz->strict = getenv("DOCBAO_STRICT") != NULL;
 }
 
 void normalizer_free(normalizer *nz)
@@ -48,8 +50,11 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
             return -1;
         for (size_t k = 0; k < nz->spans.n; k++) {
             size_t before = nz->spoken.len;
-            if (verbalize_span(&vc, &nz->spans.v[k], &nz->spoken))
-                return -1;
+            if (verbalize_span(&vc, &nz->spans.v[k], &nz->spoken)) {
+                strbuf_truncate(&nz->spoken, before);
+                if (nz->strict || verbalize_fallback(&vc, nz->spans.v[k].text, &nz->spoken))
+                    return -1;
+            }
             if (nz->explain) {
                 const span *s = &nz->spans.v[k];
                 const char *w = strbuf_str(&nz->spoken) + before;

@@ -28,6 +28,9 @@ typedef struct normalizer {
     spanvec spans;
     word_cache *words;       /* made on first use */
     role_memo roles;
+    int strict;              /* DOCBAO_STRICT set: a span the rules cannot read is an
+                              * error (tests and fuzzing look for them), not read by
+                              * verbalize_fallback */
 } normalizer;
 
 void normalizer_init(normalizer *nz, const lexicon *lx, num_dialect d);

@@ -35,11 +35,13 @@ int strbuf_append_grow(strbuf *b, const char *s, size_t n)
 int strbuf_puts(strbuf *b, const char *s) { return strbuf_append(b, s, strlen(s)); }
 int strbuf_reserve(strbuf *b, size_t extra) { return grow(b, extra); }
 
-void strbuf_clear(strbuf *b)
+void strbuf_clear(strbuf *b) { strbuf_truncate(b, 0); }
+
+void strbuf_truncate(strbuf *b, size_t len)
 {
-    b->len = 0;
+    b->len = len;
     if (b->s)
-        b->s[0] = '\0';
+        b->s[len] = '\0';
 }
 
 void strbuf_free(strbuf *b)

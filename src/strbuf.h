@@ -49,6 +49,7 @@ static inline int strbuf_wordn(strbuf *b, const char *w, size_t n)
 }
 static inline int strbuf_word(strbuf *b, const char *w) { return strbuf_wordn(b, w, strlen(w)); }
 void strbuf_clear(strbuf *b);          /* keeps the allocation */
+void strbuf_truncate(strbuf *b, size_t len); /* back to its first len bytes (len <= b->len) */
 void strbuf_free(strbuf *b);           /* releases it; the strbuf becomes empty */
 const char *strbuf_str(const strbuf *b); /* "" while empty; valid until the next change */
 

@@ -576,3 +576,12 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     }
     return 0;
 }
+
+int verbalize_fallback(const verbalize_ctx *c, slice text, strbuf *out)
+{
+    size_t before = out->len;
+    if (!read_mixed(c, text, CL_CODE, out))
+        return 0;
+    strbuf_truncate(out, before);
+    return spell(c, text, out);
+}

@@ -16,4 +16,10 @@ typedef struct verbalize_ctx {
 /* Returns 0, -1 on out of memory. */
 int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out);
 
+/* The last resort for a span the rules cannot read (a classifier's mistake
+ * met in the wild): its text read as a code (letters and digit groups), else
+ * spelled. Fails only when memory does: text is never dropped for want of a
+ * rule, and never stops a whole article. */
+int verbalize_fallback(const verbalize_ctx *c, slice text, strbuf *out);
+
 #endif

@@ -12,6 +12,8 @@ ASAN_BIN=$ROOT/build-asan/docbao
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# a span no rule can read is an error here, not read as a code: the tests look for them
+export DOCBAO_STRICT=1
 passed=0; failed=0
 ok()   { passed=$((passed + 1)); echo "ok   $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/     /' | head -40; }

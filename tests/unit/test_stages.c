@@ -5,6 +5,7 @@
 #include "reader.h"
 #include "token.h"
 #include "tsv.h"
+#include "verbalize.h"
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -155,6 +156,28 @@ static void test_tsv(void)
     unlink(path);
 }
 
+/* the last resort for a span no rule reads: words for every letter and digit */
+static void test_fallback(const lexicon *lx)
+{
+    static const struct { const char *in, *want; } CASES[] = {
+        {"-019", "không một chín"},           /* a negative year once failed here */
+        {"VT-CNTT", "vê tê xê en tê tê"},
+        {"3x", "ba ích"},
+        {"☃", ""},                          /* nothing to say: empty, but no error */
+    };
+    verbalize_ctx vc = {lx, DIALECT_NORTH, 0};
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        strbuf out = {0};
+        int rc = verbalize_fallback(&vc, (slice){CASES[i].in, strlen(CASES[i].in)}, &out);
+        const char *got = strbuf_str(&out);
+        while (*got == ' ')
+            got++;
+        CHECK(rc == 0, CASES[i].in);
+        CHECK_STR(got, CASES[i].want, CASES[i].in);
+        strbuf_free(&out);
+    }
+}
+
 int main(void)
 {
     char err[512];
@@ -165,6 +188,8 @@ int main(void)
     test_cleanup_map();
     if (lx)
         test_tokens(lx);
+    if (lx)
+        test_fallback(lx);
     test_tsv();
     lexicon_free(lx);
     return check_done();
