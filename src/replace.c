@@ -56,8 +56,13 @@ int replace_commit(const char *tmp, const char *path)
 #ifdef RENAME_EXCHANGE
     struct stat st;
     if (!lstat(path, &st) && S_ISREG(st.st_mode) && !renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_EXCHANGE)) {
-        unlink(tmp); /* the old file, under the temporary name now */
-        return 0;
+        if (!unlink(tmp)) /* the old file, under the temporary name now */
+            return 0;
+        /* it could not go (or was no file by then): both back as they were */
+        int e = errno;
+        renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_EXCHANGE);
+        errno = e;
+        return -1;
     }
 #endif
     return rename(tmp, path);
