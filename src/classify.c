@@ -941,8 +941,8 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             }
         }
         if (value_of(c, s, short_date, &v)) {
-            if (v.kind == V_NUMBER && v.num.form != NUM_DECIMAL && !v.num.neg && cue(c, t, *i, R_ORDINAL) &&
-                v.num.ndigits <= 3) {
+            if (v.kind == V_NUMBER && v.num.form != NUM_DECIMAL && is_digits(s) && cue(c, t, *i, R_ORDINAL) &&
+                v.num.ndigits <= 3) { /* (digits only: thứ +4 is a number) */
                 sp = mk(CL_ORDINAL, s);
                 (*i)++;
                 return push(out, &sp);
