@@ -93,10 +93,12 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
         size_t a = i, b = j;
         while (a < b && lead_punct(s + a, b - a))
             a++;
+        int ends = 0;
         while (b > a && trail_punct(s[b - 1])) {
             if (s[b - 1] == '.' && b - 1 > a && s[b - 2] != '.' && keeps_period(lx, s + a, b - 1 - a))
                 break;
             b--;
+            ends |= s[b] == '.' || s[b] == '!' || s[b] == '?';
         }
         token *t = push(tv);
         if (!t)
@@ -104,7 +106,8 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
         t->pre = (slice){s + i, a - i};
         t->core = (slice){s + a, b - a};
         t->post = (slice){s + b, j - b};
-        t->digit = digit; /* the marks peeled off are no digits */
+        t->digit = (unsigned char)digit; /* the marks peeled off are no digits */
+        t->ends = (unsigned char)ends;
         t->hash = word_hash_within(s + a, b - a, n - a);
         i = j;
     }
@@ -116,16 +119,6 @@ void tokvec_free(tokvec *tv)
     free(tv->v);
     tv->v = NULL;
     tv->n = tv->cap = 0;
-}
-
-static int ends_sentence(const token *t)
-{
-    for (size_t i = 0; i < t->post.n; i++) {
-        char ch = t->post.s[i];
-        if (ch == '.' || ch == '!' || ch == '?')
-            return 1;
-    }
-    return 0;
 }
 
 static int starts_sentence(const token *t)
@@ -143,7 +136,7 @@ static int starts_sentence(const token *t)
 size_t sentence_end(const token *t, size_t n, size_t from)
 {
     for (size_t i = from; i < n; i++)
-        if (ends_sentence(&t[i]) && (i + 1 == n || starts_sentence(&t[i + 1])))
+        if (t[i].ends && (i + 1 == n || starts_sentence(&t[i + 1])))
             return i + 1;
     return n;
 }

@@ -18,8 +18,9 @@ typedef struct token {
     slice pre;   /* leading punctuation, e.g. ( or " */
     slice core;  /* the token itself; empty for a punctuation-only token */
     slice post;  /* trailing punctuation, e.g. , or ." */
-    int digit;   /* the core has an ASCII digit (found while splitting) */
-    uint32_t hash; /* word_hash of the core (wordcache.h) */
+    unsigned char digit; /* the core has an ASCII digit (found while splitting) */
+    unsigned char ends;  /* post has . ! or ? (found while peeling): may end a sentence */
+    uint32_t hash;       /* word_hash of the core (wordcache.h) */
 } token;
 
 typedef struct tokvec {

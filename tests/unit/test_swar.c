@@ -195,13 +195,16 @@ static void test_tokens(const lexicon *lx)
             for (size_t m = 0; m < k->core.n; m++)
                 digit |= k->core.s[m] >= '0' && k->core.s[m] <= '9';
             wrong += k->pre.s != buf + i || k->post.s + k->post.n != buf + j;
-            wrong += k->digit != digit;
+            int ends = 0;
+            for (size_t m = 0; m < k->post.n; m++)
+                ends |= k->post.s[m] == '.' || k->post.s[m] == '!' || k->post.s[m] == '?';
+            wrong += k->digit != digit || k->ends != ends;
             wrong += k->hash != word_hash(k->core.s, k->core.n);
             i = j;
         }
         wrong += t != tv.n;
     }
-    CHECK(wrong == 0, "tokens: the non-space runs, their digits and hashes as one at a time");
+    CHECK(wrong == 0, "tokens: the non-space runs, their digits, sentence marks and hashes as one at a time");
     tokvec_free(&tv);
     int hashes = 1;
     const char *w = "nghiêng ngả trường";
