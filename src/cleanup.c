@@ -210,8 +210,9 @@ static plain_carry carry_at(const char *s)
 #ifdef SWAR_V16
 /* not_plain for the sixteen bytes at s[p], p >= 2, as a vector mask, with
  * the bytes before each loaded one and two back. At the start of a scan
- * (first) the bytes before p are another stage's: a lead among them (a cut
- * sequence already replaced) must not make a continuation byte look due. */
+ * (first) the bytes before p were handled a character at a time: a lead
+ * among them (a cut sequence, already replaced) must not make a
+ * continuation byte at p look due. */
 static v16 not_plain16(const char *s, size_t p, int first)
 {
     static const v16 FROM1 = {0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1},
