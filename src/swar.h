@@ -42,6 +42,13 @@ static inline uint64_t swar_load_end(const char *s, size_t n, size_t p)
     return w;
 }
 
+/* the bytes s[p..n), one to seven, as a word padded with zeros, reading
+ * whole eight bytes when readable (>= n) bytes from s may be read */
+static inline uint64_t swar_load_within(const char *s, size_t n, size_t p, size_t readable)
+{
+    return readable - p >= 8 ? swar_load(s + p) & (~0ull >> (64 - 8 * (n - p))) : swar_load_end(s, n, p);
+}
+
 /* bytes equal to 0 */
 static inline uint64_t swar_zero(uint64_t w) { return ~(((w & SWAR_LOW7) + SWAR_LOW7) | w | SWAR_LOW7); }
 /* bytes equal to c */

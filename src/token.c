@@ -6,12 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SPACE = 1, DIGIT = 2 };
-static const unsigned char KIND[256] = {[' '] = SPACE, ['\t'] = SPACE, ['\n'] = SPACE, ['\r'] = SPACE,
-                                        ['0'] = DIGIT, ['1'] = DIGIT, ['2'] = DIGIT, ['3'] = DIGIT, ['4'] = DIGIT,
-                                        ['5'] = DIGIT, ['6'] = DIGIT, ['7'] = DIGIT, ['8'] = DIGIT, ['9'] = DIGIT};
+static const unsigned char SPACE[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
 
-static int is_space(char c) { return KIND[(unsigned char)c] & SPACE; }
+static int is_space(char c) { return SPACE[(unsigned char)c]; }
 
 /* The end of the token that starts at s[j] (the next space or n) and
  * whether it has a digit, eight bytes at a time. */

@@ -48,8 +48,8 @@ __attribute__((always_inline)) static inline int same(const struct slot *slot, c
             return 0;
     if (i == n)
         return 1;
-    uint64_t w = readable - i >= 8 ? swar_load(s + i) : swar_load_end(s, n, i);
-    return ((swar_load((const char *)slot + i) ^ w) & (~0ull >> (64 - 8 * (n - i)))) == 0;
+    uint64_t key = swar_load((const char *)slot + i) & (~0ull >> (64 - 8 * (n - i)));
+    return key == swar_load_within(s, n, i, readable);
 }
 
 void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t h)

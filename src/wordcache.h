@@ -45,9 +45,7 @@ static inline uint32_t word_hash_within(const char *s, size_t n, size_t readable
     for (; i + 8 <= n; i += 8)
         h = (h ^ swar_load(s + i)) * K;
     if (i < n) {
-        uint64_t w = readable - i >= 8 ? swar_load(s + i) & (~0ull >> (64 - 8 * (n - i)))
-                                       : swar_load_end(s, n, i);
-        h = (h ^ w) * K;
+        h = (h ^ swar_load_within(s, n, i, readable)) * K;
     }
     /* a product's high bits depend on all the bits below them, its low bits
      * only on those below them: the high half folded down and stirred again */
