@@ -22,7 +22,7 @@ static int all_digits(const char *s, size_t n)
 }
 
 /* One group of three digits h t u. full: say "không trăm" when the hundreds
- * are zero (the group right after a "nghìn"); after: something was said
+ * are zero (any group after a spoken one); after: something was said
  * before, so a lone unit takes "linh" (1.000.001 "một triệu linh một"). */
 static int group(int h, int t, int u, int full, int after, num_dialect d, strbuf *out)
 {
@@ -59,8 +59,12 @@ static int group(int h, int t, int u, int full, int after, num_dialect d, strbuf
 
 /* Reads up to 9 digits (below one tỷ). lead: this is the leftmost part of the
  * whole number, so its first group is read short ("hai mươi", not "không trăm
- * hai mươi"). */
-static int below_ty(const char *s, size_t n, int lead, num_dialect d, strbuf *out)
+ * hai mươi"). every: "không trăm" in every group after a spoken one, after
+ * triệu and tỷ too (1.071.393 "một triệu không trăm bảy mươi mốt nghìn", how
+ * news readers read a number written with thousands dots); else only in the
+ * group right after a spoken "nghìn" (2021; NeMo's 1050003 "một triệu năm
+ * mươi nghìn linh ba"). */
+static int below_ty(const char *s, size_t n, int lead, int every, num_dialect d, strbuf *out)
 {
     static const char *const SCALE[3] = {"", "nghìn", "triệu"};
     static const char *const SCALE_S[3] = {"", "ngàn", "triệu"};
@@ -77,8 +81,8 @@ static int below_ty(const char *s, size_t n, int lead, num_dialect d, strbuf *ou
             prev_nonzero = 0;
             continue;
         }
-        /* "không trăm" only in the group right after a spoken "nghìn" (2021) */
-        rc |= group(dg[0], dg[1], dg[2], g == 0 && prev_nonzero, g == 0 && said, d, out);
+        int full = every ? said : g == 0 && prev_nonzero;
+        rc |= group(dg[0], dg[1], dg[2], full, every ? said : g == 0 && said, d, out);
         said = 1;
         prev_nonzero = 1;
         if (g)
@@ -87,10 +91,10 @@ static int below_ty(const char *s, size_t n, int lead, num_dialect d, strbuf *ou
     return rc;
 }
 
-static int cardinal(const char *s, size_t n, int lead, num_dialect d, strbuf *out)
+static int cardinal(const char *s, size_t n, int lead, int every, num_dialect d, strbuf *out)
 {
     if (n <= 9)
-        return below_ty(s, n, lead, d, out);
+        return below_ty(s, n, lead, every, d, out);
     /* high part, then "tỷ", then the nine digits below */
     size_t hn = n - 9;
     int rc = 0;
@@ -99,14 +103,14 @@ static int cardinal(const char *s, size_t n, int lead, num_dialect d, strbuf *ou
         if (s[i] != '0')
             high_zero = 0;
     if (!high_zero) {
-        rc |= cardinal(s, hn, lead, d, out);
+        rc |= cardinal(s, hn, lead, every, d, out);
         rc |= strbuf_word(out, "tỷ");
         lead = 0;
     }
-    return rc | below_ty(s + hn, 9, lead, d, out);
+    return rc | below_ty(s + hn, 9, lead, every, d, out);
 }
 
-int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out)
+static int cardinal_from(const char *digits, size_t n, int every, num_dialect d, strbuf *out)
 {
     if (!all_digits(digits, n))
         return -1;
@@ -118,7 +122,17 @@ int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out)
         return digit_word(out, 0);
     if (n > 21) /* beyond a tỷ tỷ nobody reads a number as one: digit by digit */
         return num_digits(digits, n, out);
-    return cardinal(digits, n, 1, d, out);
+    return cardinal(digits, n, 1, every, d, out);
+}
+
+int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out)
+{
+    return cardinal_from(digits, n, 0, d, out);
+}
+
+int num_cardinal_grouped(const char *digits, size_t n, num_dialect d, strbuf *out)
+{
+    return cardinal_from(digits, n, 1, d, out);
 }
 
 int num_cardinal_u(unsigned long long v, num_dialect d, strbuf *out)

@@ -28,6 +28,10 @@ int num_ordinal(const char *digits, size_t n, num_dialect d, strbuf *out);
  * Returns 0 when s is not one. */
 unsigned num_roman_value(const char *s, size_t n);
 /* Appends the cardinal reading of v. */
+/* The same for a number written with thousands separators (1.071.393):
+ * "không trăm" in every group after a spoken one ("một triệu không trăm bảy
+ * mươi mốt nghìn ba trăm chín mươi ba"), the way news readers read them. */
+int num_cardinal_grouped(const char *digits, size_t n, num_dialect d, strbuf *out);
 int num_cardinal_u(unsigned long long v, num_dialect d, strbuf *out);
 
 #endif

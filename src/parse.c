@@ -77,6 +77,7 @@ int parse_number(slice in, number *out)
     }
     slice ipart = {s, ip};
     if (is_digits(ipart) || grouped(s, ip, '.') || grouped(s, ip, ' ')) {
+        out->grouped = !is_digits(ipart);
         return copy_digits(s, ip, out->digits, sizeof out->digits, &out->ndigits);
     }
     /* 4.0, 2.1, 10.5: a dotted pair that is not thousands */

@@ -14,6 +14,7 @@ typedef enum {
 
 typedef struct number {
     int neg;
+    int grouped;      /* written with thousands separators (1.071.393) */
     num_form form;
     char digits[64];  /* integer digits without separators */
     char frac[32];    /* decimal or dotted part digits */

@@ -39,7 +39,7 @@ static int read_number(const verbalize_ctx *c, const number *n, strbuf *out)
     int rc = 0;
     if (n->neg)
         rc |= strbuf_word(out, "âm");
-    rc |= num_cardinal(n->digits, n->ndigits, c->dialect, out);
+    rc |= (n->grouped ? num_cardinal_grouped : num_cardinal)(n->digits, n->ndigits, c->dialect, out);
     if (n->form == NUM_DECIMAL) {
         rc |= strbuf_word(out, "phẩy");
         rc |= num_fraction_digits(n->frac, n->nfrac, c->dialect, out);
