@@ -308,7 +308,30 @@ enum { EIGHT_AT_A_TIME = 0 };
 enum { EIGHT_AT_A_TIME = 1 };
 #endif
 
+static int cleanup_runs(const char *s, size_t n, strbuf *out, offmap *map);
+
+/* Ð ð (U+00D0 U+00F0, the Icelandic eth) typed for Đ đ (U+0110 U+0111) on
+ * real Vietnamese pages: the same length in UTF-8 (C3 90 → C4 90, C3 B0 →
+ * C4 91), so fixed in place after the rest and the map back stays right. */
+static void eth_to_dyet(char *s, size_t n)
+{
+    for (char *p = s; (p = memchr(p, 0xC3, n - (size_t)(p - s))) && p + 1 < s + n; p++)
+        if ((unsigned char)p[1] == 0x90 || (unsigned char)p[1] == 0xB0) {
+            p[0] = (char)0xC4;
+            p[1] = (unsigned char)p[1] == 0x90 ? (char)0x90 : (char)0x91;
+        }
+}
+
 int cleanup_text(const char *s, size_t n, strbuf *out, offmap *map)
+{
+    size_t start = out->len;
+    int rc = cleanup_runs(s, n, out, map);
+    if (!rc && out->len > start)
+        eth_to_dyet(out->s + start, out->len - start);
+    return rc;
+}
+
+static int cleanup_runs(const char *s, size_t n, strbuf *out, offmap *map)
 {
     if (map) {
         map->n = map->len = 0;
