@@ -1,6 +1,7 @@
 /* classify — token classes chosen from the token's form and the cue words
  * before it (lexicon/context.tsv). Order of the tests is the priority. */
 #include "classify.h"
+#include "compose.h"
 #include "syllable.h"
 #include "utf8.h"
 #include <stddef.h>
@@ -524,7 +525,7 @@ static int context_free_class(const lexicon *lx, const char *s, size_t n, int sy
     if (utf8_all_upper(s, n)) {
         if (syllable_is_word(lx, s, n))
             return CL_UPPERWORD;
-        return loan ? CL_LOANWORD : CL_SPELL;
+        return loan ? CL_LOANWORD : compose_abbr(lx, s, n, NULL) > 0 ? CL_COMPOSED : CL_SPELL;
     }
     if (loan)
         return CL_LOANWORD;
@@ -652,7 +653,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     const char *loan = lexicon_loanword(c->lx, s.s, s.n);
     if (utf8_all_upper(s.s, s.n) && !has_char(s, "0123456789-/&.@_+")) {
         int word = syllable_is_word(c->lx, s.s, s.n);
-        sp = mk(word ? CL_UPPERWORD : loan ? CL_LOANWORD : CL_SPELL, s);
+        sp = mk(word ? CL_UPPERWORD : loan ? CL_LOANWORD : compose_abbr(c->lx, s.s, s.n, NULL) > 0 ? CL_COMPOSED : CL_SPELL, s);
         sp.reading = word ? NULL : loan;
         return push(out, &sp);
     }

@@ -17,6 +17,7 @@ struct lexicon {
     dict abbr_idx;       /* key -> first entry */
     dict abbr_user, abbr_user_lower; /* the user's table, looked up first */
     dict letters_n, letters_s, loan, unit_exact, unit_lower, roles, rhymes;
+    dict parts;          /* abbreviation part -> index into vals, negative for a body (see row_part) */
     dict role_masks;     /* lowercase word or phrase -> bit mask of its roles */
     dict role_heads;     /* lowercase first word of each phrase in role_masks */
     unsigned char role_first[128]; /* ASCII bytes that begin a key of role_masks */
@@ -156,6 +157,21 @@ static int row_loan(void *user, const char *const *c, char *err, size_t errlen)
     return v < 0 || put_lower(&lx->loan, c[0], v);
 }
 
+/* A part of a composed abbreviation: its reading kept as a value; a body's
+ * index is stored as -(index + 2) (-1 is dict_get's "absent"), so one map
+ * says both. */
+static int row_part(void *user, const char *const *c, char *err, size_t errlen)
+{
+    lexicon *lx = user;
+    int body = !strcmp(c[2], "body");
+    if (!c[0][0] || !c[1][0] || (!body && strcmp(c[2], "title"))) {
+        snprintf(err, errlen, "part, reading and kind (title or body) are required");
+        return -1;
+    }
+    int v = add_val(lx, c[1]);
+    return v < 0 || dict_put(&lx->parts, c[0], strlen(c[0]), body ? -(v + 2) : v);
+}
+
 static int row_unit(void *user, const char *const *c, char *err, size_t errlen)
 {
     lexicon *lx = user;
@@ -260,6 +276,7 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
     static const char *const UNIT[] = {"unit", "reading", "kind"};
     static const char *const ROLE[] = {"word", "role"};
     static const char *const RHYME[] = {"rhyme"};
+    static const char *const PART[] = {"part", "reading", "kind"};
     lexicon *lx = calloc(1, sizeof *lx);
     if (!lx || !(lx->dir = strdup(dir))) {
         snprintf(err, errlen, "out of memory");
@@ -271,7 +288,8 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
         load(lx, "loanwords.tsv", LOAN, 2, row_loan, err, errlen) ||
         load(lx, "units.tsv", UNIT, 3, row_unit, err, errlen) ||
         load(lx, "context.tsv", ROLE, 2, row_role, err, errlen) ||
-        load(lx, "rhymes.tsv", RHYME, 1, row_rhyme, err, errlen)) {
+        load(lx, "rhymes.tsv", RHYME, 1, row_rhyme, err, errlen) ||
+        load(lx, "abbreviation-parts.tsv", PART, 3, row_part, err, errlen)) {
         lexicon_free(lx);
         return NULL;
     }
@@ -302,6 +320,7 @@ void lexicon_free(lexicon *lx)
     dict_free(&lx->letters_n);
     dict_free(&lx->letters_s);
     dict_free(&lx->loan);
+    dict_free(&lx->parts);
     dict_free(&lx->unit_exact);
     dict_free(&lx->unit_lower);
     dict_free(&lx->roles);
@@ -342,6 +361,15 @@ static const char *lookup_lower(const lexicon *lx, const dict *d, const char *s,
 const char *lexicon_letter(const lexicon *lx, const char *letter, size_t n, num_dialect d)
 {
     return lookup_lower(lx, d == DIALECT_SOUTH ? &lx->letters_s : &lx->letters_n, letter, n);
+}
+
+const char *lexicon_abbr_part(const lexicon *lx, const char *part, size_t n, int *body)
+{
+    int v = dict_get(&lx->parts, part, n);
+    if (v == -1)
+        return NULL;
+    *body = v < 0;
+    return lx->vals[v < 0 ? -(v + 2) : v];
 }
 
 const char *lexicon_loanword(const lexicon *lx, const char *word, size_t n)

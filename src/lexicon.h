@@ -28,7 +28,7 @@ typedef struct unit_entry {
 typedef struct lexicon lexicon;
 
 /* dir: folder holding abbreviations.tsv, letters.tsv, loanwords.tsv,
- * units.tsv, context.tsv, rhymes.tsv. user: NULL or a table with the columns
+ * units.tsv, context.tsv, rhymes.tsv, abbreviation-parts.tsv. user: NULL or a table with the columns
  * key, kind, reading and optionally context. NULL on error, with
  * "file:line: message" in err. */
 lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errlen);
@@ -40,6 +40,10 @@ const abbr_entry *lexicon_abbr(const lexicon *lx, const char *key, size_t n);
 const abbr_entry *lexicon_abbr_at(const lexicon *lx, int index);
 /* Letter name of one letter (any case), or NULL. */
 const char *lexicon_letter(const lexicon *lx, const char *letter, size_t n, num_dialect d);
+/* Reading of a part of a composed title abbreviation (UV, BTV, TU, ... of
+ * abbreviation-parts.tsv; exact bytes), or NULL; *body says whether the part
+ * is an organ (BTV, TU) rather than a post (UV, PBT). */
+const char *lexicon_abbr_part(const lexicon *lx, const char *part, size_t n, int *body);
 /* Reading of a loanword (matched case-insensitively), or NULL. */
 const char *lexicon_loanword(const lexicon *lx, const char *word, size_t n);
 /* Unit by exact spelling, else case-insensitively; NULL when unknown. */

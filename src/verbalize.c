@@ -1,5 +1,6 @@
 /* verbalize — one function per class, reading what classify recognized. */
 #include "verbalize.h"
+#include "compose.h"
 #include "syllable.h"
 #include "utf8.h"
 #include <string.h>
@@ -524,6 +525,8 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return strbuf_word(out, s->abbr->reading);
     case CL_SPELL:
         return spell(c, s->text, out);
+    case CL_COMPOSED:
+        return compose_abbr(c->lx, s->text.s, s->text.n, out) < 0;
     case CL_LOANWORD:
         return strbuf_word(out, s->reading);
     case CL_UNIT:

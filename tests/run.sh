@@ -52,7 +52,7 @@ golden() {
         fail "golden $name: unexpected failures:$unexpected" "$(printf '%s\n' "$out" | grep -A3 -E "^FAIL ($(echo $unexpected | tr ' ' '|'))( |$)" | head -60)"
     fi
 }
-for f in tests/golden/numbers.tsv tests/golden/words.tsv tests/golden/news.tsv tests/golden/news2.tsv samples/*.tsv; do
+for f in tests/golden/numbers.tsv tests/golden/words.tsv tests/golden/news.tsv tests/golden/news2.tsv tests/golden/rules.tsv samples/*.tsv; do
     [ -f "$f" ] && golden "$f" "$BIN"
 done
 check "sample article phrases at 100% (tn-score --min 100)" \
