@@ -97,6 +97,7 @@ typedef enum role_id {
     R_COUNTED,
     R_DATE,
     R_DATE_STRONG,
+    R_DATE_DOT,
     R_FRACTION,
     R_ORDINAL,
     R_PHONE,
@@ -117,6 +118,7 @@ static const char *const ROLE_NAMES[R_COUNT] = {
     [R_COUNTED] = "counted",
     [R_DATE] = "date",
     [R_DATE_STRONG] = "date-strong",
+    [R_DATE_DOT] = "date-dot",
     [R_FRACTION] = "fraction",
     [R_ORDINAL] = "ordinal",
     [R_PHONE] = "phone",
@@ -588,10 +590,38 @@ static int caps_word(const classify_ctx *c, const token *t)
            !lexicon_abbr(c->lx, t->core.s, t->core.n);
 }
 
+/* a Roman numeral that follows one in a list: khóa XIV, XV; khóa XIV và XV */
+static int roman_list(const token *t, size_t i, const spanvec *out)
+{
+    if (i < 1 || !out->n)
+        return 0;
+    const span *last = &out->v[out->n - 1];
+    if (last->cls == CL_PUNCT && last->text.n == 1 && last->text.s[0] == ',' && out->n >= 2)
+        last--;
+    else if (word_is(&t[i - 1], "và") && out->n >= 2 && !t[i - 1].pre.n)
+        last--;
+    return last->cls == CL_ROMAN && last != &out->v[out->n - 1];
+}
+
 static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
 {
     slice s = t[i].core;
     span sp;
+    /* an initial-like I. V. X. after a Roman cue is the numeral and a full
+     * stop (đô thị loại I., Ban Chấp hành khóa X.), not xã nor an initial */
+    if (s.n == 2 && s.s[1] == '.' && strchr("IVX", s.s[0]) && (cue(c, t, i, R_ROMAN) || roman_list(t, i, out))) {
+        sp = mk(CL_ROMAN, (slice){s.s, 1});
+        sp.roman = num_roman_value(s.s, 1);
+        span stop = mk(CL_PUNCT, (slice){s.s + 1, 1});
+        return push(out, &sp) || push(out, &stop);
+    }
+    /* XIV, XV: the second of a list of Roman numerals */
+    unsigned rl = s.n > 1 && utf8_all_upper(s.s, s.n) ? num_roman_value(s.s, s.n) : 0;
+    if (rl && roman_list(t, i, out)) {
+        sp = mk(CL_ROMAN, s);
+        sp.roman = rl;
+        return push(out, &sp);
+    }
     const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
     if (!e && s.n > 1 && s.s[s.n - 1] == '.' && (e = lexicon_abbr(c->lx, s.s, s.n - 1))) /* PGS.TS. */
         s.n--;
@@ -631,13 +661,6 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         return push(out, &sp);
     }
     /* lower case only where it cannot be a word (xix, cm) or after a strong cue (khoản vi) */
-    /* an initial-like I. V. X. after a Roman cue is the numeral and a full stop (đô thị loại I.) */
-    if (s.n == 2 && s.s[1] == '.' && strchr("IVX", s.s[0]) && cue(c, t, i, R_ROMAN)) {
-        sp = mk(CL_ROMAN, (slice){s.s, 1});
-        sp.roman = num_roman_value(s.s, 1);
-        span stop = mk(CL_PUNCT, (slice){s.s + 1, 1});
-        return push(out, &sp) || push(out, &stop);
-    }
     /* a lone C, D, L or M is a letter (hạng C, nhóm D), not 100, 500, 50, 1000,
      * unless a strong cue says otherwise (chương C) */
     if (s.n == 1 && !strchr("IVXivx", s.s[0]) && !cue(c, t, i, R_ROMAN_STRONG))
@@ -740,6 +763,26 @@ static int quarter(const token *t, size_t i, span *sp)
 }
 
 static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec *out);
+
+/* từ 25.1 đến 2.2, Đến 15-6, ...: a d.m or d-m after a date-dot cue with no
+ * word after it (the end, a stop, or đến, tới, và) reads as a date */
+static int date_ends(const token *t, size_t n, size_t i, int depth)
+{
+    if (i + 1 >= n || t[i].post.n)
+        return 1;
+    const token *next = &t[i + 1];
+    if (!(word_is(next, "đến") || word_is(next, "tới") || word_is(next, "và") || is_dash_token(next)))
+        return 0;
+    /* the other end must be one too: từ 1.5 đến 2.5 triệu is no date */
+    if (i + 2 < n && !t[i + 2].digit)
+        return !is_dash_token(next); /* từ 25.12 đến nay */
+    return depth < 2 && i + 2 < n && date_ends(t, n, i + 2, depth + 1);
+}
+
+static int dot_date(const classify_ctx *c, const token *t, size_t n, size_t i)
+{
+    return cue(c, t, i, R_DATE_DOT) && date_ends(t, n, i, 0);
+}
 
 static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *i, spanvec *out)
 {
@@ -877,7 +920,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         return push(out, &sp);
     }
     const slice s = tk->core;
-    int short_date = cue(c, t, *i, R_DATE) ? (cue(c, t, *i, R_DATE_STRONG) ? 2 : 1) : 0;
+    int short_date = cue(c, t, *i, R_DATE) ? (cue(c, t, *i, R_DATE_STRONG) || dot_date(c, t, n, *i) ? 2 : 1) : 0;
     /* days before the month word are a range: ngày 5-7 tháng 3, mùng 5-7 tháng Giêng */
     if (short_date && *i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && word_is(&t[*i + 1], "tháng"))
         short_date = 0;
@@ -967,9 +1010,13 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             if (push_value(t, *i, s, &v, out))
                 return -1;
             span *last = &out->v[out->n - 1];
-            /* 2.5 tỷ, 1.5 km: a dot decimal before a scale word or a unit */
-            if (v.kind == V_NUMBER && v.num.form == NUM_DOTTED && *i + 1 < n && !tk->post.n &&
-                (is_scale(c, &t[*i + 1]) || lexicon_unit(c->lx, t[*i + 1].core.s, t[*i + 1].core.n)))
+            /* 2.5 tỷ, 1.5 km: a dot decimal before a scale word or a unit;
+             * 0.4, 1.5%, 0.5 kg: an English decimal point (4.0 stays "bốn chấm không") */
+            if (v.num.form == NUM_DOTTED &&
+                ((v.kind == V_NUMBER && *i + 1 < n && !tk->post.n &&
+                  (is_scale(c, &t[*i + 1]) || lexicon_unit(c->lx, t[*i + 1].core.s, t[*i + 1].core.n))) ||
+                 v.kind == V_PERCENT || v.kind == V_MEASURE || v.kind == V_MONEY ||
+                 (v.num.ndigits == 1 && v.num.digits[0] == '0')))
                 last->val.num.form = NUM_DECIMAL;
             /* 2h30 phút: the word is written, so the time does not say it */
             if (v.kind == V_TIME && v.has_min && *i + 1 < n && !tk->post.n && word_is(&t[*i + 1], "phút"))

@@ -190,8 +190,12 @@ static int parse_time(slice s, value *v)
         } else if (p2) {
             return 0;
         }
-        if (v->has_min && i < s.n && (s.s[i] == '\'' || s.s[i] == 'p'))
+        /* the minutes' mark: 10g30', 7h30p, 19g35ph */
+        if (v->has_min && i < s.n && (s.s[i] == '\'' || s.s[i] == 'p')) {
             i++;
+            if (s.s[i - 1] == 'p' && i < s.n && s.s[i] == 'h')
+                i++;
+        }
         if (i != s.n)
             return 0;
     } else {
