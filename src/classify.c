@@ -98,6 +98,7 @@ typedef enum role_id {
     R_DATE,
     R_DATE_STRONG,
     R_DATE_DOT,
+    R_DOCUMENT,
     R_FRACTION,
     R_ORDINAL,
     R_PHONE,
@@ -119,6 +120,7 @@ static const char *const ROLE_NAMES[R_COUNT] = {
     [R_DATE] = "date",
     [R_DATE_STRONG] = "date-strong",
     [R_DATE_DOT] = "date-dot",
+    [R_DOCUMENT] = "document",
     [R_FRACTION] = "fraction",
     [R_ORDINAL] = "ordinal",
     [R_PHONE] = "phone",
@@ -934,6 +936,12 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             int date_like = !addr && !fr.unit && !fr.neg && fr.num.n == 2 && !cue(c, t, *i, R_FRACTION) &&
                             value_of(c, s, 1, &v) && v.kind == V_DATE &&
                             !(fr.den.n == 1 && fr.den.s[0] == '7' && !memcmp(fr.num.s, "24", 2)); /* 24/7 */
+            /* a document's number and year: Nghị định 100/2019, Quyết định số 12/2023 */
+            if (!fr.unit && !fr.neg && fr.den.n == 4 && (!memcmp(fr.den.s, "19", 2) || !memcmp(fr.den.s, "20", 2)) &&
+                cue_near(c, t, *i, R_DOCUMENT) && !cue(c, t, *i, R_DATE) && !(*i > 0 && word_is(&t[*i - 1], "tháng"))) {
+                (*i)++;
+                return push_simple(out, CL_CODE, s);
+            }
             /* a season or crop year: 2023/24, 2024/2025 (the slash is not read) */
             int years = !fr.unit && !fr.neg && fr.num.n == 4 && (fr.num.s[0] == '1' || fr.num.s[0] == '2') &&
                         (fr.den.n == 2 || fr.den.n == 4) &&
@@ -950,9 +958,15 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             }
             /* n of m: 19/19 tiêu chí, thứ 10/63, 4/5 trận, 180/100 mmHg: "trên" */
             int month_year = fr.den.n == 4 && atoi(fr.num.s) >= 1 && atoi(fr.num.s) <= 12; /* tháng 12/2023 */
-            int ratio = !addr && !fr.unit && !fr.neg && !cue(c, t, *i, R_FRACTION) && !date_like && !month_year &&
-                        ((atoi(fr.num.s) >= atoi(fr.den.s) && atoi(fr.num.s) >= 10) ||
-                         (atoi(fr.num.s) >= 10 && atoi(fr.den.s) >= 10) || cue(c, t, *i, R_ORDINAL) ||
+            /* a true fraction (phần) has a small denominator above its numerator:
+             * 2/3 diện tích, 1/2 dân số; counts of things are "trên": 4/11 nhóm
+             * hàng, 7/15 chỉ tiêu, 24/24h */
+            int num_v = atoi(fr.num.s), den_v = atoi(fr.den.s);
+            int ratio = !addr && !fr.neg && !cue(c, t, *i, R_FRACTION) && !date_like && !month_year &&
+                        (!fr.unit || num_v >= den_v) &&
+                        ((num_v >= den_v && num_v >= 10) || (num_v >= 10 && den_v >= 10) ||
+                         ((num_v >= den_v || den_v > 10) && (fr.unit || (*i + 1 < n && !tk->post.n))) ||
+                         cue(c, t, *i, R_ORDINAL) ||
                          (*i + 1 < n && !tk->post.n && cue(c, t, *i + 2, R_COUNTED)));
             if (ratio) {
                 sp = mk(CL_RATIO, s);

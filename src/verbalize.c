@@ -257,6 +257,17 @@ static int is_letter_at(slice s, size_t i)
 
 /* Mixed tokens, codes and addresses: split into parts at separators, digits
  * and case changes; look up each part. */
+/* a year (19xx, 20xx) at s[i], ending the text or followed by / or - */
+static int year_at(slice s, size_t i)
+{
+    if (i + 4 > s.n || !((s.s[i] == '1' && s.s[i + 1] == '9') || (s.s[i] == '2' && s.s[i + 1] == '0')))
+        return 0;
+    for (size_t k = i + 2; k < i + 4; k++)
+        if (s.s[k] < '0' || s.s[k] > '9')
+            return 0;
+    return i + 4 == s.n || s.s[i + 4] == '/' || s.s[i + 4] == '-';
+}
+
 static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *out)
 {
     int code = cls == CL_CODE, url = cls == CL_URL;
@@ -400,7 +411,8 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
             }
         } else if (ch == '/' && i > 0 && i + 1 < s.n && s.s[i - 1] >= '0' && s.s[i - 1] <= '9' &&
                    s.s[i + 1] >= '0' && s.s[i + 1] <= '9') {
-            say = "trên";
+            /* a document's number and year: 11/2017/QĐ-TTg "mười một năm hai nghìn…" */
+            say = cls == CL_CODE && year_at(s, i + 1) ? "năm" : "trên";
         } else if (ch == '/' && !code && i > 0 && i + 1 < s.n && is_letter_at(s, i + 1)) {
             /* a rate after a word: lượt khách/ngày, gạo/tháng, yên/USD ("một"); huyện/thành phố stays silent */
             size_t e2 = i + 1;
