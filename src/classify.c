@@ -99,6 +99,8 @@ typedef enum role_id {
     R_DATE_STRONG,
     R_DATE_DOT,
     R_DOCUMENT,
+    R_EMERGENCY,
+    R_SERVICE_NUMBER,
     R_FRACTION,
     R_ORDINAL,
     R_PHONE,
@@ -121,6 +123,8 @@ static const char *const ROLE_NAMES[R_COUNT] = {
     [R_DATE_STRONG] = "date-strong",
     [R_DATE_DOT] = "date-dot",
     [R_DOCUMENT] = "document",
+    [R_EMERGENCY] = "emergency",
+    [R_SERVICE_NUMBER] = "service-number",
     [R_FRACTION] = "fraction",
     [R_ORDINAL] = "ordinal",
     [R_PHONE] = "phone",
@@ -190,7 +194,29 @@ static int has_letter(slice s)
  * Returns the tokens used (0: not a phone). */
 static int cue_near(const classify_ctx *c, const token *t, size_t i, role_id role);
 
-static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, span *out)
+/* 113, 115, 1022 named as numbers to call: cấp cứu 115, qua số 113, or alone */
+static int service_number(const classify_ctx *c, const token *t, size_t n, size_t i)
+{
+    if (!(c->roles1[t + i - c->base] & c->memo->bit[R_SERVICE_NUMBER]))
+        return 0;
+    if (cue(c, t, i, R_EMERGENCY) && !(i >= 2 && word_is(&t[i - 2], "trong"))) /* not "trong số 115 ca" */
+        return 1;
+    return (cue_near(c, t, i, R_EMERGENCY) || cue_near(c, t, i, R_PHONE)) && (i + 1 >= n || t[i].post.n);
+}
+
+/* a number listed after a phone or service number: gọi 112, 113 hoặc 115 */
+static int listed_phone(const token *t, size_t i, const spanvec *done)
+{
+    if (!done->n || i < 1)
+        return 0;
+    size_t k = done->n - 1;
+    const span *last = &done->v[k];
+    int sep = (last->cls == CL_PUNCT && last->text.n == 1 && (last->text.s[0] == ',' || last->text.s[0] == ';')) ||
+              word_is(&t[i - 1], "hoặc") || word_is(&t[i - 1], "và");
+    return sep && k >= 1 && done->v[k - 1].cls == CL_PHONE;
+}
+
+static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, const spanvec *done, span *out)
 {
     const slice *s = &t[i].core;
     int plus = s->n && s->s[0] == '+';
@@ -202,8 +228,9 @@ static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, s
     }
     /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
      * instruction): 115, 1022, 1789 digit by digit */
-    int service = (cue(c, t, i, R_SERVICE) || (cue(c, t, i, R_SMS_SEND) && cue_near(c, t, i, R_SMS))) && s->n >= 3 &&
-                  s->n <= 5 && is_digits(*s);
+    int service = (cue(c, t, i, R_SERVICE) || (cue(c, t, i, R_SMS_SEND) && cue_near(c, t, i, R_SMS)) ||
+                   listed_phone(t, i, done) || service_number(c, t, n, i)) &&
+                  s->n >= 3 && s->n <= 5 && is_digits(*s);
     int cued = cue(c, t, i, R_PHONE) || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
                                           (s->n == 8 || (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
     if (!plus && !zero && !cued && !service)
@@ -917,7 +944,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         return push_simple(out, CL_SERIAL, tk->core);
     }
     size_t used;
-    if ((used = phone(c, t, n, *i, &sp)) || (used = spaced_number(t, n, *i, &sp))) {
+    if ((used = phone(c, t, n, *i, out, &sp)) || (used = spaced_number(t, n, *i, &sp))) {
         *i += used;
         return push(out, &sp);
     }
