@@ -391,6 +391,29 @@ static int coordinates(const classify_ctx *c, const token *t, size_t n, size_t i
     return 0;
 }
 
+/* đồng/ lượng, km/ giờ: a rate written with a space after its slash (the
+ * slash stays on the unit's token). When token i is a unit and "/" and a word
+ * follows, that word is the "per" part of v and u the unit's text. Returns
+ * the tokens used (2), or 0. */
+static size_t spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i, value *v, slice *u)
+{
+    slice s = t[i].core;
+    if (s.n < 2 || s.s[s.n - 1] != '/' || t[i].post.n || i + 1 >= n || t[i + 1].pre.n || !t[i + 1].core.n ||
+        t[i + 1].digit)
+        return 0;
+    value uv;
+    memset(&uv, 0, sizeof uv);
+    if (!parse_unit(c->lx, (slice){s.s, s.n - 1}, 1, &uv) || uv.per_unit || uv.per_word.n)
+        return 0;
+    slice w = t[i + 1].core;
+    uv.per_unit = lexicon_unit(c->lx, w.s, w.n);
+    if (!uv.per_unit)
+        uv.per_word = w;
+    *v = uv;
+    *u = (slice){s.s, s.n - 1};
+    return 2;
+}
+
 /* A unit as the word after a number, spelled exactly as in the table:
  * 100 km/h, 35 ha, 3-5 km, 7.200 - 7.400 đồng/kg. Returns tokens used. */
 static size_t unit_after(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
@@ -402,11 +425,13 @@ static size_t unit_after(const classify_ctx *c, const token *t, size_t n, size_t
         return 0;
     value uv;
     memset(&uv, 0, sizeof uv);
-    if (!parse_unit(c->lx, t[i].core, 1, &uv))
+    slice text = t[i].core;
+    size_t used = spaced_per(c, t, n, i, &uv, &text);
+    if (!used && !parse_unit(c->lx, t[i].core, 1, &uv))
         return 0;
-    span sp = mk(CL_UNIT, t[i].core);
+    span sp = mk(CL_UNIT, text);
     sp.val = uv;
-    return push(out, &sp) ? 0 : 1;
+    return push(out, &sp) ? 0 : used ? used : 1;
 }
 
 /* The cue within the clause before token i (up to six words back, not past
@@ -909,17 +934,19 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         value uv;
         memset(&uv, 0, sizeof uv);
         const span *before = out->n >= 2 ? &out->v[out->n - 2] : NULL;
-        if (before && before->cls == CL_VALUE && parse_unit(c->lx, tk->core, 1, &uv) &&
+        slice text = tk->core;
+        size_t used = before && before->cls == CL_VALUE ? spaced_per(c, t, n, *i, &uv, &text) : 0;
+        if (before && before->cls == CL_VALUE && (used || parse_unit(c->lx, tk->core, 1, &uv)) &&
             !lexicon_abbr(c->lx, tk->core.s, tk->core.n)) {
-            sp = mk(CL_UNIT, tk->core);
+            *i += used ? used : 1;
+            sp = mk(CL_UNIT, text);
             sp.val = uv;
-            (*i)++;
             return push(out, &sp);
         }
     }
     /* km 32, Km 15+500: a distance marker before the number */
-    if ((word_is(tk, "km")) && *i + 1 < n && !tk->post.n && t[*i + 1].core.n && t[*i + 1].core.s[0] >= '0' &&
-        t[*i + 1].core.s[0] <= '9') {
+    if ((word_is(tk, "km")) && *i + 1 < n && !tk->post.n && t[*i + 1].core.n &&
+        ((t[*i + 1].core.s[0] >= '0' && t[*i + 1].core.s[0] <= '9') || word_is(&t[*i + 1], "số"))) { /* km số 4 */
         sp = mk(CL_UNIT, tk->core);
         sp.val.unit = lexicon_unit(c->lx, "km", 2);
         if (sp.val.unit) {
