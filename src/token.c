@@ -1,6 +1,7 @@
 /* token — whitespace tokens with punctuation peeled, and the sentence split. */
 #include "token.h"
 #include "swar.h"
+#include "syllable.h"
 #include "utf8.h"
 #include "wordcache.h"
 #include <stdlib.h>
@@ -77,6 +78,42 @@ static int keeps_period(const lexicon *lx, const char *s, size_t n)
     return k == n && utf8_is_upper(cp);
 }
 
+/* 24/4tại, 2021là, 15%trong: a Vietnamese word typed without its space
+ * after a number. The start of the word in s[a..b), or b when there is none:
+ * letters to the end, after a digit or %, with a letter outside ASCII (a
+ * tone or a vowel mark, so no unit like kg or ha), and a syllable. */
+static size_t glued_word(const lexicon *lx, const char *s, size_t a, size_t b)
+{
+    size_t k = b;
+    int marked = 0;
+    while (k > a) {
+        unsigned char ch = (unsigned char)s[k - 1];
+        if (ch >= 0x80)
+            marked = 1;
+        else if (!((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+            break;
+        k--;
+    }
+    if (!marked || k == a || k == b || !((s[k - 1] >= '0' && s[k - 1] <= '9') || s[k - 1] == '%'))
+        return b;
+    return syllable_parse(lx, s + k, b - k, NULL) ? k : b;
+}
+
+static int push_token(tokvec *tv, const char *s, size_t n, size_t i, size_t a, size_t b, size_t j, int digit,
+                      int ends)
+{
+    token *t = push(tv);
+    if (!t)
+        return -1;
+    t->pre = (slice){s + i, a - i};
+    t->core = (slice){s + a, b - a};
+    t->post = (slice){s + b, j - b};
+    t->digit = (unsigned char)digit; /* the marks peeled off are no digits */
+    t->ends = (unsigned char)ends;
+    t->hash = word_hash_within(s + a, b - a, n - a);
+    return 0;
+}
+
 int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
 {
     size_t i = 0;
@@ -97,15 +134,13 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
             b--;
             ends |= s[b] == '.' || s[b] == '!' || s[b] == '?';
         }
-        token *t = push(tv);
-        if (!t)
+        size_t w = digit ? glued_word(lx, s, a, b) : b;
+        if (w < b) { /* the number, then the word as a token of its own */
+            if (push_token(tv, s, n, i, a, w, w, 1, 0) || push_token(tv, s, n, w, w, b, j, 0, ends))
+                return -1;
+        } else if (push_token(tv, s, n, i, a, b, j, digit, ends)) {
             return -1;
-        t->pre = (slice){s + i, a - i};
-        t->core = (slice){s + a, b - a};
-        t->post = (slice){s + b, j - b};
-        t->digit = (unsigned char)digit; /* the marks peeled off are no digits */
-        t->ends = (unsigned char)ends;
-        t->hash = word_hash_within(s + a, b - a, n - a);
+        }
         i = j;
     }
     return 0;
