@@ -139,7 +139,7 @@ static void *work(void *arg)
     return NULL;
 }
 
-ahead *ahead_new(const lexicon *lx, num_dialect d, int year_short, int workers)
+ahead *ahead_new(const lexicon *lx, num_dialect d, int year_short, int foreign_keep, int workers)
 {
     if (workers < 1)
         workers = 1;
@@ -157,6 +157,7 @@ ahead *ahead_new(const lexicon *lx, num_dialect d, int year_short, int workers)
     }
     normalizer_init(&a->helper, lx, d);
     a->helper.year_short = year_short;
+    a->helper.foreign_keep = foreign_keep;
     pthread_mutex_init(&a->mu, NULL);
     pthread_cond_init(&a->work, NULL);
     pthread_cond_init(&a->done, NULL);
@@ -165,6 +166,7 @@ ahead *ahead_new(const lexicon *lx, num_dialect d, int year_short, int workers)
         w->a = a;
         normalizer_init(&w->nz, lx, d);
         w->nz.year_short = year_short;
+        w->nz.foreign_keep = foreign_keep;
         a->nworkers++;
         if (pthread_create(&w->thread, NULL, work, w)) {
             ahead_free(a);

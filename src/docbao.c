@@ -101,6 +101,7 @@ docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
     }
     normalizer_init(&db->nz, db->lx, db->voice.dialect);
     db->nz.year_short = cfg->year_short;
+    db->nz.foreign_keep = cfg->foreign_keep;
     return db;
 }
 
@@ -218,7 +219,7 @@ int docbao_normalize_file(docbao *db, FILE *in, const char *name, docbao_sentenc
     db->user = user;
     db->lines = 0;
     int rc = DOCBAO_OK, got, eol, at_line_start = 1, workers = ahead_workers(db, in);
-    ahead *a = workers ? ahead_new(db->lx, db->nz.dialect, db->nz.year_short, workers) : NULL;
+    ahead *a = workers ? ahead_new(db->lx, db->nz.dialect, db->nz.year_short, db->nz.foreign_keep, workers) : NULL;
     db->error[0] = '\0';
     while ((got = reader_next(&r, &db->line, &eol)) > 0) {
         if (at_line_start) {

@@ -46,6 +46,8 @@ typedef struct docbao_config {
     int pitch;                /* 0..100; -1: the voice's */
     int volume;               /* 0..200; -1: the voice's */
     int year_short;           /* 1: 2021 "hai nghìn hai mươi mốt"; 0 (default): "hai nghìn không trăm hai mươi mốt" */
+    int foreign_keep;         /* 1: foreign words as written (eSpeak-NG may switch to its English voice);
+                                 0 (default): said in Vietnamese syllables (Myanmar "mi an ma") */
 } docbao_config;
 
 /* NULL on error, with the reason in err. cfg may be NULL for the defaults. */

@@ -72,6 +72,9 @@ static void usage(FILE *f)
           "  --lexicon FILE     your own entries, overriding the bundled lexicon\n"
           "  --year-style S     full: 2021 \"hai nghìn không trăm hai mươi mốt\" (default);\n"
           "                     short: \"hai nghìn hai mươi mốt\"\n"
+          "  --foreign F        vietnamese: foreign names and words in Vietnamese syllables\n"
+          "                     (Myanmar \"mi an ma\"; default); keep: as written, in eSpeak-NG's\n"
+          "                     own reading (it may switch to its English voice)\n"
           "  --html             read the input as a saved web page (files are recognized by\n"
           "                     their first bytes; standard input needs this flag)\n"
           "  --keep-all         HTML: keep every text block, leave nothing out\n"
@@ -182,6 +185,16 @@ static int parse_args(int argc, char **argv, cli *c)
                 c->cfg.year_short = 0;
             else {
                 die("--year-style %s: give full or short%s", next, "");
+                return 2;
+            }
+        } else if (!strcmp(a, "--foreign")) {
+            NEEDS_VALUE();
+            if (!strcmp(next, "keep"))
+                c->cfg.foreign_keep = 1;
+            else if (!strcmp(next, "vietnamese"))
+                c->cfg.foreign_keep = 0;
+            else {
+                die("--foreign %s: give vietnamese or keep%s", next, "");
                 return 2;
             }
         } else if (!strcmp(a, "--html")) {

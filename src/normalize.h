@@ -20,6 +20,7 @@ typedef struct normalizer {
     const lexicon *lx;       /* borrowed */
     num_dialect dialect;
     int year_short;          /* years without "không trăm" */
+    int foreign_keep;        /* foreign words as written, not in Vietnamese syllables */
     normalize_explain_fn explain;
     void *explain_user;
     strbuf clean, spoken, piece;

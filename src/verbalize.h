@@ -11,6 +11,7 @@ typedef struct verbalize_ctx {
     const lexicon *lx;
     num_dialect dialect;
     int year_short;          /* 2021 "hai nghìn hai mươi mốt" */
+    int foreign_keep;        /* foreign words as written (eSpeak-NG's own reading) */
 } verbalize_ctx;
 
 /* Returns 0, -1 on out of memory. */
