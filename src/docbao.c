@@ -57,7 +57,7 @@ static int voice_path(const char *data, const char *name, char *out, size_t n)
 
 docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
 {
-    docbao_config def = {NULL, NULL, NULL, 0, -1, -1, -1, 0};
+    docbao_config def = {NULL, NULL, NULL, 0, -1, -1, -1, 0, 0};
     if (!cfg)
         cfg = &def;
     docbao *db = calloc(1, sizeof *db);
