@@ -1,5 +1,6 @@
 /* synth — the only file that talks to eSpeak-NG (global and not re-entrant:
- * one synth per process, used from one thread).
+ * one synth per process; a process-wide mutex makes every call safe from any
+ * thread, but none may be made from inside the audio callback).
  * Takes spoken text (eSpeak input, [[...]] phoneme input allowed); gives
  * 16-bit mono PCM at synth_rate() to a callback, synchronously. */
 #ifndef DOCBAO_SYNTH_H
@@ -22,5 +23,13 @@ int synth_speak(const char *text, size_t len, synth_audio_fn fn, void *user);
 /* The IPA eSpeak-NG produces for text, as `espeak-ng --ipa` prints it, on one
  * line (clauses joined by spaces). Appends to out. 0, or -1. */
 int synth_ipa(const char *text, size_t len, strbuf *out);
+/* eSpeak-NG's phonemes for word[0..n) as the language voice reads it (NULL:
+ * "en"): IPA, phonemes separated by '_', words by ' ', a stress mark (ˈ or ˌ)
+ * before a stressed vowel, e.g. "z_ˈʌ_k_ə_b_ˌɜː_ɡ" for Zuckerberg. Appends to
+ * out. Starts eSpeak-NG when nothing has (synth_open need not be called);
+ * when a synthesizer is open, its voice and settings are loaded back before
+ * this returns, so what it says next is unchanged. 0, or -1 (no such voice,
+ * no phonemes, out of memory, or called from inside the audio callback). */
+int synth_foreign_phonemes(const char *word, size_t n, const char *voice, strbuf *out);
 
 #endif
