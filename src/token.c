@@ -50,6 +50,8 @@ static int lead_punct(const char *s, size_t n)
         return 1;
     if (c == '.' && (n < 2 || s[1] == '.'))
         return 1;
+    if (c == '#') /* a hashtag's sign is not read: #dulichvietnam */
+        return 1;
     return 0;
 }
 
