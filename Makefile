@@ -3,7 +3,7 @@ PREFIX   ?= /usr/local
 SYSCONFDIR ?= /etc
 DATADIR  ?= $(CURDIR)
 CC       ?= cc
-PKGS     := espeak-ng sndfile portaudio-2.0 libutf8proc libebur128 soxr libxml-2.0
+PKGS     := espeak-ng sndfile portaudio-2.0 libutf8proc libebur128 soxr libxml-2.0 libmicrohttpd
 OPT      ?= -O2 -g
 SAN      ?=
 CFLAGS   := $(OPT) $(SAN) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -fPIC
@@ -39,7 +39,7 @@ $(BUILD)/libdocbao.so: $(LIB_OBJ)
 
 CLI_OBJ  := $(BUILD)/main.o $(patsubst src/cli/%.c,$(BUILD)/cli_%.o,$(wildcard src/cli/*.c))
 
-$(BUILD)/cli_%.o: src/cli/%.c src/cli/cli.h src/docbao.h | $(BUILD)
+$(BUILD)/cli_%.o: src/cli/%.c $(wildcard src/cli/*.h) src/docbao.h | $(BUILD)
 	@echo "  CC $<"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -c $< -o $@
 
@@ -80,6 +80,8 @@ install: all
 	install -m 644 src/docbao.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 lexicon/*.tsv $(DESTDIR)$(PREFIX)/share/docbao/lexicon/
 	install -m 644 voices/*.voice $(DESTDIR)$(PREFIX)/share/docbao/voices/
+	install -d $(DESTDIR)$(PREFIX)/share/docbao/web
+	install -m 644 web/index.html web/player.js web/player.css $(DESTDIR)$(PREFIX)/share/docbao/web/
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
 	sed 's|@PREFIX@|$(PREFIX)|' docbao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/docbao.pc
 	install -m 644 man/docbao.1 $(DESTDIR)$(PREFIX)/share/man/man1/docbao.1

@@ -50,6 +50,7 @@ static void usage(FILE *f)
           "  batch -o DIR IN.. one audio file per article (files, folders, or - for a list on stdin),\n"
           "                   in parallel; skips articles already done (--force redoes them)\n"
           "  voices           list the voice profiles\n"
+          "  serve            the HTTP service, web page and player (docbao serve --help)\n"
           "  lexicon check F  check a lexicon table (columns key, kind, reading, context)\n\n"
           "options:\n"
           "  -o, --output FILE  audio file to write (speak)\n"
@@ -553,6 +554,8 @@ int main(int argc, char **argv)
 {
     clock_gettime(CLOCK_MONOTONIC, &g_start);
     g_timing = getenv("DOCBAO_TIMING") != NULL;
+    if (argc > 1 && !strcmp(argv[1], "serve")) /* the HTTP service: its own options (src/cli/serve.c) */
+        return cli_serve_main(argc - 1, argv + 1);
     cli c;
     int rc = parse_args(argc, argv, &c);
     if (rc) {

@@ -43,5 +43,7 @@ int cli_player_wanted(void);
 int cli_player(const cli *c, docbao *db);
 /* batch: one audio file per article, in worker processes. */
 int cli_batch(const cli *c);
+/* serve: the HTTP service, with its own options (serve.c, serve.h). */
+int cli_serve_main(int argc, char **argv);
 
 #endif
