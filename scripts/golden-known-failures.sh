@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 SHARED=${DOCBAO_SHARED:-$PWD/../shared}
-for f in tests/golden/numbers.tsv tests/golden/words.tsv tests/golden/news.tsv tests/golden/news2.tsv samples/*.tsv; do
+for f in tests/golden/numbers.tsv tests/golden/words.tsv tests/golden/news.tsv tests/golden/news2.tsv tests/golden/rules.tsv samples/*.tsv; do
     "$SHARED/tools/tn-score" --tsv --show 1000 --cmd "./docbao normalize" "$f" || true
 done | python3 -c '
 import re, sys

@@ -581,10 +581,12 @@ static int context_free_class(const lexicon *lx, const char *s, size_t n, int sy
     if (utf8_all_upper(s, n)) {
         if (syllable_is_word(lx, s, n))
             return CL_UPPERWORD;
-        return loan ? CL_LOANWORD : compose_abbr(lx, s, n, NULL) > 0 ? CL_COMPOSED : CL_SPELL;
+        return loan ? CL_LOANWORD : lexicon_exonym(lx, s, n) ? CL_EXONYM : compose_abbr(lx, s, n, NULL) > 0 ? CL_COMPOSED : CL_SPELL;
     }
     if (loan)
         return CL_LOANWORD;
+    if (lexicon_exonym(lx, s, n))
+        return CL_EXONYM;
     return syllable ? CL_WORD : -1;
 }
 
@@ -728,15 +730,21 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         return push(out, &sp);
     }
     const char *loan = lexicon_loanword(c->lx, s.s, s.n);
+    const char *exo = loan ? NULL : lexicon_exonym(c->lx, s.s, s.n);
     if (utf8_all_upper(s.s, s.n) && !has_char(s, "0123456789-/&.@_+")) {
         int word = syllable_is_word(c->lx, s.s, s.n);
-        sp = mk(word ? CL_UPPERWORD : loan ? CL_LOANWORD : compose_abbr(c->lx, s.s, s.n, NULL) > 0 ? CL_COMPOSED : CL_SPELL, s);
-        sp.reading = word ? NULL : loan;
+        sp = mk(word  ? CL_UPPERWORD
+                : loan ? CL_LOANWORD
+                : exo  ? CL_EXONYM
+                : compose_abbr(c->lx, s.s, s.n, NULL) > 0 ? CL_COMPOSED
+                       : CL_SPELL,
+                s);
+        sp.reading = word ? NULL : loan ? loan : exo;
         return push(out, &sp);
     }
-    if (loan) {
-        sp = mk(CL_LOANWORD, s);
-        sp.reading = loan;
+    if (loan || exo) {
+        sp = mk(loan ? CL_LOANWORD : CL_EXONYM, s);
+        sp.reading = loan ? loan : exo;
         return push(out, &sp);
     }
     if (syllable_at(c, t, i, s)) {
@@ -897,8 +905,10 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             }
         if (push_simple(out, (tok_class)(f->kind - 1), text))
             return -1;
-        if (f->kind == CL_LOANWORD + 1) /* the one context-free class with a reading */
+        if (f->kind == CL_LOANWORD + 1) /* the context-free classes with a reading */
             out->v[out->n - 1].reading = lexicon_loanword(c->lx, text.s, text.n);
+        else if (f->kind == CL_EXONYM + 1)
+            out->v[out->n - 1].reading = lexicon_exonym(c->lx, text.s, text.n);
         return 0;
     }
     if (quarter(t, *i, &sp)) {

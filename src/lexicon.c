@@ -17,6 +17,7 @@ struct lexicon {
     dict abbr_idx;       /* key -> first entry */
     dict abbr_user, abbr_user_lower; /* the user's table, looked up first */
     dict letters_n, letters_s, loan, unit_exact, unit_lower, roles, rhymes;
+    dict exonyms;        /* foreign proper name (lowercase) -> index into vals */
     dict parts;          /* abbreviation part -> index into vals, negative for a body (see row_part) */
     dict role_masks;     /* lowercase word or phrase -> bit mask of its roles */
     dict role_heads;     /* lowercase first word of each phrase in role_masks */
@@ -172,6 +173,17 @@ static int row_part(void *user, const char *const *c, char *err, size_t errlen)
     return v < 0 || dict_put(&lx->parts, c[0], strlen(c[0]), body ? -(v + 2) : v);
 }
 
+static int row_exonym(void *user, const char *const *c, char *err, size_t errlen)
+{
+    lexicon *lx = user;
+    if (!c[0][0] || !c[1][0]) {
+        snprintf(err, errlen, "word and reading are required");
+        return -1;
+    }
+    int v = add_val(lx, c[1]);
+    return v < 0 || put_lower(&lx->exonyms, c[0], v);
+}
+
 static int row_unit(void *user, const char *const *c, char *err, size_t errlen)
 {
     lexicon *lx = user;
@@ -286,6 +298,7 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
     if (load(lx, "abbreviations.tsv", ABBR, 4, row_abbr, err, errlen) ||
         load(lx, "letters.tsv", LETTER, 3, row_letter, err, errlen) ||
         load(lx, "loanwords.tsv", LOAN, 2, row_loan, err, errlen) ||
+        load(lx, "exonyms.tsv", LOAN, 2, row_exonym, err, errlen) ||
         load(lx, "units.tsv", UNIT, 3, row_unit, err, errlen) ||
         load(lx, "context.tsv", ROLE, 2, row_role, err, errlen) ||
         load(lx, "rhymes.tsv", RHYME, 1, row_rhyme, err, errlen) ||
@@ -321,6 +334,7 @@ void lexicon_free(lexicon *lx)
     dict_free(&lx->letters_s);
     dict_free(&lx->loan);
     dict_free(&lx->parts);
+    dict_free(&lx->exonyms);
     dict_free(&lx->unit_exact);
     dict_free(&lx->unit_lower);
     dict_free(&lx->roles);
@@ -375,6 +389,11 @@ const char *lexicon_abbr_part(const lexicon *lx, const char *part, size_t n, int
 const char *lexicon_loanword(const lexicon *lx, const char *word, size_t n)
 {
     return lookup_lower(lx, &lx->loan, word, n);
+}
+
+const char *lexicon_exonym(const lexicon *lx, const char *word, size_t n)
+{
+    return lookup_lower(lx, &lx->exonyms, word, n);
 }
 
 const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n)

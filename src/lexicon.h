@@ -28,7 +28,7 @@ typedef struct unit_entry {
 typedef struct lexicon lexicon;
 
 /* dir: folder holding abbreviations.tsv, letters.tsv, loanwords.tsv,
- * units.tsv, context.tsv, rhymes.tsv, abbreviation-parts.tsv. user: NULL or a table with the columns
+ * exonyms.tsv, units.tsv, context.tsv, rhymes.tsv, abbreviation-parts.tsv. user: NULL or a table with the columns
  * key, kind, reading and optionally context. NULL on error, with
  * "file:line: message" in err. */
 lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errlen);
@@ -46,6 +46,9 @@ const char *lexicon_letter(const lexicon *lx, const char *letter, size_t n, num_
 const char *lexicon_abbr_part(const lexicon *lx, const char *part, size_t n, int *body);
 /* Reading of a loanword (matched case-insensitively), or NULL. */
 const char *lexicon_loanword(const lexicon *lx, const char *word, size_t n);
+/* Reading of a foreign proper name of exonyms.tsv (Myanmar "mi an ma"),
+ * matched case-insensitively, or NULL. */
+const char *lexicon_exonym(const lexicon *lx, const char *word, size_t n);
 /* Unit by exact spelling, else case-insensitively; NULL when unknown. */
 const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
 /* 1 when word (matched case-insensitively) has the role in context.tsv

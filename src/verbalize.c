@@ -230,6 +230,8 @@ static int read_run(const verbalize_ctx *c, slice s, int code, strbuf *out)
             return strbuf_word(out, e->reading);
         }
         const char *loan = lexicon_loanword(c->lx, s.s, s.n);
+        if (!loan)
+            loan = lexicon_exonym(c->lx, s.s, s.n);
         if (loan)
             return strbuf_word(out, loan);
     }
@@ -353,7 +355,9 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
                     continue;
                 }
             }
-            if (!code && !url && (lexicon_abbr(c->lx, part.s, part.n) || lexicon_loanword(c->lx, part.s, part.n))) {
+            if (!code && !url &&
+                (lexicon_abbr(c->lx, part.s, part.n) || lexicon_loanword(c->lx, part.s, part.n) ||
+                 lexicon_exonym(c->lx, part.s, part.n))) {
                 rc = read_run(c, part, 0, out);
                 i = end;
                 continue;
@@ -540,6 +544,7 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_COMPOSED:
         return compose_abbr(c->lx, s->text.s, s->text.n, out) < 0;
     case CL_LOANWORD:
+    case CL_EXONYM:
         return strbuf_word(out, s->reading);
     case CL_UNIT:
         return strbuf_word(out, s->val.unit->reading) || read_per(c, &s->val, out);
