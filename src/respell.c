@@ -342,6 +342,34 @@ static int apply_syllable(const respell *r, const word *w, char next, strbuf *ou
 }
 
 static int scan(const respell *r, const char *text, size_t len, strbuf *out, int depth);
+static int put_word(const respell *r, const char *s, size_t len, char next, strbuf *out, int depth);
+
+/* A consonant before a syllable that begins with a consonant, as the press
+ * writes foreign names (U-crai-na, Mát-xcơ-va, Ô-xtrây-li-a, Crưm): eSpeak-NG's
+ * Vietnamese voice switches to English for such a word, so the first
+ * consonant is said with a schwa of its own ("cờ rai", "xờ cơ", "xờ trây").
+ * Returns 1 when written, 0 when w is no such word, -1 on out of memory. */
+static int put_cluster(const respell *r, const word *w, char next, strbuf *out, int depth)
+{
+    static const struct { const char *c, *say; } FIRST[] = {
+        {"ph", "phờ"}, {"b", "bờ"}, {"c", "cờ"}, {"d", "đờ"}, {"đ", "đờ"}, {"f", "phờ"}, {"g", "gờ"},
+        {"k", "cờ"}, {"p", "pờ"}, {"s", "xờ"}, {"t", "tờ"}, {"v", "vờ"}, {"x", "xờ"}, {"z", "dờ"}};
+    if (w->tone >= 0 || depth > 2)
+        return 0;
+    for (size_t i = 0; i < sizeof FIRST / sizeof FIRST[0]; i++) {
+        size_t l = strlen(FIRST[i].c);
+        const char *rest = w->lower + l;
+        if (strncmp(w->lower, FIRST[i].c, l) || !strchr("bcdfghklmnprstvxzđ", *rest) || !*rest)
+            continue;
+        word v;
+        if (analyse(&v, rest, strlen(rest)) < 0 || (v.tone < 0 && !strchr("bcdfgkpstvx", *rest)))
+            return 0;
+        if (strbuf_append(out, FIRST[i].say, strlen(FIRST[i].say)) || strbuf_putc(out, ' '))
+            return -1;
+        return put_word(r, rest, strlen(rest), next, out, depth + 1) ? -1 : 1;
+    }
+    return 0;
+}
 
 /* Appends word s[0..len); next is the byte that follows it in the text (0 at the end). */
 static int put_word(const respell *r, const char *s, size_t len, char next, strbuf *out,
@@ -350,6 +378,9 @@ static int put_word(const respell *r, const char *s, size_t len, char next, strb
     word w;
     if (analyse(&w, s, len) < 0)
         return strbuf_append(out, s, len);
+    int split = put_cluster(r, &w, next, out, depth);
+    if (split)
+        return split < 0 ? -1 : 0;
     for (size_t i = 0; depth == 0 && i < r->n; i++) {
         const rule *u = &r->rules[i];
         if (u->kind == K_WORD && !strcmp(u->a, w.lower)) {
