@@ -126,6 +126,17 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
             break;
         int digit;
         size_t j = token_end(s, n, i, &digit);
+        /* 14/11(theo giờ địa phương): an opening bracket typed without its
+         * space ends the token before it (the bracket leads the next one) */
+        const char *par = j - i > 2 ? memchr(s + i + 1, '(', j - i - 2) : NULL;
+        while (par && (par[-1] == '(' || par[-1] == '"'))
+            par = par + 1 < s + j - 1 ? memchr(par + 1, '(', (size_t)(s + j - 1 - (par + 1))) : NULL;
+        if (par) {
+            j = (size_t)(par - s);
+            digit = 0;
+            for (size_t k = i; k < j; k++)
+                digit |= s[k] >= '0' && s[k] <= '9';
+        }
         size_t a = i, b = j;
         while (a < b && lead_punct(s + a, b - a))
             a++;
