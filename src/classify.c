@@ -826,6 +826,20 @@ static int quarter(const token *t, size_t i, span *sp)
 
 static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec *out);
 
+/* Ngày bầu cử 5/11, ngày Nhà giáo Việt Nam 20/11: "ngày" two to five words
+ * before a d/m, with only words (no number, no stop) between, makes it a date */
+static int day_named_before(const classify_ctx *c, const token *t, size_t i)
+{
+    for (size_t back = 2; back <= 5 && back <= i; back++) {
+        const token *w = &t[i - back + 1];
+        if (w->digit || w->post.n || !w->core.n)
+            return 0;
+        if (cue(c, t, i - back + 1, R_DATE_STRONG) && word_is(&t[i - back], "ngày"))
+            return 1;
+    }
+    return 0;
+}
+
 /* từ 25.1 đến 2.2, Đến 15-6, ...: a d.m or d-m after a date-dot cue with no
  * word after it (the end, a stop, or đến, tới, và) reads as a date */
 static int date_ends(const token *t, size_t n, size_t i, int depth)
@@ -986,7 +1000,8 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         return push(out, &sp);
     }
     const slice s = tk->core;
-    int short_date = cue(c, t, *i, R_DATE) ? (cue(c, t, *i, R_DATE_STRONG) || dot_date(c, t, n, *i) ? 2 : 1) : 0;
+    int named = !cue(c, t, *i, R_DATE) && (*i + 1 >= n || tk->post.n) && day_named_before(c, t, *i);
+    int short_date = cue(c, t, *i, R_DATE) ? (cue(c, t, *i, R_DATE_STRONG) || dot_date(c, t, n, *i) ? 2 : 1) : named;
     /* days before the month word are a range: ngày 5-7 tháng 3, mùng 5-7 tháng Giêng */
     if (short_date && *i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && word_is(&t[*i + 1], "tháng"))
         short_date = 0;
@@ -1088,6 +1103,8 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             if (push_value(t, *i, s, &v, out))
                 return -1;
             span *last = &out->v[out->n - 1];
+            if (named) /* the text says "ngày" already */
+                last->add_prefix = 0;
             /* 2.5 tỷ, 1.5 km: a dot decimal before a scale word or a unit;
              * 0.4, 1.5%, 0.5 kg: an English decimal point (4.0 stays "bốn chấm không") */
             if (v.num.form == NUM_DOTTED &&
