@@ -881,7 +881,9 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             if (ok && (pv->kind == V_DATE) != (v.kind == V_DATE) && !day)
                 ok = 0;
             if (ok) {
-                int score = v.kind == V_NUMBER && out->v[out->n - 1].val.kind == V_NUMBER && cue_near(c, t, *i, R_SCORE);
+                /* a score, or a poll's shares (tỷ số 50% - 48%): no "đến" */
+                int score = (v.kind == V_NUMBER || v.kind == V_PERCENT) && out->v[out->n - 1].val.kind == v.kind &&
+                            cue_near(c, t, *i, R_SCORE);
                 sp = mk(score ? CL_PUNCT : CL_TO, tk->pre.n ? tk->pre : tk->post);
                 if (score)
                     sp.text.n = 0;
