@@ -139,7 +139,7 @@ static void *work(void *arg)
     return NULL;
 }
 
-ahead *ahead_new(const lexicon *lx, num_dialect d, int year_short, int foreign_keep, int workers)
+ahead *ahead_new(const normalizer *proto, int workers)
 {
     if (workers < 1)
         workers = 1;
@@ -155,18 +155,14 @@ ahead *ahead_new(const lexicon *lx, num_dialect d, int year_short, int foreign_k
         free(a);
         return NULL;
     }
-    normalizer_init(&a->helper, lx, d);
-    a->helper.year_short = year_short;
-    a->helper.foreign_keep = foreign_keep;
+    normalizer_init_like(&a->helper, proto);
     pthread_mutex_init(&a->mu, NULL);
     pthread_cond_init(&a->work, NULL);
     pthread_cond_init(&a->done, NULL);
     for (int k = 0; k < workers; k++) {
         struct worker *w = &a->workers[k];
         w->a = a;
-        normalizer_init(&w->nz, lx, d);
-        w->nz.year_short = year_short;
-        w->nz.foreign_keep = foreign_keep;
+        normalizer_init_like(&w->nz, proto);
         a->nworkers++;
         if (pthread_create(&w->thread, NULL, work, w)) {
             ahead_free(a);

@@ -26,7 +26,7 @@ typedef struct ahead ahead;
 
 /* workers threads (besides the caller's) normalize like a normalizer_init'ed
  * one with these settings. NULL when threads or memory are refused. */
-ahead *ahead_new(const lexicon *lx, num_dialect d, int year_short, int foreign_keep, int workers);
+ahead *ahead_new(const normalizer *proto, int workers);
 /* Queues a piece (copied), and gives fn every sentence of earlier batches
  * that is ready. 0, fn's value, or -1 (out of memory). */
 int ahead_push(ahead *a, const char *text, size_t n, int line_end, int headline, ahead_fn fn, void *user);

@@ -2,6 +2,7 @@
  * before it (lexicon/context.tsv). Order of the tests is the priority. */
 #include "classify.h"
 #include "compose.h"
+#include "foreign.h"
 #include "syllable.h"
 #include "utf8.h"
 #include <stddef.h>
@@ -587,6 +588,8 @@ static int context_free_class(const lexicon *lx, const char *s, size_t n, int sy
         return CL_LOANWORD;
     if (lexicon_exonym(lx, s, n))
         return CL_EXONYM;
+    if (!syllable && foreign_looking(s, n)) /* Widodo, Bogor: said in Vietnamese syllables */
+        return CL_FOREIGN;
     return syllable ? CL_WORD : -1;
 }
 
@@ -797,7 +800,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
             }
         }
     }
-    sp = mk(mixed ? CL_MIXED : CL_WORD, s);
+    sp = mk(mixed ? CL_MIXED : foreign_looking(s.s, s.n) ? CL_FOREIGN : CL_WORD, s);
     return push(out, &sp);
 }
 

@@ -23,6 +23,7 @@
 struct docbao {
     char data_dir[1024];
     lexicon *lx;
+    translit *tr;             /* foreign words' Vietnamese syllables (lexicon/translit.tsv) */
     voice_profile voice;
     normalizer nz;
     char error[1024];
@@ -99,9 +100,16 @@ docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
         free(db);
         return NULL;
     }
+    db->tr = translit_load(db->lx, NULL, err, errlen);
+    if (!db->tr) {
+        lexicon_free(db->lx);
+        free(db);
+        return NULL;
+    }
     normalizer_init(&db->nz, db->lx, db->voice.dialect);
     db->nz.year_short = cfg->year_short;
     db->nz.foreign_keep = cfg->foreign_keep;
+    db->nz.tr = db->tr;
     return db;
 }
 
@@ -110,6 +118,7 @@ void docbao_free(docbao *db)
     if (!db)
         return;
     normalizer_free(&db->nz);
+    translit_free(db->tr);
     lexicon_free(db->lx);
     strbuf_free(&db->line);
     if (db->synth_ready)
@@ -219,7 +228,7 @@ int docbao_normalize_file(docbao *db, FILE *in, const char *name, docbao_sentenc
     db->user = user;
     db->lines = 0;
     int rc = DOCBAO_OK, got, eol, at_line_start = 1, workers = ahead_workers(db, in);
-    ahead *a = workers ? ahead_new(db->lx, db->nz.dialect, db->nz.year_short, db->nz.foreign_keep, workers) : NULL;
+    ahead *a = workers ? ahead_new(&db->nz, workers) : NULL;
     db->error[0] = '\0';
     while ((got = reader_next(&r, &db->line, &eol)) > 0) {
         if (at_line_start) {

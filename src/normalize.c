@@ -12,6 +12,14 @@ void normalizer_init(normalizer *nz, const lexicon *lx, num_dialect d)
     nz->strict = getenv("DOCBAO_STRICT") != NULL;
 }
 
+void normalizer_init_like(normalizer *nz, const normalizer *proto)
+{
+    normalizer_init(nz, proto->lx, proto->dialect);
+    nz->year_short = proto->year_short;
+    nz->foreign_keep = proto->foreign_keep;
+    nz->tr = proto->tr;
+}
+
 void normalizer_free(normalizer *nz)
 {
     strbuf_free(&nz->clean);
@@ -22,6 +30,7 @@ void normalizer_free(normalizer *nz)
     spanvec_free(&nz->spans);
     word_cache_free(nz->words);
     nz->words = NULL;
+    foreign_cache_free(&nz->foreign);
 }
 
 int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_sentence_fn fn, void *user)
@@ -39,7 +48,7 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
                        .words = nz->words,
                        .merge_words = !nz->explain,
                        .end = clean + nz->clean.len};
-    verbalize_ctx vc = {nz->lx, nz->dialect, nz->year_short, nz->foreign_keep};
+    verbalize_ctx vc = {nz->lx, nz->dialect, nz->year_short, nz->foreign_keep, nz->tr, &nz->foreign};
     const token *t = nz->tokens.v;
     size_t nt = nz->tokens.n;
     for (size_t from = 0; from < nt;) {

@@ -21,6 +21,8 @@ typedef struct normalizer {
     num_dialect dialect;
     int year_short;          /* years without "không trăm" */
     int foreign_keep;        /* foreign words as written, not in Vietnamese syllables */
+    const translit *tr;      /* borrowed: foreign words' syllables; NULL: as written */
+    foreign_cache foreign;   /* their readings, this normalizer's own */
     normalize_explain_fn explain;
     void *explain_user;
     strbuf clean, spoken, piece;
@@ -35,6 +37,9 @@ typedef struct normalizer {
 } normalizer;
 
 void normalizer_init(normalizer *nz, const lexicon *lx, num_dialect d);
+/* A normalizer with proto's settings (lexicon, dialect, year style, foreign
+ * words) and state of its own. */
+void normalizer_init_like(normalizer *nz, const normalizer *proto);
 void normalizer_free(normalizer *nz);
 /* Returns 0, the callback's non-zero value, or -1 on out of memory. */
 int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_sentence_fn fn, void *user);

@@ -210,6 +210,17 @@ static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf
 }
 
 /* A letter run inside a mixed token. */
+/* A foreign word in Vietnamese syllables (Widodo "vi đô đô"); as written with
+ * --foreign keep, or when eSpeak-NG gives nothing to map: then spelled, so the
+ * Vietnamese voice never switches to another language. */
+static int read_foreign(const verbalize_ctx *c, slice s, strbuf *out)
+{
+    if (c->foreign_keep || !c->tr || !c->fc)
+        return strbuf_wordn(out, s.s, s.n);
+    int rc = foreign_read(c->fc, c->tr, s.s, s.n, out);
+    return rc < 0 ? -1 : rc ? spell(c, s, out) : 0;
+}
+
 static int read_run(const verbalize_ctx *c, slice s, int code, strbuf *out)
 {
     if (!code) {
@@ -247,6 +258,8 @@ static int read_run(const verbalize_ctx *c, slice s, int code, strbuf *out)
     utf8_next(s.s, s.n, &f0);
     if (utf8_len(s.s, s.n) <= 3 && !utf8_is_upper(f0))
         return spell(c, s, out);
+    if (foreign_looking(s.s, s.n))
+        return read_foreign(c, s, out);
     return strbuf_wordn(out, s.s, s.n);
 }
 
@@ -541,6 +554,8 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return strbuf_word(out, s->abbr->reading);
     case CL_SPELL:
         return spell(c, s->text, out);
+    case CL_FOREIGN:
+        return read_foreign(c, s->text, out);
     case CL_COMPOSED:
         return compose_abbr(c->lx, s->text.s, s->text.n, out) < 0;
     case CL_LOANWORD:

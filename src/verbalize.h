@@ -6,12 +6,15 @@
 #define DOCBAO_VERBALIZE_H
 #include "classify.h"
 #include "numbers.h"
+#include "foreign.h"
 
 typedef struct verbalize_ctx {
     const lexicon *lx;
     num_dialect dialect;
     int year_short;          /* 2021 "hai nghìn hai mươi mốt" */
     int foreign_keep;        /* foreign words as written (eSpeak-NG's own reading) */
+    const translit *tr;      /* foreign words in Vietnamese syllables; NULL: as written */
+    foreign_cache *fc;       /* their readings, remembered (the caller's, not shared) */
 } verbalize_ctx;
 
 /* Returns 0, -1 on out of memory. */

@@ -68,7 +68,9 @@ static void plain_run(const lexicon *lx, const strbuf *text, strbuf *out)
 
 static int ahead_run(const lexicon *lx, const strbuf *text, int workers, struct got *g)
 {
-    ahead *a = ahead_new(lx, DIALECT_NORTH, 0, 0, workers);
+    normalizer proto;
+    normalizer_init(&proto, lx, DIALECT_NORTH);
+    ahead *a = ahead_new(&proto, workers);
     CHECK(a != NULL, "ahead_new");
     if (!a)
         return -1;
@@ -112,7 +114,9 @@ int main(void)
     CHECK(g.calls == 5000, "no sentence after the stop");
     strbuf_free(&g.b);
     /* nothing pushed: finish at once */
-    ahead *a = ahead_new(lx, DIALECT_NORTH, 0, 0, 2);
+    normalizer proto;
+    normalizer_init(&proto, lx, DIALECT_NORTH);
+    ahead *a = ahead_new(&proto, 2);
     struct got e = {{0}, 0, 0};
     CHECK(a && ahead_finish(a, add_ahead, &e) == 0 && e.calls == 0, "an empty run gives nothing");
     ahead_free(a);

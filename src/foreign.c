@@ -1,0 +1,66 @@
+/* foreign — translit's readings remembered per normalizer. */
+#include "foreign.h"
+#include "utf8.h"
+#include <string.h>
+
+int foreign_looking(const char *s, size_t n)
+{
+    size_t letters = 0;
+    int vowel = 0; /* gmt, utc, cst: letters to spell, not a word */
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = utf8_next(s + i, n - i, &cp);
+        if (cp < 0 || !utf8_is_letter(cp) || cp > 0x24F)
+            return 0; /* beyond Latin Extended-B (and the Vietnamese block) */
+        switch (cp) {
+        case 0x103: case 0x102: case 0xE2: case 0xC2: case 0x111: case 0x110: case 0xEA: case 0xCA:
+        case 0xF4: case 0xD4: case 0x1A1: case 0x1A0: case 0x1B0: case 0x1AF:
+            return 0; /* ă â đ ê ô ơ ư */
+        default:
+            break;
+        }
+        if (letters && utf8_is_upper(cp))
+            return 0; /* a capital inside: VTVcab, iGate are mixed codes, not names */
+        letters++;
+        vowel |= cp > 0x7F || strchr("aeiouyAEIOUY", (int)cp) != NULL;
+        i += k;
+    }
+    /* three lower-case letters or fewer are a code (utc, est), not a name */
+    int capital = (unsigned char)s[0] >= 'A' && (unsigned char)s[0] <= 'Z';
+    return (letters >= 4 || (capital && letters >= 2)) && vowel;
+}
+
+static int put(const char *reading, strbuf *out)
+{
+    return strbuf_word(out, reading);
+}
+
+int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t n, strbuf *out)
+{
+    int at = dict_get(&fc->index, word, n);
+    if (at == -2)
+        return 1;
+    if (at >= 0)
+        return put(fc->text.s + at, out) ? -1 : 0;
+    if (fc->text.len > FOREIGN_CACHE_MAX) { /* a long text of odd words: start again */
+        dict_free(&fc->index);
+        strbuf_clear(&fc->text);
+    }
+    size_t start = fc->text.len;
+    if (translit_word(tr, word, n, &fc->text)) {
+        strbuf_truncate(&fc->text, start);
+        return dict_put(&fc->index, word, n, -2) ? -1 : 1;
+    }
+    size_t from = start; /* translit puts a space before the word when the text does not end in one */
+    while (from < fc->text.len && fc->text.s[from] == ' ')
+        from++;
+    if (strbuf_putc(&fc->text, '\0') || dict_put(&fc->index, word, n, (int)from))
+        return -1;
+    return put(fc->text.s + from, out) ? -1 : 0;
+}
+
+void foreign_cache_free(foreign_cache *fc)
+{
+    dict_free(&fc->index);
+    strbuf_free(&fc->text);
+}
