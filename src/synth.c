@@ -108,13 +108,13 @@ int synth_open(const voice_profile *v, char *err, size_t errlen)
     return rc;
 }
 
+/* Closes the synthesizer; eSpeak-NG itself stays up for the process and its
+ * memory stays reachable: in 1.51 an espeak_Initialize after espeak_Terminate
+ * hangs in the next espeak_Terminate, and lookups may come after a close. */
 void synth_close(void)
 {
     lock();
-    if (g_rate)
-        espeak_Terminate();
-    g_rate = 0;
-    g_voice[0] = g_loaded[0] = '\0';
+    g_voice[0] = '\0';
     unlock();
 }
 

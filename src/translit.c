@@ -15,9 +15,10 @@
 #include <string.h>
 
 enum kind { K_ONSET, K_CLUSTER, K_CODA, K_FINAL, K_ENDSYL, K_ALONE, K_VOWEL, K_CLOSED,
-            K_LAX, K_GEM, K_MEDIAL, K_RHYME, K_VOICE, NKIND };
+            K_LAX, K_GEM, K_MEDIAL, K_RHYME, K_VOICE, K_GLIDE, K_SPLIT, K_HINT, K_RCODA, K_MUTE, NKIND };
 static const char *const KIND_NAMES[NKIND] = {"onset", "cluster", "coda", "final", "endsyl", "alone",
-                                             "vowel", "closed", "lax", "gem", "medial", "rhyme", "voice"};
+                                             "vowel", "closed", "lax", "gem", "medial", "rhyme", "voice",
+                                             "glide", "split", "hint", "rcoda", "mute"};
 
 typedef struct rule {
     char *from, *to;
@@ -86,7 +87,11 @@ static int kind_of(const char *s)
 }
 
 /* kinds whose from is one phoneme (the others: two phonemes, a rhyme, a cue) */
-static int names_phoneme(int kind) { return kind != K_CLUSTER && kind != K_MEDIAL && kind != K_RHYME && kind != K_VOICE; }
+static int names_phoneme(int kind)
+{
+    return kind != K_CLUSTER && kind != K_MEDIAL && kind != K_RHYME && kind != K_VOICE && kind != K_SPLIT &&
+           kind != K_HINT && kind != K_CLOSED && kind != K_FINAL;
+}
 
 static int row(void *user, const char *const *c, char *err, size_t errlen)
 {
@@ -247,6 +252,76 @@ static int segments(const translit *t, const char *s, size_t n, seg *out)
     return k;
 }
 
+/* ---- the written vowels, for the vowels eSpeak-NG reduces (ə: drama, Dallas) */
+
+typedef struct group {
+    char s[12];  /* the vowel letters, plain ("io") */
+    int first;   /* the word's first */
+    int r_after; /* an r is written after them */
+    int end;     /* they (and that r) end the word */
+} group;
+
+enum { GROUP_MAX = 24 };
+
+/* The plain vowel letter a Latin letter is (a..y, à..ÿ), or 0. */
+static char plain_vowel(const char *s, size_t *len)
+{
+    unsigned char c = (unsigned char)s[0];
+    *len = 1;
+    if (strchr("aeiouy", c) && c)
+        return (char)c;
+    if (c != 0xC3 || !s[1])
+        return 0;
+    static const char FOLD[65] = "aaaaaaaceeeeiiii" "dnoooooxouuuuyts" "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+    char f = FOLD[(unsigned char)s[1] & 0x3F];
+    *len = 2;
+    return strchr("aeiouy", f) ? f : 0;
+}
+
+/* The runs of vowel letters of the lowercase word lw (a y before a vowel at
+ * the start is a consonant). The count, at most max. */
+static int spell_groups(const char *lw, group *g, int max)
+{
+    int n = 0;
+    for (size_t i = 0; lw[i];) {
+        size_t len;
+        char v = plain_vowel(lw + i, &len);
+        if (!v || (i == 0 && v == 'y' && plain_vowel(lw + 1, &len))) {
+            i += v ? 1 : len;
+            continue;
+        }
+        if (n == max)
+            return n;
+        size_t k = 0;
+        while ((v = plain_vowel(lw + i, &len)) && k + 2 < sizeof g[n].s) {
+            g[n].s[k++] = v;
+            i += len;
+        }
+        while (plain_vowel(lw + i, &len))
+            i += len;
+        g[n].s[k] = '\0';
+        g[n].first = n == 0;
+        g[n].r_after = lw[i] == 'r';
+        g[n].end = !lw[i + (size_t)g[n].r_after];
+        n++;
+    }
+    return n;
+}
+
+/* Pairs the vowel segments of s[0..n) with the written groups when the
+ * counts agree (a last silent e left out: Kane): sets each one's group in
+ * gv[] (NULL for none). */
+static void align(const seg *s, int n, const char *lw, group *g, const group **gv)
+{
+    int nv = 0, ng = spell_groups(lw, g, GROUP_MAX);
+    for (int i = 0; i < n; i++)
+        nv += s[i].p->vowel;
+    if (ng == nv + 1 && !strcmp(g[ng - 1].s, "e") && g[ng - 1].end && !g[ng - 1].r_after)
+        ng--;
+    for (int i = 0, k = 0; i < n; i++)
+        gv[i] = s[i].p->vowel && ng == nv ? &g[k++] : NULL;
+}
+
 /* ---- segments into syllables */
 
 typedef struct syl {
@@ -256,6 +331,7 @@ typedef struct syl {
     const char *vowel;  /* the segment's phoneme */
     const char *coda;   /* Vietnamese coda, "" for none */
     int stress;
+    const struct group *g; /* the vowel letters written for it, or NULL */
 } syl;
 
 typedef struct plan {
@@ -263,7 +339,7 @@ typedef struct plan {
     int n;
 } plan;
 
-static int is_glide(const phone *p) { return !strcmp(p->s, "w") || !strcmp(p->s, "j"); }
+static int is_glide(const translit *t, const phone *p) { return find_str(t, K_GLIDE, p->s) != NULL; }
 
 static void add_fixed(plan *pl, const char *text)
 {
@@ -281,14 +357,16 @@ static int take_onset(const translit *t, const seg *c, int n, int after_vowel, c
     if (n == 0)
         return 0;
     const phone *last = c[n - 1].p;
-    if (is_glide(last)) {
-        const char *o = n >= 2 ? find_str(t, K_ONSET, c[n - 2].p->s) : NULL;
+    if (is_glide(t, last)) {
+        /* between vowels the consonant before a w closes the syllable before (runway ran uây) */
+        int w_apart = after_vowel && !strcmp(last->s, "w") && find_str(t, K_CODA, n >= 2 ? c[n - 2].p->s : "");
+        const char *o = n >= 2 && !w_apart ? find_str(t, K_ONSET, c[n - 2].p->s) : NULL;
         if (o) {
             *onset = o;
             *glide = last->s;
             return 2;
         }
-        if (after_vowel || last->s[0] == 'w' || !(o = find_str(t, K_ONSET, last->s))) {
+        if (after_vowel || !(o = find_str(t, K_ONSET, last->s))) {
             *glide = last->s;
             return 1;
         }
@@ -324,6 +402,16 @@ static int geminates(const translit *t, const syl *prev, const phone *c, const c
     return 0;
 }
 
+/* The final row of a consonant that ends the word: "vowel consonant" when
+ * it follows that vowel (after ə, -s is dropped), else "consonant". */
+static const char *final_row(const translit *t, const char *vowel, int after_vowel, const char *c)
+{
+    char key[2 * PH_MAX + 2];
+    snprintf(key, sizeof key, "%s %s", vowel, c);
+    const char *f = after_vowel && vowel ? find_str(t, K_FINAL, key) : NULL;
+    return f ? f : find_str(t, K_FINAL, c);
+}
+
 /* The consonants c[0..n) after the word's last vowel (syllable last): the
  * first that can close it does (by its final row when it ends the word; a
  * final "-" drops it), an endsyl row makes a last one a syllable (Bush bu
@@ -332,7 +420,7 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last)
 {
     for (int i = 0; i < n; i++) {
         const char *s = c[i].p->s;
-        const char *f = i == n - 1 ? find_str(t, K_FINAL, s) : NULL;
+        const char *f = i == n - 1 ? final_row(t, last >= 0 ? pl->v[last].vowel : "", i == 0, s) : NULL;
         const char *e = i == n - 1 ? find_str(t, K_ENDSYL, s) : NULL;
         const char *cd = find_str(t, K_CODA, s);
         int open = last >= 0 && !pl->v[last].coda[0] && last == pl->n - 1;
@@ -348,22 +436,40 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last)
 }
 
 /* The consonants c[0..n) between two vowels, less the next one's onset:
- * the first closes the syllable before when it can, the others (and one
- * that cannot) become syllables of their own (alone rows) or are dropped. */
+ * the first closes the syllable before when it can and no split row keeps
+ * it with the next (Ibrahim i bờ ra him), the others (and one that cannot)
+ * become syllables of their own (alone rows), but a mute one after the
+ * first is dropped (sandwich xăng uých). */
 static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
 {
     for (int j = 0; j < n; j++) {
-        const char *cd = j == 0 && prev >= 0 ? find_str(t, K_CODA, c[j].p->s) : NULL;
+        char pair[2 * PH_MAX + 2];
+        snprintf(pair, sizeof pair, "%s %s", c[j].p->s, c[j + 1].p->s); /* c[n] is the onset or the vowel */
+        const char *split = find_str(t, K_SPLIT, pair);
+        const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, c[j].p->s) : NULL;
         if (cd && prev == pl->n - 1 && !pl->v[prev].coda[0])
             pl->v[prev].coda = cd;
-        else
-            add_fixed(pl, find_str(t, K_ALONE, c[j].p->s));
+        else if (split || j == 0 || !find_str(t, K_MUTE, c[j].p->s))
+            add_fixed(pl, split ? split : find_str(t, K_ALONE, c[j].p->s));
+    }
+}
+
+/* A vowel written before an r and followed by a consonant other than r
+ * closes with the rcoda row's coda: Carter các tơ, Sarkozy xác cô di. */
+static void r_codas(const translit *t, plan *pl)
+{
+    for (int i = 0; i + 1 < pl->n; i++) {
+        syl *a = &pl->v[i];
+        const syl *b = &pl->v[i + 1];
+        const char *rc = a->fixed || a->coda[0] || !a->g || !a->g->r_after ? NULL : find_str(t, K_RCODA, a->vowel);
+        if (rc && (b->fixed || (b->onset[0] && strcmp(b->onset, "r")) || b->glide[0]))
+            a->coda = rc;
     }
 }
 
 /* Segments into syllables; lw is the word's lowercase spelling. The count,
  * or -1 when the word has too many. */
-static int make_plan(const translit *t, const seg *s, int n, const char *lw, plan *pl)
+static int make_plan(const translit *t, const seg *s, int n, const char *lw, const group *const *gv, plan *pl)
 {
     pl->n = 0;
     int prev = -1; /* pl's index of the last vowel's syllable */
@@ -384,10 +490,14 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, pla
             pl->v[prev].coda = find_str(t, K_CODA, s[v - 1].p->s);
         if (pl->n == SYL_MAX)
             return -1;
-        pl->v[pl->n] = (syl){NULL, onset, glide, s[v].p->s, "", s[v].stress};
+        /* a yod English hears in a written u is not said: Kuleba cu, Duterte đu */
+        if (!strcmp(glide, "j") && gv[v] && gv[v]->s[0] == 'u')
+            glide = "";
+        pl->v[pl->n] = (syl){NULL, onset, glide, s[v].p->s, "", s[v].stress, gv[v]};
         prev = pl->n++;
         i = v + 1;
     }
+    r_codas(t, pl);
     return pl->n;
 }
 
@@ -556,11 +666,55 @@ static int emit_fixed(const translit *t, const char *text, strbuf *out)
     return 0;
 }
 
-/* The rhyme of a syllable: its nucleus (closed before a coda) and coda,
- * after its glide by a medial row (the glide dropped when none fits). */
+/* The hint row for a vowel and its written letters: the most particular
+ * key first, the letters marked ^ when they are the word's first, r when an
+ * r is written after them, $ when they (and the r) end the word: "ə or$",
+ * "ə o$", "ə o". NULL when none. */
+static const char *hint_row(const translit *t, const syl *s)
+{
+    const group *g = s->g;
+    for (int m = 7; g && m >= 0; m--) {
+        if (((m & 4) && !g->first) || ((m & 2) && !g->r_after) || ((m & 1) && !g->end))
+            continue;
+        char key[48];
+        snprintf(key, sizeof key, "%s %s%s%s%s", s->vowel, m & 4 ? "^" : "", g->s, m & 2 ? "r" : "", m & 1 ? "$" : "");
+        const char *h = find_str(t, K_HINT, key);
+        if (h)
+            return h;
+    }
+    return NULL;
+}
+
+/* The nucleus a hint row gives a vowel eSpeak-NG reduces ("ə a" -> a: drama
+ * đờ ra ma); a row "open|closed" differs before a coda. NULL when none. */
+static const char *hinted(const translit *t, const syl *s, char *buf, size_t cap)
+{
+    const char *h = hint_row(t, s);
+    if (!h)
+        return NULL;
+    const char *bar = strchr(h, '|');
+    if (!bar)
+        return h;
+    if (s->coda[0])
+        snprintf(buf, cap, "%s", bar + 1);
+    else
+        snprintf(buf, cap, "%.*s", (int)(bar - h), h);
+    return buf;
+}
+
+/* The rhyme of a syllable: its nucleus (by a hint row, else the closed row
+ * before a coda, else the vowel row) and coda, after its glide by a medial
+ * row (the glide dropped when none fits). */
 static void rhyme_of(const translit *t, const syl *s, char *buf, size_t cap)
 {
-    const char *nuc = s->coda[0] ? find_str(t, K_CLOSED, s->vowel) : NULL;
+    char hb[32];
+    const char *nuc = hinted(t, s, hb, sizeof hb);
+    if (!nuc && s->coda[0]) {
+        char key[PH_MAX + 8];
+        snprintf(key, sizeof key, "%s %s", s->vowel, s->coda);
+        if (!(nuc = find_str(t, K_CLOSED, key)))
+            nuc = find_str(t, K_CLOSED, s->vowel);
+    }
     if (!nuc)
         nuc = find_str(t, K_VOWEL, s->vowel);
     snprintf(buf, cap, "%s%s", nuc ? nuc : "", s->coda);
@@ -616,8 +770,11 @@ static int say_word(const translit *t, const char *ph, size_t n, const char *lw,
         vowels += segs[i].p->vowel;
     if (k <= 0 || !vowels)
         return -1;
+    group g[GROUP_MAX];
+    const group *gv[SEG_MAX];
+    align(segs, k, lw, g, gv);
     plan pl;
-    if (make_plan(t, segs, k, lw, &pl) < 0)
+    if (make_plan(t, segs, k, lw, gv, &pl) < 0)
         return -1;
     return render(t, &pl, out);
 }
