@@ -432,6 +432,8 @@ static size_t unit_after(const classify_ctx *c, const token *t, size_t n, size_t
         return 0;
     span sp = mk(CL_UNIT, text);
     sp.val = uv;
+    if (uv.unit && !strcmp(uv.unit->reading, "đồng")) /* 10.000,50 đồng "phẩy năm không" */
+        out->v[out->n - 1].val.num.frac_digits = 1;
     return push(out, &sp) ? 0 : used ? used : 1;
 }
 

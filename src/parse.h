@@ -15,6 +15,7 @@ typedef enum {
 typedef struct number {
     int neg;
     int grouped;      /* written with thousands separators (1.071.393) */
+    int frac_digits;  /* decimals said digit by digit (an amount in đồng: 10.000,50 đồng) */
     num_form form;
     char digits[64];  /* integer digits without separators */
     char frac[32];    /* decimal or dotted part digits */

@@ -35,13 +35,19 @@ static int lower_word(slice s, strbuf *out)
     return rc;
 }
 
-static int read_number(const verbalize_ctx *c, const number *n, strbuf *out)
+/* digits: the decimals are said digit by digit where they end in 0 (an
+ * amount in đồng: 10.000,50 đồng "phẩy năm không"); elsewhere two decimals
+ * are a number (0,10 USD "không phẩy mười", 10,10 điểm "mười phẩy mười") */
+static int read_number_as(const verbalize_ctx *c, const number *n, int digits, strbuf *out)
 {
     int rc = 0;
     if (n->neg)
         rc |= strbuf_word(out, "âm");
     rc |= (n->grouped ? num_cardinal_grouped : num_cardinal)(n->digits, n->ndigits, c->dialect, out);
-    if (n->form == NUM_DECIMAL) {
+    if (n->form == NUM_DECIMAL && !digits && !n->frac_digits && n->nfrac == 2 && n->frac[0] != '0' && n->frac[1] == '0') {
+        rc |= strbuf_word(out, "phẩy");
+        rc |= num_cardinal(n->frac, 2, c->dialect, out);
+    } else if (n->form == NUM_DECIMAL) {
         rc |= strbuf_word(out, "phẩy");
         rc |= num_fraction_digits(n->frac, n->nfrac, c->dialect, out);
     } else if (n->form == NUM_DOTTED) {
@@ -49,6 +55,11 @@ static int read_number(const verbalize_ctx *c, const number *n, strbuf *out)
         rc |= num_fraction_digits(n->frac, n->nfrac, c->dialect, out);
     }
     return rc;
+}
+
+static int read_number(const verbalize_ctx *c, const number *n, strbuf *out)
+{
+    return read_number_as(c, n, 0, out);
 }
 
 static int read_slice_number(const verbalize_ctx *c, slice s, strbuf *out)
@@ -162,7 +173,7 @@ static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf
                 rc |= num_cardinal(cents, 2, c->dialect, out) || strbuf_word(out, "xu");
             return rc;
         }
-        rc = read_number(c, &v->num, out) || strbuf_word(out, v->unit->reading);
+        rc = read_number_as(c, &v->num, !strcmp(v->unit->reading, "đồng"), out) || strbuf_word(out, v->unit->reading);
         return rc | read_per(c, v, out);
     case V_TIME:
         rc |= num_cardinal_u(v->h, c->dialect, out) || strbuf_word(out, "giờ");
