@@ -221,7 +221,7 @@ static const phone *longest(const translit *t, const char *s, size_t n)
 
 /* One eSpeak-NG word (phonemes separated by '_') into segments: a stress
  * mark goes to the next vowel, a length mark after a consonant doubles it
- * (Italian tː), other marks are dropped. The count, or -1 on a phoneme no
+ * (Italian tː), other marks and language switches ("(en)") are dropped. The count, or -1 on a phoneme no
  * row names. */
 static int segments(const translit *t, const char *s, size_t n, seg *out)
 {
@@ -230,6 +230,9 @@ static int segments(const translit *t, const char *s, size_t n, seg *out)
         int32_t cp;
         size_t len = s[i] == '_' ? 1 : utf8_next(s + i, n - i, &cp);
         if (s[i] == '_') {
+        } else if (s[i] == '(') { /* a language switch, "(en)": the phonemes go on as they are */
+            const char *close = memchr(s + i, ')', n - i);
+            len = close ? (size_t)(close - (s + i)) + 1 : n - i;
         } else if (cp == 0x02C8 || cp == 0x02CC) {
             stress = cp == 0x02C8 ? 1 : 2;
         } else if (cp == 0x02D0) {
@@ -308,9 +311,28 @@ static int spell_groups(const char *lw, group *g, int max)
     return n;
 }
 
+/* Splits the last group of two letters or more in two (its first letter and
+ * the rest), for a word with more vowels than groups (Zambia: a, i, a). 1
+ * when it did, 0 when there is none. */
+static int split_group(group *g, int *ng)
+{
+    int k = *ng - 1;
+    while (k >= 0 && (!g[k].s[0] || !g[k].s[1]))
+        k--;
+    if (k < 0)
+        return 0;
+    memmove(&g[k + 1], &g[k], (size_t)(*ng - k) * sizeof *g);
+    g[k].s[1] = '\0';
+    g[k].r_after = g[k].end = 0;
+    memmove(g[k + 1].s, g[k + 1].s + 1, strlen(g[k + 1].s));
+    g[k + 1].first = 0;
+    (*ng)++;
+    return 1;
+}
+
 /* Pairs the vowel segments of s[0..n) with the written groups when the
- * counts agree (a last silent e left out: Kane): sets each one's group in
- * gv[] (NULL for none). */
+ * counts agree (a last silent e left out: Kane; a group split when the
+ * vowels are more: Zambia): sets each one's group in gv[] (NULL for none). */
 static void align(const seg *s, int n, const char *lw, group *g, const group **gv)
 {
     int nv = 0, ng = spell_groups(lw, g, GROUP_MAX);
@@ -318,6 +340,8 @@ static void align(const seg *s, int n, const char *lw, group *g, const group **g
         nv += s[i].p->vowel;
     if (ng == nv + 1 && !strcmp(g[ng - 1].s, "e") && g[ng - 1].end && !g[ng - 1].r_after)
         ng--;
+    while (ng < nv && ng < GROUP_MAX && split_group(g, &ng))
+        ;
     for (int i = 0, k = 0; i < n; i++)
         gv[i] = s[i].p->vowel && ng == nv ? &g[k++] : NULL;
 }
