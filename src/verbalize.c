@@ -256,6 +256,9 @@ static int read_run(const verbalize_ctx *c, slice s, int code, strbuf *out)
             loan = lexicon_exonym(c->lx, s.s, s.n);
         if (loan)
             return strbuf_word(out, loan);
+        const unit_entry *u = s.n >= 3 ? lexicon_unit(c->lx, s.s, s.n) : NULL; /* đô la/gallon */
+        if (u && strlen(u->unit) == s.n && !memcmp(u->unit, s.s, s.n))
+            return strbuf_word(out, u->reading);
     }
     if (utf8_all_upper(s.s, s.n)) {
         if (!code && s.n > 1 && syllable_is_word(c->lx, s.s, s.n))
