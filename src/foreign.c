@@ -30,6 +30,36 @@ int foreign_looking(const char *s, size_t n)
     return (letters >= 4 || (capital && letters >= 2)) && vowel;
 }
 
+/* A schwa syllable that only splits a cluster (bờ ren, xờ mát) joined to the
+ * next syllable as the press prints it (bren, xmát): the reading in r[0..n)
+ * rewritten in place; its new length. respell says such clusters again with
+ * the schwa, for the voice. */
+static size_t press_clusters(char *r, size_t n)
+{
+    static const struct { const char *schwa, *c, *next; } JOIN[] = {
+        {"bờ ", "b", "rl"}, {"cờ ", "c", "rl"}, {"gờ ", "g", "rl"}, {"pờ ", "p", "rl"}, {"phờ ", "ph", "rl"},
+        {"đờ ", "đ", "r"}, {"tờ ", "t", "r"}, {"xờ ", "x", "tckpmnl"}};
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = 0;
+        for (; k < sizeof JOIN / sizeof JOIN[0]; k++) {
+            size_t l = strlen(JOIN[k].schwa);
+            if ((i == 0 || r[i - 1] == ' ') && i + l < n && !memcmp(r + i, JOIN[k].schwa, l) &&
+                strchr(JOIN[k].next, r[i + l]))
+                break;
+        }
+        if (k < sizeof JOIN / sizeof JOIN[0]) {
+            size_t cl = strlen(JOIN[k].c);
+            memmove(r + w, JOIN[k].c, cl);
+            w += cl;
+            i += strlen(JOIN[k].schwa);
+            continue;
+        }
+        r[w++] = r[i++];
+    }
+    return w;
+}
+
 static int put(const char *reading, strbuf *out)
 {
     return strbuf_word(out, reading);
@@ -54,6 +84,7 @@ int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t
     size_t from = start; /* translit puts a space before the word when the text does not end in one */
     while (from < fc->text.len && fc->text.s[from] == ' ')
         from++;
+    strbuf_truncate(&fc->text, from + press_clusters(fc->text.s + from, fc->text.len - from));
     if (strbuf_putc(&fc->text, '\0') || dict_put(&fc->index, word, n, (int)from))
         return -1;
     return put(fc->text.s + from, out) ? -1 : 0;
