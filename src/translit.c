@@ -653,9 +653,26 @@ static int try_syllable(const translit *t, const char *onset, const char *rhyme,
     return syllable_parse(t->lx, buf, strlen(buf), NULL);
 }
 
+/* Takes the coda off a rhyme (ng nh ch, or one consonant letter). 1 when
+ * there was one. */
+static int drop_coda(char *r)
+{
+    size_t n = strlen(r);
+    if (n >= 2 && (!strcmp(r + n - 2, "ng") || !strcmp(r + n - 2, "nh") || !strcmp(r + n - 2, "ch"))) {
+        r[n - 2] = '\0';
+        return 1;
+    }
+    if (n >= 2 && strchr("bcdghklmnpqrstvx", r[n - 1])) {
+        r[n - 1] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
 /* Appends the syllable onset + rhyme (which may carry a tone mark), after a
  * rhyme row's rewriting and the grammar's check; one it refuses is tried
- * without its coda, then without its onset, then left out. 0, or -1. */
+ * without its last coda (Donald: "ant" is "an"), again, then without its
+ * onset, then left out. 0, or -1. */
 static int emit(const translit *t, const char *onset, const char *rhyme, strbuf *out)
 {
     char base[64], buf[96];
@@ -665,14 +682,11 @@ static int emit(const translit *t, const char *onset, const char *rhyme, strbuf 
         int t2 = strip_tone(rw, base, sizeof base);
         tone = t2 ? t2 : tone;
     }
-    if (try_syllable(t, onset, base, tone, buf, sizeof buf))
-        return strbuf_word(out, buf);
-    size_t n0 = strlen(base), n = n0;
-    while (n > 0 && strchr("bcdghklmnpqrstvx", base[n - 1]))
-        base[--n] = '\0';
-    if (tone == 2 && n < n0 && stop_final(rhyme))
-        tone = 0; /* the sắc came with the stop */
-    if (try_syllable(t, onset, base, tone, buf, sizeof buf) || try_syllable(t, "", base, tone, buf, sizeof buf))
+    do {
+        if (try_syllable(t, onset, base, tone, buf, sizeof buf))
+            return strbuf_word(out, buf);
+    } while (drop_coda(base));
+    if (try_syllable(t, "", base, tone, buf, sizeof buf))
         return strbuf_word(out, buf);
     return 0;
 }
