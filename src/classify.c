@@ -831,6 +831,12 @@ static int quarter(const token *t, size_t i, span *sp)
 
 static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec *out);
 
+static int is_times(const token *t)
+{
+    return (t->core.n == 1 && (t->core.s[0] == 'x' || t->core.s[0] == 'X')) ||
+           (t->core.n == 2 && !memcmp(t->core.s, "×", 2));
+}
+
 /* Ngày bầu cử 5/11, ngày Nhà giáo Việt Nam 20/11: "ngày" two to five words
  * before a d/m, with only words (no number, no stop) between, makes it a date */
 static int day_named_before(const classify_ctx *c, const token *t, size_t i)
@@ -909,6 +915,14 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         }
         (*i)++;
         return push_simple(out, CL_PUNCT, tk->pre.n ? tk->pre : tk->post);
+    }
+    /* 163 x 77,6 x 8,25 mm: a lone x after a bare number is "nhân" (NeMo keeps
+     * the x between measures: 100cm x 50cm) */
+    if (is_times(tk) && out->n && out->v[out->n - 1].cls == CL_VALUE && out->v[out->n - 1].val.kind == V_NUMBER &&
+        !t[*i - 1].post.n && *i + 1 < n &&
+        t[*i + 1].digit && !tk->post.n) {
+        (*i)++;
+        return push_simple(out, CL_TIMES, tk->core);
     }
     /* most words: their class does not depend on the words around them (the
      * facts are remembered), unless a unit may follow a scale word (200 triệu đồng) */
@@ -1084,6 +1098,13 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
                 return push(out, &sp);
             }
         }
+        value my;
+        /* tháng 9.2025: a month and its year written with a dot */
+        if (!short_date && *i > 0 && word_is(&t[*i - 1], "tháng") && memchr(s.s, '.', s.n) && value_of(c, s, 1, &my) &&
+            my.kind == V_MONTH_YEAR) {
+            (*i)++;
+            return push_value(t, *i - 1, s, &my, out);
+        }
         if (value_of(c, s, short_date, &v)) {
             if (v.kind == V_NUMBER && v.num.form != NUM_DECIMAL && is_digits(s) && cue(c, t, *i, R_ORDINAL) &&
                 v.num.ndigits <= 3) { /* (digits only: thứ +4 is a number) */
@@ -1118,7 +1139,9 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
                 ((v.kind == V_NUMBER && *i + 1 < n && !tk->post.n &&
                   (is_scale(c, &t[*i + 1]) || lexicon_unit(c->lx, t[*i + 1].core.s, t[*i + 1].core.n))) ||
                  v.kind == V_PERCENT || v.kind == V_MEASURE || v.kind == V_MONEY ||
-                 (v.num.ndigits == 1 && v.num.digits[0] == '0')))
+                 (v.num.ndigits == 1 && v.num.digits[0] == '0') ||
+                 (*i + 1 < n && !tk->post.n && is_times(&t[*i + 1])) || /* 162.8 x 77.6 */
+                 (out->n >= 2 && out->v[out->n - 2].cls == CL_TIMES)))
                 last->val.num.form = NUM_DECIMAL;
             /* 2h30 phút: the word is written, so the time does not say it */
             if (v.kind == V_TIME && v.has_min && *i + 1 < n && !tk->post.n && word_is(&t[*i + 1], "phút"))
@@ -1222,6 +1245,16 @@ static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec
     while (i < n) {
         if (t[i].core.n && t[i].pre.n && push_simple(out, CL_PUNCT, t[i].pre))
             return -1;
+        /* #1 Việt Nam, #2 Australia: a rank, "số một" */
+        if (t[i].pre.n && t[i].pre.s[t[i].pre.n - 1] == '#' && t[i].digit && t[i].core.s[0] >= '0' &&
+            t[i].core.s[0] <= '9') {
+            span *no = push_new(out);
+            if (!no)
+                return -1;
+            no->cls = CL_LOANWORD;
+            no->text = (slice){t[i].pre.s + t[i].pre.n - 1, 1};
+            no->reading = "số";
+        }
         if (classify_at(c, t, n, &i, out))
             return -1;
         if (t[i - 1].core.n && t[i - 1].post.n && push_simple(out, CL_PUNCT, t[i - 1].post))

@@ -126,7 +126,8 @@ static int parse_date(slice s, int allow_short, value *v)
     unsigned a = num_of(s.s, p1), b = num_of(s.s + p1 + 1, p2);
     size_t used = p1 + 1 + p2;
     if (used == s.n) {
-        if (p2 == 4 && sep != '.' && a >= 1 && a <= 12) { /* 4/2021: month/year */
+        /* 4/2021: month/year; after a date cue (tháng 9.2025) a dot too, when the year is one */
+        if (p2 == 4 && (sep != '.' || (allow_short && b >= 1900 && b <= 2099)) && a >= 1 && a <= 12) {
             v->kind = V_MONTH_YEAR;
             v->m = a;
             v->year = (slice){s.s + p1 + 1, 4};
