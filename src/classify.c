@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *class_name(tok_class c)
 {
@@ -497,7 +498,7 @@ static int looks_url(slice s)
     static const char *const TLD[] = {".vn", ".com", ".net", ".org", ".gov", ".edu", ".info", ".io"};
     for (size_t k = 0; k < sizeof TLD / sizeof TLD[0]; k++) {
         size_t l = strlen(TLD[k]);
-        if (s.n > l + 1 && !memcmp(s.s + s.n - l, TLD[k], l))
+        if (s.n > l + 1 && !strncasecmp(s.s + s.n - l, TLD[k], l)) /* VOV.VN too */
             return 1;
     }
     return 0;

@@ -93,6 +93,38 @@ int parse_number(slice in, number *out)
     return 0;
 }
 
+/* 100,000  1,250.50: thousands by commas (each group three digits) and a
+ * decimal point, the English way. 1 only with at least one comma group. */
+static int parse_english(slice s, number *out)
+{
+    size_t i = digit_run(s.s, s.n), groups = 0;
+    if (i < 1 || i > 3)
+        return 0;
+    while (i < s.n && s.s[i] == ',' && digit_run(s.s + i + 1, s.n - i - 1) == 3) {
+        i += 4;
+        groups++;
+    }
+    slice frac = {"", 0};
+    if (i < s.n && s.s[i] == '.' && digit_run(s.s + i + 1, s.n - i - 1) == s.n - i - 1 && s.n - i - 1 >= 1) {
+        frac = (slice){s.s + i + 1, s.n - i - 1};
+        i = s.n;
+    }
+    if (!groups || i != s.n)
+        return 0;
+    memset(out, 0, sizeof *out);
+    size_t n = 0;
+    for (size_t k = 0; k < s.n && s.s + k < (frac.n ? frac.s - 1 : s.s + s.n); k++)
+        if (dig(s.s[k]) && n + 1 < sizeof out->digits)
+            out->digits[n++] = s.s[k];
+    out->ndigits = n;
+    out->grouped = 1;
+    if (frac.n) {
+        out->form = NUM_DECIMAL;
+        return copy_digits(frac.s, frac.n, out->frac, sizeof out->frac, &out->nfrac);
+    }
+    return 1;
+}
+
 static unsigned num_of(const char *s, size_t n)
 {
     unsigned v = 0;
@@ -322,10 +354,17 @@ int parse_value(const lexicon *lx, slice s, int allow_short_date, value *v)
         v->kind = V_NUMBER;
         return 1;
     }
-    /* a currency sign before the number: $10 €5 */
+    /* a currency sign before the number: $10 €5; after $ a number may be
+     * written the English way ($100,000 $1,250.50) */
     for (size_t k = 1; k <= 3 && k < s.n; k++) {
         const unit_entry *u = lexicon_unit(lx, s.s, k);
-        if (u && u->kind == UNIT_MONEY && parse_number((slice){s.s + k, s.n - k}, &v->num)) {
+        slice amount = {s.s + k, s.n - k};
+        if (u && u->kind == UNIT_MONEY && s.s[k - 1] == '$' && parse_english(amount, &v->num)) {
+            v->kind = V_MONEY;
+            v->unit = u;
+            return 1;
+        }
+        if (u && u->kind == UNIT_MONEY && parse_number(amount, &v->num)) {
             v->kind = V_MONEY;
             v->unit = u;
             return 1;

@@ -232,10 +232,12 @@ static int read_foreign(const verbalize_ctx *c, slice s, strbuf *out)
     return rc < 0 ? -1 : rc ? spell(c, s, out) : 0;
 }
 
-static int read_run(const verbalize_ctx *c, slice s, int code, strbuf *out)
+static int read_run(const verbalize_ctx *c, slice s, int code, int url, strbuf *out)
 {
     if (!code) {
         const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
+        if (e && url && e->kind == ABBR_EXPAND) /* VOV.VN: the domain's letters, not Việt Nam */
+            e = NULL;
         if (!e && utf8_len(s.s, s.n) <= 8) { /* vnpt in a web address is VNPT */
             char up[64];
             strbuf b = {0};
@@ -382,10 +384,10 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
                     continue;
                 }
             }
-            if (!code && !url &&
-                (lexicon_abbr(c->lx, part.s, part.n) || lexicon_loanword(c->lx, part.s, part.n) ||
-                 lexicon_exonym(c->lx, part.s, part.n))) {
-                rc = read_run(c, part, 0, out);
+            const abbr_entry *pa = code ? NULL : lexicon_abbr(c->lx, part.s, part.n);
+            if (!code && ((pa && (!url || pa->kind != ABBR_EXPAND)) || lexicon_loanword(c->lx, part.s, part.n) ||
+                          lexicon_exonym(c->lx, part.s, part.n))) {
+                rc = read_run(c, part, 0, url, out);
                 i = end;
                 continue;
             }
@@ -422,7 +424,7 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
             }
             if (j == i)
                 j = i + 1;
-            rc = read_run(c, (slice){s.s + i, j - i}, code, out);
+            rc = read_run(c, (slice){s.s + i, j - i}, code, url, out);
             i = j;
             continue;
         }
