@@ -230,9 +230,9 @@ static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, c
     }
     /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
      * instruction): 115, 1022, 1789 digit by digit */
-    int service = (cue(c, t, i, R_SERVICE) || (cue(c, t, i, R_SMS_SEND) && cue_near(c, t, i, R_SMS)) ||
-                   listed_phone(t, i, done) || service_number(c, t, n, i)) &&
-                  s->n >= 3 && s->n <= 5 && is_digits(*s);
+    int service = s->n >= 3 && s->n <= 5 && is_digits(*s) &&
+                  (cue(c, t, i, R_SERVICE) || (cue(c, t, i, R_SMS_SEND) && cue_near(c, t, i, R_SMS)) ||
+                   listed_phone(t, i, done) || service_number(c, t, n, i));
     int cued = cue(c, t, i, R_PHONE) || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
                                           (s->n == 8 || (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
     if (!plus && !zero && !cued && !service)
@@ -671,14 +671,14 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     span sp;
     /* an initial-like I. V. X. after a Roman cue is the numeral and a full
      * stop (đô thị loại I., Ban Chấp hành khóa X.), not xã nor an initial */
-    if (s.n == 2 && s.s[1] == '.' && strchr("IVX", s.s[0]) && (cue(c, t, i, R_ROMAN) || roman_list(t, i, out))) {
+    if (s.n == 2 && s.s[1] == '.' && s.s[0] && strchr("IVX", s.s[0]) && (cue(c, t, i, R_ROMAN) || roman_list(t, i, out))) {
         sp = mk(CL_ROMAN, (slice){s.s, 1});
         sp.roman = num_roman_value(s.s, 1);
         span stop = mk(CL_PUNCT, (slice){s.s + 1, 1});
         return push(out, &sp) || push(out, &stop);
     }
     /* XIV, XV: the second of a list of Roman numerals */
-    unsigned rl = s.n > 1 && utf8_all_upper(s.s, s.n) ? num_roman_value(s.s, s.n) : 0;
+    unsigned rl = s.n > 1 && strchr("IVXLCDM", s.s[0]) && utf8_all_upper(s.s, s.n) ? num_roman_value(s.s, s.n) : 0;
     if (rl && roman_list(t, i, out)) {
         sp = mk(CL_ROMAN, s);
         sp.roman = rl;
@@ -736,7 +736,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         return push(out, &sp);
     }
     const char *loan = lexicon_loanword(c->lx, s.s, s.n);
-    const char *exo = loan ? NULL : lexicon_exonym(c->lx, s.s, s.n);
+    const char *exo = loan || t[i].digit ? NULL : lexicon_exonym(c->lx, s.s, s.n);
     if (utf8_all_upper(s.s, s.n) && !has_char(s, "0123456789-/&.@_+")) {
         int word = syllable_is_word(c->lx, s.s, s.n);
         sp = mk(word  ? CL_UPPERWORD
@@ -1022,7 +1022,8 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         return push(out, &sp);
     }
     const slice s = tk->core;
-    int named = !cue(c, t, *i, R_DATE) && (*i + 1 >= n || tk->post.n) && day_named_before(c, t, *i);
+    int named = tk->digit && (*i + 1 >= n || tk->post.n) && memchr(tk->core.s, '/', tk->core.n) &&
+                !cue(c, t, *i, R_DATE) && day_named_before(c, t, *i);
     int short_date = cue(c, t, *i, R_DATE) ? (cue(c, t, *i, R_DATE_STRONG) || dot_date(c, t, n, *i) ? 2 : 1) : named;
     /* days before the month word are a range: ngày 5-7 tháng 3, mùng 5-7 tháng Giêng */
     if (short_date && *i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && word_is(&t[*i + 1], "tháng"))

@@ -13,30 +13,36 @@ static int is_space(char c) { return SPACE[(unsigned char)c]; }
 
 /* The end of the token that starts at s[j] (the next space or n) and
  * whether it has a digit, eight bytes at a time. */
-static size_t token_end(const char *s, size_t n, size_t j, int *digit)
+static size_t token_end(const char *s, size_t n, size_t j, int *digit, int *paren)
 {
-    uint64_t digits = 0;
+    uint64_t digits = 0, parens = 0;
     for (; j < n; j += 8) {
         uint64_t w = j + 8 <= n ? swar_load(s + j) : swar_load_end(s, n, j);
         uint64_t ascii = swar_ascii(w);
         uint64_t low = ascii & ~swar_low7_ge(w, 0x21); /* the spaces among these */
         uint64_t dig = ascii & swar_low7_ge(w, '0') & ~swar_low7_ge(w, '9' + 1);
+        uint64_t par = swar_eq(w, '(');
         for (; low; low &= low - 1) {
             unsigned f = swar_first(low);
             if (j + f >= n || is_space(s[j + f])) {
-                *digit = (digits | (dig & ((1ull << (8 * f)) - 1))) != 0;
+                uint64_t before = (1ull << (8 * f)) - 1;
+                *digit = (digits | (dig & before)) != 0;
+                *paren = (parens | (par & before)) != 0;
                 return j + f < n ? j + f : n;
             }
         }
         digits |= dig;
+        parens |= par;
     }
     *digit = digits != 0;
+    *paren = parens != 0;
     return n;
 }
 
 /* marks peeled from the front and the back of a token: "'([{<*,;!? and "')]}>,;:!?.-* */
 static const unsigned char LEAD[256] = {['"'] = 1, ['\''] = 1, ['('] = 1, ['['] = 1, ['{'] = 1, ['<'] = 1,
-                                        ['*'] = 1, [','] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1};
+                                        ['*'] = 1, [','] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1,
+                                        ['#'] = 1}; /* a hashtag's sign is not read: #dulichvietnam */
 static const unsigned char TRAIL[256] = {['"'] = 1, ['\''] = 1, [')'] = 1, [']'] = 1, ['}'] = 1, ['>'] = 1,
                                          [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['.'] = 1,
                                          ['-'] = 1, ['*'] = 1};
@@ -50,15 +56,13 @@ static int lead_punct(const char *s, size_t n)
         return 1;
     if (c == '.' && (n < 2 || s[1] == '.'))
         return 1;
-    if (c == '#') /* a hashtag's sign is not read: #dulichvietnam */
-        return 1;
     return 0;
 }
 
 static int trail_punct(char c) { return TRAIL[(unsigned char)c]; }
 
 /* A new token at the end of tv (NULL when out of memory). */
-static token *push(tokvec *tv)
+static inline token *push(tokvec *tv)
 {
     if (tv->n == tv->cap) {
         size_t cap = tv->cap ? tv->cap * 2 : 64;
@@ -101,7 +105,7 @@ static size_t glued_word(const lexicon *lx, const char *s, size_t a, size_t b)
     return syllable_parse(lx, s + k, b - k, NULL) ? k : b;
 }
 
-static int push_token(tokvec *tv, const char *s, size_t n, size_t i, size_t a, size_t b, size_t j, int digit,
+static inline __attribute__((always_inline)) int push_token(tokvec *tv, const char *s, size_t n, size_t i, size_t a, size_t b, size_t j, int digit,
                       int ends)
 {
     token *t = push(tv);
@@ -124,14 +128,14 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
             i++;
         if (i >= n)
             break;
-        int digit;
-        size_t j = token_end(s, n, i, &digit);
+        int digit, paren;
+        size_t j = token_end(s, n, i, &digit, &paren);
         /* 14/11(theo giờ địa phương): an opening bracket typed without its
          * space ends the token before it (the bracket leads the next one) */
-        const char *par = j - i > 2 ? memchr(s + i + 1, '(', j - i - 2) : NULL;
-        while (par && (par[-1] == '(' || par[-1] == '"'))
+        const char *par = paren && j - i > 2 ? memchr(s + i + 1, '(', j - i - 2) : NULL;
+        while (paren && par && (par[-1] == '(' || par[-1] == '"'))
             par = par + 1 < s + j - 1 ? memchr(par + 1, '(', (size_t)(s + j - 1 - (par + 1))) : NULL;
-        if (par) {
+        if (paren && par) {
             j = (size_t)(par - s);
             digit = 0;
             for (size_t k = i; k < j; k++)
