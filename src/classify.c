@@ -665,6 +665,25 @@ static int roman_list(const token *t, size_t i, const spanvec *out)
     return last->cls == CL_ROMAN && last != &out->v[out->n - 1];
 }
 
+/* gen, led, set, elo: a short lower-case word that is no Vietnamese syllable
+ * is said in Vietnamese syllables too (eSpeak-NG would switch voice for it),
+ * but for a time zone after a time (9:00 utc, 15h cst: the letters as written) */
+static int short_foreign(slice s, const spanvec *out)
+{
+    if (s.n < 2 || s.n > 3 || !(s.s[0] >= 'a' && s.s[0] <= 'z'))
+        return 0;
+    int vowel = 0;
+    for (size_t k = 0; k < s.n; k++) {
+        if (!(s.s[k] >= 'a' && s.s[k] <= 'z'))
+            return 0;
+        vowel |= strchr("aeiouy", s.s[k]) != NULL;
+    }
+    if (!vowel)
+        return 0;
+    const span *last = out->n ? &out->v[out->n - 1] : NULL;
+    return !(last && last->cls == CL_VALUE && last->val.kind == V_TIME);
+}
+
 static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
 {
     slice s = t[i].core;
@@ -803,7 +822,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
             }
         }
     }
-    sp = mk(mixed ? CL_MIXED : foreign_looking(s.s, s.n) ? CL_FOREIGN : CL_WORD, s);
+    sp = mk(mixed ? CL_MIXED : foreign_looking(s.s, s.n) || short_foreign(s, out) ? CL_FOREIGN : CL_WORD, s);
     return push(out, &sp);
 }
 
