@@ -85,6 +85,15 @@ else
     fail "real news: failures changed" "$out"
 fi
 
+# no language switch: eSpeak-NG says every real-news line, foreign names and all,
+# with its Vietnamese voice (a switch shows as "(en)" in its phonemes)
+switches=$(for f in tests/realnews/*.tsv; do [ "${f##*/}" = known-failures.tsv ] || tail -n +2 "$f" | cut -f4; done \
+    | "$BIN" phonemes | grep -c '([a-z][a-z-]*)')
+[ "$switches" = 0 ] && ok "real news: phonemes with no language switch" || fail "real news: $switches lines switch eSpeak-NG's language"
+cut -f2 lexicon/exonyms.tsv | grep -v '^#' | tail -n +2 > "$TMP/exo.txt"
+switches=$("$BIN" phonemes "$TMP/exo.txt" | grep -c '([a-z][a-z-]*)')
+[ "$switches" = 0 ] && ok "exonym readings: phonemes with no language switch" || fail "exonyms: $switches readings switch eSpeak-NG's language"
+
 # --- pronunciation: eSpeak-NG's reading of every syllable through docbao phonemes
 check "pron-score >= 99.9% of news syllables (docbao phonemes)" \
     "$SHARED/tools/pron-score" --cmd "$BIN phonemes" --min 99.9 --show 5
