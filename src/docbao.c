@@ -56,9 +56,16 @@ static int voice_path(const char *data, const char *name, char *out, size_t n)
     return snprintf(out, n, "%s/voices/%s.voice", data, name) >= (int)n ? -1 : 0;
 }
 
+void docbao_config_defaults(docbao_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->dialect = cfg->pitch = cfg->volume = -1; /* the voice's */
+}
+
 docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
 {
-    docbao_config def = {NULL, NULL, NULL, 0, -1, -1, -1, 0, 0};
+    docbao_config def;
+    docbao_config_defaults(&def);
     if (!cfg)
         cfg = &def;
     docbao *db = calloc(1, sizeof *db);
@@ -128,7 +135,7 @@ void docbao_free(docbao *db)
 }
 
 const char *docbao_last_error(const docbao *db) { return db ? db->error : "no handle"; }
-const char *docbao_data_dir(const docbao *db) { return db->data_dir; }
+const char *docbao_data_dir(const docbao *db) { return db ? db->data_dir : NULL; }
 
 void docbao_set_explain(docbao *db, docbao_explain_fn fn, void *user)
 {
@@ -294,7 +301,7 @@ int docbao_synthesize(docbao *db, const char *spoken, size_t len, docbao_audio_f
     int rc = docbao_synth_text(db, spoken, len, &text);
     if (rc)
         return rc;
-    rc = synth_speak(text, strlen(text), fn, user);
+    rc = synth_speak(&db->voice, text, strlen(text), fn, user);
     free(text);
     if (rc < 0) {
         snprintf(db->error, sizeof db->error, "eSpeak-NG failed to synthesize");
@@ -328,7 +335,7 @@ int docbao_phonemes(docbao *db, const char *spoken, size_t len, char **ipa)
     if (rc)
         return rc;
     strbuf out = {0};
-    rc = synth_ipa(text, strlen(text), &out);
+    rc = synth_ipa(&db->voice, text, strlen(text), &out);
     free(text);
     if (rc) {
         strbuf_free(&out);

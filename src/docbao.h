@@ -50,7 +50,15 @@ typedef struct docbao_config {
                                  0 (default): said in Vietnamese syllables (Myanmar "mi an ma") */
 } docbao_config;
 
-/* NULL on error, with the reason in err. cfg may be NULL for the defaults. */
+/* Fills cfg with the defaults (the voice's rate, pitch, volume and dialect;
+ * full years; foreign words in Vietnamese syllables): start from these and
+ * change what you need. A config zeroed by hand means pitch 0 and volume 0. */
+void docbao_config_defaults(docbao_config *cfg);
+/* NULL on error, with the reason in err. cfg may be NULL for the defaults.
+ * Handles are independent: each speaks with its own voice and settings, and
+ * any number may live in one process, one per thread at a time (a handle is
+ * not to be used by two threads at once; eSpeak-NG's calls are serialized
+ * inside the library). */
 docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen);
 void docbao_free(docbao *db); /* NULL is fine */
 const char *docbao_last_error(const docbao *db);
@@ -143,7 +151,7 @@ int docbao_subtitles_close(docbao_subtitles *s, int commit, char *err, size_t er
 int docbao_lexicon_check(const char *path, void (*report)(void *user, const char *message), void *user);
 
 /* The folder of data (lexicon/, voices/) this handle uses. */
-const char *docbao_data_dir(const docbao *db);
+const char *docbao_data_dir(const docbao *db); /* NULL for a NULL handle */
 
 #ifdef __cplusplus
 }

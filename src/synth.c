@@ -85,43 +85,47 @@ static int restore_locked(void)
     return 0;
 }
 
+/* With g_mu held: v's voice and settings applied unless they are already. 0, or -1. */
+static int apply_locked(const voice_profile *v)
+{
+    int values[4] = {v->rate, v->pitch, v->range, v->volume};
+    if (!strcmp(g_voice, v->espeak_voice) && !strcmp(g_loaded, g_voice) && !memcmp(values, g_params, sizeof values))
+        return 0;
+    if (strlen(v->espeak_voice) >= sizeof g_voice || load_voice_locked(v->espeak_voice))
+        return -1;
+    snprintf(g_voice, sizeof g_voice, "%s", v->espeak_voice);
+    static const espeak_PARAMETER P[4] = {espeakRATE, espeakPITCH, espeakRANGE, espeakVOLUME};
+    for (int i = 0; i < 4; i++) {
+        g_params[i] = values[i];
+        espeak_SetParameter(P[i], values[i], 0);
+    }
+    return 0;
+}
+
 int synth_open(const voice_profile *v, char *err, size_t errlen)
 {
     lock();
     int rc = -1;
     if (start_locked())
         snprintf(err, errlen, "eSpeak-NG could not start (is espeak-ng-data installed?)");
-    else if (strlen(v->espeak_voice) >= sizeof g_voice || load_voice_locked(v->espeak_voice))
+    else if (apply_locked(v))
         snprintf(err, errlen, "eSpeak-NG has no voice '%s'", v->espeak_voice);
     else
         rc = 0;
-    if (!rc) {
-        snprintf(g_voice, sizeof g_voice, "%s", v->espeak_voice);
-        int values[4] = {v->rate, v->pitch, v->range, v->volume};
-        static const espeak_PARAMETER P[4] = {espeakRATE, espeakPITCH, espeakRANGE, espeakVOLUME};
-        for (int i = 0; i < 4; i++) {
-            g_params[i] = values[i];
-            espeak_SetParameter(P[i], values[i], 0);
-        }
-    }
     unlock();
     return rc;
 }
 
-/* Closes the synthesizer; eSpeak-NG itself stays up for the process and its
- * memory stays reachable: in 1.51 an espeak_Initialize after espeak_Terminate
- * hangs in the next espeak_Terminate, and lookups may come after a close. */
-void synth_close(void)
-{
-    lock();
-    g_voice[0] = '\0';
-    unlock();
-}
+/* Nothing to close: eSpeak-NG is one engine for the process, shared by every
+ * handle, each of which applies its own voice at each call; it stays up and
+ * its memory stays reachable (in 1.51 an espeak_Initialize after
+ * espeak_Terminate hangs in the next espeak_Terminate). */
+void synth_close(void) {}
 
 int synth_rate(void)
 {
     lock();
-    int rate = g_voice[0] ? g_rate : 0;
+    int rate = g_rate;
     unlock();
     return rate;
 }
@@ -137,9 +141,9 @@ int synth_set_rate(int wpm)
 }
 
 /* With g_mu held: synth_speak's work. */
-static int speak_locked(const char *text, size_t len, synth_audio_fn fn, void *user)
+static int speak_locked(const voice_profile *v, const char *text, size_t len, synth_audio_fn fn, void *user)
 {
-    if (!g_voice[0] || restore_locked())
+    if (start_locked() || apply_locked(v))
         return -1;
     char *copy = malloc(len + 1);
     if (!copy)
@@ -158,12 +162,12 @@ static int speak_locked(const char *text, size_t len, synth_audio_fn fn, void *u
     return e == EE_OK ? 0 : -1;
 }
 
-int synth_speak(const char *text, size_t len, synth_audio_fn fn, void *user)
+int synth_speak(const voice_profile *v, const char *text, size_t len, synth_audio_fn fn, void *user)
 {
     if (t_locked) /* from inside a synthesis (the audio callback) */
         return -1;
     lock();
-    int rc = speak_locked(text, len, fn, user);
+    int rc = speak_locked(v, text, len, fn, user);
     unlock();
     return rc;
 }
@@ -196,7 +200,7 @@ static int put_one_line(strbuf *out, const char *buf, size_t size)
     return 0;
 }
 
-int synth_ipa(const char *text, size_t len, strbuf *out)
+int synth_ipa(const voice_profile *v, const char *text, size_t len, strbuf *out)
 {
     if (t_locked)
         return -1;
@@ -207,7 +211,7 @@ int synth_ipa(const char *text, size_t len, strbuf *out)
         return -1;
     lock();
     espeak_SetPhonemeTrace(espeakPHONEMES_IPA, mem);
-    int rc = speak_locked(text, len, discard, NULL);
+    int rc = speak_locked(v, text, len, discard, NULL);
     espeak_SetPhonemeTrace(0, NULL);
     unlock();
     fclose(mem);

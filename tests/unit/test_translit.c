@@ -322,11 +322,13 @@ static const char VI[] = "Ngày hai mươi ba tháng tư, ủy ban nhân dân t�
 
 /* The samples of VI, as a hash (eSpeak-NG's output drifts a little from one
  * call to the next, the same way in every process: compare call i with call i). */
+static voice_profile g_voice; /* the voice open_voice opened */
+
 static unsigned long speech_hash(void)
 {
     strbuf b = {0};
     unsigned long h = 1469598103934665603UL;
-    if (synth_speak(VI, strlen(VI), collect, &b) || b.len == 0)
+    if (synth_speak(&g_voice, VI, strlen(VI), collect, &b) || b.len == 0)
         h = 0;
     for (size_t i = 0; h && i < b.len; i++)
         h = (h ^ (unsigned char)b.s[i]) * 1099511628211UL;
@@ -338,12 +340,15 @@ static int open_voice(void)
 {
     voice_profile v;
     char err[256];
+    int rc;
     voice_defaults(&v);
     if (voice_load("voices/north.voice", &v, err, sizeof err))
         return -1;
     v.rate = 210; /* not eSpeak-NG's defaults: a lookup must not lose them */
     v.pitch = 35;
-    return synth_open(&v, err, sizeof err);
+    rc = synth_open(&v, err, sizeof err);
+    g_voice = v;
+    return rc;
 }
 
 enum { NSPEAK = 6 };
