@@ -1158,7 +1158,8 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
              * 0.4, 1.5%, 0.5 kg: an English decimal point (4.0 stays "bốn chấm không") */
             if (v.num.form == NUM_DOTTED &&
                 ((v.kind == V_NUMBER && *i + 1 < n && !tk->post.n &&
-                  (is_scale(c, &t[*i + 1]) || lexicon_unit(c->lx, t[*i + 1].core.s, t[*i + 1].core.n))) ||
+                  (is_scale(c, &t[*i + 1]) || lexicon_unit(c->lx, t[*i + 1].core.s, t[*i + 1].core.n) ||
+                   word_is(&t[*i + 1], "độ"))) || /* 20.1 độ vĩ bắc */
                  v.kind == V_PERCENT || v.kind == V_MEASURE || v.kind == V_MONEY ||
                  (v.num.ndigits == 1 && v.num.digits[0] == '0') ||
                  (*i + 1 < n && !tk->post.n && is_times(&t[*i + 1])) || /* 162.8 x 77.6 */
