@@ -144,8 +144,26 @@ int parse_slash_pair(slice s, slice *a, slice *b)
 }
 
 /* d/m/y d-m-y d.m.y (sep the same twice), d/m, m/y */
+/* 2025-05-17: the ISO order, year first (a dateline) */
+static int parse_iso_date(slice s, value *v)
+{
+    if (s.n != 10 || digit_run(s.s, 4) != 4 || s.s[4] != '-' || digit_run(s.s + 5, 2) != 2 || s.s[7] != '-' ||
+        digit_run(s.s + 8, 2) != 2)
+        return 0;
+    unsigned y = num_of(s.s, 4), m = num_of(s.s + 5, 2), d = num_of(s.s + 8, 2);
+    if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 || d > 31)
+        return 0;
+    v->kind = V_DATE;
+    v->d = d;
+    v->m = m;
+    v->year = (slice){s.s, 4};
+    return 1;
+}
+
 static int parse_date(slice s, int allow_short, value *v)
 {
+    if (parse_iso_date(s, v))
+        return 1;
     size_t p1 = digit_run(s.s, s.n);
     if (p1 < 1 || p1 > 2 || p1 >= s.n)
         return 0;

@@ -42,10 +42,11 @@ static size_t token_end(const char *s, size_t n, size_t j, int *digit, int *pare
 /* marks peeled from the front and the back of a token: "'([{<*,;!? and "')]}>,;:!?.-* */
 static const unsigned char LEAD[256] = {['"'] = 1, ['\''] = 1, ['('] = 1, ['['] = 1, ['{'] = 1, ['<'] = 1,
                                         ['*'] = 1, [','] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1,
-                                        ['#'] = 1}; /* a hashtag's sign is not read: #dulichvietnam */
+                                        ['#'] = 1,  /* a hashtag's sign is not read: #dulichvietnam */
+                                        ['|'] = 1}; /* a separator in a page's dateline: a pause */
 static const unsigned char TRAIL[256] = {['"'] = 1, ['\''] = 1, [')'] = 1, [']'] = 1, ['}'] = 1, ['>'] = 1,
                                          [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['.'] = 1,
-                                         ['-'] = 1, ['*'] = 1};
+                                         ['-'] = 1, ['*'] = 1, ['|'] = 1};
 
 static int lead_punct(const char *s, size_t n)
 {

@@ -537,7 +537,7 @@ static int read_punct(slice s, strbuf *out)
         char ch = s.s[i];
         if (ch == '.' || ch == '!' || ch == '?')
             mark = ch == '.' && mark && mark != ',' ? mark : ch;
-        else if ((ch == ',' || ch == ';' || ch == ':' || ch == '-' || ch == '(' || ch == ')') && !mark)
+        else if ((ch == ',' || ch == ';' || ch == ':' || ch == '-' || ch == '(' || ch == ')' || ch == '|') && !mark)
             mark = ',';
     }
     if (!mark || !out->len)
