@@ -684,10 +684,34 @@ static int short_foreign(slice s, const spanvec *out)
     return !(last && last->cls == CL_VALUE && last->val.kind == V_TIME);
 }
 
+/* 1 when s has no letter and no digit: symbols only (€, ★, →, 😀) */
+static int symbols_only(slice s)
+{
+    for (size_t k = 0; k < s.n;) {
+        int32_t cp;
+        k += utf8_next(s.s + k, s.n - k, &cp);
+        if (cp < 0 || (cp >= '0' && cp <= '9') || utf8_is_letter(cp))
+            return 0;
+    }
+    return s.n > 0;
+}
+
+/* a lone symbol: its reading from symbols.tsv, or nothing (a decoration, an
+ * emoji: eSpeak-NG would name it in English) */
+static int push_symbol(const classify_ctx *c, slice s, spanvec *out)
+{
+    const char *r = lexicon_symbol(c->lx, s.s, s.n);
+    span sp = mk(r && strcmp(r, "-") ? CL_LOANWORD : CL_PUNCT, s);
+    sp.reading = r;
+    return push(out, &sp);
+}
+
 static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
 {
     slice s = t[i].core;
     span sp;
+    if (symbols_only(s) && !lexicon_abbr(c->lx, s.s, s.n)) /* & ≥ ± have readings there */
+        return push_symbol(c, s, out);
     /* an initial-like I. V. X. after a Roman cue is the numeral and a full
      * stop (đô thị loại I., Ban Chấp hành khóa X.), not xã nor an initial */
     if (s.n == 2 && s.s[1] == '.' && s.s[0] && strchr("IVX", s.s[0]) && (cue(c, t, i, R_ROMAN) || roman_list(t, i, out))) {

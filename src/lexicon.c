@@ -18,6 +18,7 @@ struct lexicon {
     dict abbr_user, abbr_user_lower; /* the user's table, looked up first */
     dict letters_n, letters_s, loan, unit_exact, unit_lower, roles, rhymes;
     dict exonyms;        /* foreign proper name (lowercase) -> index into vals */
+    dict symbols;        /* a lone symbol -> index into vals ("-": none) */
     dict parts;          /* abbreviation part -> index into vals, negative for a body (see row_part) */
     dict role_masks;     /* lowercase word or phrase -> bit mask of its roles */
     dict role_heads;     /* lowercase first word of each phrase in role_masks */
@@ -184,6 +185,17 @@ static int row_exonym(void *user, const char *const *c, char *err, size_t errlen
     return v < 0 || put_lower(&lx->exonyms, c[0], v);
 }
 
+static int row_symbol(void *user, const char *const *c, char *err, size_t errlen)
+{
+    lexicon *lx = user;
+    if (!c[0][0] || !c[1][0]) {
+        snprintf(err, errlen, "symbol and reading are required (\"-\" for none)");
+        return -1;
+    }
+    int v = add_val(lx, c[1]);
+    return v < 0 || dict_put(&lx->symbols, c[0], strlen(c[0]), v);
+}
+
 static int row_unit(void *user, const char *const *c, char *err, size_t errlen)
 {
     lexicon *lx = user;
@@ -289,6 +301,7 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
     static const char *const ROLE[] = {"word", "role"};
     static const char *const RHYME[] = {"rhyme"};
     static const char *const PART[] = {"part", "reading", "kind"};
+    static const char *const SYMBOL[] = {"symbol", "reading"};
     lexicon *lx = calloc(1, sizeof *lx);
     if (!lx || !(lx->dir = strdup(dir))) {
         snprintf(err, errlen, "out of memory");
@@ -302,7 +315,8 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
         load(lx, "units.tsv", UNIT, 3, row_unit, err, errlen) ||
         load(lx, "context.tsv", ROLE, 2, row_role, err, errlen) ||
         load(lx, "rhymes.tsv", RHYME, 1, row_rhyme, err, errlen) ||
-        load(lx, "abbreviation-parts.tsv", PART, 3, row_part, err, errlen)) {
+        load(lx, "abbreviation-parts.tsv", PART, 3, row_part, err, errlen) ||
+        load(lx, "symbols.tsv", SYMBOL, 2, row_symbol, err, errlen)) {
         lexicon_free(lx);
         return NULL;
     }
@@ -335,6 +349,7 @@ void lexicon_free(lexicon *lx)
     dict_free(&lx->loan);
     dict_free(&lx->parts);
     dict_free(&lx->exonyms);
+    dict_free(&lx->symbols);
     dict_free(&lx->unit_exact);
     dict_free(&lx->unit_lower);
     dict_free(&lx->roles);
@@ -389,6 +404,12 @@ const char *lexicon_abbr_part(const lexicon *lx, const char *part, size_t n, int
 const char *lexicon_loanword(const lexicon *lx, const char *word, size_t n)
 {
     return lookup_lower(lx, &lx->loan, word, n);
+}
+
+const char *lexicon_symbol(const lexicon *lx, const char *sym, size_t n)
+{
+    int v = dict_get(&lx->symbols, sym, n);
+    return v < 0 ? NULL : lx->vals[v];
 }
 
 const char *lexicon_exonym(const lexicon *lx, const char *word, size_t n)

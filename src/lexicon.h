@@ -28,7 +28,8 @@ typedef struct unit_entry {
 typedef struct lexicon lexicon;
 
 /* dir: folder holding abbreviations.tsv, letters.tsv, loanwords.tsv,
- * exonyms.tsv, units.tsv, context.tsv, rhymes.tsv, abbreviation-parts.tsv. user: NULL or a table with the columns
+ * exonyms.tsv, units.tsv, context.tsv, rhymes.tsv, abbreviation-parts.tsv,
+ * symbols.tsv. user: NULL or a table with the columns
  * key, kind, reading and optionally context. NULL on error, with
  * "file:line: message" in err. */
 lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errlen);
@@ -49,6 +50,9 @@ const char *lexicon_loanword(const lexicon *lx, const char *word, size_t n);
 /* Reading of a foreign proper name of exonyms.tsv (Myanmar "mi an ma"),
  * matched case-insensitively, or NULL. */
 const char *lexicon_exonym(const lexicon *lx, const char *word, size_t n);
+/* What a reader says for a lone symbol of symbols.tsv ("-": nothing, a
+ * pause), or NULL when it has no row. */
+const char *lexicon_symbol(const lexicon *lx, const char *sym, size_t n);
 /* Unit by exact spelling, else case-insensitively; NULL when unknown. */
 const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
 /* 1 when word (matched case-insensitively) has the role in context.tsv

@@ -8,7 +8,8 @@ static char lexdir[1024];
 static char smalldir[64];
 
 static const char *const TABLES[] = {"abbreviations.tsv", "letters.tsv", "loanwords.tsv", "exonyms.tsv",
-                                     "units.tsv",         "context.tsv", "rhymes.tsv",   "abbreviation-parts.tsv"};
+                                     "units.tsv",         "context.tsv", "rhymes.tsv",   "abbreviation-parts.tsv",
+                                     "symbols.tsv"};
 
 static void remove_small(void)
 {
