@@ -706,6 +706,28 @@ static int push_symbol(const classify_ctx *c, slice s, spanvec *out)
     return push(out, &sp);
 }
 
+/* token i opens a bracket, and the words just before it, lowered, are reading */
+static int restates(const token *t, size_t i, const char *reading)
+{
+    if (!t[i].pre.n || t[i].pre.s[t[i].pre.n - 1] != '(')
+        return 0;
+    size_t words = 1;
+    for (const char *p = reading; *p; p++)
+        words += *p == ' ';
+    if (words > i)
+        return 0;
+    char low[256];
+    size_t at = 0;
+    for (size_t k = i - words; k < i; k++) {
+        size_t l = utf8_lower_buf(t[k].core.s, t[k].core.n, low + at, sizeof low - at - 1);
+        if (l == (size_t)-1 || (k + 1 < i && t[k].post.n))
+            return 0;
+        at += l;
+        low[at++] = k + 1 < i ? ' ' : '\0';
+    }
+    return !strcmp(low, reading);
+}
+
 static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
 {
     slice s = t[i].core;
@@ -738,6 +760,12 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     /* an abbreviation whose every reading needs a cue, with none near, is
      * read as any other word of its letters (CA without công an's cues) */
     const abbr_entry *chosen = e ? choose_abbr(c, t, n, i, e) : NULL;
+    /* Ban Chấp hành (BCH): an acronym in brackets after the words it stands
+     * for is not said twice: its letters */
+    if (chosen && chosen->kind == ABBR_EXPAND && restates(t, i, chosen->reading)) {
+        sp = mk(CL_SPELL, s);
+        return push(out, &sp);
+    }
     if (!chosen)
         s = t[i].core;
     if (chosen) {
@@ -770,7 +798,11 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
      * unless a strong cue says otherwise (chương C) */
     if (s.n == 1 && !strchr("IVXivx", s.s[0]) && !cue(c, t, i, R_ROMAN_STRONG))
         r = 0;
-    if (r && cue(c, t, i, R_ROMAN) &&
+    /* a heading's numeral at the start: I - Nhóm tội..., II. Nội dung */
+    int heading = r && i == 0 && utf8_all_upper(s.s, s.n) && strspn(s.s, "IVX") == s.n &&
+                  ((i + 1 < n && is_dash_token(&t[1])) ||
+                   (t[0].post.n && (t[0].post.s[0] == '.' || t[0].post.s[0] == ')')));
+    if (r && (cue(c, t, i, R_ROMAN) || heading) &&
         (utf8_all_upper(s.s, s.n) ||
          (r > 1 && (!syllable_at(c, t, i, s) || cue(c, t, i, R_ROMAN_STRONG))))) {
         sp = mk(CL_ROMAN, s);
@@ -806,7 +838,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
     }
     int digit = t[i].digit;
     /* a flight, a fishing boat: QH1521, VN123, QNg-90123-TS (letters spelled, digits one by one) */
-    if (digit && s.s[0] != '-' && has_letter(s) && cue(c, t, i, R_SERIAL)) {
+    if (digit && s.s[0] != '-' && has_letter(s) && !memchr(s.s, '/', s.n) && cue(c, t, i, R_SERIAL)) {
         sp = mk(CL_SERIAL, s);
         return push(out, &sp);
     }
@@ -875,6 +907,31 @@ static int quarter(const token *t, size_t i, span *sp)
 
 static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec *out);
 
+/* Ngày 19 - 12, UBND tỉnh họp: token i is the dash after a day (1-31) that
+ * follows "ngày", and a month (1-12) ends the clause after it: the day's span
+ * becomes the date (its text then covers the three tokens). 1 when done. */
+static int spaced_day_month(const token *t, size_t n, size_t i, spanvec *out)
+{
+    if (!is_dash_token(&t[i]) || i < 2 || i + 1 >= n || !out->n || !word_is(&t[i - 2], "ngày") ||
+        !(i + 2 >= n || t[i + 1].post.n))
+        return 0;
+    span *day = &out->v[out->n - 1];
+    const slice *m = &t[i + 1].core;
+    if (day->cls != CL_VALUE || day->val.kind != V_NUMBER || day->val.num.form != NUM_INT || day->val.num.ndigits > 2 ||
+        !is_digits(*m) || m->n > 2)
+        return 0;
+    unsigned d = (unsigned)atoi(day->val.num.digits), mo = (unsigned)atoi(m->s);
+    if (d < 1 || d > 31 || mo < 1 || mo > 12)
+        return 0;
+    day->val.kind = V_DATE;
+    day->val.d = d;
+    day->val.m = mo;
+    day->val.year = (slice){"", 0};
+    day->add_prefix = 0;
+    day->text.n = (size_t)(m->s + m->n - day->text.s);
+    return 1;
+}
+
 static int is_times(const token *t)
 {
     return (t->core.n == 1 && (t->core.s[0] == 'x' || t->core.s[0] == 'X')) ||
@@ -887,8 +944,8 @@ static int day_named_before(const classify_ctx *c, const token *t, size_t i)
 {
     for (size_t back = 2; back <= 5 && back <= i; back++) {
         const token *w = &t[i - back + 1];
-        if (w->digit || w->post.n || !w->core.n)
-            return 0;
+        if (w->digit || (w->post.n && !(back == 2 && w->post.n == 1 && w->post.s[0] == ':')) || !w->core.n)
+            return 0; /* Ngày ban hành: 22/12/2024 */
         if (cue(c, t, i - back + 1, R_DATE_STRONG) && word_is(&t[i - back], "ngày"))
             return 1;
     }
@@ -912,7 +969,10 @@ static int date_ends(const token *t, size_t n, size_t i, int depth)
 
 static int dot_date(const classify_ctx *c, const token *t, size_t n, size_t i)
 {
-    return cue(c, t, i, R_DATE_DOT) && date_ends(t, n, i, 0);
+    /* đêm 10 và 11.6: the second of two days joined by và */
+    int second_day = i >= 2 && word_is(&t[i - 1], "và") && t[i - 2].digit && t[i - 2].core.n <= 2 &&
+                     is_digits(t[i - 2].core) && !t[i - 2].post.n;
+    return (cue(c, t, i, R_DATE_DOT) || second_day) && date_ends(t, n, i, 0);
 }
 
 static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *i, spanvec *out)
@@ -920,6 +980,11 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     const token *tk = &t[*i];
     span sp;
     if (!tk->core.n) {
+        /* Ngày 19 - 12, ...: a day and a month with a spaced dash after "ngày" */
+        if (spaced_day_month(t, n, *i, out)) {
+            *i += 2;
+            return 0;
+        }
         /* a lone dash between two values is a range */
         if (is_dash_token(tk) && *i > 0 && *i + 1 < n && out->n && out->v[out->n - 1].cls == CL_VALUE) {
             value v;
