@@ -736,7 +736,8 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         return push_symbol(c, s, out);
     /* an initial-like I. V. X. after a Roman cue is the numeral and a full
      * stop (đô thị loại I., Ban Chấp hành khóa X.), not xã nor an initial */
-    if (s.n == 2 && s.s[1] == '.' && s.s[0] && strchr("IVX", s.s[0]) && (cue(c, t, i, R_ROMAN) || roman_list(t, i, out))) {
+    if (s.n == 2 && s.s[1] == '.' && s.s[0] && strchr("IVX", s.s[0]) &&
+        (cue(c, t, i, R_ROMAN) || roman_list(t, i, out) || (i == 0 && i + 1 < n))) { /* I. CHỈ SỐ GIÁ */
         sp = mk(CL_ROMAN, (slice){s.s, 1});
         sp.roman = num_roman_value(s.s, 1);
         span stop = mk(CL_PUNCT, (slice){s.s + 1, 1});
@@ -1133,6 +1134,8 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     int named = tk->digit && (*i + 1 >= n || tk->post.n) && memchr(tk->core.s, '/', tk->core.n) &&
                 !cue(c, t, *i, R_DATE) && day_named_before(c, t, *i);
     int short_date = cue(c, t, *i, R_DATE) ? (cue(c, t, *i, R_DATE_STRONG) || dot_date(c, t, n, *i) ? 2 : 1) : named;
+    if (short_date == 1 && *i + 1 < n && !tk->post.n && cue(c, t, *i + 2, R_COUNTED))
+        short_date = 0; /* có tới 10/11 nhóm hàng: a count, not a date */
     /* days before the month word are a range: ngày 5-7 tháng 3, mùng 5-7 tháng Giêng */
     if (short_date && *i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && word_is(&t[*i + 1], "tháng"))
         short_date = 0;
@@ -1143,7 +1146,8 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             int addr = !fr.unit && !fr.neg &&
                        (cue(c, t, *i, R_ADDRESS) || (*i > 0 && word_is(&t[*i - 1], "số")));
             /* no cue: m/yyyy is a month, dd/m a date (24/4, 08/3), a/b a fraction */
-            int date_like = !addr && !fr.unit && !fr.neg && fr.num.n == 2 && !cue(c, t, *i, R_FRACTION) &&
+            int counted = *i + 1 < n && !tk->post.n && cue(c, t, *i + 2, R_COUNTED); /* 10/11 nhóm hàng */
+            int date_like = !addr && !fr.unit && !fr.neg && fr.num.n == 2 && !cue(c, t, *i, R_FRACTION) && !counted &&
                             value_of(c, s, 1, &v) && v.kind == V_DATE &&
                             !(fr.den.n == 1 && fr.den.s[0] == '7' && !memcmp(fr.num.s, "24", 2)); /* 24/7 */
             /* a document's number and year: Nghị định 100/2019, Quyết định số 12/2023 */
