@@ -60,6 +60,7 @@ int parse_number(slice in, number *out)
     memset(out, 0, sizeof *out);
     if (n && (s[0] == '-' || s[0] == '+')) {
         out->neg = s[0] == '-';
+        out->plus = s[0] == '+';
         s++;
         n--;
     }

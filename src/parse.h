@@ -14,6 +14,7 @@ typedef enum {
 
 typedef struct number {
     int neg;
+    int plus;         /* written with a + (+2,91%): "cộng" */
     int grouped;      /* written with thousands separators (1.071.393) */
     int frac_digits;  /* decimals said digit by digit (an amount in đồng: 10.000,50 đồng) */
     num_form form;

@@ -43,6 +43,8 @@ static int read_number_as(const verbalize_ctx *c, const number *n, int digits, s
     int rc = 0;
     if (n->neg)
         rc |= strbuf_word(out, "âm");
+    else if (n->plus) /* a change written with its sign: (+2,91%) */
+        rc |= strbuf_word(out, "cộng");
     rc |= (n->grouped ? num_cardinal_grouped : num_cardinal)(n->digits, n->ndigits, c->dialect, out);
     if (n->form == NUM_DECIMAL && !digits && !n->frac_digits && n->nfrac == 2 && n->frac[0] != '0' && n->frac[1] == '0') {
         rc |= strbuf_word(out, "phẩy");
