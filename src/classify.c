@@ -973,7 +973,7 @@ static int dot_date(const classify_ctx *c, const token *t, size_t n, size_t i)
     /* đêm 10 và 11.6: the second of two days joined by và */
     int second_day = i >= 2 && word_is(&t[i - 1], "và") && t[i - 2].digit && t[i - 2].core.n <= 2 &&
                      is_digits(t[i - 2].core) && !t[i - 2].post.n;
-    return (cue(c, t, i, R_DATE_DOT) || second_day) && date_ends(t, n, i, 0);
+    return second_day || (cue(c, t, i, R_DATE_DOT) && date_ends(t, n, i, 0));
 }
 
 static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *i, spanvec *out)

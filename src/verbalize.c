@@ -301,6 +301,13 @@ static int year_at(slice s, size_t i)
     return i + 4 == s.n || s.s[i + 4] == '/' || s.s[i + 4] == '-';
 }
 
+/* an abbreviation said as a word (RON rôn): not spelled when digits follow it (RON95) */
+static int is_word_abbr(const verbalize_ctx *c, slice s)
+{
+    const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
+    return e && e->kind == ABBR_WORD && !e->context[0];
+}
+
 static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *out)
 {
     int code = cls == CL_CODE, url = cls == CL_URL;
@@ -363,7 +370,7 @@ static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *ou
             slice letters = {s.s + i, lend - i};
             if (!url && lend > i && utf8_all_upper(letters.s, letters.n) && lend + 1 < s.n && s.s[lend] >= '0' &&
                 s.s[lend] <= '9' && s.s[lend + 1] >= '0' && s.s[lend + 1] <= '9' && utf8_len(letters.s, letters.n) <= 3 &&
-                !lexicon_has_role(c->lx, letters.s, letters.n, "route")) {
+                !lexicon_has_role(c->lx, letters.s, letters.n, "route") && !is_word_abbr(c, letters)) {
                 rc = spell(c, letters, out);
                 i = lend;
                 continue;
