@@ -1360,6 +1360,16 @@ static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec
     while (i < n) {
         if (t[i].core.n && t[i].pre.n && push_simple(out, CL_PUNCT, t[i].pre))
             return -1;
+        /* 2016[1]: a footnote's number is not read */
+        if (t[i].pre.n && t[i].pre.s[t[i].pre.n - 1] == '[' && t[i].post.n && t[i].post.s[0] == ']' &&
+            t[i].core.n <= 3 && is_digits(t[i].core)) {
+            if (push_simple(out, CL_PUNCT, t[i].core))
+                return -1;
+            i++;
+            if (t[i - 1].post.n && push_simple(out, CL_PUNCT, t[i - 1].post))
+                return -1;
+            continue;
+        }
         /* #1 Việt Nam, #2 Australia: a rank, "số một" */
         if (t[i].pre.n && t[i].pre.s[t[i].pre.n - 1] == '#' && t[i].digit && t[i].core.s[0] >= '0' &&
             t[i].core.s[0] <= '9') {

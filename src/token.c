@@ -21,7 +21,7 @@ static size_t token_end(const char *s, size_t n, size_t j, int *digit, int *pare
         uint64_t ascii = swar_ascii(w);
         uint64_t low = ascii & ~swar_low7_ge(w, 0x21); /* the spaces among these */
         uint64_t dig = ascii & swar_low7_ge(w, '0') & ~swar_low7_ge(w, '9' + 1);
-        uint64_t par = swar_eq(w, '(');
+        uint64_t par = swar_eq(w, '(') | swar_eq(w, '[');
         for (; low; low &= low - 1) {
             unsigned f = swar_first(low);
             if (j + f >= n || is_space(s[j + f])) {
@@ -121,6 +121,15 @@ static inline __attribute__((always_inline)) int push_token(tokvec *tv, const ch
     return 0;
 }
 
+/* the first ( or [ in s[0..n), or NULL */
+static const char *bracket(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[k] == '(' || s[k] == '[')
+            return s + k;
+    return NULL;
+}
+
 int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
 {
     size_t i = 0;
@@ -133,9 +142,9 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
         size_t j = token_end(s, n, i, &digit, &paren);
         /* 14/11(theo giờ địa phương): an opening bracket typed without its
          * space ends the token before it (the bracket leads the next one) */
-        const char *par = paren && j - i > 2 ? memchr(s + i + 1, '(', j - i - 2) : NULL;
-        while (paren && par && (par[-1] == '(' || par[-1] == '"'))
-            par = par + 1 < s + j - 1 ? memchr(par + 1, '(', (size_t)(s + j - 1 - (par + 1))) : NULL;
+        const char *par = paren && j - i > 2 ? bracket(s + i + 1, j - i - 2) : NULL;
+        while (paren && par && (par[-1] == '(' || par[-1] == '"' || par[-1] == '['))
+            par = par + 1 < s + j - 1 ? bracket(par + 1, (size_t)(s + j - 1 - (par + 1))) : NULL;
         if (paren && par) {
             j = (size_t)(par - s);
             digit = 0;

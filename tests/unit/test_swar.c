@@ -189,7 +189,7 @@ static void test_tokens(const lexicon *lx)
             /* an opening bracket inside a run (not its first or last byte,
              * nor after a bracket or a quote) starts a token of its own */
             for (size_t q = i + 1; q + 1 < j; q++)
-                if (buf[q] == '(' && buf[q - 1] != '(' && buf[q - 1] != '"') {
+                if ((buf[q] == '(' || buf[q] == '[') && buf[q - 1] != '(' && buf[q - 1] != '"' && buf[q - 1] != '[') {
                     j = q;
                     break;
                 }
