@@ -1,0 +1,356 @@
+/* tones — toneless Vietnamese back to its tones: a search over the ways to cut
+ * a run of letters into words of lexicon/words.tsv, scored by the words'
+ * log-probabilities, keeping the best few distinct readings at each letter so
+ * that the winner can be compared with its runner-up. */
+#include "tones.h"
+#include "tsv.h"
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define KEY_MAX 32     /* letters of the longest word's toneless key */
+#define BEST 4         /* distinct readings kept at each letter */
+
+/* When a reading is confident enough to say (counts per 10 million syllables) */
+#ifndef SOLO_MIN
+#define SOLO_MIN 3000  /* a syllable said alone: among the ~400 most frequent */
+#endif
+#ifndef WORD_MIN
+#define WORD_MIN 20    /* a word of 2-4 syllables: on the smaller word lists, or met in text */
+#endif
+#ifndef MARGIN
+#define MARGIN 2.3     /* best reading at least e^2.3 ≈ 10 times as likely as the next */
+#endif
+#ifndef WORD_COST
+#define WORD_COST 2.3  /* each word of a reading costs e^2.3: a few long words beat many short ones */
+#endif
+
+typedef struct tentry {
+    uint32_t key, text, next; /* arena offsets; next entry of the bucket (+1, 0 = none) */
+    uint32_t count;
+    uint16_t tlen;
+    uint8_t klen, nsyl; /* nsyl 0: an English word (english.tsv) */
+    float logp;
+} tentry;
+
+struct tones_table {
+    int english;     /* the rows being loaded are english.tsv's */
+    char *arena;
+    size_t alen, acap;
+    tentry *e;
+    size_t n, cap;
+    uint32_t *heads; /* bucket → entry index + 1 */
+    size_t nheads;   /* a power of two */
+    double total;
+};
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+    return h;
+}
+#define FNV0 0xcbf29ce484222325ULL
+
+/* The toneless ASCII key of a word ("dịch vụ" → "dichvu"): its length, or -1
+ * when it has a letter outside Vietnamese's or is too long. *nsyl gets the
+ * number of space-separated syllables. */
+static int toneless_key(const char *w, char *key, int *nsyl)
+{
+    utf8proc_int32_t cps[4 * KEY_MAX];
+    utf8proc_ssize_t len = utf8proc_decompose((const utf8proc_uint8_t *)w, -1, cps, 4 * KEY_MAX,
+                                              UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+    if (len < 0 || len > 4 * KEY_MAX)
+        return -1;
+    int k = 0;
+    *nsyl = 1;
+    for (utf8proc_ssize_t i = 0; i < len; i++) {
+        utf8proc_int32_t c = cps[i];
+        if (c >= 0x300 && c <= 0x36F)
+            continue;
+        if (c == ' ') {
+            ++*nsyl;
+            continue;
+        }
+        if (c == 0x111)
+            c = 'd';
+        if (c < 'a' || c > 'z' || k >= KEY_MAX)
+            return -1;
+        key[k++] = (char)c;
+    }
+    return k ? k : -1;
+}
+
+static int arena_put(tones_table *t, const char *s, size_t n, uint32_t *at)
+{
+    if (t->alen + n > t->acap) {
+        size_t cap = t->acap ? t->acap * 2 : 1 << 20;
+        while (cap < t->alen + n)
+            cap *= 2;
+        char *p = realloc(t->arena, cap);
+        if (!p)
+            return -1;
+        t->arena = p;
+        t->acap = cap;
+    }
+    memcpy(t->arena + t->alen, s, n);
+    *at = (uint32_t)t->alen;
+    t->alen += n;
+    return 0;
+}
+
+static int add_row(void *user, const char *const *cells, char *err, size_t errlen)
+{
+    tones_table *t = user;
+    char key[KEY_MAX];
+    int nsyl, klen = toneless_key(cells[0], key, &nsyl);
+    char *end;
+    unsigned long count = strtoul(cells[1], &end, 10);
+    if (klen < 0 || nsyl > 4 || (t->english && nsyl > 1) || *end || !*cells[1] || count == 0 || count > UINT32_MAX) {
+        snprintf(err, errlen, "not a word of 1-4 syllables with a count: %s\t%s", cells[0], cells[1]);
+        return -1;
+    }
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 4096;
+        tentry *e = realloc(t->e, cap * sizeof *e);
+        if (!e)
+            return snprintf(err, errlen, "out of memory"), -1;
+        t->e = e;
+        t->cap = cap;
+    }
+    tentry *e = &t->e[t->n];
+    size_t tlen = strlen(cells[0]);
+    if (arena_put(t, key, (size_t)klen, &e->key) || arena_put(t, cells[0], tlen, &e->text))
+        return snprintf(err, errlen, "out of memory"), -1;
+    e->klen = (uint8_t)klen;
+    e->tlen = (uint16_t)tlen;
+    e->nsyl = t->english ? 0 : (uint8_t)nsyl;
+    e->count = (uint32_t)count;
+    t->total += (double)count;
+    t->n++;
+    return 0;
+}
+
+/* Buckets by the key's hash; each entry's probability once the total is known. */
+static int index_entries(tones_table *t)
+{
+    t->nheads = 1;
+    while (t->nheads < t->n * 2)
+        t->nheads <<= 1;
+    t->heads = calloc(t->nheads, sizeof *t->heads);
+    if (!t->heads)
+        return -1;
+    for (size_t i = t->n; i-- > 0;) { /* backwards: each bucket lists its rows in file order */
+        tentry *e = &t->e[i];
+        e->logp = (float)log((double)e->count / t->total);
+        size_t b = fnv(FNV0, t->arena + e->key, e->klen) & (t->nheads - 1);
+        e->next = t->heads[b];
+        t->heads[b] = (uint32_t)i + 1;
+    }
+    return 0;
+}
+
+tones_table *tones_table_load(const char *dir, char *err, size_t errlen)
+{
+    tones_table *t = calloc(1, sizeof *t);
+    if (!t)
+        return snprintf(err, errlen, "out of memory"), NULL;
+    static const char *const WANT[] = {"word", "count"};
+    static const char *const FILES[] = {"words.tsv", "english.tsv"};
+    char path[4200];
+    for (int f = 0; f < 2; f++) {
+        snprintf(path, sizeof path, "%s/%s", dir, FILES[f]);
+        t->english = f;
+        if (tsv_load(path, WANT, 2, add_row, t, err, errlen)) {
+            tones_table_free(t);
+            return NULL;
+        }
+    }
+    if (t->n == 0 || index_entries(t)) {
+        snprintf(err, errlen, "%s: %s", dir, t->n ? "out of memory" : "no words");
+        tones_table_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void tones_table_free(tones_table *t)
+{
+    if (!t)
+        return;
+    free(t->arena);
+    free(t->e);
+    free(t->heads);
+    free(t);
+}
+
+size_t tones_table_bytes(const tones_table *t)
+{
+    return t ? sizeof *t + t->acap + t->cap * sizeof *t->e + t->nheads * sizeof *t->heads : 0;
+}
+
+/* ---- the search ---- */
+
+typedef struct hyp {
+    double score;    /* sum of log-probabilities */
+    uint64_t hash;   /* of the reading so far, as text: equal texts, equal hashes */
+    uint32_t word;   /* entry that ends here */
+    int16_t from;    /* letter where that entry starts */
+    int8_t fromk;    /* which of the readings there it extends */
+} hyp;
+
+typedef struct lattice {
+    hyp h[TONES_MAX_LETTERS + 1][BEST];
+    int cnt[TONES_MAX_LETTERS + 1];
+} lattice;
+
+/* Keeps h among the BEST distinct readings of a letter, best first. */
+static void keep(hyp *list, int *cnt, hyp h)
+{
+    int at = *cnt;
+    for (int i = 0; i < *cnt; i++)
+        if (list[i].hash == h.hash) {
+            if (list[i].score >= h.score)
+                return;
+            at = i; /* the same text by a better path: move it up */
+            break;
+        }
+    if (at == *cnt) {
+        if (*cnt < BEST)
+            ++*cnt;
+        else if (list[BEST - 1].score >= h.score)
+            return;
+        at = *cnt - 1;
+    }
+    while (at > 0 && list[at - 1].score < h.score) {
+        list[at] = list[at - 1];
+        at--;
+    }
+    list[at] = h;
+}
+
+/* Extends every reading ending at letter i by every word whose key is s[i..j). */
+static void extend(const tones_table *t, const char *s, size_t n, size_t i, lattice *L)
+{
+    uint64_t kh = FNV0;
+    for (size_t j = i + 1; j <= n && j - i <= KEY_MAX; j++) {
+        kh = fnv(kh, s + j - 1, 1);
+        for (uint32_t x = t->heads[kh & (t->nheads - 1)]; x; x = t->e[x - 1].next) {
+            const tentry *e = &t->e[x - 1];
+            if (e->klen != j - i || memcmp(t->arena + e->key, s + i, j - i))
+                continue;
+            for (int k = 0; k < L->cnt[i]; k++) {
+                const hyp *p = &L->h[i][k];
+                uint64_t h = i ? fnv(p->hash, " ", 1) : p->hash;
+                hyp q = {p->score + e->logp - WORD_COST, fnv(h, t->arena + e->text, e->tlen), x - 1, (int16_t)i, (int8_t)k};
+                keep(L->h[j], &L->cnt[j], q);
+            }
+        }
+    }
+}
+
+/* The entries of the best reading, in order; their number. */
+static int best_path(const lattice *L, size_t n, uint32_t *words)
+{
+    int m = 0, k = 0;
+    for (size_t at = n; at > 0 && m < TONES_MAX_LETTERS;) {
+        const hyp *h = &L->h[at][k];
+        words[m++] = h->word;
+        k = h->fromk;
+        at = (size_t)h->from;
+    }
+    for (int i = 0; i < m / 2; i++) {
+        uint32_t w = words[i];
+        words[i] = words[m - 1 - i];
+        words[m - 1 - i] = w;
+    }
+    return m;
+}
+
+/* Confident: two syllables or more, every word frequent enough for its kind,
+ * at least half the syllables inside words of several, and a clear winner. */
+static int confident(const tones_table *t, const lattice *L, size_t n, const uint32_t *words, int m)
+{
+    int syl = 0, in_words = 0;
+    for (int i = 0; i < m; i++) {
+        const tentry *e = &t->e[words[i]];
+        if (e->nsyl == 0) /* English */
+            return 0;
+        syl += e->nsyl;
+        if (e->nsyl > 1)
+            in_words += e->nsyl;
+        if (e->count < (e->nsyl > 1 ? WORD_MIN : SOLO_MIN))
+            return 0;
+    }
+    if (syl < 2 || 2 * in_words < syl)
+        return 0;
+    return L->cnt[n] < 2 || L->h[n][0].score - L->h[n][1].score >= MARGIN;
+}
+
+static int letters_only(const char *s, size_t n, char *low)
+{
+    if (n == 0 || n > TONES_MAX_LETTERS)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = (char)(s[i] | 0x20);
+        if (c < 'a' || c > 'z')
+            return 0;
+        low[i] = c;
+    }
+    return 1;
+}
+
+int tones_restore_with(const tones_table *t, const char *s, size_t n, strbuf *out)
+{
+    char low[TONES_MAX_LETTERS];
+    if (!t || !letters_only(s, n, low))
+        return 1;
+    lattice *L = malloc(sizeof *L);
+    if (!L)
+        return -1;
+    memset(L->cnt, 0, sizeof L->cnt);
+    L->cnt[0] = 1;
+    L->h[0][0] = (hyp){0, FNV0, 0, -1, -1};
+    for (size_t i = 0; i < n; i++)
+        if (L->cnt[i])
+            extend(t, low, n, i, L);
+    uint32_t words[TONES_MAX_LETTERS];
+    int m = L->cnt[n] ? best_path(L, n, words) : 0;
+    int rc = m && confident(t, L, n, words, m) ? 0 : 1;
+    free(L);
+    size_t mark = out->len;
+    for (int i = 0; rc == 0 && i < m; i++)
+        if (strbuf_wordn(out, t->arena + t->e[words[i]].text, t->e[words[i]].tlen)) {
+            strbuf_truncate(out, mark);
+            rc = -1;
+        }
+    return rc;
+}
+
+/* ---- the process's table ---- */
+
+static char g_dir[4096] = "lexicon";
+static tones_table *g_table;
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+void tones_use_dir(const char *lexicon_dir)
+{
+    if (lexicon_dir)
+        snprintf(g_dir, sizeof g_dir, "%s", lexicon_dir);
+}
+
+static void load_once(void)
+{
+    char err[512];
+    g_table = tones_table_load(g_dir, err, sizeof err);
+}
+
+int tones_restore(const char *s, size_t n, strbuf *out)
+{
+    pthread_once(&g_once, load_once);
+    return tones_restore_with(g_table, s, n, out);
+}

@@ -1,0 +1,43 @@
+/* tones — puts the tones back on toneless Vietnamese written in web addresses,
+ * e-mails, hashtags and handles: "dichvucong" → "dịch vụ công",
+ * "duongdaynongbaochi" → "đường dây nóng báo chí".
+ * Takes a run of ASCII letters; segments it into the toneless spellings of
+ * Vietnamese syllables and chooses the toned words by a search that maximizes
+ * their probability in lexicon/words.tsv (a word list with frequencies; see
+ * lexicon/README.md). Answers only when the choice is confident, so that an
+ * English or brand name (google, admin, home, camera) is left to the caller.
+ * The table is read once, on first use (about 78,000 rows). Thread-safe:
+ * the table is read-only once loaded. Tone marks as src/cleanup.c places
+ * them (hoà, khoẻ) and ủy, thủy. */
+#ifndef DOCBAO_TONES_H
+#define DOCBAO_TONES_H
+#include <stddef.h>
+#include "strbuf.h"
+
+typedef struct tones_table tones_table;
+
+/* Loads words.tsv and english.tsv of the lexicon folder dir (columns word,
+ * count; english.tsv: English words whose letters also cut into toneless
+ * syllables, camera, radio: a string whose likeliest reading is English is
+ * refused). NULL on error, with "file:line: message" in err. */
+tones_table *tones_table_load(const char *dir, char *err, size_t errlen);
+void tones_table_free(tones_table *t);
+/* Bytes the table holds in memory. */
+size_t tones_table_bytes(const tones_table *t);
+
+/* s[0..n): ASCII letters (either case), at most TONES_MAX_LETTERS. When the
+ * restoration is confident, appends the toned words, lowercase and one space
+ * apart, as strbuf_word does (a space first unless out is empty or ends in
+ * one), and returns 0. Returns 1 when it is not confident or s is not such a
+ * string (out unchanged: the caller spells it as before), -1 when memory runs
+ * out. */
+#define TONES_MAX_LETTERS 64
+int tones_restore_with(const tones_table *t, const char *s, size_t n, strbuf *out);
+
+/* The same with the process's own table, words.tsv of the lexicon folder
+ * given to tones_use_dir (before the first call; default "lexicon"), loaded
+ * on the first call. Returns 1 (spell it) when the table cannot be loaded. */
+int tones_restore(const char *s, size_t n, strbuf *out);
+void tones_use_dir(const char *lexicon_dir);
+
+#endif

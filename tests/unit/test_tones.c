@@ -1,0 +1,193 @@
+/* test_tones — tone restoration of toneless Vietnamese (src/tones.c) on the
+ * letters of real Vietnamese web addresses, e-mail names and hashtags, read as
+ * a news reader says them; English words and brands must be left alone.
+ * Run from the project root (reads lexicon/words.tsv and english.tsv). */
+#include "check.h"
+#include "tones.h"
+#include <stdlib.h>
+#include <time.h>
+
+typedef struct { const char *in, *want; } tcase;
+
+/* Domains of government portals, ministries and offices (…gov.vn) */
+static const tcase GOV[] = {
+    {"dichvucong", "dịch vụ công"}, {"bocongan", "bộ công an"}, {"chinhphu", "chính phủ"},
+    {"baochinhphu", "báo chính phủ"}, {"quochoi", "quốc hội"}, {"thuvienphapluat", "thư viện pháp luật"},
+    {"vanban", "văn bản"}, {"congbao", "công báo"}, {"mattran", "mặt trận"},
+    {"dangcongsan", "đảng cộng sản"}, {"tapchicongsan", "tạp chí cộng sản"}, {"xaydungdang", "xây dựng đảng"},
+    {"tuyengiao", "tuyên giáo"}, {"baohiemxahoi", "bảo hiểm xã hội"}, {"thanhtra", "thanh tra"},
+    {"toaan", "toà án"}, {"kiemsat", "kiểm sát"}, {"kiemtoannhanuoc", "kiểm toán nhà nước"},
+    {"nganhangnhanuoc", "ngân hàng nhà nước"}, {"tongcucthue", "tổng cục thuế"}, {"haiquan", "hải quan"},
+    {"thongke", "thống kê"}, {"giaothong", "giao thông"}, {"nongnghiep", "nông nghiệp"},
+    {"moitruong", "môi trường"}, {"tainguyen", "tài nguyên"}, {"thoitiet", "thời tiết"},
+    {"phongchongthientai", "phòng chống thiên tai"}, {"dantoc", "dân tộc"}, {"thuedientu", "thuế điện tử"},
+    {"hoadondientu", "hoá đơn điện tử"}, {"cancuoc", "căn cước"}, {"dinhdanh", "định danh"},
+    {"nopthue", "nộp thuế"}, {"tracuu", "tra cứu"}, {"tracuudiemthi", "tra cứu điểm thi"},
+    {"thisinh", "thí sinh"}, {"tuyensinh", "tuyển sinh"}, {"congdoan", "công đoàn"},
+    {"cuuchienbinh", "cựu chiến binh"}, {"hoinongdan", "hội nông dân"}, {"chuthapdo", "chữ thập đỏ"},
+    {"hoilienhiepphunu", "hội liên hiệp phụ nữ"}, {"doanthanhnien", "đoàn thanh niên"},
+    {"phongchongthamnhung", "phòng chống tham nhũng"}, {"antoangiaothong", "an toàn giao thông"},
+    {"chuyendoiso", "chuyển đổi số"}, {"tiemchung", "tiêm chủng"}, {"tiemchungmorong", "tiêm chủng mở rộng"},
+    {"vieclam", "việc làm"}, {"baovemoitruong", "bảo vệ môi trường"}, {"xoso", "xổ số"},
+};
+
+/* Newspapers and their sections (…vn, …com.vn) */
+static const tcase PRESS[] = {
+    {"tuoitre", "tuổi trẻ"}, {"thanhnien", "thanh niên"}, {"dantri", "dân trí"}, {"nhandan", "nhân dân"},
+    {"laodong", "lao động"}, {"tienphong", "tiền phong"}, {"quandoinhandan", "quân đội nhân dân"},
+    {"congannhandan", "công an nhân dân"}, {"nguoilaodong", "người lao động"}, {"baophapluat", "báo pháp luật"},
+    {"giaoducthoidai", "giáo dục thời đại"}, {"baomoi", "báo mới"}, {"hanoimoi", "hà nội mới"},
+    {"kinhtedothi", "kinh tế đô thị"}, {"anninhthudo", "an ninh thủ đô"}, {"doisongphapluat", "đời sống pháp luật"},
+    {"baodautu", "báo đầu tư"}, {"thoibaotaichinh", "thời báo tài chính"}, {"tapchitaichinh", "tạp chí tài chính"},
+    {"baotintuc", "báo tin tức"}, {"suckhoedoisong", "sức khoẻ đời sống"}, {"phunuvietnam", "phụ nữ việt nam"},
+    {"nongthonmoi", "nông thôn mới"}, {"thoisu", "thời sự"}, {"phapluat", "pháp luật"},
+    {"kinhdoanh", "kinh doanh"}, {"giaoduc", "giáo dục"}, {"suckhoe", "sức khoẻ"}, {"vanhoa", "văn hoá"},
+    {"giaitri", "giải trí"}, {"thethao", "thể thao"}, {"batdongsan", "bất động sản"},
+    {"chungkhoan", "chứng khoán"}, {"quocte", "quốc tế"}, {"thegioi", "thế giới"}, {"congnghe", "công nghệ"},
+    {"khoahoc", "khoa học"}, {"doisong", "đời sống"}, {"giadinh", "gia đình"}, {"tintuc", "tin tức"},
+    {"trongnuoc", "trong nước"}, {"thongbao", "thông báo"}, {"tuyendung", "tuyển dụng"},
+};
+
+/* Provincial papers: báo + the province */
+static const tcase PROVINCE[] = {
+    {"baoquangninh", "báo quảng ninh"}, {"baothanhhoa", "báo thanh hoá"}, {"baonghean", "báo nghệ an"},
+    {"baobacgiang", "báo bắc giang"}, {"baodanang", "báo đà nẵng"}, {"baohaiphong", "báo hải phòng"},
+    {"baocantho", "báo cần thơ"}, {"baolamdong", "báo lâm đồng"}, {"baophuyen", "báo phú yên"},
+    {"baoquangngai", "báo quảng ngãi"}, {"baobinhdinh", "báo bình định"}, {"baothaibinh", "báo thái bình"},
+    {"baonamdinh", "báo nam định"}, {"baoninhbinh", "báo ninh bình"}, {"baohatinh", "báo hà tĩnh"},
+    {"baoquangtri", "báo quảng trị"}, {"baothuathienhue", "báo thừa thiên huế"}, {"baolaocai", "báo lào cai"},
+    {"baoyenbai", "báo yên bái"}, {"baotuyenquang", "báo tuyên quang"}, {"baohagiang", "báo hà giang"},
+    {"baocaobang", "báo cao bằng"}, {"baolangson", "báo lạng sơn"}, {"baothainguyen", "báo thái nguyên"},
+    {"baophutho", "báo phú thọ"}, {"baovinhphuc", "báo vĩnh phúc"}, {"baobacninh", "báo bắc ninh"},
+    {"baohaiduong", "báo hải dương"}, {"baohungyen", "báo hưng yên"}, {"baohanam", "báo hà nam"},
+    {"baohoabinh", "báo hoà bình"}, {"baosonla", "báo sơn la"}, {"baodienbien", "báo điện biên"},
+    {"baolaichau", "báo lai châu"}, {"baoquangnam", "báo quảng nam"}, {"baokhanhhoa", "báo khánh hoà"},
+    {"baobinhthuan", "báo bình thuận"}, {"baoninhthuan", "báo ninh thuận"}, {"baogialai", "báo gia lai"},
+    {"baobinhphuoc", "báo bình phước"}, {"baotayninh", "báo tây ninh"}, {"baobinhduong", "báo bình dương"},
+    {"baodongnai", "báo đồng nai"}, {"baobariavungtau", "báo bà rịa vũng tàu"}, {"baolongan", "báo long an"},
+    {"baotiengiang", "báo tiền giang"}, {"baobentre", "báo bến tre"}, {"baotravinh", "báo trà vinh"},
+    {"baovinhlong", "báo vĩnh long"}, {"baodongthap", "báo đồng tháp"}, {"baoangiang", "báo an giang"},
+    {"baokiengiang", "báo kiên giang"}, {"baohaugiang", "báo hậu giang"}, {"baosoctrang", "báo sóc trăng"},
+    {"baobaclieu", "báo bạc liêu"}, {"baocamau", "báo cà mau"}, {"baoquangbinh", "báo quảng bình"},
+};
+
+/* E-mail names (…@…) and hotlines */
+static const tcase MAIL[] = {
+    {"duongdaynong", "đường dây nóng"}, {"duongdaynongbaochi", "đường dây nóng báo chí"},
+    {"hotro", "hỗ trợ"}, {"lienhe", "liên hệ"}, {"toasoan", "toà soạn"}, {"bandoc", "bạn đọc"},
+    {"quangcao", "quảng cáo"}, {"tuvan", "tư vấn"}, {"phananh", "phản ánh"}, {"gopy", "góp ý"},
+    {"tiepdan", "tiếp dân"}, {"vanphong", "văn phòng"}, {"banbientap", "ban biên tập"},
+    {"thukytoasoan", "thư ký toà soạn"}, {"ketqua", "kết quả"}, {"taikhoan", "tài khoản"},
+    {"matkhau", "mật khẩu"}, {"dangky", "đăng ký"}, {"dangnhap", "đăng nhập"}, {"trangchu", "trang chủ"},
+};
+
+/* Hashtags and place names in handles */
+static const tcase TAGS[] = {
+    {"dulichvietnam", "du lịch việt nam"}, {"vietnamvodich", "việt nam vô địch"}, {"vietnamoi", "việt nam ơi"},
+    {"hanoi", "hà nội"}, {"saigon", "sài gòn"}, {"dalat", "đà lạt"}, {"hoian", "hội an"}, {"halong", "hạ long"},
+    {"nhatrang", "nha trang"}, {"phuquoc", "phú quốc"}, {"sapa", "sa pa"}, {"danang", "đà nẵng"},
+    {"onhalayeunuoc", "ở nhà là yêu nước"}, {"camonbacsi", "cảm ơn bác sĩ"}, {"chongdich", "chống dịch"},
+    {"tiepsucmuathi", "tiếp sức mùa thi"}, {"muathi", "mùa thi"}, {"dulich", "du lịch"},
+    {"thanhphohochiminh", "thành phố hồ chí minh"}, {"haiphong", "hải phòng"}, {"cantho", "cần thơ"},
+    {"quangninh", "quảng ninh"}, {"nghean", "nghệ an"}, {"thuathienhue", "thừa thiên huế"},
+};
+
+/* English words and brands seen in Vietnamese addresses: never "restored" */
+static const char *const ENGLISH[] = {
+    "google", "facebook", "youtube", "admin", "info", "contact", "news", "mail", "support", "www",
+    "home", "game", "online", "hotline", "phone", "sale", "love", "site", "cute", "taxi",
+    "bingo", "mango", "panda", "anime", "tango", "cocacola", "canon", "honda", "nokia", "kia",
+    "asia", "media", "open", "tiki", "camera", "banana", "login", "about", "hello", "email",
+    "music", "video", "sport", "radio", "piano", "latino", "banner", "center", "mobile", "service",
+    "hotnews", "homepage", "office", "yahoo", "coca", "lotte", "sunhouse", "vinamilk", "samsung", "toyota",
+};
+
+static int n_cases, n_restored, n_right;
+
+static void run(const tones_table *t, const tcase *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        strbuf b = {0};
+        int rc = tones_restore_with(t, c[i].in, strlen(c[i].in), &b);
+        n_cases++;
+        if (rc == 0) {
+            n_restored++;
+            if (!strcmp(b.s, c[i].want))
+                n_right++;
+            else
+                printf("wrong: %s -> %s (want %s)\n", c[i].in, b.s, c[i].want);
+        } else {
+            printf("spelled: %s (want %s)\n", c[i].in, c[i].want);
+        }
+        strbuf_free(&b);
+    }
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void english(const tones_table *t)
+{
+    for (size_t i = 0; i < sizeof ENGLISH / sizeof ENGLISH[0]; i++) {
+        strbuf b = {0};
+        int rc = tones_restore_with(t, ENGLISH[i], strlen(ENGLISH[i]), &b);
+        if (rc == 0)
+            printf("FAIL english restored: %s -> %s\n", ENGLISH[i], b.s);
+        CHECK(rc == 1 && b.len == 0, ENGLISH[i]);
+        strbuf_free(&b);
+    }
+}
+
+static void api(const tones_table *t)
+{
+    strbuf b = {0};
+    strbuf_puts(&b, "xem");
+    CHECK(tones_restore_with(t, "dichvucong", 10, &b) == 0, "appends");
+    CHECK_STR(b.s, "xem dịch vụ công", "appends after a space");
+    CHECK(tones_restore_with(t, "dich-vu", 7, &b) == 1, "only letters");
+    CHECK(tones_restore_with(t, "", 0, &b) == 1, "empty");
+    CHECK(tones_restore_with(t, "vn", 2, &b) == 1 && tones_restore_with(t, "gov", 3, &b) == 1, "vn, gov");
+    CHECK(tones_restore_with(NULL, "hanoi", 5, &b) == 1, "no table");
+    char longs[200];
+    memset(longs, 'a', sizeof longs);
+    CHECK(tones_restore_with(t, longs, sizeof longs, &b) == 1, "too long");
+    CHECK_STR(b.s, "xem dịch vụ công", "unchanged when refused");
+    CHECK(tones_restore_with(t, "DichVuCong", 10, &b) == 0, "either case");
+    strbuf_free(&b);
+    tones_use_dir("lexicon");
+    CHECK(tones_restore("bocongan", 8, &b) == 0, "the process's table");
+    CHECK_STR(b.s, "bộ công an", "the process's table reads");
+    strbuf_free(&b);
+}
+
+int main(void)
+{
+    char err[512];
+    double t0 = now_ms();
+    tones_table *t = tones_table_load("lexicon", err, sizeof err);
+    double t1 = now_ms();
+    CHECK(t != NULL, err);
+    if (!t)
+        return check_done();
+    printf("tones: table loaded in %.1f ms, %.1f MB\n", t1 - t0, tones_table_bytes(t) / 1048576.0);
+    run(t, GOV, sizeof GOV / sizeof GOV[0]);
+    run(t, PRESS, sizeof PRESS / sizeof PRESS[0]);
+    run(t, PROVINCE, sizeof PROVINCE / sizeof PROVINCE[0]);
+    run(t, MAIL, sizeof MAIL / sizeof MAIL[0]);
+    run(t, TAGS, sizeof TAGS / sizeof TAGS[0]);
+    double t2 = now_ms();
+    printf("tones: %d cases, %d restored (%d right, %d wrong), %d spelled; %.1f us a case\n", n_cases, n_restored,
+           n_right, n_restored - n_right, n_cases - n_restored, (t2 - t1) * 1e3 / n_cases);
+    CHECK(n_cases >= 120, "at least 120 Vietnamese cases");
+    CHECK(n_right * 10 >= n_restored * 9, "at least 90% of the restored ones right");
+    CHECK((n_restored - n_right) * 50 <= n_cases, "at most 2% wrong restorations");
+    CHECK(n_restored * 10 >= n_cases * 7, "at least 70% restored");
+    english(t);
+    api(t);
+    tones_table_free(t);
+    return check_done();
+}
