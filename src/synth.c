@@ -1,9 +1,9 @@
 /* synth — eSpeak-NG in synchronous mode with a callback. One process-wide
  * mutex guards every eSpeak-NG call: the library is global and not
  * re-entrant. eSpeak-NG starts at synth_open, or at the first foreign lookup
- * when nothing has opened it; a lookup loads its language voice and, when a
- * synthesizer is open, loads that voice and its settings back before it
- * returns. */
+ * when nothing has opened it; a lookup loads its language voice, and every
+ * synthesis first applies its caller's voice and settings when they are not
+ * the loaded ones. */
 #include "synth.h"
 #include <espeak-ng/speak_lib.h>
 #include <pthread.h>
@@ -69,19 +69,6 @@ static int load_voice_locked(const char *name)
     if (strlen(name) >= sizeof g_loaded || espeak_SetVoiceByName(name) != EE_OK)
         return -1;
     snprintf(g_loaded, sizeof g_loaded, "%s", name);
-    return 0;
-}
-
-/* With g_mu held: the synthesizer's voice and settings, as synth_open left them. */
-static int restore_locked(void)
-{
-    if (!g_voice[0] || !strcmp(g_loaded, g_voice))
-        return 0;
-    if (load_voice_locked(g_voice))
-        return -1;
-    static const espeak_PARAMETER P[4] = {espeakRATE, espeakPITCH, espeakRANGE, espeakVOLUME};
-    for (int i = 0; i < 4; i++)
-        espeak_SetParameter(P[i], g_params[i], 0);
     return 0;
 }
 
@@ -249,9 +236,9 @@ int synth_foreign_phonemes(const char *word, size_t n, const char *voice, strbuf
     memcpy(copy, word, n);
     copy[n] = '\0';
     lock();
+    /* the synthesizer's voice is loaded back by the next synthesis (apply_locked),
+     * not here: eSpeak-NG keeps a little memory at each voice load */
     int rc = start_locked() || load_voice_locked(voice ? voice : "en") ? -1 : phonemes_locked(copy, out);
-    if (g_rate && restore_locked())
-        rc = -1;
     unlock();
     free(copy);
     return rc;

@@ -31,9 +31,9 @@ int synth_ipa(const voice_profile *v, const char *text, size_t len, strbuf *out)
  * "en"): IPA, phonemes separated by '_', words by ' ', a stress mark (ˈ or ˌ)
  * before a stressed vowel, e.g. "z_ˈʌ_k_ə_b_ˌɜː_ɡ" for Zuckerberg. Appends to
  * out. Starts eSpeak-NG when nothing has (synth_open need not be called);
- * when a synthesizer is open, its voice and settings are loaded back before
- * this returns, so what it says next is unchanged. 0, or -1 (no such voice,
- * no phonemes, out of memory, or called from inside the audio callback). */
+ * the next synthesis loads its own voice and settings back, so what it says
+ * is unchanged. 0, or -1 (no such voice, no phonemes, out of memory, or
+ * called from inside the audio callback). */
 int synth_foreign_phonemes(const char *word, size_t n, const char *voice, strbuf *out);
 
 #endif
