@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential pkg-config python3 espeak-ng libespeak-ng-dev libsndfile1-dev \
 portaudio19-dev libasound2-dev libutf8proc-dev libebur128-dev libsoxr-dev libxml2-dev \
-sox ffmpeg clang libclang-rt-14-dev tmux valgrind time \
+sox ffmpeg clang libclang-rt-14-dev tmux valgrind time procps \
 libmicrohttpd-dev curl chromium python3-websocket"
 missing=""
 for p in $PKGS; do
