@@ -41,10 +41,22 @@ SCALE = 10_000_000
 
 # Names and words of Vietnamese web addresses missing from the lists, with a
 # count per million (times 10 on the file's scale). Provinces and cities,
-# papers, offices. "báo" alone: a paper's site is báo + its name (baoquangninh,
-# baochinhphu), so in addresses the syllable is far likelier báo than bảo/bao.
+# papers, offices, frequent news words the lists rank low. "báo", "bộ", "sở"
+# alone: a paper's site is báo + its name (baoquangninh), a ministry's bộ + its
+# field (boyte), a department's sở + its field (sotuphap), so in addresses these
+# syllables are far likelier than bảo/bao, bố/bỏ, số/sổ.
 EXTRA = """
-báo 15000|trong nước 60|tổng cục thuế 20|hội liên hiệp 20
+báo 15000|bộ 15000|sở 15000|trong nước 60|tổng cục thuế 20|hội liên hiệp 20
+ủy ban nhân dân 60|hội đồng nhân dân 40|ủy ban 200|hội đồng 150|bóng đá 120|doanh nhân 60|điện ảnh 40
+lịch sử 150|đại đoàn kết 20|đoàn kết 60|hiến máu 20|biển đảo 30|tết nguyên đán 20|giá vàng 20
+tổng giám đốc 40|giám đốc 150|thủ tướng 150|chủ tịch 200|bộ trưởng 150|thứ trưởng 60|tỉnh ủy 60
+thành ủy 40|thành đoàn 20|tỉnh đoàn 15|quốc phòng 80|ngoại giao 60|tài chính 150|công thương 30
+nội vụ 30|tư pháp 40|y tế 150|khoa học 120|công nghệ 150|xây dựng 200|vận tải 40|thông tin 200
+truyền thông 80|phát thanh 30|truyền hình 60|đài truyền hình 20|tiếng nói 20|việt nam 2000
+học sinh 150|sinh viên 120|giáo viên 80|đại học 150|tốt nghiệp 60|kỳ thi 60|điểm chuẩn 20
+động đất 20|mưa lũ 30|bão lũ 20|nắng nóng 20|thời trang 40|âm nhạc 60|sân khấu 20|du học 20
+trung thu 20|hoàng sa 20|trường sa 20|điện biên phủ 20|nhà đất 20|đường sắt 30|cao tốc 40
+phòng cháy 20|chữa cháy 30|cứu hộ 20|cứu nạn 20|người cao tuổi 20|trẻ em 120|người dân 300
 việt nam 2000|hà nội 800|hồ chí minh 800|sài gòn 200|đà nẵng 200
 hải phòng 150|cần thơ 100|huế 150|hà giang 60|cao bằng 60|lào cai 60|lạng sơn 60
 tuyên quang 60|yên bái 60|thái nguyên 60|phú thọ 60|bắc giang 60|quảng ninh 80|bắc ninh 60
@@ -217,7 +229,10 @@ def cuts_into(w, keys):
 
 def english_rows(path, counts):
     syl_keys = {toneless(w) for w in counts if " " not in w}
-    known = {toneless(w) for w, c in counts.items() if " " in w and c >= 40}
+    known = collections.Counter()  # the likeliest Vietnamese word of each toneless key
+    for w, c in counts.items():
+        if " " in w:
+            known[toneless(w)] = max(known[toneless(w)], c)
     rows, total = {}, 0
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -226,10 +241,12 @@ def english_rows(path, counts):
                 continue
             total += int(parts[1])
             w = parts[0].lower()
-            if len(w) >= 3 and w.isascii() and w.isalpha() and w not in known and cuts_into(w, syl_keys):
+            if len(w) >= 3 and w.isascii() and w.isalpha() and cuts_into(w, syl_keys):
                 rows[w] = rows.get(w, 0) + int(parts[1])
     scale = sum(counts.values()) * ENGLISH_SHARE / total
-    return {w: max(1, round(c * scale)) for w, c in rows.items()}
+    # an English word ten times rarer than the Vietnamese word it spells is a
+    # Vietnamese name in English text (vietnam, hanoi, saigon): left out
+    return {w: max(1, round(c * scale)) for w, c in rows.items() if 10 * c * scale > known[w]}
 
 
 def write_english(path, rows):
@@ -295,7 +312,8 @@ ENGLISH_HEADER = """# English words whose letters can also be cut into toneless 
 # the share of English among the words of Vietnamese web addresses and hashtags (taken as 0.3).
 # src/tones.c refuses to put tones on a string whose likeliest reading is one of these. Built by
 # scripts/make-words.py from Hermit Dave's FrequencyWords, OpenSubtitles 2018 English (CC BY-SA 4.0);
-# the English words that are Vietnamese names (vietnam, hanoi, saigon) are left out.
+# an English word ten times rarer than the Vietnamese word of the same letters is left out (vietnam, hanoi,
+# saigon: Vietnamese names in English text).
 # Licence of this file: CC BY-SA 4.0.
 """
 

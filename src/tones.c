@@ -20,7 +20,7 @@
 #define SOLO_MIN 3000  /* a syllable said alone: among the ~400 most frequent */
 #endif
 #ifndef WORD_MIN
-#define WORD_MIN 20    /* a word of 2-4 syllables: on the smaller word lists, or met in text */
+#define WORD_MIN 40    /* a word of 2-4 syllables: on the smallest word list, or met in text */
 #endif
 #ifndef MARGIN
 #define MARGIN 2.3     /* best reading at least e^2.3 ≈ 10 times as likely as the next */
@@ -39,6 +39,7 @@ typedef struct tentry {
 
 struct tones_table {
     int english;     /* the rows being loaded are english.tsv's */
+    unsigned char *memo; /* while loading: base_letter's answers by code point */
     char *arena;
     size_t alen, acap;
     tentry *e;
@@ -56,31 +57,52 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
 }
 #define FNV0 0xcbf29ce484222325ULL
 
+/* The base letter of a code point ('a'..'z'), 0 for a tone or vowel mark to
+ * skip, -1 for anything else: dịch → d i c h. Asked of utf8proc once per code
+ * point and remembered in the table being loaded (loading is most of it). */
+static int base_letter(unsigned char *memo, utf8proc_int32_t c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? c | 0x20 : -1;
+    if (c >= 0x300 && c <= 0x36F)
+        return 0;
+    if (c >= 0x1F00)
+        return -1;
+    if (!memo[c]) {
+        utf8proc_int32_t d[8];
+        int last = 0;
+        utf8proc_ssize_t n = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
+        if (c == 0x110 || c == 0x111)
+            memo[c] = 'd';
+        else
+            memo[c] = n >= 1 && n <= 8 && d[0] >= 'a' && d[0] <= 'z' ? (unsigned char)d[0] : 1;
+    }
+    return memo[c] == 1 ? -1 : memo[c];
+}
+
 /* The toneless ASCII key of a word ("dịch vụ" → "dichvu"): its length, or -1
  * when it has a letter outside Vietnamese's or is too long. *nsyl gets the
  * number of space-separated syllables. */
-static int toneless_key(const char *w, char *key, int *nsyl)
+static int toneless_key(unsigned char *memo, const char *w, char *key, int *nsyl)
 {
-    utf8proc_int32_t cps[4 * KEY_MAX];
-    utf8proc_ssize_t len = utf8proc_decompose((const utf8proc_uint8_t *)w, -1, cps, 4 * KEY_MAX,
-                                              UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
-    if (len < 0 || len > 4 * KEY_MAX)
-        return -1;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)w;
     int k = 0;
     *nsyl = 1;
-    for (utf8proc_ssize_t i = 0; i < len; i++) {
-        utf8proc_int32_t c = cps[i];
-        if (c >= 0x300 && c <= 0x36F)
-            continue;
+    while (*p) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t len = utf8proc_iterate(p, -1, &c);
+        if (len <= 0)
+            return -1;
+        p += len;
         if (c == ' ') {
             ++*nsyl;
             continue;
         }
-        if (c == 0x111)
-            c = 'd';
-        if (c < 'a' || c > 'z' || k >= KEY_MAX)
+        int b = base_letter(memo, c);
+        if (b < 0 || (b > 0 && k >= KEY_MAX))
             return -1;
-        key[k++] = (char)c;
+        if (b > 0)
+            key[k++] = (char)b;
     }
     return k ? k : -1;
 }
@@ -107,7 +129,7 @@ static int add_row(void *user, const char *const *cells, char *err, size_t errle
 {
     tones_table *t = user;
     char key[KEY_MAX];
-    int nsyl, klen = toneless_key(cells[0], key, &nsyl);
+    int nsyl, klen = toneless_key(t->memo, cells[0], key, &nsyl);
     char *end;
     unsigned long count = strtoul(cells[1], &end, 10);
     if (klen < 0 || nsyl > 4 || (t->english && nsyl > 1) || *end || !*cells[1] || count == 0 || count > UINT32_MAX) {
@@ -154,27 +176,51 @@ static int index_entries(tones_table *t)
     return 0;
 }
 
+/* Gives back what the growing arrays had in advance. */
+static void shrink(tones_table *t)
+{
+    char *a = realloc(t->arena, t->alen ? t->alen : 1);
+    if (a) {
+        t->arena = a;
+        t->acap = t->alen;
+    }
+    tentry *e = realloc(t->e, t->n * sizeof *e);
+    if (e) {
+        t->e = e;
+        t->cap = t->n;
+    }
+}
+
 tones_table *tones_table_load(const char *dir, char *err, size_t errlen)
 {
     tones_table *t = calloc(1, sizeof *t);
-    if (!t)
-        return snprintf(err, errlen, "out of memory"), NULL;
+    if (t)
+        t->memo = calloc(0x1F00, 1);
+    if (!t || !t->memo) {
+        free(t);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
     static const char *const WANT[] = {"word", "count"};
     static const char *const FILES[] = {"words.tsv", "english.tsv"};
     char path[4200];
-    for (int f = 0; f < 2; f++) {
+    int rc = 0;
+    for (int f = 0; f < 2 && !rc; f++) {
         snprintf(path, sizeof path, "%s/%s", dir, FILES[f]);
         t->english = f;
-        if (tsv_load(path, WANT, 2, add_row, t, err, errlen)) {
-            tones_table_free(t);
-            return NULL;
-        }
+        rc = tsv_load(path, WANT, 2, add_row, t, err, errlen);
     }
-    if (t->n == 0 || index_entries(t)) {
+    free(t->memo);
+    t->memo = NULL;
+    if (!rc && (t->n == 0 || index_entries(t))) {
         snprintf(err, errlen, "%s: %s", dir, t->n ? "out of memory" : "no words");
+        rc = -1;
+    }
+    if (rc) {
         tones_table_free(t);
         return NULL;
     }
+    shrink(t);
     return t;
 }
 

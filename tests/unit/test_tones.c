@@ -102,7 +102,122 @@ static const char *const ENGLISH[] = {
     "hotnews", "homepage", "office", "yahoo", "coca", "lotte", "sunhouse", "vinamilk", "samsung", "toyota",
 };
 
+/* Sections, offices, ministries and hashtags of news topics, written as a held-out set: 79 of 139
+ * restored and none wrong at first; 118 once the news words and bộ/sở of make-words.py were added */
+static const tcase FIELDS[] = {
+    {"baotainguyenmoitruong", "báo tài nguyên môi trường"}, {"congthuong", "công thương"},
+    {"baoxaydung", "báo xây dựng"}, {"kinhtenongthon", "kinh tế nông thôn"}, {"daidoanket", "đại đoàn kết"},
+    {"baovanhoa", "báo văn hoá"}, {"nhandaovadoisong", "nhân đạo và đời sống"},
+    {"phapluatxahoi", "pháp luật xã hội"}, {"baogiaothong", "báo giao thông"},
+    {"thanhtravietnam", "thanh tra việt nam"}, {"tapchigiaothong", "tạp chí giao thông"},
+    {"nhipsongkinhdoanh", "nhịp sống kinh doanh"}, {"doanhnhansaigon", "doanh nhân sài gòn"},
+    {"saigongiaiphong", "sài gòn giải phóng"}, {"quocphongthudo", "quốc phòng thủ đô"},
+    {"bienphong", "biên phòng"}, {"baobienphong", "báo biên phòng"}, {"congluan", "công luận"},
+    {"nguoiduatin", "người đưa tin"}, {"vanhoanghethuat", "văn hoá nghệ thuật"},
+    {"thanhphohue", "thành phố huế"}, {"dulichhue", "du lịch huế"}, {"amthuc", "ẩm thực"},
+    {"monngon", "món ngon"}, {"nauan", "nấu ăn"}, {"lamdep", "làm đẹp"}, {"tinhyeu", "tình yêu"},
+    {"bongda", "bóng đá"}, {"xahoi", "xã hội"}, {"kinhte", "kinh tế"}, {"chinhtri", "chính trị"},
+    {"quocphong", "quốc phòng"}, {"ngoaigiao", "ngoại giao"}, {"bongdavietnam", "bóng đá việt nam"},
+    {"doituyenvietnam", "đội tuyển việt nam"}, {"hoctiengviet", "học tiếng việt"},
+    {"yeuvietnam", "yêu việt nam"}, {"toiyeuvietnam", "tôi yêu việt nam"},
+    {"vietnamtuoidep", "việt nam tươi đẹp"}, {"tuhaovietnam", "tự hào việt nam"},
+    {"baolaodong", "báo lao động"}, {"baonhandan", "báo nhân dân"}, {"baothanhnien", "báo thanh niên"},
+    {"baotuoitre", "báo tuổi trẻ"}, {"hoiphunu", "hội phụ nữ"}, {"thanhdoan", "thành đoàn"},
+    {"tinhdoan", "tỉnh đoàn"}, {"uybannhandan", "ủy ban nhân dân"}, {"sotuphap", "sở tư pháp"},
+    {"soytehanoi", "sở y tế hà nội"}, {"boyte", "bộ y tế"}, {"bogiaoduc", "bộ giáo dục"},
+    {"bongoaigiao", "bộ ngoại giao"}, {"boquocphong", "bộ quốc phòng"}, {"botaichinh", "bộ tài chính"},
+    {"bocongthuong", "bộ công thương"}, {"botuphap", "bộ tư pháp"}, {"bonoivu", "bộ nội vụ"},
+    {"bokhoahoccongnghe", "bộ khoa học công nghệ"}, {"bovanhoa", "bộ văn hoá"},
+    {"bogiaothongvantai", "bộ giao thông vận tải"}, {"boxaydung", "bộ xây dựng"},
+    {"tonggiamdoc", "tổng giám đốc"}, {"vanphongchinhphu", "văn phòng chính phủ"}, {"thutuong", "thủ tướng"},
+    {"chutich", "chủ tịch"}, {"hoidongnhandan", "hội đồng nhân dân"}, {"dangbo", "đảng bộ"},
+    {"congdongvietnam", "cộng đồng việt nam"}, {"nguoivietnam", "người việt nam"}, {"kieubao", "kiều bào"},
+    {"tinhnguyen", "tình nguyện"}, {"hienmau", "hiến máu"}, {"hienmaunhandao", "hiến máu nhân đạo"},
+    {"phongchongmatuy", "phòng chống ma túy"}, {"antoanthucpham", "an toàn thực phẩm"},
+    {"benhvien", "bệnh viện"}, {"bachmai", "bạch mai"}, {"truonghoc", "trường học"}, {"daihoc", "đại học"},
+    {"daihocquocgia", "đại học quốc gia"}, {"hocsinh", "học sinh"}, {"sinhvien", "sinh viên"},
+    {"giaovien", "giáo viên"}, {"thitotnghiep", "thi tốt nghiệp"}, {"kythi", "kỳ thi|kì thi"},
+    {"diemchuan", "điểm chuẩn"}, {"giavang", "giá vàng"}, {"tygia", "tỷ giá|tỉ giá"}, {"giaxang", "giá xăng"},
+    {"thitruong", "thị trường"}, {"nhadat", "nhà đất"}, {"oto", "ô tô"}, {"xemay", "xe máy"},
+    {"duongsat", "đường sắt"}, {"hangkhong", "hàng không"}, {"sanbay", "sân bay"}, {"caotoc", "cao tốc"},
+    {"phongchay", "phòng cháy"}, {"cuuhoa", "cứu hoả"}, {"baolu", "bão lũ"}, {"mualu", "mưa lũ"},
+    {"dongdat", "động đất"}, {"nangnong", "nắng nóng"}, {"ketxe", "kẹt xe"}, {"tetnguyendan", "tết nguyên đán"},
+    {"trungthu", "trung thu"}, {"quockhanh", "quốc khánh"}, {"dienbienphu", "điện biên phủ"},
+    {"truongsa", "trường sa"}, {"hoangsa", "hoàng sa"}, {"biendao", "biển đảo"}, {"chuquyen", "chủ quyền"},
+    {"yeunuoc", "yêu nước"}, {"anhhungdantoc", "anh hùng dân tộc"}, {"bacho", "bác hồ"}, {"lichsu", "lịch sử"},
+    {"vanhoc", "văn học"}, {"amnhac", "âm nhạc"}, {"dienanh", "điện ảnh"}, {"sankhau", "sân khấu"},
+    {"thoitrang", "thời trang"}, {"nguoinoitieng", "người nổi tiếng"}, {"giadinhvietnam", "gia đình việt nam"},
+    {"treem", "trẻ em"}, {"nguoicaotuoi", "người cao tuổi"}, {"nongdan", "nông dân"}, {"congnhan", "công nhân"},
+    {"dautu", "đầu tư"}, {"taichinh", "tài chính"}, {"nganhang", "ngân hàng"}, {"baohiem", "bảo hiểm"},
+    {"thuongmai", "thương mại"}, {"xuatkhau", "xuất khẩu"}, {"nhapkhau", "nhập khẩu"},
+    {"khoinghiep", "khởi nghiệp"}, {"doanhnghiep", "doanh nghiệp"}, {"doanhnhan", "doanh nhân"},
+    {"chinhsach", "chính sách"},
+};
+
+/* A second held-out set, written after the table was tuned: 53 of 76 restored, none wrong */
+static const tcase FRESH[] = {
+    {"cucthue", "cục thuế"}, {"sokehoachdautu", "sở kế hoạch đầu tư"},
+    {"sotainguyenmoitruong", "sở tài nguyên môi trường"}, {"sogiaothongvantai", "sở giao thông vận tải"},
+    {"bolaodong", "bộ lao động"}, {"botainguyenmoitruong", "bộ tài nguyên môi trường"},
+    {"bokehoachdautu", "bộ kế hoạch đầu tư"}, {"bothongtintruyenthong", "bộ thông tin truyền thông"},
+    {"tinhuy", "tỉnh ủy"}, {"thanhuy", "thành ủy"}, {"truyenhinh", "truyền hình"},
+    {"tiengnoivietnam", "tiếng nói việt nam"}, {"baophunu", "báo phụ nữ"},
+    {"baogiaoducthoidai", "báo giáo dục thời đại"}, {"baoquocte", "báo quốc tế"},
+    {"baonongnghiep", "báo nông nghiệp"}, {"baocongthuong", "báo công thương"}, {"baodantoc", "báo dân tộc"},
+    {"tapchitoaan", "tạp chí toà án"}, {"tapchikiemsat", "tạp chí kiểm sát"},
+    {"tapchinganhang", "tạp chí ngân hàng"}, {"tapchimoitruong", "tạp chí môi trường"},
+    {"congthongtindientu", "cổng thông tin điện tử"}, {"cucthongke", "cục thống kê"},
+    {"cuchangkhong", "cục hàng không"}, {"cucquanlythitruong", "cục quản lý thị trường"},
+    {"quanlythitruong", "quản lý thị trường"}, {"canhsatgiaothong", "cảnh sát giao thông"},
+    {"canhsatphongchaychuachay", "cảnh sát phòng cháy chữa cháy"},
+    {"phongchaychuachay", "phòng cháy chữa cháy"}, {"benhvienbachmai", "bệnh viện bạch mai"},
+    {"benhviennhitrunguong", "bệnh viện nhi trung ương"}, {"kiemdich", "kiểm dịch"}, {"channuoi", "chăn nuôi"},
+    {"thuysan", "thủy sản"}, {"lamnghiep", "lâm nghiệp"}, {"thuyloi", "thủy lợi"},
+    {"khituongthuyvan", "khí tượng thủy văn"}, {"dubaothoitiet", "dự báo thời tiết"},
+    {"canhbaothientai", "cảnh báo thiên tai"}, {"tintucvietnam", "tin tức việt nam"}, {"tinnong", "tin nóng"},
+    {"tinmoinhat", "tin mới nhất"}, {"docbao", "đọc báo"}, {"nguoiviet", "người việt"},
+    {"tiengviet", "tiếng việt"}, {"dulichhanoi", "du lịch hà nội"}, {"dulichdanang", "du lịch đà nẵng"},
+    {"amthucviet", "ẩm thực việt"}, {"caphe", "cà phê"}, {"banhmi", "bánh mì"}, {"aodai", "áo dài"},
+    {"quehuong", "quê hương"}, {"datnuoc", "đất nước"}, {"nhandanvietnam", "nhân dân việt nam"},
+    {"quandoi", "quân đội"}, {"congan", "công an"}, {"canhsat", "cảnh sát"}, {"anninh", "an ninh"},
+    {"thoisuquocte", "thời sự quốc tế"}, {"kinhtethegioi", "kinh tế thế giới"},
+    {"thitruongchungkhoan", "thị trường chứng khoán"}, {"giavangtrongnuoc", "giá vàng trong nước"},
+    {"laisuat", "lãi suất"}, {"tietkiem", "tiết kiệm"}, {"hoithao", "hội thảo"}, {"hoinghi", "hội nghị"},
+    {"daihoidang", "đại hội đảng"}, {"baucu", "bầu cử"}, {"cutri", "cử tri"}, {"nhatruong", "nhà trường"},
+    {"phuhuynh", "phụ huynh"}, {"tuyensinhdaihoc", "tuyển sinh đại học"}, {"thituyensinh", "thi tuyển sinh"},
+    {"hocbong", "học bổng"}, {"giaoducvietnam", "giáo dục việt nam"},
+};
+
+/* More English words of addresses (the held-out sets' English lists) */
+static const char *const ENGLISH2[] = {
+    "welcome", "store", "shop", "blog", "travel", "magazine", "business", "money", "market", "group", "team",
+    "fashion", "beauty", "health", "life", "style", "today", "express", "daily", "weekly", "tech", "mobile",
+    "games", "sports", "live", "tv", "fm", "hospital", "school", "university", "global", "vision", "digital",
+    "studio", "photo", "cinema", "film", "banking", "insurance", "career", "jobs", "house", "land", "auto",
+    "motor", "moto", "bike", "yoga", "spa", "hotel", "resort", "booking", "tour", "ticket", "phim", "weather",
+    "forum", "community", "social", "event", "network", "cloud", "data", "code", "dev", "api", "app", "smart",
+    "city", "green", "clean", "energy", "power", "solar", "wind", "water", "fire", "police", "army", "navy",
+    "nation", "people", "public", "policy", "report", "review", "guide", "tips", "deal", "promo", "voucher",
+    "coupon", "member", "club", "fan", "fans", "idol", "star", "hot", "top", "best", "new", "latest", "update",
+    "alert", "security", "safe", "care", "doctor", "clinic", "medical", "pharma",
+};
+
 static int n_cases, n_restored, n_right;
+
+/* got is want, or one of want's readings separated by '|' (kỳ thi|kì thi) */
+static int same_reading(const char *got, const char *want)
+{
+    size_t n = strlen(got);
+    for (const char *p = want;; p++) {
+        const char *bar = strchr(p, '|');
+        size_t k = bar ? (size_t)(bar - p) : strlen(p);
+        if (k == n && !memcmp(got, p, n))
+            return 1;
+        if (!bar)
+            return 0;
+        p = bar;
+    }
+}
 
 static void run(const tones_table *t, const tcase *c, size_t n)
 {
@@ -112,7 +227,7 @@ static void run(const tones_table *t, const tcase *c, size_t n)
         n_cases++;
         if (rc == 0) {
             n_restored++;
-            if (!strcmp(b.s, c[i].want))
+            if (same_reading(b.s, c[i].want))
                 n_right++;
             else
                 printf("wrong: %s -> %s (want %s)\n", c[i].in, b.s, c[i].want);
@@ -130,14 +245,14 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static void english(const tones_table *t)
+static void english(const tones_table *t, const char *const *words, size_t n)
 {
-    for (size_t i = 0; i < sizeof ENGLISH / sizeof ENGLISH[0]; i++) {
+    for (size_t i = 0; i < n; i++) {
         strbuf b = {0};
-        int rc = tones_restore_with(t, ENGLISH[i], strlen(ENGLISH[i]), &b);
+        int rc = tones_restore_with(t, words[i], strlen(words[i]), &b);
         if (rc == 0)
-            printf("FAIL english restored: %s -> %s\n", ENGLISH[i], b.s);
-        CHECK(rc == 1 && b.len == 0, ENGLISH[i]);
+            printf("FAIL english restored: %s -> %s\n", words[i], b.s);
+        CHECK(rc == 1 && b.len == 0, words[i]);
         strbuf_free(&b);
     }
 }
@@ -179,6 +294,8 @@ int main(void)
     run(t, PROVINCE, sizeof PROVINCE / sizeof PROVINCE[0]);
     run(t, MAIL, sizeof MAIL / sizeof MAIL[0]);
     run(t, TAGS, sizeof TAGS / sizeof TAGS[0]);
+    run(t, FIELDS, sizeof FIELDS / sizeof FIELDS[0]);
+    run(t, FRESH, sizeof FRESH / sizeof FRESH[0]);
     double t2 = now_ms();
     printf("tones: %d cases, %d restored (%d right, %d wrong), %d spelled; %.1f us a case\n", n_cases, n_restored,
            n_right, n_restored - n_right, n_cases - n_restored, (t2 - t1) * 1e3 / n_cases);
@@ -186,7 +303,8 @@ int main(void)
     CHECK(n_right * 10 >= n_restored * 9, "at least 90% of the restored ones right");
     CHECK((n_restored - n_right) * 50 <= n_cases, "at most 2% wrong restorations");
     CHECK(n_restored * 10 >= n_cases * 7, "at least 70% restored");
-    english(t);
+    english(t, ENGLISH, sizeof ENGLISH / sizeof ENGLISH[0]);
+    english(t, ENGLISH2, sizeof ENGLISH2 / sizeof ENGLISH2[0]);
     api(t);
     tones_table_free(t);
     return check_done();
