@@ -449,5 +449,8 @@ printf '\xEF\xBB\xBFkey\tkind\treading\tcontext\nUBND\texpand\tủy ban thử\t\
 out=$(echo UBND | "$BIN" normalize --lexicon "$TMP/bom.tsv" 2>&1)
 [ "$out" = "ủy ban thử" ] && ok "a lexicon saved with a byte order mark loads" || fail "BOM lexicon" "$out"
 
+# --- docbao serve: servers on loopback, curl, 200 concurrent requests, headless Chromium (its lines counted here)
+while IFS= read -r l; do case $l in "ok   "*) ok "${l#ok   }";; "FAIL "*) fail "${l#FAIL }";; *) printf '%s\n' "$l";; esac; done < <(DOCBAO_BIN="$BIN" tests/serve.sh)
+
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
