@@ -9,6 +9,7 @@
 #include "respell.h"
 #include "sink.h"
 #include "subtitles.h"
+#include "tones.h"
 #include "synth.h"
 #include "voice.h"
 #include <stdlib.h>
@@ -107,6 +108,7 @@ docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
         free(db);
         return NULL;
     }
+    tones_use_dir(path); /* lexicon/words.tsv, read at the first toneless word */
     db->tr = translit_load(db->lx, NULL, err, errlen);
     if (!db->tr) {
         lexicon_free(db->lx);

@@ -1,5 +1,6 @@
 /* foreign — translit's readings remembered per normalizer. */
 #include "foreign.h"
+#include "tones.h"
 #include "utf8.h"
 #include <string.h>
 
@@ -77,7 +78,12 @@ int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t
         strbuf_clear(&fc->text);
     }
     size_t start = fc->text.len;
-    if (translit_word(tr, word, n, &fc->text)) {
+    /* toneless Vietnamese first (dichvucong, Kinhtedothi, #dulichvietnam:
+     * "dịch vụ công"; it answers only when sure), else a foreign word */
+    int rc = tones_restore(word, n, &fc->text);
+    if (rc < 0)
+        return -1;
+    if (rc && translit_word(tr, word, n, &fc->text)) {
         strbuf_truncate(&fc->text, start);
         return dict_put(&fc->index, word, n, -2) ? -1 : 1;
     }
