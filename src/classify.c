@@ -203,6 +203,8 @@ static int service_number(const classify_ctx *c, const token *t, size_t n, size_
         return 0;
     if (cue(c, t, i, R_EMERGENCY) && !(i >= 2 && word_is(&t[i - 2], "trong"))) /* not "trong số 115 ca" */
         return 1;
+    if (cue_near(c, t, i, R_SERVICE)) /* đường dây nóng bảo vệ trẻ em 111 để... */
+        return 1;
     return (cue_near(c, t, i, R_EMERGENCY) || cue_near(c, t, i, R_PHONE)) && (i + 1 >= n || t[i].post.n);
 }
 
@@ -234,7 +236,8 @@ static size_t phone(const classify_ctx *c, const token *t, size_t n, size_t i, c
                   (cue(c, t, i, R_SERVICE) || (cue(c, t, i, R_SMS_SEND) && cue_near(c, t, i, R_SMS)) ||
                    listed_phone(t, i, done) || service_number(c, t, n, i));
     int cued = cue(c, t, i, R_PHONE) || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
-                                          (s->n == 8 || (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
+                                          (s->n == 8 || (s->n > 5 && s->s[4] == '.') || /* 1800.90.69 */
+                                           (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
     if (!plus && !zero && !cued && !service)
         return 0;
     size_t digits = 0, j = i;
@@ -774,7 +777,7 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         sp.abbr = chosen;
         /* H. Đông Anh, P. Bến Thành: before a capitalized name an address prefix is expanded */
         if (sp.abbr && sp.abbr->kind == ABBR_SPELL && !sp.abbr->context[0] && s.n >= 2 && s.s[s.n - 1] == '.' &&
-            i + 1 < n && t[i + 1].core.n) {
+            i + 1 < n && t[i + 1].core.n && !t[i + 1].pre.n) { /* not Mỹ H. (SN 1995) */
             int32_t f;
             utf8_next(t[i + 1].core.s, t[i + 1].core.n, &f);
             for (const abbr_entry *x = e; x && utf8_is_upper(f); x = lexicon_abbr_at(c->lx, x->next))
@@ -878,6 +881,11 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
                     mixed = 1;
             }
         }
+    }
+    /* các điểm b, c, d: a lone consonant letter is spelled (the vowels are words) */
+    if (s.n == 1 && strchr("bcdfghjklmnpqrstvwz", s.s[0])) { /* (x is a sign: 100cm x 50cm) */
+        sp = mk(CL_SPELL, s);
+        return push(out, &sp);
     }
     sp = mk(mixed ? CL_MIXED : foreign_looking(s.s, s.n) || short_foreign(s, out) ? CL_FOREIGN : CL_WORD, s);
     return push(out, &sp);
@@ -996,8 +1004,8 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
             int sd = pv->kind == V_DATE || day;
             int ok = value_of(c, t[*i + 1].core, sd, &v);
             if (ok && day && v.kind != V_DATE && v.kind != V_NUMBER && v.kind != V_PERCENT && v.kind != V_MONEY &&
-                v.kind != V_MEASURE && v.kind != V_SHORT_AMOUNT)
-                ok = 0;
+                v.kind != V_MEASURE && v.kind != V_SHORT_AMOUNT && !(v.kind == V_TIME && atoi(pv->num.digits) <= 24))
+                ok = 0; /* (từ 8 - 17h: hours) */
             /* 13/10/2024 - 08:45: a dateline, not a range */
             if (ok && (pv->kind == V_DATE) != (v.kind == V_DATE) && !day)
                 ok = 0;
