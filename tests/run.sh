@@ -94,6 +94,20 @@ cut -f2 lexicon/exonyms.tsv | grep -v '^#' | tail -n +2 > "$TMP/exo.txt"
 switches=$("$BIN" phonemes "$TMP/exo.txt" | grep -c '([a-z][a-z-]*)')
 [ "$switches" = 0 ] && ok "exonym readings: phonemes with no language switch" || fail "exonyms: $switches readings switch eSpeak-NG's language"
 
+# one line with a foreign name, a toneless web address and a Party title, end to end:
+# the words, phonemes with no language switch, and a WAV that says them
+line="Ông Nguyễn Văn A, UVBTVTU, tiếp Tổng thống Indonesia Joko Widodo; chi tiết tại dichvucong.gov.vn."
+want="Ông Nguyễn Văn a, ủy viên ban thường vụ tỉnh ủy, tiếp Tổng thống in đô nê xi a giô cô vi đô đô, chi tiết tại dịch vụ công chấm gốp chấm vê en."
+out=$(printf '%s\n' "$line" | "$BIN" normalize)
+[ "$out" = "$want" ] && ok "foreign name, toneless address, Party title: the words" || fail "foreign/toneless/title line" "$out"
+ph=$(printf '%s\n' "$line" | "$BIN" phonemes)
+printf '%s' "$ph" | grep -q '([a-z][a-z-]*)' && fail "foreign/toneless/title line: a language switch" "$ph" || ok "... its phonemes: no language switch"
+printf '%s\n' "$line" | "$BIN" speak -o "$TMP/e2e.wav" 2>/dev/null
+dur=$(soxi -D "$TMP/e2e.wav" 2>/dev/null || echo 0)
+rms=$(sox "$TMP/e2e.wav" -n stat 2>&1 | awk '/RMS +amplitude/ {print $3}')
+awk -v d="$dur" -v r="${rms:-0}" 'BEGIN { exit !(d > 6 && d < 20 && r > 0.01) }' \
+    && ok "... speak -o: a WAV of ${dur} s, RMS $rms" || fail "foreign/toneless/title line: speak -o (${dur} s, RMS ${rms:-?})"
+
 # --- pronunciation: eSpeak-NG's reading of every syllable through docbao phonemes
 check "pron-score >= 99.9% of news syllables (docbao phonemes)" \
     "$SHARED/tools/pron-score" --cmd "$BIN phonemes" --min 99.9 --show 5
