@@ -91,3 +91,6 @@ for size in 1 50; do
     kb=$( { /usr/bin/time -f %M "$BIN" normalize "$TMP/in.txt" > /dev/null; } 2>&1 | tail -1)
     row "$size MB input" "$kb KB"
 done
+
+# --- docbao serve: first byte, throughput against speak -o, 200 concurrent requests, memory
+. tests/bench_serve.sh

@@ -53,7 +53,7 @@ typedef struct wjob {
     unsigned long long frames;
     unsigned long sentences;
     int audio, failed;
-    double t0;
+    double t0, told;
 } wjob;
 
 static double now(void)
@@ -94,6 +94,7 @@ static void tell(wjob *j, int kind, int status, const char *error)
     if (transfer(MSG_FD, &m, sizeof m, 1))
         _exit(0); /* the server is gone */
     j->reported = m.audio_len + m.vtt_len;
+    j->told = now();
 }
 
 static int on_pcm(void *user, const short *pcm, size_t frames)
@@ -108,7 +109,9 @@ static int on_pcm(void *user, const short *pcm, size_t frames)
     }
     int first = !j->audio;
     j->audio = 1;
-    if (first || enc_bytes(j->enc) + j->vtt_len != j->reported)
+    uint64_t have = enc_bytes(j->enc) + j->vtt_len;
+    /* every stream of the job wakes on a report: a few a second of audio, not one per block */
+    if (first || (have != j->reported && (have - j->reported >= 65536 || now() - j->told >= 0.02)))
         tell(j, MSG_PROGRESS, 0, NULL);
     return 0;
 }
@@ -165,7 +168,7 @@ static int on_sentence(void *user, const docbao_sentence *s)
     }
     if (s->line_end && j->sentences && docbao_pause(db, s->headline ? 2 : 1, on_pcm, j))
         return 1;
-    if (!j->meter && enc_bytes(j->enc) + j->vtt_len != j->reported)
+    if (!j->meter && enc_bytes(j->enc) + j->vtt_len != j->reported && now() - j->told >= 0.02)
         tell(j, MSG_PROGRESS, 0, NULL);
     return 0;
 }
