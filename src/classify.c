@@ -897,6 +897,27 @@ static int is_scale(const classify_ctx *c, const token *t)
     return (c->roles1[t - c->base] & c->scale) != 0;
 }
 
+/* 51K-888.88, 30A-123.45, 60H6-046.xx: two digits, a letter (and a digit),
+ * a dash, then three digits, a dot and two more (digits or x) */
+static int plate(slice s)
+{
+    size_t k = 0;
+    if (s.n < 10 || !(s.s[0] >= '0' && s.s[0] <= '9') || !(s.s[1] >= '0' && s.s[1] <= '9'))
+        return 0;
+    k = 2;
+    if (!(s.s[k] >= 'A' && s.s[k] <= 'Z'))
+        return 0;
+    k++;
+    if (k < s.n && s.s[k] >= '0' && s.s[k] <= '9')
+        k++;
+    if (k >= s.n || s.s[k] != '-' || s.n - k - 1 != 6 || s.s[k + 4] != '.')
+        return 0;
+    for (size_t j = k + 1; j < s.n; j++)
+        if (j != k + 4 && !((s.s[j] >= '0' && s.s[j] <= '9') || s.s[j] == 'x' || s.s[j] == 'X'))
+            return 0;
+    return 1;
+}
+
 /* Quý II/2021, quý 3/2023: the quarter and its year */
 static int quarter(const token *t, size_t i, span *sp)
 {
@@ -1063,6 +1084,26 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         else if (f->kind == CL_EXONYM + 1)
             out->v[out->n - 1].reading = lexicon_exonym(c->lx, text.s, text.n);
         return 0;
+    }
+    /* từ ngày 14 -22/2: a dash glued to the second value of a range */
+    if (tk->digit && tk->core.n > 1 && tk->core.s[0] == '-' && tk->core.s[1] >= '0' && tk->core.s[1] <= '9' && *i > 0 &&
+        !t[*i - 1].post.n && out->n && out->v[out->n - 1].cls == CL_VALUE && out->v[out->n - 1].val.kind == V_NUMBER) {
+        slice rest = {tk->core.s + 1, tk->core.n - 1};
+        value v;
+        int day = out->v[out->n - 1].val.num.ndigits <= 2;
+        if (value_of(c, rest, day, &v)) {
+            span to = mk(CL_TO, (slice){tk->core.s, 1});
+            if (push(out, &to) || push_value(t, *i, rest, &v, out))
+                return -1;
+            out->v[out->n - 1].add_prefix = 0;
+            (*i)++;
+            return 0;
+        }
+    }
+    /* 51K-888.88, 30A-123.45: a licence plate, read as a code */
+    if (tk->digit && plate(tk->core)) {
+        (*i)++;
+        return push_simple(out, CL_CODE, tk->core);
     }
     if (quarter(t, *i, &sp)) {
         (*i)++;
@@ -1368,13 +1409,16 @@ static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec
     while (i < n) {
         if (t[i].core.n && t[i].pre.n && push_simple(out, CL_PUNCT, t[i].pre))
             return -1;
-        /* 2016[1]: a footnote's number is not read */
-        if (t[i].pre.n && t[i].pre.s[t[i].pre.n - 1] == '[' && t[i].post.n && t[i].post.s[0] == ']' &&
-            t[i].core.n <= 3 && is_digits(t[i].core)) {
+        /* 2016[1], 110.764(1): a footnote's number is not read */
+        int glued = i > 0 && t[i].pre.s == t[i - 1].post.s + t[i - 1].post.n && t[i - 1].core.n;
+        if (t[i].pre.n && t[i].post.n && t[i].core.n <= 3 && is_digits(t[i].core) &&
+            ((t[i].pre.s[t[i].pre.n - 1] == '[' && t[i].post.s[0] == ']') ||
+             (glued && t[i].pre.n == 1 && t[i].pre.s[0] == '(' && t[i].post.s[0] == ')'))) {
             if (push_simple(out, CL_PUNCT, t[i].core))
                 return -1;
             i++;
-            if (t[i - 1].post.n && push_simple(out, CL_PUNCT, t[i - 1].post))
+            slice after = {t[i - 1].post.s + 1, t[i - 1].post.n - 1}; /* what follows the bracket: 2016[1]. */
+            if (after.n && push_simple(out, CL_PUNCT, after))
                 return -1;
             continue;
         }
