@@ -260,7 +260,9 @@ static int read_run(const verbalize_ctx *c, slice s, int code, int url, strbuf *
             loan = lexicon_exonym(c->lx, s.s, s.n);
         if (loan)
             return strbuf_word(out, loan);
-        const unit_entry *u = s.n >= 3 ? lexicon_unit(c->lx, s.s, s.n) : NULL; /* đô la/gallon */
+        /* đô la/gallon, Km13+714 (a unit's letters, two or more, that are no syllable) */
+        const unit_entry *u =
+            s.n >= 3 || (s.n == 2 && !syllable_parse(c->lx, s.s, s.n, NULL)) ? lexicon_unit(c->lx, s.s, s.n) : NULL;
         if (u && strlen(u->unit) == s.n && !memcmp(u->unit, s.s, s.n))
             return strbuf_word(out, u->reading);
     }
