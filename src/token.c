@@ -106,6 +106,27 @@ static size_t glued_word(const lexicon *lx, const char *s, size_t a, size_t b)
     return syllable_parse(lx, s + k, b - k, NULL) ? k : b;
 }
 
+/* Khoảng19h, lúc7h30: a Vietnamese word typed without its space before a
+ * number. The end of the word in s[a..b), or a when there is none: letters
+ * from the start with one outside ASCII (a tone or vowel mark), a syllable,
+ * then a digit. */
+static size_t word_before_number(const lexicon *lx, const char *s, size_t a, size_t b)
+{
+    size_t k = a;
+    int marked = 0;
+    while (k < b) {
+        unsigned char ch = (unsigned char)s[k];
+        if (ch >= 0x80)
+            marked = 1;
+        else if (!((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+            break;
+        k++;
+    }
+    if (!marked || k == a || k == b || !(s[k] >= '0' && s[k] <= '9'))
+        return a;
+    return syllable_parse(lx, s + a, k - a, NULL) ? k : a;
+}
+
 static inline __attribute__((always_inline)) int push_token(tokvec *tv, const char *s, size_t n, size_t i, size_t a, size_t b, size_t j, int digit,
                       int ends)
 {
@@ -162,8 +183,12 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
             ends |= s[b] == '.' || s[b] == '!' || s[b] == '?';
         }
         size_t w = digit ? glued_word(lx, s, a, b) : b;
+        size_t v = digit && w == b && (unsigned char)s[a] >= 0x41 ? word_before_number(lx, s, a, b) : a;
         if (w < b) { /* the number, then the word as a token of its own */
             if (push_token(tv, s, n, i, a, w, w, 1, 0) || push_token(tv, s, n, w, w, b, j, 0, ends))
+                return -1;
+        } else if (v > a) { /* the word, then the number */
+            if (push_token(tv, s, n, i, a, v, v, 0, 0) || push_token(tv, s, n, v, v, b, j, 1, ends))
                 return -1;
         } else if (push_token(tv, s, n, i, a, b, j, digit, ends)) {
             return -1;

@@ -200,8 +200,8 @@ static void test_tokens(const lexicon *lx)
             const token *k = &tv.v[t++];
             /* a word glued to a number (24/4tại) is a token of its own that
              * begins where the number ends: check both halves */
-            if (k->post.s + k->post.n != buf + j && t < tv.n && !k->post.n && k->digit &&
-                tv.v[t].pre.s == k->core.s + k->core.n && !tv.v[t].digit && !tv.v[t].pre.n) {
+            if (k->post.s + k->post.n != buf + j && t < tv.n && !k->post.n &&
+                tv.v[t].pre.s == k->core.s + k->core.n && k->digit != tv.v[t].digit && !tv.v[t].pre.n) {
                 const token *w = &tv.v[t++];
                 wrong += k->pre.s != buf + i || w->post.s + w->post.n != buf + j || k->ends;
                 wrong += w->hash != word_hash(w->core.s, w->core.n) || k->hash != word_hash(k->core.s, k->core.n);
