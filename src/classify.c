@@ -731,6 +731,17 @@ static int restates(const token *t, size_t i, const char *reading)
     return !strcmp(low, reading);
 }
 
+static int consonants_only(slice s, const spanvec *out)
+{
+    if (s.n < 2 || s.n > 3)
+        return 0;
+    for (size_t k = 0; k < s.n; k++)
+        if (!(s.s[k] >= 'a' && s.s[k] <= 'z') || strchr("aeiouy", s.s[k]))
+            return 0;
+    const span *last = out->n ? &out->v[out->n - 1] : NULL;
+    return !(last && last->cls == CL_VALUE && last->val.kind == V_TIME);
+}
+
 static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
 {
     slice s = t[i].core;
@@ -882,8 +893,10 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
             }
         }
     }
-    /* các điểm b, c, d: a lone consonant letter is spelled (the vowels are words) */
-    if (s.n == 1 && strchr("bcdfghjklmnpqrstvwz", s.s[0])) { /* (x is a sign: 100cm x 50cm) */
+    /* các điểm b, c, d: a lone consonant letter is spelled (the vowels are
+     * words), and so are two or three lower-case consonants (rp), but a time
+     * zone after a time (15h cst) stays as written */
+    if ((s.n == 1 && strchr("bcdfghjklmnpqrstvwz", s.s[0])) || consonants_only(s, out)) { /* (x is a sign: 100cm x 50cm) */
         sp = mk(CL_SPELL, s);
         return push(out, &sp);
     }
