@@ -203,8 +203,13 @@ static int service_number(const classify_ctx *c, const token *t, size_t n, size_
         return 0;
     if (cue(c, t, i, R_EMERGENCY) && !(i >= 2 && word_is(&t[i - 2], "trong"))) /* not "trong số 115 ca" */
         return 1;
-    if (cue_near(c, t, i, R_SERVICE)) /* đường dây nóng bảo vệ trẻ em 111 để... */
-        return 1;
+    /* đường dây nóng bảo vệ trẻ em 111 để..., Tổng đài Quốc gia bảo vệ trẻ em 111 */
+    for (size_t back = 1; back <= 10 && back <= i; back++) {
+        if (cue(c, t, i - back + 1, R_SERVICE))
+            return 1;
+        if (t[i - back].post.n && memchr(t[i - back].post.s, '.', t[i - back].post.n))
+            break;
+    }
     return (cue_near(c, t, i, R_EMERGENCY) || cue_near(c, t, i, R_PHONE)) && (i + 1 >= n || t[i].post.n);
 }
 
