@@ -3,6 +3,12 @@
 # over its time, the cache's size), 200 concurrent requests, the sanitized
 # build, and the web page in headless Chromium.
 
+# --- IPv6 loopback
+start v6 "$BIN" --workers 1 --listen '[::1]:0'
+req "http://[::1]:${U##*:}/healthz"
+[ "$code" = 200 ] && ok "--listen [::1]:0: IPv6 loopback" || fail "IPv6 ($code)" "$(cat "$T/v6.log")"
+stop "$PID"
+
 # --- a full queue: 503 with Retry-After
 start busy "$BIN" --workers 1 --queue 1
 cs=""

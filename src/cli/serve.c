@@ -148,7 +148,10 @@ static int listen_on(const char *spec, int *port)
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV | AI_NUMERICHOST;
-    int e = getaddrinfo(host[0] ? host : NULL, colon + 1, &hints, &res);
+    /* ":PORT" is every address: IPv6 and IPv4 on one socket where there is IPv6 */
+    int e = getaddrinfo(host[0] ? host : "::", colon + 1, &hints, &res);
+    if (e && !host[0])
+        e = getaddrinfo("0.0.0.0", colon + 1, &hints, &res);
     if (e) {
         fprintf(stderr, "docbao serve: --listen %s: %s\n", spec, gai_strerror(e));
         return -1;
