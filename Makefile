@@ -6,7 +6,7 @@ CC       ?= cc
 PKGS     := espeak-ng sndfile portaudio-2.0 libutf8proc libebur128 soxr libxml-2.0 libmicrohttpd
 OPT      ?= -O2 -g
 SAN      ?=
-CFLAGS   := $(OPT) $(SAN) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -fPIC
+CFLAGS   := $(OPT) $(SAN) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -fPIC -fvisibility=hidden
 LDFLAGS  += $(SAN)
 CPPFLAGS += -DDOCBAO_DATADIR='"$(DATADIR)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread

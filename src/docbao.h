@@ -7,6 +7,14 @@
  * wrong (file:line for a bad lexicon row). The library never calls exit(). */
 #ifndef DOCBAO_H
 #define DOCBAO_H
+
+/* Only what this header declares is exported by libdocbao.so (the library is
+ * built with -fvisibility=hidden). */
+#if defined(__GNUC__)
+#define DOCBAO_API __attribute__((visibility("default")))
+#else
+#define DOCBAO_API
+#endif
 #include <stddef.h>
 #include <stdio.h>
 
@@ -33,7 +41,7 @@ typedef enum {
 } docbao_status;
 
 /* The message of a status; never NULL. */
-const char *docbao_strerror(int status);
+DOCBAO_API const char *docbao_strerror(int status);
 
 typedef struct docbao docbao;
 
@@ -53,15 +61,15 @@ typedef struct docbao_config {
 /* Fills cfg with the defaults (the voice's rate, pitch, volume and dialect;
  * full years; foreign words in Vietnamese syllables): start from these and
  * change what you need. A config zeroed by hand means pitch 0 and volume 0. */
-void docbao_config_defaults(docbao_config *cfg);
+DOCBAO_API void docbao_config_defaults(docbao_config *cfg);
 /* NULL on error, with the reason in err. cfg may be NULL for the defaults.
  * Handles are independent: each speaks with its own voice and settings, and
  * any number may live in one process, one per thread at a time (a handle is
  * not to be used by two threads at once; eSpeak-NG's calls are serialized
  * inside the library). */
-docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen);
-void docbao_free(docbao *db); /* NULL is fine */
-const char *docbao_last_error(const docbao *db);
+DOCBAO_API docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen);
+DOCBAO_API void docbao_free(docbao *db); /* NULL is fine */
+DOCBAO_API const char *docbao_last_error(const docbao *db);
 
 /* One sentence of text, as written and as spoken. */
 typedef struct docbao_sentence {
@@ -77,44 +85,44 @@ typedef struct docbao_sentence {
 typedef int (*docbao_sentence_fn)(void *user, const docbao_sentence *s);
 
 /* Normalizes UTF-8 text (one or more lines), one callback per sentence. */
-int docbao_normalize(docbao *db, const char *text, size_t len, docbao_sentence_fn fn, void *user);
+DOCBAO_API int docbao_normalize(docbao *db, const char *text, size_t len, docbao_sentence_fn fn, void *user);
 /* The same over a stream, read a line at a time (memory does not grow with
  * the input). Invalid UTF-8 is replaced and reported on stderr with its
  * byte offset; a NUL byte stops with DOCBAO_EINPUT. name is for messages. */
-int docbao_normalize_file(docbao *db, FILE *in, const char *name, docbao_sentence_fn fn, void *user);
+DOCBAO_API int docbao_normalize_file(docbao *db, FILE *in, const char *name, docbao_sentence_fn fn, void *user);
 
 /* A saved news page: the article (headline, lead, paragraphs) is found with
  * libxml2's HTML parser, navigation, comments, related lists and footers left
  * out (keep_all keeps everything), then normalized like text. dropped (may be
  * NULL) is told each piece left out and why. */
-int docbao_normalize_html(docbao *db, const char *html, size_t len, int keep_all,
+DOCBAO_API int docbao_normalize_html(docbao *db, const char *html, size_t len, int keep_all,
                           void (*dropped)(void *user, const char *what, const char *why),
                           docbao_sentence_fn fn, void *user);
 /* 1 when the bytes look like an HTML page. */
-int docbao_is_html(const char *buf, size_t len);
+DOCBAO_API int docbao_is_html(const char *buf, size_t len);
 
 /* Debugging and other engines: called for each token span with its class,
  * its byte offset in the (Unicode-cleaned, NFC) line, its text and its words. */
 typedef void (*docbao_explain_fn)(void *user, const char *cls, size_t offset, const char *written, size_t wlen,
                                   const char *words, size_t len);
-void docbao_set_explain(docbao *db, docbao_explain_fn fn, void *user);
+DOCBAO_API void docbao_set_explain(docbao *db, docbao_explain_fn fn, void *user);
 
 /* Audio: 16-bit mono PCM at docbao_sample_rate(). Return non-zero to stop. */
 typedef int (*docbao_audio_fn)(void *user, const short *pcm, size_t frames);
-int docbao_sample_rate(docbao *db);  /* starts the synthesizer; 0 on error */
-int docbao_synthesize(docbao *db, const char *spoken, size_t len, docbao_audio_fn fn, void *user);
+DOCBAO_API int docbao_sample_rate(docbao *db);  /* starts the synthesizer; 0 on error */
+DOCBAO_API int docbao_synthesize(docbao *db, const char *spoken, size_t len, docbao_audio_fn fn, void *user);
 /* Silence after a sentence (0), a paragraph (1) or a headline (2), as the voice sets. */
-int docbao_pause(docbao *db, int kind, docbao_audio_fn fn, void *user);
+DOCBAO_API int docbao_pause(docbao *db, int kind, docbao_audio_fn fn, void *user);
 /* The eSpeak-NG IPA of spoken text on one line; *ipa is malloc'd, the caller frees it. */
-int docbao_phonemes(docbao *db, const char *spoken, size_t len, char **ipa);
+DOCBAO_API int docbao_phonemes(docbao *db, const char *spoken, size_t len, char **ipa);
 /* The text handed to eSpeak-NG for spoken text (after respelling); caller frees. */
-int docbao_synth_text(docbao *db, const char *spoken, size_t len, char **text);
+DOCBAO_API int docbao_synth_text(docbao *db, const char *spoken, size_t len, char **text);
 
 /* Audio outputs: a file (format by extension, written atomically) or the
  * default sound device. close(commit=0) discards a file. */
 typedef struct docbao_output docbao_output;
-docbao_output *docbao_output_file(const char *path, int rate, char *err, size_t errlen);
-docbao_output *docbao_output_device(int rate, char *err, size_t errlen);
+DOCBAO_API docbao_output *docbao_output_file(const char *path, int rate, char *err, size_t errlen);
+DOCBAO_API docbao_output *docbao_output_device(int rate, char *err, size_t errlen);
 
 /* A file for broadcast: resampled (libsoxr) to sample_rate, and with
  * normalize set, its integrated loudness brought to loudness_lufs (libebur128)
@@ -129,29 +137,29 @@ typedef struct docbao_file_options {
     double measured_lufs;     /* out: the synthesis before the gain (-inf: silence) */
     double gain_db;           /* out: the gain applied */
 } docbao_file_options;
-docbao_output *docbao_output_file_mastered(const char *path, int rate, docbao_file_options *opts, char *err,
+DOCBAO_API docbao_output *docbao_output_file_mastered(const char *path, int rate, docbao_file_options *opts, char *err,
                                            size_t errlen);
-int docbao_output_write(docbao_output *o, const short *pcm, size_t frames);
-unsigned long long docbao_output_frames(const docbao_output *o);
-int docbao_output_close(docbao_output *o, int commit, char *err, size_t errlen);
+DOCBAO_API int docbao_output_write(docbao_output *o, const short *pcm, size_t frames);
+DOCBAO_API unsigned long long docbao_output_frames(const docbao_output *o);
+DOCBAO_API int docbao_output_close(docbao_output *o, int commit, char *err, size_t errlen);
 /* Title, artist and date metadata, written where the format has them
  * (call before the first write). Any may be NULL. */
-int docbao_output_metadata(docbao_output *o, const char *title, const char *artist, const char *date);
+DOCBAO_API int docbao_output_metadata(docbao_output *o, const char *title, const char *artist, const char *date);
 /* 0 when a file of that name can be written at rate, else -1 with a message. */
-int docbao_output_check(const char *path, int rate, char *err, size_t errlen);
+DOCBAO_API int docbao_output_check(const char *path, int rate, char *err, size_t errlen);
 
 /* Subtitles (.srt or .vtt), one cue per sentence, written atomically. */
 typedef struct docbao_subtitles docbao_subtitles;
-docbao_subtitles *docbao_subtitles_open(const char *path, char *err, size_t errlen);
-int docbao_subtitles_cue(docbao_subtitles *s, double start, double end, const char *text, size_t len);
-int docbao_subtitles_close(docbao_subtitles *s, int commit, char *err, size_t errlen);
+DOCBAO_API docbao_subtitles *docbao_subtitles_open(const char *path, char *err, size_t errlen);
+DOCBAO_API int docbao_subtitles_cue(docbao_subtitles *s, double start, double end, const char *text, size_t len);
+DOCBAO_API int docbao_subtitles_close(docbao_subtitles *s, int commit, char *err, size_t errlen);
 
 /* Checks a user lexicon table; each problem goes to report as
  * "file:line: message". Returns the number of problems, -1 if unreadable. */
-int docbao_lexicon_check(const char *path, void (*report)(void *user, const char *message), void *user);
+DOCBAO_API int docbao_lexicon_check(const char *path, void (*report)(void *user, const char *message), void *user);
 
 /* The folder of data (lexicon/, voices/) this handle uses. */
-const char *docbao_data_dir(const docbao *db); /* NULL for a NULL handle */
+DOCBAO_API const char *docbao_data_dir(const docbao *db); /* NULL for a NULL handle */
 
 #ifdef __cplusplus
 }

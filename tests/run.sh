@@ -445,6 +445,9 @@ if make -s install PREFIX="$TMP/inst" SYSCONFDIR="$TMP/inst/etc" >"$TMP/install.
     else
         fail "installed library example" "$(cat "$TMP/cc.log") $out"
     fi
+    others=$(nm -D --defined-only "$TMP/inst/lib/libdocbao.so" | awk '$2 == "T" && $3 !~ /^docbao_/ {print $3}')
+    [ -z "$others" ] && ok "the shared library exports docbao_ calls alone ($(nm -D --defined-only "$TMP/inst/lib/libdocbao.so" | grep -c ' T docbao_'))" \
+        || fail "libdocbao.so exports other symbols" "$(echo $others | head -c 400)"
     out=$(echo "UBND" | "$TMP/inst/bin/docbao" normalize)
     [ "$out" = "ủy ban nhân dân" ] && [ -f "$TMP/inst/share/man/man1/docbao.1" ] && [ -f "$TMP/inst/etc/speech-dispatcher/modules/docbao-generic.conf" ] \
         && grep -q "$TMP/inst/bin/docbao speak" "$TMP/inst/etc/speech-dispatcher/modules/docbao-generic.conf" \
