@@ -111,7 +111,9 @@ DOCBAO_API void docbao_set_explain(docbao *db, docbao_explain_fn fn, void *user)
 typedef int (*docbao_audio_fn)(void *user, const short *pcm, size_t frames);
 DOCBAO_API int docbao_sample_rate(docbao *db);  /* starts the synthesizer; 0 on error */
 DOCBAO_API int docbao_synthesize(docbao *db, const char *spoken, size_t len, docbao_audio_fn fn, void *user);
-/* Silence after a sentence (0), a paragraph (1) or a headline (2), as the voice sets. */
+/* The silence docbao_pause writes, as the voice sets it. */
+typedef enum { DOCBAO_PAUSE_SENTENCE = 0, DOCBAO_PAUSE_PARAGRAPH = 1, DOCBAO_PAUSE_HEADLINE = 2 } docbao_pause_kind;
+/* Silence after a sentence, a paragraph or a headline (a docbao_pause_kind). */
 DOCBAO_API int docbao_pause(docbao *db, int kind, docbao_audio_fn fn, void *user);
 /* The eSpeak-NG IPA of spoken text on one line; *ipa is malloc'd, the caller frees it. */
 DOCBAO_API int docbao_phonemes(docbao *db, const char *spoken, size_t len, char **ipa);
