@@ -103,6 +103,7 @@ typedef enum role_id {
     R_DOCUMENT,
     R_EMERGENCY,
     R_SERVICE_NUMBER,
+    R_COUNT_WORD,
     R_FRACTION,
     R_ORDINAL,
     R_PHONE,
@@ -127,6 +128,7 @@ static const char *const ROLE_NAMES[R_COUNT] = {
     [R_DOCUMENT] = "document",
     [R_EMERGENCY] = "emergency",
     [R_SERVICE_NUMBER] = "service-number",
+    [R_COUNT_WORD] = "count",
     [R_FRACTION] = "fraction",
     [R_ORDINAL] = "ordinal",
     [R_PHONE] = "phone",
@@ -897,6 +899,13 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
                     mixed = 1;
             }
         }
+    }
+    /* nặng hơn một kg, mỗi km: a unit after a number word */
+    const unit_entry *cu = s.n >= 2 && cue(c, t, i, R_COUNT_WORD) && !t[i - 1].post.n ? lexicon_unit(c->lx, s.s, s.n) : NULL;
+    if (cu && strlen(cu->unit) == s.n && !memcmp(cu->unit, s.s, s.n) && !syllable_at(c, t, i, s)) {
+        sp = mk(CL_UNIT, s);
+        sp.val.unit = cu;
+        return push(out, &sp);
     }
     /* các điểm b, c, d: a lone consonant letter is spelled (the vowels are
      * words), and so are two or three lower-case consonants (rp), but a time
