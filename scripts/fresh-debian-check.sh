@@ -30,7 +30,7 @@ if [ -z "$mirror" ]; then
         if (match($0, /URIs: *[^ \n]+/)) { s = substr($0, RSTART, RLENGTH); sub(/URIs: */, "", s); print s; exit } }' \
         /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
 fi
-mirror=${mirror:-http://deb.debian.org/debian}
+[ -n "$mirror" ] || { echo "fresh-debian-check: no bookworm mirror in apt's sources (/etc/apt/sources.list*)" >&2; exit 2; }
 echo "fresh-debian-check: mirror $mirror, root $R"
 
 umount_all() {
