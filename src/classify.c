@@ -592,6 +592,8 @@ static int context_free_class(const lexicon *lx, const char *s, size_t n, int sy
     if (!n || lexicon_abbr(lx, s, n) || num_roman_value(s, n) || lexicon_unit(lx, s, n))
         return -1;
     const char *loan = lexicon_loanword(lx, s, n);
+    if (loan && syllable && s[0] >= 'a' && s[0] <= 'z') /* the (a gauze) is Vietnamese; The Voice is not */
+        loan = NULL;
     if (utf8_all_upper(s, n)) {
         if (syllable_is_word(lx, s, n))
             return CL_UPPERWORD;
@@ -833,6 +835,8 @@ static int classify_word(const classify_ctx *c, const token *t, size_t n, size_t
         return push(out, &sp);
     }
     const char *loan = lexicon_loanword(c->lx, s.s, s.n);
+    if (loan && s.s[0] >= 'a' && s.s[0] <= 'z' && syllable_at(c, t, i, s))
+        loan = NULL; /* a lower-case Vietnamese syllable is the word (the), not the loan (The Voice) */
     const char *exo = loan || t[i].digit ? NULL : lexicon_exonym(c->lx, s.s, s.n);
     if (utf8_all_upper(s.s, s.n) && !has_char(s, "0123456789-/&.@_+")) {
         int word = syllable_is_word(c->lx, s.s, s.n);
