@@ -5,6 +5,7 @@
  * poll over all of them, and the requests are written non-blocking. */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "cli/pool.h"
+#include "cli/fdio.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -45,22 +46,6 @@ struct synth_pool {
 
 /* ---- the helper's side */
 
-/* All n bytes read (writing 0) or written (writing 1), across short transfers. */
-static int transfer(int fd, void *buf, size_t n, int writing)
-{
-    char *p = buf;
-    while (n) {
-        ssize_t k = writing ? write(fd, p, n) : read(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 struct collect {
     char *v;
     size_t n, cap;
@@ -93,18 +78,18 @@ static void helper_main(docbao *db, int in, int out)
     char *text = NULL;
     for (;;) {
         uint32_t len;
-        if (transfer(in, &len, sizeof len, 0))
+        if (fd_transfer(in, &len, sizeof len, 0))
             break;
         char *t = realloc(text, (size_t)len + 1);
         if (!t)
             break;
         text = t;
-        if (len && transfer(in, text, len, 0))
+        if (len && fd_transfer(in, text, len, 0))
             break;
         c.n = 0;
         int rc = len ? docbao_synthesize(db, text, len, collect, &c) : 0;
         uint32_t answer = rc || c.n >= FAILED ? FAILED : (uint32_t)c.n;
-        if (transfer(out, &answer, sizeof answer, 1) || (answer != FAILED && transfer(out, c.v, c.n, 1)))
+        if (fd_transfer(out, &answer, sizeof answer, 1) || (answer != FAILED && fd_transfer(out, c.v, c.n, 1)))
             break;
     }
     _exit(0); /* no atexit handlers: the parent's buffers are not ours to flush */

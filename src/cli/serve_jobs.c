@@ -6,6 +6,7 @@
  * without its last chunk, so the client sees it cut). */
 #define _GNU_SOURCE /* pipe2 */
 #include "cli/serve.h"
+#include "cli/fdio.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -26,21 +27,6 @@ typedef struct worker_slot {
     pthread_t thread;
     int has_thread;
 } worker_slot;
-
-static int transfer(int fd, void *buf, size_t n, int writing)
-{
-    char *p = buf;
-    while (n) {
-        ssize_t k = writing ? write(fd, p, n) : read(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
 
 static void reap(worker_slot *w)
 {
@@ -110,7 +96,7 @@ static int spawn(worker_slot *w)
     }
     worker_msg m;
     struct pollfd p = {w->from, POLLIN, 0};
-    if (poll(&p, 1, 60000) <= 0 || transfer(w->from, &m, sizeof m, 0) || m.kind != MSG_READY) {
+    if (poll(&p, 1, 60000) <= 0 || fd_transfer(w->from, &m, sizeof m, 0) || m.kind != MSG_READY) {
         reap(w);
         return -1;
     }
@@ -168,7 +154,7 @@ static int send_job(worker_slot *w, job *j)
     snprintf(q.audio_tmp, sizeof q.audio_tmp, "%s", j->audio_tmp);
     snprintf(q.vtt_tmp, sizeof q.vtt_tmp, "%s", j->vtt_tmp);
     q.len = j->len;
-    return transfer(w->to, &q, sizeof q, 1) || transfer(w->to, j->body, j->len, 1) ? -1 : 0;
+    return fd_transfer(w->to, &q, sizeof q, 1) || fd_transfer(w->to, j->body, j->len, 1) ? -1 : 0;
 }
 
 /* Follows the worker's reports until the job is over; -1 when the worker must go. */
@@ -189,7 +175,7 @@ static int follow(worker_slot *w, job *j)
         worker_msg m;
         if (r == 0)
             continue;
-        if (r < 0 || transfer(w->from, &m, sizeof m, 0)) {
+        if (r < 0 || fd_transfer(w->from, &m, sizeof m, 0)) {
             finish(s, j, 0, 500, "the synthesis worker stopped", NULL);
             return -1;
         }

@@ -11,6 +11,7 @@
  * exact two-pass normalization instead. */
 #include "cli/serve.h"
 #include <ebur128.h>
+#include "cli/fdio.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -63,21 +64,6 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static int transfer(int fd, void *buf, size_t n, int writing)
-{
-    char *p = buf;
-    while (n) {
-        ssize_t k = writing ? write(fd, p, n) : read(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 static void tell(wjob *j, int kind, int status, const char *error)
 {
     worker_msg m;
@@ -91,7 +77,7 @@ static void tell(wjob *j, int kind, int status, const char *error)
     m.synth_sec = now() - j->t0;
     if (error)
         snprintf(m.error, sizeof m.error, "%s", error);
-    if (transfer(MSG_FD, &m, sizeof m, 1))
+    if (fd_transfer(MSG_FD, &m, sizeof m, 1))
         _exit(0); /* the server is gone */
     j->reported = m.audio_len + m.vtt_len;
     j->told = now();
@@ -269,10 +255,10 @@ int serve_worker_main(const char *data_dir, double loudness)
     char *body = NULL;
     for (;;) {
         worker_req q;
-        if (transfer(REQ_FD, &q, sizeof q, 0) || q.magic != WORKER_MAGIC || q.len > (1u << 30))
+        if (fd_transfer(REQ_FD, &q, sizeof q, 0) || q.magic != WORKER_MAGIC || q.len > (1u << 30))
             break;
         char *b = realloc(body, q.len + 1);
-        if (!b || (q.len && transfer(REQ_FD, b, q.len, 0)))
+        if (!b || (q.len && fd_transfer(REQ_FD, b, q.len, 0)))
             break;
         body = b;
         run(&w, &q, body);
