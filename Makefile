@@ -12,10 +12,15 @@ CPPFLAGS += -DDOCBAO_DATADIR='"$(DATADIR)"' $(shell pkg-config --cflags $(PKGS) 
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
 BUILD    ?= build
 
-LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+# The library's folders in the order the text flows (README: "The code").
+LIB_DIRS := util lexicon text speech audio
+INC      := -Isrc $(LIB_DIRS:%=-Isrc/%)
+LIB_SRC  := src/docbao.c $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+HEADERS  := $(wildcard src/*.h src/*/*.h)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
+CLI_OBJ  := $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/cli/*.c))
 
 .PHONY: all deps check demo bench install clean asan fuzz units
 
@@ -24,24 +29,16 @@ all: docbao
 deps:
 	@scripts/install-deps.sh
 
-$(BUILD)/%.o: src/%.c $(wildcard src/*.h src/cli/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -c $< -o $@
-
-$(BUILD):
-	mkdir -p $(BUILD)
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(INC) -c $< -o $@
 
 $(BUILD)/libdocbao.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/libdocbao.so: $(LIB_OBJ)
 	$(CC) -shared -o $@ $^ $(LDFLAGS) $(LDLIBS)
-
-CLI_OBJ  := $(BUILD)/main.o $(patsubst src/cli/%.c,$(BUILD)/cli_%.o,$(wildcard src/cli/*.c))
-
-$(BUILD)/cli_%.o: src/cli/%.c $(wildcard src/cli/*.h) src/docbao.h | $(BUILD)
-	@echo "  CC $<"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -c $< -o $@
 
 $(BUILD)/docbao: $(CLI_OBJ) $(BUILD)/libdocbao.a $(BUILD)/libdocbao.so
 	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdocbao.a $(LDFLAGS) $(LDLIBS)
@@ -50,7 +47,7 @@ docbao: $(BUILD)/docbao
 	cp $(BUILD)/docbao docbao.tmp && mv -f docbao.tmp docbao
 
 $(BUILD)/test_%: tests/unit/test_%.c $(BUILD)/libdocbao.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libdocbao.a $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(INC) -o $@ $< $(BUILD)/libdocbao.a $(LDFLAGS) $(LDLIBS)
 
 units: $(UNIT_BIN)
 

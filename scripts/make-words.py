@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """make-words.py — builds lexicon/words.tsv, the word list with frequencies that
-src/tones.c uses to put the tones back on toneless Vietnamese (dichvucong →
+src/text/tones.c uses to put the tones back on toneless Vietnamese (dichvucong →
 dịch vụ công). Not run by the build: the sources are not in the repository.
 
 Sources (see lexicon/README.md for the licences):
@@ -143,7 +143,7 @@ def is_syllable(syl, rhymes):
 
 
 def place_tone(syl):
-    """The project's tone placement: oà oè (as src/cleanup.c), ủy (not uỷ)."""
+    """The project's tone placement: oà oè (as src/text/cleanup.c), ủy (not uỷ)."""
     st = split_tone(syl)
     if not st or not st[1]:
         return syl
@@ -295,7 +295,7 @@ def main():
 
 
 HEADER = """# Vietnamese words (1-4 syllables, with their tones) and how often they occur, per 10 million
-# syllables of text: the table src/tones.c uses to restore the tones of toneless Vietnamese in web
+# syllables of text: the table src/text/tones.c uses to restore the tones of toneless Vietnamese in web
 # addresses, e-mails and hashtags (dichvucong → dịch vụ công). Built by scripts/make-words.py from:
 #   - Hồ Ngọc Đức's Vietnamese word lists Viet11K/22K/39K/74K (Free Vietnamese Dictionary Project,
 #     GNU General Public License, no version named: used under GPL-3.0-or-later);
@@ -304,13 +304,13 @@ HEADER = """# Vietnamese words (1-4 syllables, with their tones) and how often t
 #   - Hermit Dave's FrequencyWords, OpenSubtitles 2018 Vietnamese (CC BY-SA 4.0): syllable counts;
 #   - names of provinces, cities, papers and offices written for this project.
 # Licence of this file: GPL-3.0-or-later (CC BY-SA 4.0 material may be used under GPLv3). The lists'
-# hyphenated loanwords are left out; tone marks placed as src/cleanup.c does (hoà, khoẻ) and ủy, thủy.
+# hyphenated loanwords are left out; tone marks placed as src/text/cleanup.c does (hoà, khoẻ) and ủy, thủy.
 """
 
 ENGLISH_HEADER = """# English words whose letters can also be cut into toneless Vietnamese syllables (camera: cá mè ra,
 # radio, online), with their counts on the scale of words.tsv: their rate in English subtitles times
 # the share of English among the words of Vietnamese web addresses and hashtags (taken as 0.3).
-# src/tones.c refuses to put tones on a string whose likeliest reading is one of these. Built by
+# src/text/tones.c refuses to put tones on a string whose likeliest reading is one of these. Built by
 # scripts/make-words.py from Hermit Dave's FrequencyWords, OpenSubtitles 2018 English (CC BY-SA 4.0);
 # an English word ten times rarer than the Vietnamese word of the same letters is left out (vietnam, hanoi,
 # saigon: Vietnamese names in English text).

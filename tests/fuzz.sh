@@ -26,7 +26,7 @@ OUT=$ROOT/build-fuzz
 PKGS="espeak-ng sndfile portaudio-2.0 libutf8proc libebur128 soxr libxml-2.0"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 CFLAGS="-g -O1 $SAN -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
-CPPFLAGS="-DDOCBAO_DATADIR=\"$ROOT\" $(pkg-config --cflags $PKGS 2>/dev/null) -Isrc -Itests/fuzz"
+CPPFLAGS="-DDOCBAO_DATADIR=\"$ROOT\" $(pkg-config --cflags $PKGS 2>/dev/null) -Isrc -Isrc/util -Isrc/lexicon -Isrc/text -Isrc/speech -Isrc/audio -Itests/fuzz"
 LIBS="$(pkg-config --libs $PKGS 2>/dev/null) -lm"
 export DOCBAO_DATA=$ROOT
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
@@ -37,12 +37,13 @@ passed=0; failed=0
 ok()   { passed=$((passed + 1)); echo "ok   $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | tail -60; }
 
-# --- the library, once: every src/*.c but main.c, instrumented for the fuzzer
+# --- the library, once: src/docbao.c and every file of its folders (not src/cli), instrumented for the fuzzer
 lib_log=$OUT/logs/build-lib.log
 : >"$lib_log"
 lib_ok=1
 objs=()
-newest_h=$(ls -t src/*.h tests/fuzz/*.h 2>/dev/null | head -1)
+LIB_C=$(ls src/docbao.c src/util/*.c src/lexicon/*.c src/text/*.c src/speech/*.c src/audio/*.c)
+newest_h=$(ls -t src/*.h src/*/*.h tests/fuzz/*.h 2>/dev/null | head -1)
 build_obj() { # src/x.c -> build-fuzz/obj/x.o, when out of date
     local c=$1 o=$OUT/obj/$(basename "${1%.c}").o
     if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$newest_h" -nt "$o" ] || [ "$SCRIPT" -nt "$o" ]; then
@@ -52,24 +53,23 @@ build_obj() { # src/x.c -> build-fuzz/obj/x.o, when out of date
 export -f build_obj
 SCRIPT=$ROOT/tests/fuzz.sh
 export CC CFLAGS CPPFLAGS OUT newest_h SCRIPT
-for c in src/*.c; do
-    [ "$c" = src/main.c ] && continue
+for c in $LIB_C; do
     objs+=("$OUT/obj/$(basename "${c%.c}").o")
 done
 # drop objects whose source is gone (a renamed or removed file)
 for o in "$OUT"/obj/*.o; do
     [ -e "$o" ] || continue
-    [ -f "src/$(basename "${o%.o}").c" ] || rm -f "$o"
+    printf '%s\n' $LIB_C | grep -q "/$(basename "${o%.o}").c$" || rm -f "$o"
 done
-printf '%s\n' src/*.c | grep -vx src/main.c |
+printf '%s\n' $LIB_C |
     xargs -n 1 -P "$(nproc 2>/dev/null || echo 2)" bash -c 'build_obj "$1"' build_obj >>"$lib_log" 2>&1 || lib_ok=0
 
 # the harnesses; fuzz_html only when the HTML reader is there
 harnesses="normalize lexicon voice"
-if [ -f src/html.h ] && [ -f src/html.c ] && [ -f tests/fuzz/fuzz_html.c ]; then
+if [ -f src/text/html.h ] && [ -f src/text/html.c ] && [ -f tests/fuzz/fuzz_html.c ]; then
     harnesses="$harnesses html"
 else
-    echo "skip html (src/html.h or src/html.c not there)"
+    echo "skip html (src/text/html.h or src/text/html.c not there)"
 fi
 
 crashes=()

@@ -1,4 +1,4 @@
-/* test_respell — checks src/respell.c against tests/golden/respell.tsv and edge cases.
+/* test_respell — checks src/speech/respell.c against tests/golden/respell.tsv and edge cases.
  * Run from the repository root. Prints one line per failure with both values, then
  * "N passed, M failed"; exits non-zero on any failure. */
 #define _POSIX_C_SOURCE 200809L   /* mkstemp */

@@ -18,7 +18,7 @@
 #define cleanup_text scalar_cleanup_text
 #define offmap_source scalar_offmap_source
 #define offmap_free scalar_offmap_free
-#include "../../src/cleanup.c"
+#include "../../src/text/cleanup.c"
 #undef cleanup_text
 #undef offmap_source
 #undef offmap_free

@@ -1,4 +1,4 @@
-/* test_tones — tone restoration of toneless Vietnamese (src/tones.c) on the
+/* test_tones — tone restoration of toneless Vietnamese (src/text/tones.c) on the
  * letters of real Vietnamese web addresses, e-mail names and hashtags, read as
  * a news reader says them; English words and brands must be left alone.
  * Run from the project root (reads lexicon/words.tsv and english.tsv). */

@@ -1,4 +1,4 @@
-/* test_translit — foreign words in Vietnamese syllables (src/translit.c) and
+/* test_translit — foreign words in Vietnamese syllables (src/text/translit.c) and
  * the safety of the eSpeak-NG lookups behind them (synth_foreign_phonemes).
  * (a) Words and names that are not in lexicon/loanwords.tsv, each with the
  *     reading a Vietnamese news reader says, written down before the code

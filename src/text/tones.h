@@ -7,7 +7,7 @@
  * lexicon/README.md). Answers only when the choice is confident, so that an
  * English or brand name (google, admin, home, camera) is left to the caller.
  * The table is read once, on first use (about 78,000 rows). Thread-safe:
- * the table is read-only once loaded. Tone marks as src/cleanup.c places
+ * the table is read-only once loaded. Tone marks as src/text/cleanup.c places
  * them (hoà, khoẻ) and ủy, thủy. */
 #ifndef DOCBAO_TONES_H
 #define DOCBAO_TONES_H

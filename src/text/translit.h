@@ -4,7 +4,7 @@
  * (synth_foreign_phonemes) for its phonemes in a language voice ("en", or
  * the one a spelling cue of lexicon/translit.tsv names) and maps them with
  * that table to lowercase Vietnamese syllables separated by spaces, every
- * one a syllable of src/syllable.c's grammar, so the Vietnamese voice says
+ * one a syllable of src/text/syllable.c's grammar, so the Vietnamese voice says
  * it without switching language: Zuckerberg "dắc cơ béc", streaming
  * "xờ tri minh", football "phút bôn".
  * The table is read-only after translit_load: one translit may serve any

@@ -18,7 +18,7 @@ typedef struct foreign_cache {
 
 /* Appends the reading of word[0..n) to out (as a word: a space before it
  * when out does not end in one): toneless Vietnamese with its tones put back
- * (src/tones.c) when that is sure, else the word in Vietnamese syllables. 0; 1 when there is none (out unchanged:
+ * (src/text/tones.c) when that is sure, else the word in Vietnamese syllables. 0; 1 when there is none (out unchanged:
  * the caller keeps or spells the word); -1 on out of memory. */
 int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t n, strbuf *out);
 void foreign_cache_free(foreign_cache *fc);
