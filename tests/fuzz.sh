@@ -8,8 +8,9 @@
 #   - SECONDS>0 (default 60): fuzzing for SECONDS on build-fuzz/corpus/<harness>/,
 #     a copy of the seeds (so runs never grow the repository; it keeps what
 #     earlier runs found). New crashes land in build-fuzz/artifacts/.
-# Ends with "N passed, M failed", one per harness; exits non-zero on a failure.
-# Without clang it says so and exits 0.
+# One line per harness: ok, FAIL, or skip NAME (why); ends with
+# "N passed, M failed, K skipped"; exits non-zero on a failure.
+# Without clang every harness is reported skipped (not passed) and it exits 0.
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -18,7 +19,8 @@ case $secs in '' | *[!0-9]*) echo "usage: tests/fuzz.sh [SECONDS]" >&2; exit 2 ;
 
 CC=${FUZZ_CC:-clang}
 if ! command -v "$CC" >/dev/null 2>&1; then
-    echo "fuzz: $CC not found, skipping the fuzz tests (scripts/install-deps.sh installs clang)"
+    for h in normalize lexicon voice html; do echo "skip fuzz_$h ($CC not found; scripts/install-deps.sh installs clang)"; done
+    echo "0 passed, 0 failed, 4 skipped"
     exit 0
 fi
 
@@ -33,8 +35,9 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 mkdir -p "$OUT/obj" "$OUT/logs" "$OUT/artifacts" "$OUT/corpus"
 
-passed=0; failed=0
+passed=0; failed=0; skipped=0
 ok()   { passed=$((passed + 1)); echo "ok   $1"; }
+skip() { skipped=$((skipped + 1)); echo "skip $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | tail -60; }
 
 # --- the library, once: src/docbao.c and every file of its folders (not src/cli), instrumented for the fuzzer
@@ -69,7 +72,7 @@ harnesses="normalize lexicon voice"
 if [ -f src/text/html.h ] && [ -f src/text/html.c ] && [ -f tests/fuzz/fuzz_html.c ]; then
     harnesses="$harnesses html"
 else
-    echo "skip html (src/text/html.h or src/text/html.c not there)"
+    skip "fuzz_html (src/text/html.h or src/text/html.c not there)"
 fi
 
 crashes=()
@@ -123,5 +126,5 @@ for h in $harnesses; do
     fi
 done
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ $failed = 0 ]

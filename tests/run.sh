@@ -2,8 +2,12 @@
 # tests/run.sh — every test of docbao: unit tests, golden files, the peer test
 # suite, end-to-end audio, bad input, and the same under ASan/UBSan.
 # Run from the project root after `make all units` (make check does both).
-# Prints one line per check and ends with "N passed, M failed".
+# Prints one line per check (ok, FAIL, skip NAME (why) when a tool is missing,
+# known for a limit not yet met) and ends with
+# "N passed, M failed, K skipped, J known"; exits 1 on a failure.
 set -u
+# 1: the size limits of src/ (scripts/code-size.py) fail the run; 0: reported as known
+CODE_SIZE_STRICT=0
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SHARED=${DOCBAO_SHARED:-$ROOT/../shared}
@@ -14,47 +18,62 @@ trap 'rm -rf "$TMP"' EXIT
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # a span no rule can read is an error here, not read as a code: the tests look for them
 export DOCBAO_STRICT=1
-passed=0; failed=0
+passed=0; failed=0; skipped=0; known=0
 ok()   { passed=$((passed + 1)); echo "ok   $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/     /' | head -40; }
+skip() { skipped=$((skipped + 1)); echo "skip $1"; }   # skip NAME (why): never counted as passed
+# the ok/FAIL/skip lines of another test script, counted here; its other lines shown
+forward() { while IFS= read -r l; do case $l in "ok   "*) ok "${l#ok   }";; "FAIL "*) fail "${l#FAIL }";;
+    "skip "*) skip "${l#skip }";; *) printf '%s\n' "$l";; esac; done; }
 check() { local name=$1; shift; local out; if out=$("$@" 2>&1); then ok "$name"; else fail "$name" "$out"; fi; }
 
 # --- unit tests (normal and sanitized builds)
+n=0
 for t in build/test_*; do
     [ -x "$t" ] || continue
-    check "unit $(basename "$t")" "$t" "$SHARED/data/vi-syllables.tsv"
+    check "unit $(basename "$t")" "$t" "$SHARED/data/vi-syllables.tsv"; n=$((n + 1))
 done
+[ $n -gt 0 ] || fail "unit tests: none in build/ (make all units builds them)"
+n=0
 for t in build-asan/test_*; do
     [ -x "$t" ] || continue
-    check "unit $(basename "$t") (asan+ubsan)" "$t" "$SHARED/data/vi-syllables.tsv"
+    check "unit $(basename "$t") (asan+ubsan)" "$t" "$SHARED/data/vi-syllables.tsv"; n=$((n + 1))
 done
+[ $n -gt 0 ] || skip "unit tests under asan+ubsan (none in build-asan/: make check builds them)"
+n=0
 for t in build-tsan/test_*; do
     [ -x "$t" ] || continue
-    check "unit $(basename "$t") (tsan)" "$t"
+    check "unit $(basename "$t") (tsan)" "$t"; n=$((n + 1))
 done
+[ $n -gt 0 ] || skip "unit tests under tsan (none in build-tsan/: make check builds them)"
 
-# --- golden files: input -> spoken form, every case must pass
-# except the open cases listed (with the reason) in tests/golden/known-failures.tsv
+# --- the size limits of src/ (issue 17); known, not failed, until CODE_SIZE_STRICT=1
+name="code size (files ≤600 lines, functions ≤80)"
+if out=$(python3 scripts/code-size.py --strict 2>&1); then ok "$name: $(printf '%s\n' "$out" | tail -1)"
+elif [ "$CODE_SIZE_STRICT" = 1 ] || ! printf '%s\n' "$out" | tail -1 | grep -q '^code-size: [0-9]* over'; then fail "$name" "$out"
+else known=$((known + 1)); echo "known $name: $(printf '%s\n' "$out" | tail -1) (CODE_SIZE_STRICT=1 fails on them)"
+    printf '%s\n' "$out" | sed '$d' | sed 's/^/     /'; fi
+
+# --- golden files: input -> spoken form, every case must pass except the open
+# cases listed, each with what docbao says now, in tests/golden/known-failures.tsv:
+# a new failure, a listed case whose reading changed or that now passes fails
+# here until the list is rewritten (scripts/golden-known-failures.sh)
 golden() {
-    local file=$1 name
-    name=$(basename "$file")
     local out
-    out=$("$SHARED/tools/tn-score" --tsv --show 1000 --cmd "$2 normalize" "$file" 2>&1)
-    local fails
-    fails=$(printf '%s\n' "$out" | awk '/^FAIL /{print $2}')
-    local unexpected=""
-    for id in $fails; do
-        grep -q "^$id	" tests/golden/known-failures.tsv 2>/dev/null || unexpected="$unexpected $id"
-    done
-    if [ -z "$unexpected" ] && printf '%s\n' "$out" | tail -1 | grep -q ' passed, '; then
-        ok "golden $name ($(printf '%s\n' "$out" | tail -1))"
+    if out=$(python3 tests/realnews/check.py "$SHARED" "$BIN" --golden "$1" 2>&1); then
+        ok "$(printf '%s\n' "$out" | head -1)"
     else
-        fail "golden $name: unexpected failures:$unexpected" "$(printf '%s\n' "$out" | grep -A3 -E "^FAIL ($(echo $unexpected | tr ' ' '|'))( |$)" | head -60)"
+        fail "$(printf '%s\n' "$out" | head -1): known failures changed" "$(printf '%s\n' "$out" | tail -n +2 | head -60)"
     fi
 }
-for f in tests/golden/numbers.tsv tests/golden/words.tsv tests/golden/news.tsv tests/golden/news2.tsv tests/golden/rules.tsv samples/*.tsv; do
-    [ -f "$f" ] && golden "$f" "$BIN"
+GOLDEN="tests/golden/numbers.tsv tests/golden/words.tsv tests/golden/news.tsv tests/golden/news2.tsv tests/golden/rules.tsv $(ls samples/*.tsv)"
+for f in $GOLDEN; do
+    if [ -f "$f" ]; then golden "$f"; else fail "golden $f: not there"; fi
 done
+stale=$(awk -F'\t' 'FILENAME == "tests/golden/known-failures.tsv" { if ($1 !~ /^#/ && $1 != "file") k[$1 ":" $2] = 1; next }
+    FNR > 1 { f = FILENAME; sub(/.*\//, "", f); seen[f ":" $1] = 1 } END { for (i in k) if (!(i in seen)) print i }' tests/golden/known-failures.tsv $GOLDEN)
+[ -z "$stale" ] && ok "golden known failures: every listed case is in a golden file" \
+    || fail "golden known failures: listed cases in no golden file:" "$stale"
 check "sample article phrases at 100% (tn-score --min 100)" \
     "$SHARED/tools/tn-score" --tsv --show 20 --min 100 --cmd "$BIN normalize" "$SHARED/samples/vnpt-quang-ngai-2021.tsv"
 # the golden files through the sanitized build
@@ -87,12 +106,17 @@ fi
 
 # no language switch: eSpeak-NG says every real-news line, foreign names and all,
 # with its Vietnamese voice (a switch shows as "(en)" in its phonemes)
-switches=$(for f in tests/realnews/*.tsv; do [ "${f##*/}" = known-failures.tsv ] || tail -n +2 "$f" | cut -f4; done \
-    | "$BIN" phonemes | grep -c '([a-z][a-z-]*)')
-[ "$switches" = 0 ] && ok "real news: phonemes with no language switch" || fail "real news: $switches lines switch eSpeak-NG's language"
+# (one line of phonemes per line read: an empty or short answer is a failure, not a pass)
+for f in tests/realnews/*.tsv; do [ "${f##*/}" = known-failures.tsv ] || tail -n +2 "$f" | cut -f4; done > "$TMP/news.txt"
+"$BIN" phonemes "$TMP/news.txt" > "$TMP/news.ph" 2>&1; rc=$?
+switches=$(grep -c '([a-z][a-z-]*)' "$TMP/news.ph")
+[ $rc = 0 ] && [ "$switches" = 0 ] && [ "$(wc -l < "$TMP/news.ph")" = "$(wc -l < "$TMP/news.txt")" ] \
+    && ok "real news: phonemes with no language switch ($(wc -l < "$TMP/news.ph") lines)" || fail "real news: $switches lines switch eSpeak-NG's language (exit $rc)" "$(grep '([a-z][a-z-]*)' "$TMP/news.ph" | head -5)"
 cut -f2 lexicon/exonyms.tsv | grep -v '^#' | tail -n +2 > "$TMP/exo.txt"
-switches=$("$BIN" phonemes "$TMP/exo.txt" | grep -c '([a-z][a-z-]*)')
-[ "$switches" = 0 ] && ok "exonym readings: phonemes with no language switch" || fail "exonyms: $switches readings switch eSpeak-NG's language"
+"$BIN" phonemes "$TMP/exo.txt" > "$TMP/exo.ph" 2>&1; rc=$?
+switches=$(grep -c '([a-z][a-z-]*)' "$TMP/exo.ph")
+[ $rc = 0 ] && [ "$switches" = 0 ] && [ "$(wc -l < "$TMP/exo.ph")" = "$(wc -l < "$TMP/exo.txt")" ] \
+    && ok "exonym readings: phonemes with no language switch ($(wc -l < "$TMP/exo.ph") lines)" || fail "exonyms: $switches readings switch eSpeak-NG's language (exit $rc)" "$(grep '([a-z][a-z-]*)' "$TMP/exo.ph" | head -5)"
 
 # one line with a foreign name, a toneless web address and a Party title, end to end:
 # the words, phonemes with no language switch, and a WAV that says them
@@ -101,7 +125,7 @@ want="Ông Nguyễn Văn a, ủy viên ban thường vụ tỉnh ủy, tiếp T�
 out=$(printf '%s\n' "$line" | "$BIN" normalize)
 [ "$out" = "$want" ] && ok "foreign name, toneless address, Party title: the words" || fail "foreign/toneless/title line" "$out"
 ph=$(printf '%s\n' "$line" | "$BIN" phonemes)
-printf '%s' "$ph" | grep -q '([a-z][a-z-]*)' && fail "foreign/toneless/title line: a language switch" "$ph" || ok "... its phonemes: no language switch"
+[ -n "$ph" ] && ! printf '%s' "$ph" | grep -q '([a-z][a-z-]*)' && ok "... its phonemes: no language switch" || fail "foreign/toneless/title line: no phonemes, or a language switch" "$ph"
 printf '%s\n' "$line" | "$BIN" speak -o "$TMP/e2e.wav" 2>/dev/null
 dur=$(soxi -D "$TMP/e2e.wav" 2>/dev/null || echo 0)
 rms=$(sox "$TMP/e2e.wav" -n stat 2>&1 | awk '/RMS +amplitude/ {print $3}')
@@ -172,7 +196,7 @@ for k, spoken in lines.items():
     n += 1
 assert n > 1000, n
 ' "$TMP/golden-inputs.txt" "$BIN"
-check "normalize --ssml: a well-formed SSML document" sh -c "'$BIN' normalize --ssml '$SHARED/samples/vnpt-quang-ngai-2021.txt' | python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.stdin); assert len(d.getElementsByTagName(\"s\")) > 20'"
+check "normalize --ssml: a well-formed SSML document" sh -c "'$BIN' normalize --ssml '$SHARED/samples/vnpt-quang-ngai-2021.txt' > '$TMP/ssml.xml' && python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.stdin); assert len(d.getElementsByTagName(\"s\")) > 20' < '$TMP/ssml.xml'"
 out=$(echo "Ngày 23/4/2005, năm 2021." | "$BIN" normalize --year-style short)
 [ "$out" = "Ngày hai mươi ba tháng tư năm hai nghìn linh năm, năm hai nghìn hai mươi mốt." ] && ok "--year-style short" || fail "--year-style short" "$out"
 printf 'description = broken\nrate = fast\n' > "$TMP/bad.voice"
@@ -190,7 +214,7 @@ echo "$out" | grep -q "dropped (comment section): Bình luận" && echo "$out" |
     && ok "--show-dropped names the comment section and the related list" || fail "--show-dropped" "$out"
 n1=$("$BIN" normalize tests/html/nested.html | wc -w); n2=$("$BIN" normalize --keep-all tests/html/nested.html | wc -w)
 [ "$n2" -gt "$n1" ] && ok "--keep-all keeps what is otherwise left out ($n1 -> $n2 words)" || fail "--keep-all ($n1 $n2)"
-check "HTML from standard input with --html (asan)" sh -c "'$ASAN_BIN' normalize --html < tests/html/br.html | grep -q 'hoa ban'"
+check "HTML from standard input with --html (asan)" sh -c "'$ASAN_BIN' normalize --html < tests/html/br.html > '$TMP/br.out' && grep -q 'hoa ban' '$TMP/br.out'"
 "$BIN" speak -o "$TMP/page.wav" tests/html/article.html 2>/dev/null && [ "$(soxi -D "$TMP/page.wav" | cut -d. -f1)" -gt 10 ] \
     && ok "speak reads a saved page to audio" || fail "speak page.html"
 
@@ -226,7 +250,9 @@ check "the threaded normalizer under asan+ubsan runs clean" sh -c "'$ASAN_BIN' n
 "$BIN" normalize "$TMP/big.txt" | head -3 > /dev/null; rc=${PIPESTATUS[0]}
 [ "$rc" -lt 128 ] && ok "a reader that goes away stops the threaded normalizer (exit $rc)" || fail "closed pipe (exit $rc)"
 head -c 300000 /dev/zero | tr '\0' '7' > "$TMP/digits.txt"
-out=$(timeout 60 "$ASAN_BIN" normalize "$TMP/digits.txt" 2>&1 | wc -c); [ "${PIPESTATUS[0]}" = 0 ] && [ "$out" -gt 0 ] && ok "a 300,000-digit line is read (asan clean)" || fail "huge number" "$out"
+# (the exit status of the sanitized run itself: a status read after $(a | b) is b's)
+out=$(timeout 60 "$ASAN_BIN" normalize "$TMP/digits.txt" 2>&1 > "$TMP/digits.out"); rc=$?
+[ $rc = 0 ] && [ -s "$TMP/digits.out" ] && ok "a 300,000-digit line is read (asan clean, $(wc -c < "$TMP/digits.out") bytes)" || fail "huge number (exit $rc)" "$out"
 printf '☃ ∑ ⊕ @@@ %%%% ### ~~~\n' > "$TMP/sym.txt"
 check "unknown symbols do not crash (asan)" "$ASAN_BIN" normalize "$TMP/sym.txt"
 # arbitrary bytes (seeded, so every run reads the same ones; no NUL, which
@@ -249,6 +275,19 @@ if "$BIN" speak -o "$wav" "$SHARED/samples/vnpt-quang-ngai-2021.txt" 2>"$TMP/err
     awk -v r="$rms" 'BEGIN{exit !(r > 0.02)}' && ok "article WAV is not silent (RMS $rms)" || fail "article WAV silent (RMS $rms)"
 else
     fail "speak -o article.wav" "$(cat "$TMP/err")"
+fi
+# the user's path: everything above runs with DOCBAO_STRICT=1 (a span no rule
+# can read is an error); a user has no DOCBAO_STRICT, and such a span is read by
+# the fallback: the bundled article spoken to a WAV that way
+if out=$(env -u DOCBAO_STRICT "$BIN" speak -o "$TMP/user.wav" samples/bac-ninh-2024.txt 2>&1); then
+    rate=$(soxi -r "$TMP/user.wav" 2>&1); dur=$(soxi -D "$TMP/user.wav" 2>&1)
+    words=$(env -u DOCBAO_STRICT "$BIN" normalize samples/bac-ninh-2024.txt | wc -w)
+    rms=$(sox "$TMP/user.wav" -n stat 2>&1 | awk '/RMS +amplitude/{print $3}')
+    awk -v r="$rate" -v d="$dur" -v w="$words" -v a="${rms:-0}" 'BEGIN{exit !(r == 22050 && d > 0 && w / d > 1.5 && w / d < 5 && a > 0.02)}' \
+        && ok "without DOCBAO_STRICT: speak -o of samples/bac-ninh-2024.txt, $rate Hz, ${dur}s for $words words, RMS $rms" \
+        || fail "without DOCBAO_STRICT: speak -o ($rate Hz, ${dur}s for $words words, RMS ${rms:-?})"
+else
+    fail "without DOCBAO_STRICT: speak -o samples/bac-ninh-2024.txt" "$out"
 fi
 # the file is written atomically: an interrupted run leaves nothing
 yes "Ngày 23/4/2021 UBND tỉnh Quảng Ngãi và VNPT ký kết thỏa thuận hợp tác." | head -20000 > "$TMP/long.txt"
@@ -410,22 +449,26 @@ if command -v tmux >/dev/null; then
     grep -q "EXIT=0" "$P/exit" 2>/dev/null && ok "player: q quits cleanly" ||
         fail "player quit" "$(cat "$P/exit" 2>/dev/null || echo "the player had not ended 1 s after q")"
     fi
+else
+    skip "player driven through tmux: show, next, pause, back, quit (no tmux; scripts/install-deps.sh installs it)"
 fi
 out=$(echo "xin chào" | env -u ALSA_CONFIG_PATH "$BIN" speak 2>&1); rc=$?
 if [ $rc -eq 0 ]; then ok "speak played on this machine's sound device"
 elif [ $rc -eq 1 ] && echo "$out" | grep -q -- "-o FILE"; then ok "no audio device: a clear message that suggests -o"
+    skip "speak played on this machine's sound device (no sound device)"
 else fail "no device message (rc $rc)" "$out"; fi
 check "speak under asan+ubsan (short text to a file)" sh -c "echo 'Ngày 23/4/2021, UBND tỉnh họp.' | '$ASAN_BIN' speak -o '$TMP/asan.wav'"
 
 # --- resource bounds: memory stays flat on pathological input
-peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+# peak resident KB of a run that exits 0; nothing (so the check fails) when it does not
+peak() { /usr/bin/time -f '%x %M' "$@" 2>&1 >/dev/null | tail -1 | awk '$1 == 0 {print $2}'; }
 head -c 10000000 /dev/zero | tr '\0' 'a' | sed 's/aaaa/ba /g' | tr -d '\n' > "$TMP/longline.txt"
 kb=$(peak "$BIN" normalize "$TMP/longline.txt")
 [ "${kb:-999999}" -lt 60000 ] && ok "a 10 MB line without punctuation: peak memory ${kb} KB" || fail "10 MB line: ${kb} KB"
 cut -f3 tests/golden/*.tsv > "$TMP/g.txt"; while [ "$(stat -c %s "$TMP/g.txt")" -lt 1048576 ]; do cat "$TMP/g.txt" "$TMP/g.txt" > "$TMP/g2.txt"; mv "$TMP/g2.txt" "$TMP/g.txt"; done
 for k in $(seq 1 50); do cat "$TMP/g.txt"; done | head -c 52428800 > "$TMP/50mb.txt"
 kb1=$(peak "$BIN" normalize "$TMP/g.txt"); kb50=$(peak "$BIN" normalize "$TMP/50mb.txt")
-[ "${kb50:-999999}" -lt $(( ${kb1:-0} + 8000 )) ] && ok "peak memory flat: ${kb1} KB for 1 MB, ${kb50} KB for 50 MB" || fail "memory grows: ${kb1} KB -> ${kb50} KB"
+[ -n "$kb1" ] && [ "${kb50:-999999}" -lt $(( ${kb1:-0} + 8000 )) ] && ok "peak memory flat: ${kb1} KB for 1 MB, ${kb50} KB for 50 MB" || fail "memory grows: ${kb1} KB -> ${kb50} KB"
 rm -f "$TMP/50mb.txt"
 head -c 100000 /dev/zero | tr '\0' '9' > "$TMP/digits100k.txt"
 out=$("$BIN" normalize "$TMP/digits100k.txt" | wc -w)
@@ -446,7 +489,7 @@ if make -s install PREFIX="$TMP/inst" SYSCONFDIR="$TMP/inst/etc" >"$TMP/install.
         fail "installed library example" "$(cat "$TMP/cc.log") $out"
     fi
     others=$(nm -D --defined-only "$TMP/inst/lib/libdocbao.so" | awk '$2 == "T" && $3 !~ /^docbao_/ {print $3}')
-    [ -z "$others" ] && ok "the shared library exports docbao_ calls alone ($(nm -D --defined-only "$TMP/inst/lib/libdocbao.so" | grep -c ' T docbao_'))" \
+    [ -z "$others" ] && nm -D --defined-only "$TMP/inst/lib/libdocbao.so" | grep -q ' T docbao_new$' && ok "the shared library exports docbao_ calls alone ($(nm -D --defined-only "$TMP/inst/lib/libdocbao.so" | grep -c ' T docbao_'))" \
         || fail "libdocbao.so exports other symbols" "$(echo $others | head -c 400)"
     out=$(echo "UBND" | "$TMP/inst/bin/docbao" normalize)
     [ "$out" = "ủy ban nhân dân" ] && [ -f "$TMP/inst/share/man/man1/docbao.1" ] && [ -f "$TMP/inst/etc/speech-dispatcher/modules/docbao-generic.conf" ] \
@@ -460,16 +503,22 @@ fi
 if command -v valgrind >/dev/null; then
     check "valgrind: speak -o (normalize, respell, synthesize, loudness, file) clean" bash -c \
         "head -3 samples/bac-ninh-2024.txt | valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect '$BIN' speak -o '$TMP/vg.wav' --sample-rate 48000"
+else
+    skip "valgrind: speak -o clean (no valgrind; scripts/install-deps.sh installs it)"
 fi
 
 # --- fuzz harnesses (libFuzzer): every seed and every kept crash input once
-check "fuzz harnesses replay their seeds and crash inputs (tests/fuzz.sh 0)" tests/fuzz.sh 0
+# (its lines counted here: a harness is ok, FAIL or skip, as is a missing clang)
+fuzz_out=$(tests/fuzz.sh 0 2>&1); rc=$?
+forward < <(printf '%s\n' "$fuzz_out" | sed 's/^\(ok   \|FAIL \|skip \)/\1fuzz.sh 0: /; s/^[0-9]* passed, /fuzz.sh 0: &/')
+{ [ $rc -eq 0 ] || printf '%s\n' "$fuzz_out" | grep -q '^FAIL '; } && printf '%s\n' "$fuzz_out" | grep -q -E '^(ok|skip) ' \
+    || fail "tests/fuzz.sh 0: exit $rc, no harness reported" "$(printf '%s\n' "$fuzz_out" | tail -20)"
 printf '\xEF\xBB\xBFkey\tkind\treading\tcontext\nUBND\texpand\tủy ban thử\t\n' > "$TMP/bom.tsv"
 out=$(echo UBND | "$BIN" normalize --lexicon "$TMP/bom.tsv" 2>&1)
 [ "$out" = "ủy ban thử" ] && ok "a lexicon saved with a byte order mark loads" || fail "BOM lexicon" "$out"
 
 # --- docbao serve: servers on loopback, curl, 200 concurrent requests, headless Chromium (its lines counted here)
-while IFS= read -r l; do case $l in "ok   "*) ok "${l#ok   }";; "FAIL "*) fail "${l#FAIL }";; *) printf '%s\n' "$l";; esac; done < <(DOCBAO_BIN="$BIN" tests/serve.sh)
+forward < <(DOCBAO_BIN="$BIN" tests/serve.sh)
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped, $known known"
 [ $failed -eq 0 ]
