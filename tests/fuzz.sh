@@ -109,6 +109,7 @@ for h in $harnesses; do
                 xargs -0 -r "$bin" -rss_limit_mb=2048 -timeout=10 >>"$log" 2>&1 || status=1
         fi
         what="${what:+$what, }$n seeds run once"
+        [ "$n" -gt 0 ] || { status=1; echo "no seeds in $seeds" >>"$log"; }   # nothing run is no pass
     elif [ $status = 0 ]; then
         corpus=$OUT/corpus/$h
         mkdir -p "$corpus"

@@ -182,7 +182,9 @@ def rewrite(kind, files, fails, known, accept):
 
 def main(argv):
     args = [a for a in argv if not a.startswith("--")]
-    if len(args) < 2:
+    flags = set(argv) - set(args)
+    if len(args) < 2 or flags - {"--golden", "--write", "--accept-regressions"} or \
+            ("--accept-regressions" in flags and "--write" not in flags):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     shared, binary, files = args[0], args[1], args[2:]
