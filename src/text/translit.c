@@ -214,9 +214,9 @@ static const char *hint_row(const translit *t, const syl *s)
 
 /* The nucleus a hint row gives a vowel eSpeak-NG reduces ("ə a" -> a: drama
  * đờ ra ma); a row "open|closed" differs before a coda. NULL when none. */
-static const char *hinted(const translit *t, const syl *s, char *buf, size_t cap)
+static const char *hinted(const translit *t, const syl *s, int english, char *buf, size_t cap)
 {
-    const char *h = hint_row(t, s);
+    const char *h = english && s->stress == 1 ? NULL : hint_row(t, s);
     if (!h)
         return NULL;
     const char *bar = strchr(h, '|');
@@ -232,10 +232,10 @@ static const char *hinted(const translit *t, const syl *s, char *buf, size_t cap
 /* The rhyme of a syllable: its nucleus (by a hint row, else the closed row
  * before a coda, else the vowel row) and coda, after its glide by a medial
  * row (the glide dropped when none fits). */
-static void rhyme_of(const translit *t, const syl *s, char *buf, size_t cap)
+static void rhyme_of(const translit *t, const syl *s, int english, char *buf, size_t cap)
 {
     char hb[32];
-    const char *nuc = hinted(t, s, hb, sizeof hb);
+    const char *nuc = hinted(t, s, english, hb, sizeof hb);
     if (!nuc && s->coda[0]) {
         char key[PH_MAX + 8];
         snprintf(key, sizeof key, "%s %s", s->vowel, s->coda);
@@ -268,7 +268,7 @@ static int render(const translit *t, const plan *pl, strbuf *out)
             continue;
         }
         char rhyme[96];
-        rhyme_of(t, s, rhyme, sizeof rhyme);
+        rhyme_of(t, s, pl->english, rhyme, sizeof rhyme);
         /* a space in the rhyme: more syllables (iə -> i a); the onset goes to the first */
         const char *onset = s->onset;
         for (char *p = rhyme; *p;) {
@@ -296,7 +296,21 @@ static int say_word(const translit *t, const char *ph, size_t n, const char *lw,
     return render(t, &pl, out);
 }
 
-int translit_word(const translit *t, const char *word, size_t n, strbuf *out)
+/* Where the letter X stands apart in a word it is said by its name, "ích":
+ * at the start before a consonant (Xpander ích xpan đơ: eSpeak-NG's ɛks
+ * would be "ếch") and as a capital after small letters at the end (SpaceX
+ * xpây ích). 1 at the start, 2 at the end, else 0. */
+static int letter_x(const char *word, size_t n)
+{
+    if (n >= 3 && (word[0] == 'x' || word[0] == 'X') && !strchr("aeiouyAEIOUY", word[1]) &&
+        ((word[1] >= 'a' && word[1] <= 'z') || (word[1] >= 'A' && word[1] <= 'Z')))
+        return 1;
+    if (n >= 4 && word[n - 1] == 'X' && word[n - 2] >= 'a' && word[n - 2] <= 'z')
+        return 2;
+    return 0;
+}
+
+static int say_phonemes(const translit *t, const char *word, size_t n, strbuf *out)
 {
     char lw[128];
     size_t m = utf8_lower_buf(word, n, lw, sizeof lw);
@@ -315,6 +329,40 @@ int translit_word(const translit *t, const char *word, size_t n, strbuf *out)
     if (rc || out->len == start) {
         strbuf_truncate(out, start);
         return -1;
+    }
+    return 0;
+}
+
+int translit_word(const translit *t, const char *word, size_t n, strbuf *out)
+{
+    size_t start = out->len;
+    int x = letter_x(word, n);
+    if (x == 2) {
+        if (say_phonemes(t, word, n - 1, out))
+            return -1;
+        if (strbuf_word(out, "ích")) {
+            strbuf_truncate(out, start);
+            return -1;
+        }
+        return 0;
+    }
+    if (say_phonemes(t, word, n, out))
+        return -1;
+    /* the first syllable, from the letter's ɛks: ếch (or ếc) -> ích */
+    size_t b = start + (start < out->len && out->s[start] == ' ');
+    static const char *const EX[] = {"ếch", "ếc"};
+    for (int i = 0; x == 1 && i < 2; i++) {
+        size_t k = strlen(EX[i]);
+        if (out->len - b >= k && !memcmp(out->s + b, EX[i], k) && (b + k == out->len || out->s[b + k] == ' ')) {
+            char rest[512];
+            snprintf(rest, sizeof rest, "%s", out->s + b + k);
+            strbuf_truncate(out, b);
+            if (strbuf_puts(out, "ích") || strbuf_puts(out, rest)) {
+                strbuf_truncate(out, start);
+                return -1;
+            }
+            break;
+        }
     }
     return 0;
 }

@@ -307,6 +307,23 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
     return pl->n;
 }
 
+/* 1 when the lowercase word ends with the letters of an english row after
+ * one consonant letter after a vowel letter (baker, gaming, table, player;
+ * not Nadal, nor Navalny). */
+static int english_ending(const translit *t, const char *lw)
+{
+    size_t n = strlen(lw);
+    const rules *r = &t->k[K_ENGLISH];
+    for (size_t i = 0; i < r->n; i++) {
+        size_t k = strlen(r->v[i].from);
+        size_t e = n - k;
+        if (k + 2 <= n && !strcmp(lw + e, r->v[i].from) && !strchr("aeiou", lw[e - 1]) && lw[e - 2] &&
+            strchr("aeiou", lw[e - 2]))
+            return 1;
+    }
+    return 0;
+}
+
 int translit_plan_word(const translit *t, const char *ph, size_t n, const char *lw, plan *pl)
 {
     seg segs[SEG_MAX];
@@ -319,5 +336,8 @@ int translit_plan_word(const translit *t, const char *ph, size_t n, const char *
     group g[GROUP_MAX];
     const group *gv[SEG_MAX];
     align(segs, k, lw, g, gv);
-    return make_plan(t, segs, k, lw, gv, pl);
+    if (make_plan(t, segs, k, lw, gv, pl) < 0)
+        return -1;
+    pl->english = english_ending(t, lw);
+    return pl->n;
 }
