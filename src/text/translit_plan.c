@@ -209,12 +209,14 @@ static int geminates(const translit *t, const syl *prev, const phone *c, const c
 }
 
 /* The final row of a consonant that ends the word: "vowel consonant" when
- * it follows that vowel (after ə, -s is dropped), else "consonant". */
-static const char *final_row(const translit *t, const char *vowel, int after_vowel, const char *c)
+ * it follows that vowel and the word is written with a last s (after ə, the
+ * -s of a plural is dropped: Sanders; not the z of showbiz), else
+ * "consonant". */
+static const char *final_row(const translit *t, const char *vowel, int after_vowel, const char *c, int s_end)
 {
     char key[2 * PH_MAX + 2];
     snprintf(key, sizeof key, "%s %s", vowel, c);
-    const char *f = after_vowel && vowel ? find_str(t, K_FINAL, key) : NULL;
+    const char *f = after_vowel && vowel && s_end ? find_str(t, K_FINAL, key) : NULL;
     return f ? f : find_str(t, K_FINAL, c);
 }
 
@@ -222,11 +224,13 @@ static const char *final_row(const translit *t, const char *vowel, int after_vow
  * first that can close it does (by its final row when it ends the word; a
  * final "-" drops it), an endsyl row makes a last one a syllable (Bush bu
  * sơ), the rest are dropped (post pốt, jeans gin). */
-static void trailing(const translit *t, const seg *c, int n, plan *pl, int last)
+static void trailing(const translit *t, const seg *c, int n, plan *pl, int last, const char *lw)
 {
+    size_t len = strlen(lw);
+    int s_end = len && lw[len - 1] == 's';
     for (int i = 0; i < n; i++) {
         const char *s = c[i].p->s;
-        const char *f = i == n - 1 ? final_row(t, last >= 0 ? pl->v[last].vowel : "", i == 0, s) : NULL;
+        const char *f = i == n - 1 ? final_row(t, last >= 0 ? pl->v[last].vowel : "", i == 0, s, s_end) : NULL;
         const char *e = i == n - 1 ? find_str(t, K_ENDSYL, s) : NULL;
         const char *cd = find_str(t, K_CODA, s);
         int open = last >= 0 && !pl->v[last].coda[0] && last == pl->n - 1;
@@ -284,7 +288,7 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         while (v < n && !s[v].p->vowel)
             v++;
         if (v == n) {
-            trailing(t, s + i, n - i, pl, prev);
+            trailing(t, s + i, n - i, pl, prev, lw);
             break;
         }
         const char *onset, *glide;
