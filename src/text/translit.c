@@ -244,6 +244,19 @@ static void rhyme_of(const translit *t, const syl *s, int english, char *buf, si
     }
     if (!nuc)
         nuc = find_str(t, K_VOWEL, s->vowel);
+    if (s->glide[0] && !s->fixed) { /* a glide + phoneme row first (wɒ -> oa) */
+        char key[2 * PH_MAX + 2];
+        snprintf(key, sizeof key, "%s%s", s->glide, s->vowel);
+        const char *gv = find_str(t, K_MEDIAL, key);
+        if (gv) { /* "open|closed" when a coda changes it */
+            const char *bar = strchr(gv, '|');
+            if (bar && !s->coda[0])
+                snprintf(buf, cap, "%.*s", (int)(bar - gv), gv);
+            else
+                snprintf(buf, cap, "%s%s", bar ? bar + 1 : gv, s->coda);
+            return;
+        }
+    }
     snprintf(buf, cap, "%s%s", nuc ? nuc : "", s->coda);
     if (!s->glide[0])
         return;

@@ -209,14 +209,14 @@ static int geminates(const translit *t, const syl *prev, const phone *c, const c
 }
 
 /* The final row of a consonant that ends the word: "vowel consonant" when
- * it follows that vowel and the word is written with a last s (after ə, the
- * -s of a plural is dropped: Sanders; not the z of showbiz), else
+ * it follows that vowel (a z only in a word written with a last s: after ə
+ * the -s of a plural is dropped, Sanders; not the z of showbiz), else
  * "consonant". */
 static const char *final_row(const translit *t, const char *vowel, int after_vowel, const char *c, int s_end)
 {
     char key[2 * PH_MAX + 2];
     snprintf(key, sizeof key, "%s %s", vowel, c);
-    const char *f = after_vowel && vowel && s_end ? find_str(t, K_FINAL, key) : NULL;
+    const char *f = after_vowel && vowel && (s_end || strcmp(c, "z")) ? find_str(t, K_FINAL, key) : NULL;
     return f ? f : find_str(t, K_FINAL, c);
 }
 
