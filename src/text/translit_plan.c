@@ -277,6 +277,8 @@ static void r_codas(const translit *t, plan *pl)
     }
 }
 
+static int is_r(const char *p) { return !strcmp(p, "ɹ") || !strcmp(p, "r") || !strcmp(p, "ɾ"); }
+
 /* Segments into syllables; lw is the word's lowercase spelling. The count,
  * or -1 when the word has too many. */
 static int make_plan(const translit *t, const seg *s, int n, const char *lw, const group *const *gv, plan *pl)
@@ -303,7 +305,11 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         /* a yod English hears in a written u is not said: Kuleba cu, Duterte đu */
         if (!strcmp(glide, "j") && gv[v] && gv[v]->s[0] == 'u')
             glide = "";
-        pl->v[pl->n] = (syl){NULL, onset, glide, s[v].p->s, "", s[v].stress, gv[v]};
+        /* a vowel before r and a vowel may be said as another (an rvowel row: Maduro ʊə -> ʊ, đu rô) */
+        const char *vowel = s[v].p->s, *rv = find_str(t, K_RVOWEL, vowel);
+        if (rv && v + 2 < n && is_r(s[v + 1].p->s) && s[v + 2].p->vowel)
+            vowel = rv;
+        pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v]};
         prev = pl->n++;
         i = v + 1;
     }
