@@ -302,8 +302,9 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
             pl->v[prev].coda = find_str(t, K_CODA, s[v - 1].p->s);
         if (pl->n == SYL_MAX)
             return -1;
-        /* a yod English hears in a written u is not said: Kuleba cu, Duterte đu */
-        if (!strcmp(glide, "j") && gv[v] && gv[v]->s[0] == 'u')
+        /* a yod English hears in a written u is not said in names (Kuleba cu, Duterte
+         * đu), but is in English words (computer com piu tơ, secure xi kiu) */
+        if (!strcmp(glide, "j") && gv[v] && gv[v]->s[0] == 'u' && !pl->english)
             glide = "";
         /* a vowel before r and a vowel may be said as another (an rvowel row: Maduro ʊə -> ʊ, đu rô) */
         const char *vowel = s[v].p->s, *rv = find_str(t, K_RVOWEL, vowel);
@@ -346,8 +347,6 @@ int translit_plan_word(const translit *t, const char *ph, size_t n, const char *
     group g[GROUP_MAX];
     const group *gv[SEG_MAX];
     align(segs, k, lw, g, gv);
-    if (make_plan(t, segs, k, lw, gv, pl) < 0)
-        return -1;
     pl->english = english_ending(t, lw);
-    return pl->n;
+    return make_plan(t, segs, k, lw, gv, pl);
 }
