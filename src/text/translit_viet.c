@@ -45,13 +45,27 @@ static int starts_consonant(const char *p)
     return !strchr("aeiouy", p[0]) && (unsigned char)p[0] < 0x80 ? 1 : !strncmp(p, "đ", 2);
 }
 
-/* 0 when p[0..n) is not a piece, 1 a syllable, 2 a syllable with a press cluster */
+/* 0 when p[0..n) is not a piece, 1 a syllable, 2 a syllable with a press
+ * cluster; a last k that the grammar refuses is tried as c (the highland
+ * names: Krông Búk búc, Pắk) */
 static int piece(const translit *t, const char *p, size_t n)
 {
-    if (syllable_parse(t->lx, p, n, NULL))
-        return 1;
-    size_t h = cluster_head(p, n);
-    return h && syllable_parse(t->lx, p + h, n - h, NULL) ? 2 : 0;
+    char b[PIECE_MAX + 1];
+    if (n > PIECE_MAX)
+        return 0;
+    memcpy(b, p, n);
+    b[n] = '\0';
+    for (int pass = 0; pass < 2; pass++) {
+        if (syllable_parse(t->lx, b, n, NULL))
+            return 1;
+        size_t h = cluster_head(b, n);
+        if (h && syllable_parse(t->lx, b + h, n - h, NULL))
+            return 2;
+        if (b[n - 1] != 'k')
+            break;
+        b[n - 1] = 'c';
+    }
+    return 0;
 }
 
 int translit_vietnamized(const translit *t, const char *word, size_t n, strbuf *out)
@@ -65,9 +79,9 @@ int translit_vietnamized(const translit *t, const char *word, size_t n, strbuf *
      * with its consonant; of equal ones the longest first piece: Áchentina ác
      * hen ti na, not á chen; Béclin béc lin), next[i]: where its second piece
      * starts */
-    int cost[VIET_MAX + 1], pieces[VIET_MAX + 1];
+    int cost[VIET_MAX + 1];
     size_t next[VIET_MAX + 1];
-    cost[m] = pieces[m] = 0;
+    cost[m] = 0;
     for (size_t i = m; i-- > 0;) {
         cost[i] = -1;
         if (((unsigned char)lw[i] & 0xC0) == 0x80)
@@ -79,18 +93,24 @@ int translit_vietnamized(const translit *t, const char *word, size_t n, strbuf *
             int c = kind ? cost[j] + 100 + (kind == 2 ? 10 : 0) + (i > 0 && !starts_consonant(lw + i) ? 20 : 0) : -1;
             if (c >= 0 && (cost[i] < 0 || c < cost[i])) {
                 cost[i] = c;
-                pieces[i] = pieces[j] + 1;
                 next[i] = j;
             }
         }
     }
-    if (cost[0] < 0 || pieces[0] < 2)
-        return -1; /* no cut, or one syllable: not this reader's word */
+    if (cost[0] < 0)
+        return -1;
     size_t start = out->len;
-    for (size_t i = 0; i < m; i = next[i])
-        if (strbuf_wordn(out, lw + i, next[i] - i)) {
+    for (size_t i = 0; i < m; i = next[i]) {
+        size_t k = next[i] - i;
+        char b[PIECE_MAX + 1];
+        memcpy(b, lw + i, k);
+        b[k] = '\0';
+        if (b[k - 1] == 'k' && !syllable_parse(t->lx, b, k, NULL))
+            b[k - 1] = 'c'; /* a last k said c */
+        if (strbuf_wordn(out, b, k)) {
             strbuf_truncate(out, start);
             return -1;
         }
+    }
     return 0;
 }
