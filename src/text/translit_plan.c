@@ -245,6 +245,13 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last,
     }
 }
 
+/* 1 when syllable a, whose vowel is written before an r and has an rcoda
+ * row, is followed by the consonant l (Carlsen, Carlton). */
+static int r_before_l(const translit *t, const syl *a, const char *c)
+{
+    return !a->fixed && !a->coda[0] && a->g && a->g->r_after && !strcmp(c, "l") && find_str(t, K_RCODA, a->vowel);
+}
+
 /* The consonants c[0..n) between two vowels, less the next one's onset:
  * the first closes the syllable before when it can and no split row keeps
  * it with the next (Ibrahim i bờ ra him), the others (and one that cannot)
@@ -256,6 +263,8 @@ static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
         char pair[2 * PH_MAX + 2];
         snprintf(pair, sizeof pair, "%s %s", c[j].p->s, c[j + 1].p->s); /* c[n] is the onset or the vowel */
         const char *split = find_str(t, K_SPLIT, pair);
+        if (j == 0 && prev >= 0 && prev == pl->n - 1 && r_before_l(t, &pl->v[prev], c[j].p->s))
+            continue; /* Carlsen các xen: the r written closes it (r_codas), the l is not said */
         const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, c[j].p->s) : NULL;
         if (cd && prev == pl->n - 1 && !pl->v[prev].coda[0])
             pl->v[prev].coda = cd;
