@@ -83,7 +83,8 @@ int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t
     int rc = tones_restore(word, n, &fc->text);
     if (rc < 0)
         return -1;
-    if (rc && translit_word(tr, word, n, &fc->text)) {
+    /* then a name already in Vietnamese letters (Áchentina), else a foreign word */
+    if (rc && translit_vietnamized(tr, word, n, &fc->text) && translit_word(tr, word, n, &fc->text)) {
         strbuf_truncate(&fc->text, start);
         return dict_put(&fc->index, word, n, -2) ? -1 : 1;
     }

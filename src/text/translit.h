@@ -29,6 +29,14 @@ void translit_free(translit *t);
  * runs out: out is then unchanged and the caller spells or keeps the word. */
 int translit_word(const translit *t, const char *word, size_t n, strbuf *out);
 
+/* A name the press has written in Vietnamese letters joined in one word
+ * (Áchentina, Brúcxen, Ápganixtan) or a highland name (Búk): its syllables,
+ * each one of the grammar or one with a cluster the press prints inside it
+ * (bra, xtan), a last k said c, appended to out as a word ("ác hen ti na").
+ * 0, or -1 when the word has no letter only Vietnamese writes or does not
+ * cut into such syllables. */
+int translit_vietnamized(const translit *t, const char *word, size_t n, strbuf *out);
+
 /* The eSpeak-NG voice the table's spelling cues choose for word ("en" when
  * none matches). For --explain and the tests. */
 const char *translit_voice(const translit *t, const char *word, size_t n);

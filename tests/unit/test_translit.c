@@ -20,6 +20,10 @@
 
 static const struct { const char *word, *reading; } WORDS[] = {
     {"streaming", "xờ tri minh"},
+    {"maker", "mây cơ"},
+    {"paper", "pây pơ"},
+    {"lady", "lây đi"},
+    {"station", "xờ tây sần"},
     {"smart", "xờ mát"},
     {"football", "phút bôn"},
     {"call", "côn"},
@@ -292,6 +296,17 @@ static void test_api(const translit *t)
     CHECK(translit_word(t, "Zuckerberg", 10, &out) == 0 && !strncmp(out.s, "trước ", 9), "appended after a space");
     strbuf_free(&out);
     CHECK(!strcmp(translit_voice(t, "Zuckerberg", 10), "en"), "English by default");
+    /* the letter X apart in a word is said by its name */
+    static const struct { const char *word, *reading; } X[] = {
+        {"Xtreme", "ích xờ trim"}, {"StoneX", "xờ tôn ích"}, {"Xenon", NULL}, {"Alex", NULL}};
+    for (size_t i = 0; i < sizeof X / sizeof X[0]; i++) {
+        strbuf_clear(&out);
+        int rc = translit_word(t, X[i].word, strlen(X[i].word), &out);
+        int ok = X[i].reading ? rc == 0 && !strcmp(out.s, X[i].reading) : rc != 0 || !strstr(out.s, "ích");
+        printf("  %-8s %s\n", X[i].word, rc ? "(none)" : out.s);
+        CHECK(ok, "the letter X: ích at the start before a consonant and as a last capital, else not");
+    }
+    strbuf_free(&out);
 }
 
 static const char *const LOOKUPS[] = {"Zuckerberg", "streaming", "Netflix", "football", "Liverpool", "Kennedy"};

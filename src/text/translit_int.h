@@ -1,0 +1,82 @@
+/* translit_int.h — what the parts of the transliteration stage share: the
+ * rule table (translit_rules.c loads it), the segments and syllables of a
+ * word (translit_plan.c cuts eSpeak-NG's phonemes into them) and their
+ * spelling (translit.c). Private to src/text/translit*.c. */
+#ifndef DOCBAO_TRANSLIT_INT_H
+#define DOCBAO_TRANSLIT_INT_H
+#include "translit.h"
+#include <stddef.h>
+
+enum kind { K_ONSET, K_CLUSTER, K_CODA, K_FINAL, K_ENDSYL, K_ALONE, K_VOWEL, K_CLOSED,
+            K_LAX, K_GEM, K_MEDIAL, K_RHYME, K_VOICE, K_GLIDE, K_SPLIT, K_HINT, K_RCODA, K_MUTE, K_ENGLISH, K_RVOWEL, NKIND };
+
+typedef struct rule {
+    char *from, *to;
+} rule;
+
+typedef struct rules {
+    rule *v;
+    size_t n, cap;
+} rules;
+
+enum { PH_MAX = 16 };
+typedef struct phone { /* a phoneme some row names */
+    char s[PH_MAX];
+    size_t len;
+    int vowel;
+} phone;
+
+struct translit {
+    const lexicon *lx;
+    rules k[NKIND];
+    phone *ph;
+    size_t nph, capph;
+};
+
+/* The to of the first row of kind whose from is s[0..n), or NULL. */
+const char *translit_find(const translit *t, int kind, const char *s, size_t n);
+const char *translit_find_str(const translit *t, int kind, const char *s);
+
+/* The lowercase word's language voice by the voice rows ("en": none). */
+const char *translit_voice_for(const translit *t, const char *lw, size_t n);
+
+/* ---- a word's segments and syllables (translit_plan.c) */
+
+typedef struct seg {
+    const phone *p;
+    int stress; /* 1 primary, 2 secondary, 0 none (and for consonants) */
+} seg;
+
+enum { SEG_MAX = 64, SYL_MAX = 48 };
+
+typedef struct group {
+    char s[12];  /* the vowel letters, plain ("io") */
+    int first;   /* the word's first */
+    int r_after; /* an r is written after them */
+    int end;     /* they (and that r) end the word */
+} group;
+
+enum { GROUP_MAX = 24 };
+
+typedef struct syl {
+    const char *fixed;  /* a whole syllable of an alone or endsyl row, or NULL */
+    const char *onset;  /* Vietnamese onset, "" for none */
+    const char *glide;  /* "w", "j" or "" */
+    const char *vowel;  /* the segment's phoneme */
+    const char *coda;   /* Vietnamese coda, "" for none */
+    int stress;
+    const struct group *g; /* the vowel letters written for it, or NULL */
+} syl;
+
+typedef struct plan {
+    syl v[SYL_MAX];
+    int n;
+    int english; /* the word ends as English words do (an english row): stressed vowels take no hint */
+} plan;
+
+/* One eSpeak-NG word's phonemes ph[0..n) (lw: the lowercase spelling) into
+ * the syllables of pl. Their count, or -1 on an unknown phoneme, a word
+ * without a vowel or too many syllables. */
+int translit_plan_word(const translit *t, const char *ph, size_t n, const char *lw, plan *pl);
+
+#endif
