@@ -273,7 +273,7 @@ static int ensure_synth(docbao *db)
         return 0;
     char path[1200];
     snprintf(path, sizeof path, "%s/lexicon/respell.tsv", db->data_dir);
-    if (!db->rs && !(db->rs = respell_load(path, db->voice.espeak_voice, db->error, sizeof db->error)))
+    if (!db->rs && !(db->rs = respell_load(path, db->lx, db->voice.espeak_voice, db->error, sizeof db->error)))
         return -1;
     if (synth_open(&db->voice, db->error, sizeof db->error))
         return -1;
