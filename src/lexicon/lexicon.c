@@ -33,7 +33,7 @@ struct lexicon {
     unit_entry *units;
     size_t nunits, capunits;
     int user_pass;       /* loading the user's table */
-    lexwords *words;     /* page labels (src/lexicon/lexwords.c) */
+    lexwords *words;     /* page labels, number and function words (src/lexicon/lexwords.c) */
 };
 
 static const char *keep(lexicon *lx, const char *s)
@@ -549,4 +549,14 @@ int lexicon_check(const char *path, void (*report)(void *user, const char *messa
 const lexicon_label *lexicon_page_labels(const lexicon *lx, size_t *n)
 {
     return lexwords_page_labels(lx->words, n);
+}
+
+const num_words *lexicon_number_words(const lexicon *lx, num_dialect d)
+{
+    return lexwords_number_words(lx->words, d);
+}
+
+const char *lexicon_say(const lexicon *lx, say_key w, num_dialect d)
+{
+    return lexwords_say(lx->words, w, d);
 }
