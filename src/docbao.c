@@ -273,7 +273,7 @@ static int ensure_synth(docbao *db)
         return 0;
     char path[1200];
     snprintf(path, sizeof path, "%s/lexicon/respell.tsv", db->data_dir);
-    if (!db->rs && !(db->rs = respell_load(path, db->voice.espeak_voice, db->error, sizeof db->error)))
+    if (!db->rs && !(db->rs = respell_load(path, db->lx, db->voice.espeak_voice, db->error, sizeof db->error)))
         return -1;
     if (synth_open(&db->voice, db->error, sizeof db->error))
         return -1;
@@ -493,7 +493,7 @@ int docbao_normalize_html(docbao *db, const char *html, size_t len, int keep_all
                           docbao_sentence_fn fn, void *user)
 {
     html_article a;
-    if (html_extract(html, len, keep_all, &a, db->error, sizeof db->error))
+    if (html_extract(html, len, keep_all, db->lx, &a, db->error, sizeof db->error))
         return DOCBAO_EINPUT;
     for (size_t i = 0; dropped && i < a.ndropped; i++)
         dropped(user, a.dropped[i].what, a.dropped[i].why);

@@ -1,6 +1,7 @@
 /* lexicon — loads the lexicon/ TSV files through tsv_load into hash maps. */
 #include "lexicon.h"
 #include "dict.h"
+#include "lexwords.h"
 #include "tsv.h"
 #include "utf8.h"
 #include <stdio.h>
@@ -32,6 +33,7 @@ struct lexicon {
     unit_entry *units;
     size_t nunits, capunits;
     int user_pass;       /* loading the user's table */
+    lexwords *words;     /* page labels, number and function words (src/lexicon/lexwords.c) */
 };
 
 static const char *keep(lexicon *lx, const char *s)
@@ -316,7 +318,8 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
         load(lx, "context.tsv", ROLE, 2, row_role, err, errlen) ||
         load(lx, "rhymes.tsv", RHYME, 1, row_rhyme, err, errlen) ||
         load(lx, "abbreviation-parts.tsv", PART, 3, row_part, err, errlen) ||
-        load(lx, "symbols.tsv", SYMBOL, 2, row_symbol, err, errlen)) {
+        load(lx, "symbols.tsv", SYMBOL, 2, row_symbol, err, errlen) ||
+        !(lx->words = lexwords_load(dir, err, errlen))) {
         lexicon_free(lx);
         return NULL;
     }
@@ -356,6 +359,7 @@ void lexicon_free(lexicon *lx)
     dict_free(&lx->role_masks);
     dict_free(&lx->role_heads);
     dict_free(&lx->rhymes);
+    lexwords_free(lx->words);
     free(lx->dir);
     free(lx);
 }
@@ -538,4 +542,21 @@ int lexicon_check(const char *path, void (*report)(void *user, const char *messa
     int n = tsv_check(path, ABBR, 4, check_row, relay, &k);
     dict_free(&k.seen);
     return n < 0 ? -1 : n + k.problems;
+}
+
+/* ---- words said or recognized as they are: lexwords.c holds them ---- */
+
+const lexicon_label *lexicon_page_labels(const lexicon *lx, size_t *n)
+{
+    return lexwords_page_labels(lx->words, n);
+}
+
+const num_words *lexicon_number_words(const lexicon *lx, num_dialect d)
+{
+    return lexwords_number_words(lx->words, d);
+}
+
+const char *lexicon_say(const lexicon *lx, say_key w, num_dialect d)
+{
+    return lexwords_say(lx->words, w, d);
 }

@@ -29,7 +29,7 @@ typedef struct lexicon lexicon;
 
 /* dir: folder holding abbreviations.tsv, letters.tsv, loanwords.tsv,
  * exonyms.tsv, units.tsv, context.tsv, rhymes.tsv, abbreviation-parts.tsv,
- * symbols.tsv. user: NULL or a table with the columns
+ * symbols.tsv, page-labels.tsv. user: NULL or a table with the columns
  * key, kind, reading and optionally context. NULL on error, with
  * "file:line: message" in err. */
 lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errlen);
@@ -75,5 +75,27 @@ int lexicon_rhyme(const lexicon *lx, const char *rhyme, size_t n);
 int lexicon_check(const char *path, void (*report)(void *user, const char *message), void *user);
 /* Path of the directory it was loaded from. */
 const char *lexicon_dir(const lexicon *lx);
+
+/* ---- words said or recognized as they are (src/lexicon/lexwords.c) ---- */
+
+/* A label of a page block that is not the article (page-labels.tsv). */
+typedef struct lexicon_label {
+    const char *text;  /* exact case, NFC */
+    size_t len;
+    const char *why;   /* the reason the block is left out */
+} lexicon_label;
+/* The page labels in file order (the first match wins); *n their count. */
+const lexicon_label *lexicon_page_labels(const lexicon *lx, size_t *n);
+
+/* The words of numbers in dialect d (number-words.tsv), resolved at load. */
+const num_words *lexicon_number_words(const lexicon *lx, num_dialect d);
+
+/* Spoken function words (say-words.tsv); the keys of the table, in order. */
+typedef enum say_key {
+    SAY_COMMA, SAY_DOT, SAY_PER, SAY_TO, SAY_PLUS, SAY_MINUS, SAY_PERCENT, SAY_PART, SAY_AND,
+    SAY_AT, SAY_SLASH, SAY_HYPHEN, SAY_UNDERSCORE, SAY_COLON, SAY_COUNT
+} say_key;
+/* The word for w in dialect d ("phẩy" for SAY_COMMA); never NULL nor empty. */
+const char *lexicon_say(const lexicon *lx, say_key w, num_dialect d);
 
 #endif

@@ -1,8 +1,11 @@
 /* respell — rewrites the words eSpeak-NG misreads, by the rules of lexicon/respell.tsv.
- * Each word is parsed as a Vietnamese syllable (onset, toneless rhyme, tone);
+ * Each word is parsed as a Vietnamese syllable (onset, toneless rhyme, tone) by the
+ * one syllable grammar, src/text/syllable.c, the classifier's;
  * the first matching rule gives a new spelling or eSpeak phoneme input [[...]]. */
 #include "respell.h"
+#include "syllable.h"
 #include "tsv.h"
+#include "vec.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,7 @@ struct respell {
     rule *rules;
     size_t n, cap;
     char *voice;
+    const lexicon *lx;   /* the rhymes of the syllable grammar; borrowed */
 };
 
 static const char *const TONE_NAME[6] = {"ngang", "huyền", "sắc", "hỏi", "ngã", "nặng"};
@@ -101,79 +105,8 @@ typedef struct {
     int upper_first, upper_all;
 } word;
 
-static const char *const ONSETS[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
-                                     "th", "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m",
-                                     "n", "p", "r", "s", "t", "v", "x"};
-static const char *const CODAS[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
-
-/* Splits w->lower's toneless form into onset and rhyme; sets w->tone to -1 when it is no syllable. */
-static void parse(word *w)
-{
-    utf8proc_int32_t d[MAXCP * 4], base[MAXCP * 4];
-    int nb = 0, marks = 0;
-    w->tone = -1;
-    utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)w->lower, -1, d, MAXCP * 4,
-                                            UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
-    if (m < 0 || m > MAXCP * 4)
-        return;
-    int tone = 0;
-    for (utf8proc_ssize_t i = 0; i < m; i++) {
-        int t = 0;
-        for (int k = 1; k < 6; k++)
-            if (d[i] == TONE_MARK[k])
-                t = k;
-        if (t) {
-            tone = t;
-            marks++;
-        } else {
-            base[nb++] = d[i];
-        }
-    }
-    char toneless[MAXB];
-    if (marks > 1 || compose(base, (size_t)nb, toneless) < 0)
-        return;
-    size_t on = 0;
-    for (size_t i = 0; i < sizeof ONSETS / sizeof ONSETS[0]; i++) {
-        size_t l = strlen(ONSETS[i]);
-        if (strncmp(toneless, ONSETS[i], l))
-            continue;
-        utf8proc_int32_t next;
-        /* gi and qu are onsets only before a vowel (gì = g + i, gia = gi + a) */
-        if ((!strcmp(ONSETS[i], "gi") || !strcmp(ONSETS[i], "qu")) &&
-            (utf8proc_iterate((const utf8proc_uint8_t *)toneless + l, -1, &next) <= 0 ||
-             !is_vowel(next)))
-            continue;
-        on = l;
-        break;
-    }
-    const char *rh = toneless + on, *p = rh;
-    int nv = 0;
-    for (;;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &c);
-        if (k <= 0 || !is_vowel(c))
-            break;
-        p += k;
-        nv++;
-    }
-    if (nv == 0 || nv > 3)
-        return;
-    /* stop-final rhymes take only sắc or nặng: anything else (mac, thuoc) is not Vietnamese */
-    int stop = *p == 'c' || *p == 'p' || *p == 't';
-    if (stop && tone != 2 && tone != 5)
-        return;
-    for (size_t i = 0; i < sizeof CODAS / sizeof CODAS[0]; i++)
-        if (!strcmp(p, CODAS[i])) {
-            memcpy(w->onset, toneless, on);
-            w->onset[on] = '\0';
-            strcpy(w->rhyme, rh);
-            w->tone = tone;
-            return;
-        }
-}
-
 /* Fills w from the letters s[0..len). Returns 0, or -1 when the word is too long to be one. */
-static int analyse(word *w, const char *s, size_t len)
+static int analyse(const lexicon *lx, word *w, const char *s, size_t len)
 {
     utf8proc_int32_t cps[MAXCP];
     int n = decode(s, len, cps), nupper = 0;
@@ -192,7 +125,13 @@ static int analyse(word *w, const char *s, size_t len)
     w->upper_all = n > 1 && nupper == n;
     if (compose(cps, (size_t)n, w->lower) < 0)
         return -1;
-    parse(w);
+    vi_syllable syl;
+    w->tone = -1;
+    if (syllable_parse(lx, w->lower, strlen(w->lower), &syl)) {
+        strcpy(w->onset, syl.onset);
+        strcpy(w->rhyme, syl.rhyme);
+        w->tone = (int)syl.tone;
+    }
     return 0;
 }
 
@@ -359,10 +298,13 @@ static int put_cluster(const respell *r, const word *w, char next, strbuf *out, 
     for (size_t i = 0; i < sizeof FIRST / sizeof FIRST[0]; i++) {
         size_t l = strlen(FIRST[i].c);
         const char *rest = w->lower + l;
-        if (strncmp(w->lower, FIRST[i].c, l) || !strchr("bcdfghklmnprstvxzđ", *rest) || !*rest)
+        /* rest must begin with a consonant: an ASCII one, or the two bytes of đ; not h,
+         * which makes a Vietnamese onset of the first (ch gh kh th), not a cluster */
+        if (strncmp(w->lower, FIRST[i].c, l) || !*rest ||
+            !(strchr("bcdfgklmnprstvxz", *rest) || !strncmp(rest, "đ", strlen("đ"))))
             continue;
         word v;
-        if (analyse(&v, rest, strlen(rest)) < 0 || (v.tone < 0 && !strchr("bcdfgkpstvx", *rest)))
+        if (analyse(r->lx, &v, rest, strlen(rest)) < 0 || (v.tone < 0 && !strchr("bcdfgkpstvx", *rest)))
             return 0;
         if (strbuf_append(out, FIRST[i].say, strlen(FIRST[i].say)) || strbuf_putc(out, ' '))
             return -1;
@@ -376,7 +318,7 @@ static int put_word(const respell *r, const char *s, size_t len, char next, strb
                     int depth)
 {
     word w;
-    if (analyse(&w, s, len) < 0)
+    if (analyse(r->lx, &w, s, len) < 0)
         return strbuf_append(out, s, len);
     int split = put_cluster(r, &w, next, out, depth);
     if (split)
@@ -481,16 +423,10 @@ static int add_row(void *user, const char *const *cells, char *err, size_t errle
     }
     if (voice[0] && strcmp(voice, r->voice))
         return 0;                          /* a rule for another voice */
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? 2 * r->cap : 64;
-        rule *g = realloc(r->rules, cap * sizeof *g);
-        if (!g)
-            return snprintf(err, errlen, "out of memory"), -1;
-        r->rules = g;
-        r->cap = cap;
-    }
+    if (VEC_RESERVE(r->rules, r->cap, r->n + 1))
+        return snprintf(err, errlen, "out of memory"), -1;
     word w;
-    if (u.kind == K_WORD && analyse(&w, match, strlen(match)) < 0)
+    if (u.kind == K_WORD && analyse(r->lx, &w, match, strlen(match)) < 0)
         return snprintf(err, errlen, "word too long"), -1;
     const char *a = u.kind == K_WORD ? w.lower : match;
     size_t al = u.kind == K_SYLLABLE ? (size_t)(plus - match) : strlen(a);
@@ -507,7 +443,8 @@ static int add_row(void *user, const char *const *cells, char *err, size_t errle
     return 0;
 }
 
-respell *respell_load(const char *path, const char *voice, char *err, size_t errlen)
+respell *respell_load(const char *path, const lexicon *lx, const char *voice, char *err,
+                      size_t errlen)
 {
     static const char *const want[] = {"kind", "voice", "match", "tone", "output"};
     respell *r = calloc(1, sizeof *r);
@@ -516,6 +453,7 @@ respell *respell_load(const char *path, const char *voice, char *err, size_t err
         free(r);
         return NULL;
     }
+    r->lx = lx;
     if (tsv_load(path, want, 5, add_row, r, err, errlen)) {
         respell_free(r);
         return NULL;

@@ -8,16 +8,21 @@
 #ifndef DOCBAO_RESPELL_H
 #define DOCBAO_RESPELL_H
 #include <stddef.h>
+#include "lexicon.h"
 #include "strbuf.h"
 
 /* Opaque: the loaded rules of one voice. Immutable after respell_load, so one
  * handle may be shared by threads. */
 typedef struct respell respell;
 
-/* Loads the rules from a TSV file; voice is the eSpeak voice name (rules for other voices are skipped). NULL on error with "file:line: message" in err. */
-/* The caller owns the result and releases it with respell_free. path and voice
- * are only read during the call. err (errlen bytes) is written only on error. */
-respell *respell_load(const char *path, const char *voice, char *err, size_t errlen);
+/* Loads the rules from a TSV file; voice is the eSpeak voice name (rules for
+ * other voices are skipped). Words are parsed as syllables by src/text/syllable.c
+ * with lx's rhymes: lx is borrowed and must outlive the handle. NULL on error
+ * with "file:line: message" in err. The caller owns the result and releases it
+ * with respell_free. path and voice are only read during the call. err (errlen
+ * bytes) is written only on error. */
+respell *respell_load(const char *path, const lexicon *lx, const char *voice, char *err,
+                      size_t errlen);
 
 void respell_free(respell *r);            /* NULL is fine */
 

@@ -3,6 +3,7 @@
  * One mutex guards the states; the buffers of a batch belong to whoever its
  * state names (caller: FREE and DONE; a worker: BUSY). */
 #include "ahead.h"
+#include "vec.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,19 +52,6 @@ struct ahead {
     normalizer helper;  /* the caller's, for the batches it takes while it waits */
 };
 
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 64;
-    void *p = realloc(*v, c * size);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = c;
-    return 0;
-}
-
 /* normalize_piece's callback in a worker: the sentence into the batch */
 struct run {
     struct batch *b;
@@ -74,7 +62,7 @@ static int record(void *user, const char *written, size_t wlen, const char *spok
 {
     struct run *r = user;
     struct batch *b = r->b;
-    if (grow((void **)&b->recs, &b->caprecs, b->nrecs, sizeof *b->recs))
+    if (VEC_RESERVE(b->recs, b->caprecs, b->nrecs + 1))
         return -1;
     struct rec *x = &b->recs[b->nrecs];
     x->w_off = (size_t)(written - b->in.s);
@@ -99,7 +87,7 @@ static void normalize_batch(normalizer *nz, struct batch *b)
         if (normalize_piece(nz, b->in.s + p->off, p->n, record, &r)) {
             b->failed = 1;
         } else if (p->line_end) {
-            if (grow((void **)&b->recs, &b->caprecs, b->nrecs, sizeof *b->recs)) {
+            if (VEC_RESERVE(b->recs, b->caprecs, b->nrecs + 1)) {
                 b->failed = 1;
             } else {
                 struct rec end = {0, 0, b->out.len, 0, 1, p->headline};
@@ -231,7 +219,7 @@ static void queue(ahead *a)
 int ahead_push(ahead *a, const char *text, size_t n, int line_end, int headline, ahead_fn fn, void *user)
 {
     struct batch *b = &a->ring[a->fill]; /* FREE: the caller's */
-    if (grow((void **)&b->pieces, &b->cappieces, b->npieces, sizeof *b->pieces))
+    if (VEC_RESERVE(b->pieces, b->cappieces, b->npieces + 1))
         return -1;
     struct piece p = {b->in.len, n, line_end, headline};
     if (strbuf_append(&b->in, text, n))

@@ -1,6 +1,7 @@
 /* cleanup — NFC through utf8proc one grapheme cluster at a time (so every
  * output byte knows its source), then a code point map. */
 #include "cleanup.h"
+#include "vec.h"
 #include "swar.h"
 #include "utf8.h"
 #include <stdlib.h>
@@ -64,14 +65,8 @@ static int mark(offmap *map, size_t n, size_t src, int copied)
         if (l->copied == copied && (copied ? src - l->src == at - l->out : src == l->src))
             return 0;
     }
-    if (map->n == map->cap) {
-        size_t cap = map->cap ? map->cap * 2 : 64;
-        offmap_seg *v = realloc(map->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        map->v = v;
-        map->cap = cap;
-    }
+    if (VEC_RESERVE(map->v, map->cap, map->n + 1))
+        return -1;
     map->v[map->n++] = (offmap_seg){at, src, copied};
     return 0;
 }
@@ -331,6 +326,31 @@ int cleanup_text(const char *s, size_t n, strbuf *out, offmap *map)
     return rc;
 }
 
+/* The end of the run from i that needs nothing: most text, but for the last
+ * character of a run, which a combining mark may follow. */
+static size_t as_is_run(const char *s, size_t n, size_t i)
+{
+    size_t end = i, last = i, k, swar_at = i;
+    while (end < n) {
+        if (EIGHT_AT_A_TIME && end >= swar_at) { /* eight bytes at a time where it can */
+            size_t stop;
+            end = plain_run(s, n, end, &last, &stop);
+            swar_at = stop + 1;
+        }
+        if (end >= n || !(k = as_is(s, n, end)))
+            break;
+        last = end;
+        end += k;
+    }
+    if (end < n && end > i && (unsigned char)s[end] >= 0x80) {
+        int32_t m;
+        utf8_next(s + end, n - end, &m);
+        if (m < 0 || utf8proc_get_property(m)->combining_class != 0)
+            end = last;
+    }
+    return end;
+}
+
 static int cleanup_runs(const char *s, size_t n, strbuf *out, offmap *map)
 {
     if (map) {
@@ -338,26 +358,7 @@ static int cleanup_runs(const char *s, size_t n, strbuf *out, offmap *map)
         map->end = n;
     }
     for (size_t i = 0; i < n;) {
-        /* most text needs nothing, but for the last character of a run, which
-         * a combining mark may follow */
-        size_t end = i, last = i, k, swar_at = i;
-        while (end < n) {
-            if (EIGHT_AT_A_TIME && end >= swar_at) { /* eight bytes at a time where it can */
-                size_t stop;
-                end = plain_run(s, n, end, &last, &stop);
-                swar_at = stop + 1;
-            }
-            if (end >= n || !(k = as_is(s, n, end)))
-                break;
-            last = end;
-            end += k;
-        }
-        if (end < n && end > i && (unsigned char)s[end] >= 0x80) {
-            int32_t m;
-            utf8_next(s + end, n - end, &m);
-            if (m < 0 || utf8proc_get_property(m)->combining_class != 0)
-                end = last;
-        }
+        size_t end = as_is_run(s, n, i);
         if (end > i) {
             if (emit_run(out, map, s + i, end - i, i))
                 return -1;

@@ -6,6 +6,9 @@
  * 1 - link density); 4. emission: outside the body everything is dropped with
  * a reason, inside it blocks become lines and junk is dropped. */
 #include "html.h"
+#include "html_bytes.h"
+#include "html_junk.h"
+#include "vec.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include <libxml/HTMLparser.h>
@@ -39,6 +42,8 @@ typedef struct ctx {
     strbuf out, line, head, sapo_text;
     int pend, all, oom, head_dup, sapo_dup;
     html_dropped *drop;
+    size_t capdrop;
+    const lexicon *lx;   /* the page labels (lexicon/page-labels.tsv); NULL: none */
 } ctx;
 
 /* ---- small helpers ---- */
@@ -49,27 +54,14 @@ static ninfo *I(const ctx *c, const xmlNode *n)
     return k && k <= c->n ? &c->info[k - 1] : NULL;
 }
 
-/* 1 when n is an element named in list (" a b c "). */
-static int among(const xmlNode *n, const char *list)
-{
-    char key[20];
-    size_t l = n && n->type == XML_ELEMENT_NODE && n->name ? strlen((const char *)n->name) : sizeof key;
-    if (l + 3 > sizeof key) return 0;
-    key[0] = key[l + 1] = ' ';
-    memcpy(key + 1, n->name, l);
-    key[l + 2] = '\0';
-    return strstr(list, key) != NULL;
-}
-
 #define BLOCKS " address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure " \
                "footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p pre section summary " \
                "table tbody thead tfoot tr td th ul caption legend "
 #define SKIPS " script style noscript template head title meta link svg canvas select option object embed map " \
               "audio video iframe frame textarea input img "
-static int is_block(const xmlNode *n) { return among(n, BLOCKS); }
+static int is_block(const xmlNode *n) { return html_among(n, BLOCKS); }
 static int is_text(const xmlNode *n) { return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE; }
 static int is_space(const unsigned char *s) { return *s == ' ' || (*s >= '\t' && *s <= '\r'); }
-static int is_alnum(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'); }
 static double link_density(const ninfo *f) { return f->text ? (double)f->link / (double)f->text : 0; }
 
 /* Appends text with whitespace runs (and U+00A0) collapsed into one space. */
@@ -154,7 +146,7 @@ static int collect_enter(xmlNode *n, void *u)
     }
     ninfo *f = I(k->c, n);
     if (!f || (f->flags & F_SKIP)) return 0;
-    k->pend |= is_block(n) || among(n, " br ");
+    k->pend |= is_block(n) || html_among(n, " br ");
     return 1;
 }
 
@@ -168,110 +160,17 @@ static int collect_text(const ctx *c, xmlNode *n, strbuf *b, size_t max)
 
 /* ---- class/id, labels, reasons ---- */
 
-/* class and id, lower case, in buf */
-static void class_id(const xmlNode *n, char *buf, size_t cap)
-{
-    size_t l = 0;
-    for (int i = 0; i < 2; i++) {
-        xmlChar *v = xmlGetProp(n, (const xmlChar *)(i ? "id" : "class"));
-        for (const xmlChar *p = v; p && *p && l + 2 < cap; p++)
-            buf[l++] = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : (char)*p;
-        if (l + 1 < cap)
-            buf[l++] = ' ';
-        xmlFree(v);
-    }
-    buf[l] = '\0';
-}
-
-/* 1 when ci holds one of the space-separated words: substrings, or whole tokens when written "=word". */
-static int matches(const char *ci, const char *words)
-{
-    char w[32];
-    if (!strcmp(ci, "  ")) return 0; /* no class, no id */
-    for (const char *p = words; *p;) {
-        size_t l = strcspn(p, " ");
-        int whole = *p == '=';
-        if (l - whole < sizeof w) {
-            memcpy(w, p + whole, l - whole);
-            w[l - whole] = '\0';
-            for (const char *h = ci; (h = strstr(h, w)); h++)
-                if (!whole || ((h == ci || !is_alnum(h[-1])) && !is_alnum(h[l - whole]))) return 1;
-        }
-        p += l + (p[l] == ' ');
-    }
-    return 0;
-}
-
-#define POSITIVE "article content detail body entry main post story text noidung chitiet fck"
-/* Class/id words and the reason they give; the first six hold even beside a POSITIVE word. */
-static const struct { const char *words, *why; } CLASSES[] = {
-    {"comment binh-luan binhluan binh_luan y-kien", "comment section"},
-    {"related lien-quan lienquan lien_quan tinkhac tin-khac xem-them xemthem doc-them docthem most-read xem-nhieu",
-     "related articles"},
-    {"share social print toolbar", "share and print buttons"},
-    {"breadcrumb", "breadcrumb"}, {"footer", "page footer"}, {"caption", "image caption"},
-    {"sidebar side-bar widget aside", "sidebar"}, {"menu =nav navbar navigation", "navigation"},
-    {"header masthead topbar =logo", "page header"}, {"=tag =tags keyword", "tags"},
-    {"banner advert quangcao sponsor =ads =ad =qc", "advertisement"}, {"popup modal newsletter", "popup"},
-};
-
-static const char *class_reason(const char *ci)
-{
-    int positive = matches(ci, POSITIVE);
-    for (size_t i = 0; i < sizeof CLASSES / sizeof *CLASSES; i++)
-        if ((i < 6 || !positive) && matches(ci, CLASSES[i].words)) return CLASSES[i].why;
-    return NULL;
-}
-
-static const char *tag_reason(const xmlNode *n)
-{
-    static const struct { const char *tags, *why; } T[] = {
-        {" nav menu ", "navigation"}, {" aside ", "sidebar"}, {" footer ", "page footer"}, {" header ", "page header"},
-        {" form fieldset ", "form"}, {" button ", "button"}, {" figcaption ", "image caption"},
-    };
-    for (size_t i = 0; i < sizeof T / sizeof *T; i++)
-        if (among(n, T[i].tags)) return T[i].why;
-    return NULL;
-}
-
-/* A short text node that labels a block: "Tin liên quan", "Bình luận (3)". */
-static const char *label_reason(const xmlNode *t)
-{
-    static const struct { const char *labels, *why; } L[] = {
-        {"Bình luận|BÌNH LUẬN|Gửi bình luận|Viết bình luận|Nhập tiếng Việt có dấu|Ý kiến bạn đọc|Ý KIẾN BẠN ĐỌC|"
-         "Ý kiến của bạn", "comment section"},
-        {"Tin liên quan|TIN LIÊN QUAN|Bài liên quan|BÀI LIÊN QUAN|Đọc thêm|ĐỌC THÊM|Xem thêm|XEM THÊM|"
-         "Tin cùng chuyên mục|TIN CÙNG CHUYÊN MỤC|Có thể bạn quan tâm|CÓ THỂ BẠN QUAN TÂM|Tin khác|TIN KHÁC|"
-         "Đọc nhiều|Xem nhiều|Tin mới nhất", "related articles"},
-        {"Chia sẻ|In bài", "share and print buttons"}, {"Từ khóa|Tags", "tags"},
-    };
-    if (!t || !t->content) return NULL;
-    const char *s = (const char *)t->content;
-    while (is_space((const unsigned char *)s))
-        s++;
-    size_t n = strlen(s);
-    while (n && is_space((const unsigned char *)s + n - 1))
-        n--;
-    for (size_t i = 0; i < sizeof L / sizeof *L; i++)
-        for (const char *p = L[i].labels; *p;) {
-            size_t l = strcspn(p, "|");
-            if (n >= l && n <= l + 24 && !memcmp(s, p, l)) return L[i].why;
-            p += l + (p[l] == '|');
-        }
-    return NULL;
-}
-
 /* Why n is left out (tag, class/id, label), or NULL; *by_label when a label says so. */
 static const char *junk(const ctx *c, xmlNode *n, int *by_label)
 {
     char ci[256];
-    const char *why = tag_reason(n);
+    const char *why = html_tag_reason(n);
     *by_label = 0;
     if (why) return why;
-    class_id(n, ci, sizeof ci);
-    if ((why = class_reason(ci))) return why;
+    html_class_id(n, ci, sizeof ci);
+    if ((why = html_class_reason(ci))) return why;
     *by_label = 1;
-    return label_reason(I(c, n)->first);
+    return html_label_reason(c->lx, I(c, n)->first);
 }
 
 /* ---- pass 1: numbering, lengths, flags ---- */
@@ -295,11 +194,9 @@ static int number_enter(xmlNode *n, void *u)
     numbering *k = u;
     ctx *c = k->c;
     if (n->type == XML_ELEMENT_NODE && k->i == c->n) { /* grow: pointers are taken after this */
-        ninfo *g = realloc(c->info, (c->n * 2 + 64) * sizeof *g);
-        if (!g) return c->oom = 1, -1;
-        memset(g + c->n, 0, (c->n + 64) * sizeof *g);
-        c->info = g;
-        c->n = c->n * 2 + 64;
+        size_t had = c->n; /* c->n is the capacity while numbering */
+        if (VEC_RESERVE(c->info, c->n, had + 1)) return c->oom = 1, -1;
+        memset(c->info + had, 0, (c->n - had) * sizeof *c->info);
     }
     ninfo *p = I(c, n->parent);
     if (is_text(n)) {
@@ -320,11 +217,11 @@ static int number_enter(xmlNode *n, void *u)
     n->_private = (void *)(uintptr_t)k->i;
     f->node = n;
     f->flags = p ? p->flags & (F_SKIP | F_UNLIKELY) : 0;
-    if (among(n, SKIPS) || hidden(n)) f->flags |= F_SKIP;
-    if (!among(n, " html body ") && !(f->flags & F_UNLIKELY)) {
+    if (html_among(n, SKIPS) || hidden(n)) f->flags |= F_SKIP;
+    if (!html_among(n, " html body ") && !(f->flags & F_UNLIKELY)) {
         char ci[256];
-        class_id(n, ci, sizeof ci);
-        if (among(n, " nav menu aside footer form ") || class_reason(ci)) f->flags |= F_UNLIKELY;
+        html_class_id(n, ci, sizeof ci);
+        if (html_among(n, " nav menu aside footer form ") || html_class_reason(ci)) f->flags |= F_UNLIKELY;
     }
     return 1;
 }
@@ -334,7 +231,7 @@ static void number_leave(xmlNode *n, void *u)
     ctx *c = ((numbering *)u)->c;
     ninfo *f = I(c, n), *p = I(c, n->parent);
     if (!f || !p || (f->flags & F_SKIP)) return;
-    if (among(n, " a ")) f->link = f->text;
+    if (html_among(n, " a ")) f->link = f->text;
     p->text += f->text;
     p->link += f->link;
     if (!p->first) p->first = f->first;
@@ -355,15 +252,15 @@ static void page_title(ctx *c, strbuf *t)
     int pend = 0;
     for (size_t i = 0; i < c->n && !t->len; i++) {
         xmlNode *n = c->info[i].node;
-        xmlChar *prop = among(n, " meta ") ? xmlGetProp(n, (const xmlChar *)"property") : NULL;
-        if (!prop && among(n, " meta ")) prop = xmlGetProp(n, (const xmlChar *)"name");
+        xmlChar *prop = html_among(n, " meta ") ? xmlGetProp(n, (const xmlChar *)"property") : NULL;
+        if (!prop && html_among(n, " meta ")) prop = xmlGetProp(n, (const xmlChar *)"name");
         xmlChar *v = prop && !strcmp((const char *)prop, "og:title") ? xmlGetProp(n, (const xmlChar *)"content") : NULL;
         if (v) put_text(t, &pend, (const char *)v);
         xmlFree(v);
         xmlFree(prop);
     }
     for (size_t i = 0; i < c->n && !t->len; i++) {
-        if (!among(c->info[i].node, " title ")) continue;
+        if (!html_among(c->info[i].node, " title ")) continue;
         for (xmlNode *k = c->info[i].node->children; k; k = k->next)
             if (is_text(k)) put_text(t, &pend, (const char *)k->content);
         char *cut = NULL; /* the last separator */
@@ -379,7 +276,7 @@ static void find_headline(ctx *c)
     ninfo *best = NULL;
     for (size_t i = 0; i < c->n; i++) {
         ninfo *f = &c->info[i];
-        if (!among(f->node, " h1 ") || (f->flags & F_SKIP) || !f->text) continue;
+        if (!html_among(f->node, " h1 ") || (f->flags & F_SKIP) || !f->text) continue;
         unsigned un = f->flags & F_UNLIKELY, bun = best ? best->flags & F_UNLIKELY : F_UNLIKELY;
         if (!best || un < bun || (un == bun && f->text > best->text)) best = f;
     }
@@ -401,13 +298,13 @@ static void find_sapo(ctx *c)
             char ci[256];
             if ((f->flags & (F_SKIP | F_UNLIKELY | F_ANC)) || f->node == c->headline || f->text < 20 || f->text > 1500)
                 continue;
-            class_id(f->node, ci, sizeof ci);
-            if (matches(ci, "sapo description summary lead") && !strstr(ci, "leader")) c->sapo = f->node;
+            html_class_id(f->node, ci, sizeof ci);
+            if (html_class_has(ci, "sapo description summary lead") && !strstr(ci, "leader")) c->sapo = f->node;
         }
     xmlNode *k = c->headline && !c->sapo ? c->headline->next : NULL;
     while (k && k->type != XML_ELEMENT_NODE)
         k = k->next;
-    if (among(k, " h2 ") && I(c, k)->text >= 20 && !(I(c, k)->flags & F_SKIP)) c->sapo = k;
+    if (html_among(k, " h2 ") && I(c, k)->text >= 20 && !(I(c, k)->flags & F_SKIP)) c->sapo = k;
 }
 
 /* ---- pass 3: scoring ---- */
@@ -415,14 +312,14 @@ static void find_sapo(ctx *c)
 static void add_score(ctx *c, xmlNode *n, double s)
 {
     ninfo *f = I(c, n);
-    if (!f || among(n, " html ")) return;
+    if (!f || html_among(n, " html ")) return;
     if (!(f->flags & F_SCORED)) {
         char ci[256];
-        class_id(n, ci, sizeof ci);
+        html_class_id(n, ci, sizeof ci);
         f->flags |= F_SCORED;
-        f->score = (class_reason(ci) ? -25 : 0) + (matches(ci, POSITIVE) ? 25 : 0) +
-                   (among(n, " div ") ? 5 : among(n, " pre td blockquote ") ? 3
-                    : among(n, " address ol ul dl dd dt li form ") ? -3 : among(n, " h1 h2 h3 h4 h5 h6 th ") ? -5 : 0);
+        f->score = (html_class_reason(ci) ? -25 : 0) + (html_class_positive(ci) ? 25 : 0) +
+                   (html_among(n, " div ") ? 5 : html_among(n, " pre td blockquote ") ? 3
+                    : html_among(n, " address ol ul dl dd dt li form ") ? -3 : html_among(n, " h1 h2 h3 h4 h5 h6 th ") ? -5 : 0);
     }
     f->score += s;
 }
@@ -434,7 +331,7 @@ static xmlNode *find_body_root(ctx *c)
         if (f->own < 25 || (f->flags & (F_SKIP | F_UNLIKELY)) || f->node == c->headline || f->node == c->sapo)
             continue;
         double s = 1 + (double)f->commas + (f->own / 100 < 3 ? (double)(f->own / 100) : 3);
-        xmlNode *a = among(f->node, " div td section article main body center font dd ") ? f->node : f->node->parent;
+        xmlNode *a = html_among(f->node, " div td section article main body center font dd ") ? f->node : f->node->parent;
         for (int level = 0; a && level < 3; level++, a = a->parent)
             add_score(c, a, s / (level == 0 ? 1 : level == 1 ? 2 : 6));
     }
@@ -450,11 +347,11 @@ static xmlNode *find_body_root(ctx *c)
     double floor = top->score * 0.2 > 10 ? top->score * 0.2 : 10;
     xmlNode *par = top->node->parent;
     ninfo *pf = I(c, par);
-    if (!pf || among(par, " html ") || (pf->flags & F_UNLIKELY) || par == c->sapo) return top->node;
+    if (!pf || html_among(par, " html ") || (pf->flags & F_UNLIKELY) || par == c->sapo) return top->node;
     for (xmlNode *s = par->children; s; s = s->next) {
         ninfo *f = I(c, s);
         if (!f || s == top->node || (f->flags & (F_SKIP | F_UNLIKELY)) || s == c->headline || s == c->sapo) continue;
-        if (((f->flags & F_SCORED) && f->score >= floor) || (among(s, " p ") && f->text > 80 && link_density(f) < 0.25))
+        if (((f->flags & F_SCORED) && f->score >= floor) || (html_among(s, " p ") && f->text > 80 && link_density(f) < 0.25))
             return par;
     }
     return top->node;
@@ -471,11 +368,7 @@ static void add_dropped(ctx *c, xmlNode *n, const char *why)
         c->oom |= collect_text(c, n, &t, WHAT_CHARS);
     else
         c->oom |= put_text(&t, &pend, (const char *)n->content) || cut_chars(&t, WHAT_CHARS);
-    if (t.len && !(c->ndrop & (c->ndrop + 1))) { /* grow at 0, 1, 3, 7, ... */
-        html_dropped *d = realloc(c->drop, (c->ndrop * 2 + 2) * sizeof *d);
-        if (d) c->drop = d;
-        c->oom |= !d;
-    }
+    if (t.len && VEC_RESERVE(c->drop, c->capdrop, c->ndrop + 1)) c->oom = 1;
     char *w = t.len && !c->oom ? strdup(why) : NULL;
     if (w)
         c->drop[c->ndrop++] = (html_dropped){t.s, w};
@@ -532,19 +425,19 @@ static int emit_enter(xmlNode *n, void *u)
         add_dropped(c, n, why ? why : link_density(f) > 0.5 ? "links" : "outside the article");
         return 0;
     }
-    if (among(n, " br ") || is_block(n)) flush(c);
-    if (among(n, " br ")) return 0;
+    if (html_among(n, " br ") || is_block(n)) flush(c);
+    if (html_among(n, " br ")) return 0;
     if (c->all) return 1;
     const char *why = NULL;
     if (c->label_parent && c->label_parent == n->parent) { /* the list after a "Tin liên quan" label */
-        if (among(n, " ul ol ") || link_density(f) > 0.3) why = c->label_why;
+        if (html_among(n, " ul ol ") || link_density(f) > 0.3) why = c->label_why;
         c->label_parent = NULL;
     }
     if (!why) why = junk(c, n, &by_label);
     int big = f->text > 300 && f->text * 2 > c->root_text; /* most of the body: never junk by name */
-    if (why && big && !tag_reason(n)) why = NULL;
-    if (!why && !big && among(n, " ul ol div table tbody section dl ") && link_density(f) > 0.5) why = "links";
-    if (!why && among(n, " p li h2 h3 h4 h5 h6 td ") && link_density(f) > 0.8) why = "links";
+    if (why && big && !html_tag_reason(n)) why = NULL;
+    if (!why && !big && html_among(n, " ul ol div table tbody section dl ") && link_density(f) > 0.5) why = "links";
+    if (!why && html_among(n, " p li h2 h3 h4 h5 h6 td ") && link_density(f) > 0.8) why = "links";
     if (!why) return 1;
     if (f->flags & F_ANC) { /* holds the headline or sapo: go in, leaving the rest out */
         c->sub_out = n;
@@ -570,37 +463,6 @@ static void emit_leave(xmlNode *n, void *u)
 
 /* ---- input ---- */
 
-/* The charset of a <meta charset> in the first 4 KB, in buf; "UTF-8" when
- * none; NULL for a UTF-16 BOM (libxml2 reads it). */
-static const char *sniff_charset(const char *s, size_t len, char *buf, size_t cap)
-{
-    if (len >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') || (s[0] == '\xFE' && s[1] == '\xFF'))) return NULL;
-    size_t n = len < 4096 ? len : 4096, l = 0;
-    for (size_t i = 0; i + 8 < n; i++) {
-        if (strncasecmp(s + i, "charset", 7)) continue;
-        size_t j = i + 7;
-        while (j < n && strchr(" =\"'", s[j]) && s[j])
-            j++;
-        while (j < n && l + 1 < cap && s[j] && (strchr("-_.:", s[j]) || is_alnum((char)(s[j] | 32))))
-            buf[l++] = s[j++];
-        buf[l] = '\0';
-        return l && strcasecmp(buf, "utf-8") && strcasecmp(buf, "utf8") ? buf : "UTF-8";
-    }
-    return "UTF-8";
-}
-
-/* UTF-8 without a BOM, invalid sequences replaced by U+FFFD and NUL bytes by spaces. */
-static int clean_utf8(const char *s, size_t len, strbuf *b)
-{
-    if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3, len -= 3;
-    for (size_t i = 0, k; i < len; i += k) {
-        int32_t cp;
-        k = utf8_next(s + i, len - i, &cp);
-        if (strbuf_append(b, cp < 0 ? "\xEF\xBF\xBD" : cp ? s + i : " ", cp < 0 ? 3 : cp ? k : 1)) return -1;
-    }
-    return strbuf_putc(b, '\n'); /* never empty */
-}
-
 void html_article_free(html_article *a)
 {
     if (!a) return;
@@ -621,7 +483,7 @@ static void extract(ctx *c, xmlNode *root, int keep_all)
     if (c->oom) return;
     c->body = root;
     for (xmlNode *b = root->children; b; b = b->next)
-        if (among(b, " body ")) c->body = b;
+        if (html_among(b, " body ")) c->body = b;
     find_headline(c);
     mark_ancestors(c, c->headline, F_ANC);
     if (!keep_all) {
@@ -645,7 +507,8 @@ static void extract(ctx *c, xmlNode *root, int keep_all)
     flush(c);
 }
 
-int html_extract(const char *html, size_t len, int keep_all, html_article *out, char *err, size_t errlen)
+int html_extract(const char *html, size_t len, int keep_all, const lexicon *lx, html_article *out, char *err,
+                 size_t errlen)
 {
     memset(out, 0, sizeof *out);
     if (len > HTML_MAX_BYTES) {
@@ -653,9 +516,9 @@ int html_extract(const char *html, size_t len, int keep_all, html_article *out, 
         return -1;
     }
     char cs[48];
-    const char *enc = sniff_charset(html ? html : "", html ? len : 0, cs, sizeof cs);
+    const char *enc = html_charset(html ? html : "", html ? len : 0, cs, sizeof cs);
     strbuf src = {0};
-    int bad = enc && !strcmp(enc, "UTF-8") ? clean_utf8(html ? html : "", html ? len : 0, &src)
+    int bad = enc && !strcmp(enc, "UTF-8") ? html_clean_utf8(html ? html : "", html ? len : 0, &src)
                                            : strbuf_append(&src, html, len);
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
     xmlInitParser();
@@ -665,6 +528,7 @@ int html_extract(const char *html, size_t len, int keep_all, html_article *out, 
     ctx c = {0};
     c.all = keep_all;
     c.oom = bad;
+    c.lx = lx;
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (root) extract(&c, root, keep_all);
     out->text = c.out.s ? c.out.s : strdup("");
@@ -683,21 +547,5 @@ int html_extract(const char *html, size_t len, int keep_all, html_article *out, 
         html_article_free(out);
         return -1;
     }
-    return 0;
-}
-
-int html_sniff(const char *buf, size_t len)
-{
-    static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div",
-                                       "<article", "<table", "<meta", "<title", NULL};
-    size_t i = 0, n = buf ? (len < 1024 ? len : 1024) : 0;
-    if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) i = 3;
-    while (i < n && is_space((const unsigned char *)buf + i))
-        i++;
-    if (i >= n || buf[i] != '<') return 0;
-    if (n - i >= 4 && !memcmp(buf + i, "<!--", 4)) return 1;
-    for (size_t j = i; j < n; j++)
-        for (int t = 0; tags[t]; t++)
-            if (j + strlen(tags[t]) <= n && !strncasecmp(buf + j, tags[t], strlen(tags[t]))) return 1;
     return 0;
 }

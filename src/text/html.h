@@ -16,6 +16,7 @@
 #ifndef DOCBAO_HTML_H
 #define DOCBAO_HTML_H
 #include <stddef.h>
+#include "lexicon.h"
 
 /* One left-out piece: what = its first 60 characters ("…" when cut),
  * why = the reason ("comment section", "related articles", "navigation",
@@ -39,9 +40,12 @@ typedef struct html_article {
  * every text block of the body in document order (no dropping; scripts and
  * styles still skipped). The encoding is UTF-8 unless a BOM or a
  * <meta charset> says otherwise; invalid UTF-8 bytes become U+FFFD.
+ * lx gives the page labels (lexicon/page-labels.tsv: "Tin liên quan",
+ * "Bình luận"...) that mark a block as left out; NULL: labels are not used.
  * Returns 0, or -1 with a message in err (then *out is empty). A page with
  * no text gives 0 and an empty text. The caller frees with html_article_free. */
-int html_extract(const char *html, size_t len, int keep_all, html_article *out, char *err, size_t errlen);
+int html_extract(const char *html, size_t len, int keep_all, const lexicon *lx, html_article *out, char *err,
+                 size_t errlen);
 
 /* Frees what html_extract allocated and zeroes *a; NULL and a zeroed article are fine. */
 void html_article_free(html_article *a);

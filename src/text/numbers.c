@@ -1,17 +1,23 @@
 /* numbers — Vietnamese number words: cardinals in groups of three with
- * nghìn/triệu/tỷ, "mốt", "lăm", "tư", "linh", "không trăm". */
+ * nghìn/triệu/tỷ, "mốt", "lăm", "tư", "linh", "không trăm". The words come
+ * from a num_words (lexicon/number-words.tsv, resolved by the lexicon). */
 #include "numbers.h"
 #include <string.h>
 
-static const char *const DIGIT[10] = {"không", "một", "hai", "ba", "bốn",
-                                      "năm", "sáu", "bảy", "tám", "chín"};
-#define L(s) (sizeof s - 1)
-static const size_t DIGIT_LEN[10] = {L("không"), L("một"), L("hai"), L("ba"), L("bốn"),
-                                     L("năm"), L("sáu"), L("bảy"), L("tám"), L("chín")};
-#undef L
+/* The words of the enum-taking API below, the same as lexicon/number-words.tsv
+ * (test_numbers checks): kept only until its callers pass the lexicon's
+ * num_words (lexicon_number_words) to the num_*_w functions. */
+static const num_words BUILTIN[2] = {
+    {{"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"},
+     "trăm", "mười", "mươi", "linh", "mốt", "lăm", "tư", {"", "nghìn", "triệu", "tỷ"}, "nhất", "tư"},
+    {{"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"},
+     "trăm", "mười", "mươi", "lẻ", "mốt", "lăm", "tư", {"", "ngàn", "triệu", "tỷ"}, "nhất", "tư"},
+};
+
+const num_words *num_builtin_words(num_dialect d) { return &BUILTIN[d == DIALECT_SOUTH]; }
 
 /* the word for digit k */
-static int digit_word(strbuf *out, int k) { return strbuf_wordn(out, DIGIT[k], DIGIT_LEN[k]); }
+static int digit_word(const num_words *w, strbuf *out, int k) { return strbuf_word(out, w->digit[k]); }
 
 static int all_digits(const char *s, size_t n)
 {
@@ -24,36 +30,36 @@ static int all_digits(const char *s, size_t n)
 /* One group of three digits h t u. full: say "không trăm" when the hundreds
  * are zero (any group after a spoken one); after: something was said
  * before, so a lone unit takes "linh" (1.000.001 "một triệu linh một"). */
-static int group(int h, int t, int u, int full, int after, num_dialect d, strbuf *out)
+static int group(int h, int t, int u, int full, int after, const num_words *w, strbuf *out)
 {
     int rc = 0;
     if (h || full) {
-        rc |= digit_word(out, h);
-        rc |= strbuf_word(out, "trăm");
+        rc |= digit_word(w, out, h);
+        rc |= strbuf_word(out, w->hundred);
     }
     if (t == 0) {
         if (u && (h || full || after))
-            rc |= strbuf_word(out, d == DIALECT_SOUTH ? "lẻ" : "linh");
+            rc |= strbuf_word(out, w->odd);
         if (u)
-            rc |= digit_word(out, u);
+            rc |= digit_word(w, out, u);
         return rc;
     }
     if (t == 1) {
-        rc |= strbuf_word(out, "mười");
+        rc |= strbuf_word(out, w->ten);
         if (u)
-            rc |= (u == 5 ? strbuf_word(out, "lăm") : digit_word(out, u));
+            rc |= (u == 5 ? strbuf_word(out, w->five_after_ten) : digit_word(w, out, u));
         return rc;
     }
-    rc |= digit_word(out, t);
-    rc |= strbuf_word(out, "mươi");
+    rc |= digit_word(w, out, t);
+    rc |= strbuf_word(out, w->tens);
     if (u == 1)
-        rc |= strbuf_word(out, "mốt");
+        rc |= strbuf_word(out, w->one_after_tens);
     else if (u == 4)
-        rc |= strbuf_word(out, "tư");
+        rc |= strbuf_word(out, w->four_after_tens);
     else if (u == 5)
-        rc |= strbuf_word(out, "lăm");
+        rc |= strbuf_word(out, w->five_after_ten);
     else if (u)
-        rc |= digit_word(out, u);
+        rc |= digit_word(w, out, u);
     return rc;
 }
 
@@ -64,10 +70,8 @@ static int group(int h, int t, int u, int full, int after, num_dialect d, strbuf
  * news readers read a number written with thousands dots); else only in the
  * group right after a spoken "nghìn" (2021; NeMo's 1050003 "một triệu năm
  * mươi nghìn linh ba"). */
-static int below_ty(const char *s, size_t n, int lead, int every, num_dialect d, strbuf *out)
+static int below_ty(const char *s, size_t n, int lead, int every, const num_words *w, strbuf *out)
 {
-    static const char *const SCALE[3] = {"", "nghìn", "triệu"};
-    static const char *const SCALE_S[3] = {"", "ngàn", "triệu"};
     int rc = 0, said = !lead, prev_nonzero = 0;
     size_t first = n % 3 ? n % 3 : 3;
     size_t pos = 0;
@@ -82,19 +86,19 @@ static int below_ty(const char *s, size_t n, int lead, int every, num_dialect d,
             continue;
         }
         int full = every ? said : g == 0 && prev_nonzero;
-        rc |= group(dg[0], dg[1], dg[2], full, every ? said : g == 0 && said, d, out);
+        rc |= group(dg[0], dg[1], dg[2], full, every ? said : g == 0 && said, w, out);
         said = 1;
         prev_nonzero = 1;
         if (g)
-            rc |= strbuf_word(out, d == DIALECT_SOUTH ? SCALE_S[g] : SCALE[g]);
+            rc |= strbuf_word(out, w->scale[g]);
     }
     return rc;
 }
 
-static int cardinal(const char *s, size_t n, int lead, int every, num_dialect d, strbuf *out)
+static int cardinal(const char *s, size_t n, int lead, int every, const num_words *w, strbuf *out)
 {
     if (n <= 9)
-        return below_ty(s, n, lead, every, d, out);
+        return below_ty(s, n, lead, every, w, out);
     /* high part, then "tỷ", then the nine digits below */
     size_t hn = n - 9;
     int rc = 0;
@@ -103,14 +107,14 @@ static int cardinal(const char *s, size_t n, int lead, int every, num_dialect d,
         if (s[i] != '0')
             high_zero = 0;
     if (!high_zero) {
-        rc |= cardinal(s, hn, lead, every, d, out);
-        rc |= strbuf_word(out, "tỷ");
+        rc |= cardinal(s, hn, lead, every, w, out);
+        rc |= strbuf_word(out, w->scale[3]);
         lead = 0;
     }
-    return rc | below_ty(s + hn, 9, lead, every, d, out);
+    return rc | below_ty(s + hn, 9, lead, every, w, out);
 }
 
-static int cardinal_from(const char *digits, size_t n, int every, num_dialect d, strbuf *out)
+static int cardinal_from(const char *digits, size_t n, int every, const num_words *w, strbuf *out)
 {
     if (!all_digits(digits, n))
         return -1;
@@ -119,23 +123,23 @@ static int cardinal_from(const char *digits, size_t n, int every, num_dialect d,
         n--;
     }
     if (n == 1 && *digits == '0')
-        return digit_word(out, 0);
+        return digit_word(w, out, 0);
     if (n > 21) /* beyond a tỷ tỷ nobody reads a number as one: digit by digit */
-        return num_digits(digits, n, out);
-    return cardinal(digits, n, 1, every, d, out);
+        return num_digits_w(w, digits, n, out);
+    return cardinal(digits, n, 1, every, w, out);
 }
 
-int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out)
+int num_cardinal_w(const num_words *w, const char *digits, size_t n, strbuf *out)
 {
-    return cardinal_from(digits, n, 0, d, out);
+    return cardinal_from(digits, n, 0, w, out);
 }
 
-int num_cardinal_grouped(const char *digits, size_t n, num_dialect d, strbuf *out)
+int num_cardinal_grouped_w(const num_words *w, const char *digits, size_t n, strbuf *out)
 {
-    return cardinal_from(digits, n, 1, d, out);
+    return cardinal_from(digits, n, 1, w, out);
 }
 
-int num_cardinal_u(unsigned long long v, num_dialect d, strbuf *out)
+int num_cardinal_u_w(const num_words *w, unsigned long long v, strbuf *out)
 {
     char buf[32];
     size_t n = 0;
@@ -143,46 +147,83 @@ int num_cardinal_u(unsigned long long v, num_dialect d, strbuf *out)
         buf[sizeof buf - 1 - n++] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    return num_cardinal(buf + sizeof buf - n, n, d, out);
+    return num_cardinal_w(w, buf + sizeof buf - n, n, out);
 }
 
-int num_digits(const char *digits, size_t n, strbuf *out)
+int num_digits_w(const num_words *w, const char *digits, size_t n, strbuf *out)
 {
     if (!all_digits(digits, n))
         return -1;
     int rc = 0;
     for (size_t i = 0; i < n; i++)
-        rc |= digit_word(out, digits[i] - '0');
+        rc |= digit_word(w, out, digits[i] - '0');
     return rc;
 }
 
-int num_fraction_digits(const char *digits, size_t n, num_dialect d, strbuf *out)
+int num_fraction_digits_w(const num_words *w, const char *digits, size_t n, strbuf *out)
 {
     if (!all_digits(digits, n))
         return -1;
     if (n == 1 || (n == 2 && digits[0] != '0' && digits[1] != '0'))
-        return num_cardinal(digits, n, d, out);
-    return num_digits(digits, n, out);
+        return num_cardinal_w(w, digits, n, out);
+    return num_digits_w(w, digits, n, out);
 }
 
-int num_month(unsigned m, num_dialect d, strbuf *out)
+int num_month_w(const num_words *w, unsigned m, strbuf *out)
 {
     if (m < 1 || m > 12)
         return -1;
     if (m == 4)
-        return strbuf_word(out, "tư");
-    return num_cardinal_u(m, d, out);
+        return strbuf_word(out, w->fourth);
+    return num_cardinal_u_w(w, m, out);
 }
 
-int num_ordinal(const char *digits, size_t n, num_dialect d, strbuf *out)
+int num_ordinal_w(const num_words *w, const char *digits, size_t n, strbuf *out)
 {
     if (!all_digits(digits, n))
         return -1;
     if (n == 1 && digits[0] == '1')
-        return strbuf_word(out, "nhất");
+        return strbuf_word(out, w->first);
     if (n == 1 && digits[0] == '4')
-        return strbuf_word(out, "tư");
-    return num_cardinal(digits, n, d, out);
+        return strbuf_word(out, w->fourth);
+    return num_cardinal_w(w, digits, n, out);
+}
+
+/* ---- the enum-taking API: the same, with BUILTIN's words ---- */
+
+int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out)
+{
+    return num_cardinal_w(num_builtin_words(d), digits, n, out);
+}
+
+int num_cardinal_grouped(const char *digits, size_t n, num_dialect d, strbuf *out)
+{
+    return num_cardinal_grouped_w(num_builtin_words(d), digits, n, out);
+}
+
+int num_cardinal_u(unsigned long long v, num_dialect d, strbuf *out)
+{
+    return num_cardinal_u_w(num_builtin_words(d), v, out);
+}
+
+int num_digits(const char *digits, size_t n, strbuf *out)
+{
+    return num_digits_w(num_builtin_words(DIALECT_NORTH), digits, n, out);
+}
+
+int num_fraction_digits(const char *digits, size_t n, num_dialect d, strbuf *out)
+{
+    return num_fraction_digits_w(num_builtin_words(d), digits, n, out);
+}
+
+int num_month(unsigned m, num_dialect d, strbuf *out)
+{
+    return num_month_w(num_builtin_words(d), m, out);
+}
+
+int num_ordinal(const char *digits, size_t n, num_dialect d, strbuf *out)
+{
+    return num_ordinal_w(num_builtin_words(d), digits, n, out);
 }
 
 static int roman_digit(char c)

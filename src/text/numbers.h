@@ -9,6 +9,35 @@
 
 typedef enum { DIALECT_NORTH = 0, DIALECT_SOUTH = 1 } num_dialect;
 
+/* The words numbers are read with, in one dialect: resolved once at load from
+ * lexicon/number-words.tsv (lexicon_number_words in lexicon.h), so reading a
+ * number looks nothing up. Every pointer is a non-empty NUL-terminated word. */
+typedef struct num_words {
+    const char *digit[10];       /* không một ... chín */
+    const char *hundred;         /* trăm */
+    const char *ten, *tens;      /* mười (15 mười lăm), mươi (20 hai mươi) */
+    const char *odd;             /* linh / lẻ (105 một trăm linh năm) */
+    const char *one_after_tens;  /* mốt (21) */
+    const char *five_after_ten;  /* lăm (15, 25) */
+    const char *four_after_tens; /* tư (24) */
+    const char *scale[4];        /* "" nghìn/ngàn triệu tỷ: the groups of three digits */
+    const char *first, *fourth;  /* nhất (thứ nhất), tư (thứ tư, tháng tư) */
+} num_words;
+
+/* The API below with the words of w instead of a dialect: the one to use,
+ * with w = lexicon_number_words(lx, dialect). Each behaves as its namesake. */
+int num_cardinal_w(const num_words *w, const char *digits, size_t n, strbuf *out);
+int num_cardinal_grouped_w(const num_words *w, const char *digits, size_t n, strbuf *out);
+int num_cardinal_u_w(const num_words *w, unsigned long long v, strbuf *out);
+int num_digits_w(const num_words *w, const char *digits, size_t n, strbuf *out);
+int num_fraction_digits_w(const num_words *w, const char *digits, size_t n, strbuf *out);
+int num_month_w(const num_words *w, unsigned m, strbuf *out);
+int num_ordinal_w(const num_words *w, const char *digits, size_t n, strbuf *out);
+/* The words the enum-taking functions below use, the same as number-words.tsv
+ * (tests/unit/test_numbers.c checks): they go once the verbalizer passes the
+ * lexicon's num_words. */
+const num_words *num_builtin_words(num_dialect d);
+
 /* Any length of digits: 2021 "hai nghìn không trăm hai mươi mốt",
  * 1000000000000 "một nghìn tỷ"; leading zeros are ignored ("007" "bảy");
  * more than 21 digits are read digit by digit. */

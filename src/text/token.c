@@ -1,5 +1,6 @@
 /* token — whitespace tokens with punctuation peeled, and the sentence split. */
 #include "token.h"
+#include "vec.h"
 #include "swar.h"
 #include "syllable.h"
 #include "utf8.h"
@@ -65,14 +66,8 @@ static int trail_punct(char c) { return TRAIL[(unsigned char)c]; }
 /* A new token at the end of tv (NULL when out of memory). */
 static inline token *push(tokvec *tv)
 {
-    if (tv->n == tv->cap) {
-        size_t cap = tv->cap ? tv->cap * 2 : 64;
-        token *v = realloc(tv->v, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        tv->v = v;
-        tv->cap = cap;
-    }
+    if (VEC_RESERVE(tv->v, tv->cap, tv->n + 1))
+        return NULL;
     return &tv->v[tv->n++];
 }
 

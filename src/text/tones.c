@@ -3,6 +3,7 @@
  * log-probabilities, keeping the best few distinct readings at each letter so
  * that the winner can be compared with its runner-up. */
 #include "tones.h"
+#include "vec.h"
 #include "tsv.h"
 #include <math.h>
 #include <pthread.h>
@@ -109,16 +110,8 @@ static int toneless_key(unsigned char *memo, const char *w, char *key, int *nsyl
 
 static int arena_put(tones_table *t, const char *s, size_t n, uint32_t *at)
 {
-    if (t->alen + n > t->acap) {
-        size_t cap = t->acap ? t->acap * 2 : 1 << 20;
-        while (cap < t->alen + n)
-            cap *= 2;
-        char *p = realloc(t->arena, cap);
-        if (!p)
-            return -1;
-        t->arena = p;
-        t->acap = cap;
-    }
+    if (VEC_RESERVE(t->arena, t->acap, t->alen + n))
+        return -1;
     memcpy(t->arena + t->alen, s, n);
     *at = (uint32_t)t->alen;
     t->alen += n;
@@ -136,14 +129,8 @@ static int add_row(void *user, const char *const *cells, char *err, size_t errle
         snprintf(err, errlen, "not a word of 1-4 syllables with a count: %s\t%s", cells[0], cells[1]);
         return -1;
     }
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 4096;
-        tentry *e = realloc(t->e, cap * sizeof *e);
-        if (!e)
-            return snprintf(err, errlen, "out of memory"), -1;
-        t->e = e;
-        t->cap = cap;
-    }
+    if (VEC_RESERVE(t->e, t->cap, t->n + 1))
+        return snprintf(err, errlen, "out of memory"), -1;
     tentry *e = &t->e[t->n];
     size_t tlen = strlen(cells[0]);
     if (arena_put(t, key, (size_t)klen, &e->key) || arena_put(t, cells[0], tlen, &e->text))

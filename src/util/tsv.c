@@ -77,6 +77,41 @@ static int problem(run *r, const char *err)
     return 0;
 }
 
+/* Strips the line end (and a byte order mark on line 1) in place; the new length. */
+static ssize_t trim_line(char *line, ssize_t got, int lineno)
+{
+    while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+        line[--got] = '\0';
+    if (lineno == 1 && got >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) { /* a byte order mark */
+        memmove(line, line + 3, (size_t)got - 2);
+        got -= 3;
+    }
+    return got;
+}
+
+/* Finds each wanted column (a name ending in '?' is optional: -1 when absent)
+ * among the header cells[0..n). 0, or -1 with "path:line: ..." in err. */
+static int map_header(char *const *cells, size_t n, const char *const *want, size_t nwant, int *map,
+                      const char *path, int lineno, char *err, size_t errlen)
+{
+    for (size_t w = 0; w < nwant; w++) {
+        size_t wl = strlen(want[w]);
+        int optional = wl && want[w][wl - 1] == '?';
+        if (optional)
+            wl--;
+        map[w] = -1;
+        for (size_t c = 0; c < n; c++)
+            if (strlen(cells[c]) == wl && !strncmp(cells[c], want[w], wl))
+                map[w] = (int)c;
+        if (map[w] < 0 && !optional) {
+            snprintf(err, errlen, "%s:%d: header has no column '%.*s'", path, lineno, (int)wl,
+                     want[w]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int tsv_run(const char *path, const char *const *want, size_t nwant, run *rn, char *err,
                    size_t errlen)
 {
@@ -101,13 +136,7 @@ static int tsv_run(const char *path, const char *const *want, size_t nwant, run 
         return -1;
     }
     while ((got = getline(&line, &cap, f)) != -1) {
-        lineno++;
-        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
-            line[--got] = '\0';
-        if (lineno == 1 && got >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) { /* a byte order mark */
-            memmove(line, line + 3, (size_t)got - 2);
-            got -= 3;
-        }
+        got = trim_line(line, got, ++lineno);
         if (got == 0 || line[0] == '#')
             continue;
         int nfc = is_nfc(line, (size_t)got);
@@ -127,23 +156,7 @@ static int tsv_run(const char *path, const char *const *want, size_t nwant, run 
         }
         if (ncols == 0) { /* the header */
             ncols = n;
-            for (size_t w = 0; w < nwant; w++) {
-                size_t wl = strlen(want[w]);
-                int optional = wl && want[w][wl - 1] == '?';
-                if (optional)
-                    wl--;
-                map[w] = -1;
-                for (size_t c = 0; c < n; c++)
-                    if (strlen(cells[c]) == wl && !strncmp(cells[c], want[w], wl))
-                        map[w] = (int)c;
-                if (map[w] < 0 && !optional) {
-                    snprintf(err, errlen, "%s:%d: header has no column '%.*s'", path, lineno,
-                             (int)wl, want[w]);
-                    rc = -1;
-                    break;
-                }
-            }
-            if (rc)
+            if ((rc = map_header(cells, n, want, nwant, map, path, lineno, err, errlen)))
                 break;
             continue;
         }

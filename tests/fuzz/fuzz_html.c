@@ -5,6 +5,7 @@
  * its what and why; a failure has a message and an empty article. */
 #include "fuzz_common.h"
 #include "html.h"
+#include "lexicon.h"
 
 static void fail(const char *what)
 {
@@ -41,6 +42,19 @@ static void check(const html_article *a, int keep_all)
     }
 }
 
+/* the bundled lexicon, for its page labels: loaded once, kept for the run */
+static const lexicon *labels(void)
+{
+    static lexicon *lx;
+    if (!lx) {
+        char dir[1200], err[512];
+        snprintf(dir, sizeof dir, "%s/lexicon", fuzz_data_dir());
+        if (!(lx = lexicon_load(dir, NULL, err, sizeof err)))
+            fail(err);
+    }
+    return lx;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* an exact-size heap copy, so a read past the end is caught */
@@ -55,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         memset(&a, 0xA5, sizeof a); /* the reader must set every field */
         char err[512];
         err[0] = '\0';
-        if (html_extract(buf, size, keep_all, &a, err, sizeof err)) {
+        if (html_extract(buf, size, keep_all, labels(), &a, err, sizeof err)) {
             if (!err[0])
                 fail("html_extract failed with no message");
             if (a.len || a.ndropped)

@@ -3,6 +3,9 @@
  * Run from the repository root. */
 #include "check.h"
 #include "html.h"
+#include "lexicon.h"
+
+static lexicon *LX;   /* the page labels of lexicon/page-labels.tsv, loaded by main */
 #include <stdlib.h>
 
 static char *slurp(const char *path, size_t *len)
@@ -101,7 +104,7 @@ static void test_page(const page *p)
 
     html_article a;
     snprintf(what, sizeof what, "%s: extract", p->name);
-    CHECK(html_extract(html, hl, 0, &a, err, sizeof err) == 0, what);
+    CHECK(html_extract(html, hl, 0, LX, &a, err, sizeof err) == 0, what);
     CHECK(a.text && strlen(a.text) == a.len, "text length");
     char *got = strdup(a.text ? a.text : "");
     tidy(got);
@@ -138,7 +141,7 @@ static void test_page(const page *p)
 
     html_article all;
     snprintf(what, sizeof what, "%s: keep_all", p->name);
-    CHECK(html_extract(html, hl, 1, &all, err, sizeof err) == 0, what);
+    CHECK(html_extract(html, hl, 1, LX, &all, err, sizeof err) == 0, what);
     snprintf(what, sizeof what, "%s: keep_all keeps \"%s\", the comments and the related list", p->name,
              p->kept_only_with_all);
     CHECK(all.text && strstr(all.text, p->kept_only_with_all) && strstr(all.text, p->comment) &&
@@ -186,10 +189,10 @@ static void test_deep(void)
         memcpy(p, close, cl);
     html_article a;
     char err[256];
-    int rc = html_extract(doc, (size_t)(p - doc), 0, &a, err, sizeof err);
+    int rc = html_extract(doc, (size_t)(p - doc), 0, LX, &a, err, sizeof err);
     CHECK(rc == 0 && a.text && !strncmp(a.text, "Tiêu đề\n", strlen("Tiêu đề\n")), "100,000 nested divs");
     html_article_free(&a);
-    rc = html_extract(doc, (size_t)(p - doc), 1, &a, err, sizeof err);
+    rc = html_extract(doc, (size_t)(p - doc), 1, LX, &a, err, sizeof err);
     CHECK(rc == 0, "100,000 nested divs, keep_all");
     html_article_free(&a);
 
@@ -197,7 +200,7 @@ static void test_deep(void)
     p += sprintf(p, "<html><body><div>");
     for (int i = 0; i < depth; i++)
         p += sprintf(p, "<b>%s", i % 1000 ? "" : "chữ, ");
-    rc = html_extract(doc, (size_t)(p - doc), 0, &a, err, sizeof err);
+    rc = html_extract(doc, (size_t)(p - doc), 0, LX, &a, err, sizeof err);
     CHECK(rc == 0, "100,000 unclosed <b>");
     html_article_free(&a);
     free(doc);
@@ -207,9 +210,9 @@ static void test_garbage(void)
 {
     html_article a;
     char err[256];
-    CHECK(html_extract("", 0, 0, &a, err, sizeof err) == 0 && a.len == 0, "empty input: empty text");
+    CHECK(html_extract("", 0, 0, LX, &a, err, sizeof err) == 0 && a.len == 0, "empty input: empty text");
     html_article_free(&a);
-    CHECK(html_extract(NULL, 0, 1, &a, err, sizeof err) == 0 && a.len == 0, "NULL input");
+    CHECK(html_extract(NULL, 0, 1, LX, &a, err, sizeof err) == 0 && a.len == 0, "NULL input");
     html_article_free(&a);
     unsigned char junk[4096];
     unsigned x = 12345;
@@ -220,20 +223,47 @@ static void test_garbage(void)
             if (round % 2 && (x >> 8) % 7 == 0)
                 junk[i] = "<>/=\"&;p"[(x >> 3) % 8];
         }
-        int rc = html_extract((const char *)junk, sizeof junk, round % 3 == 0, &a, err, sizeof err);
+        int rc = html_extract((const char *)junk, sizeof junk, round % 3 == 0, LX, &a, err, sizeof err);
         CHECK(rc == 0 && a.text, "garbage bytes do not crash");
         html_article_free(&a);
     }
     const char *bad = "<html><head><meta charset=\"no-such-charset\"></head><body><h1>Tin \xff\xfe nhanh</h1>"
                       "<p>Một &#0; &#xD800; &bogus; \x00 đoạn</p></body></html>";
-    CHECK(html_extract(bad, 130, 0, &a, err, sizeof err) == 0 && a.text, "bad charset, bad bytes, bad entities");
+    CHECK(html_extract(bad, 130, 0, LX, &a, err, sizeof err) == 0 && a.text, "bad charset, bad bytes, bad entities");
     html_article_free(&a);
     const char *latin = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
                         "</head><body><h1>Caf\xe9 Ph\xe1p</h1></body></html>";
-    CHECK(html_extract(latin, strlen(latin), 0, &a, err, sizeof err) == 0 && a.text, "windows-1252 page");
+    CHECK(html_extract(latin, strlen(latin), 0, LX, &a, err, sizeof err) == 0 && a.text, "windows-1252 page");
     CHECK_STR(a.text, "Caf\xc3\xa9 Ph\xc3\xa1p\n", "windows-1252 decoded to UTF-8");
     html_article_free(&a);
     html_article_free(NULL);
+}
+
+/* The labels come from the lexicon: without one, a "Tin liên quan" block is
+ * left out only as outside the article; with it, as related articles. */
+static int dropped_as(const html_article *a, const char *why)
+{
+    for (size_t i = 0; i < a->ndropped; i++)
+        if (!strcmp(a->dropped[i].why, why) && strstr(a->dropped[i].what, "Tin liên quan"))
+            return 1;
+    return 0;
+}
+
+static void test_labels(void)
+{
+    static const char doc[] =
+        "<html><body><article><p>Xe buýt điện chạy thử trên đường phố Hà Nội, chở khách miễn phí, "
+        "theo sở giao thông vận tải thành phố.</p></article>"
+        "<div><p>Tin liên quan</p><p>Một bài khác</p></div></body></html>";
+    char err[256];
+    html_article a;
+    CHECK(html_extract(doc, strlen(doc), 0, NULL, &a, err, sizeof err) == 0, "no lexicon: extracts");
+    CHECK(!dropped_as(&a, "related articles") && dropped_as(&a, "outside the article"),
+          "no lexicon: no page labels");
+    html_article_free(&a);
+    CHECK(html_extract(doc, strlen(doc), 0, LX, &a, err, sizeof err) == 0, "lexicon: extracts");
+    CHECK(dropped_as(&a, "related articles"), "page labels come from page-labels.tsv");
+    html_article_free(&a);
 }
 
 int main(void)
@@ -244,10 +274,17 @@ int main(void)
         {"table", "Ý kiến bạn đọc", "Tin liên quan:", "Trang nhất"},
         {"br", "Gửi bình luận", "Đọc thêm", "Chia sẻ lên Facebook"},
     };
+    char err[512];
+    LX = lexicon_load("lexicon", NULL, err, sizeof err);
+    CHECK(LX != NULL, err);
+    if (!LX)
+        return check_done();
     for (size_t i = 0; i < sizeof pages / sizeof *pages; i++)
         test_page(&pages[i]);
     test_sniff();
     test_deep();
     test_garbage();
+    test_labels();
+    lexicon_free(LX);
     return check_done();
 }

@@ -1,6 +1,10 @@
 /* test_numbers — number verbalizers against a table of cases (Northern and Southern). */
 #include "check.h"
+#include "lexicon.h"
 #include "numbers.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 static const struct { const char *in, *north, *south; } CASES[] = {
     {"0", "không", "không"},
@@ -21,8 +25,77 @@ static const struct { const char *in, *north, *south; } CASES[] = {
     {"13232", "mười ba nghìn hai trăm ba mươi hai", "mười ba ngàn hai trăm ba mươi hai"},
 };
 
+static int same(const char *a, const char *b) { return a && b && !strcmp(a, b); }
+
+/* lexicon/number-words.tsv resolves to the words the enum API reads with, and
+ * the cases read the same through the lexicon's words */
+static void test_lexicon_words(const lexicon *lx)
+{
+    for (int d = 0; d < 2; d++) {
+        const num_words *a = lexicon_number_words(lx, (num_dialect)d), *b = num_builtin_words((num_dialect)d);
+        int eq = same(a->hundred, b->hundred) && same(a->ten, b->ten) && same(a->tens, b->tens) &&
+                 same(a->odd, b->odd) && same(a->one_after_tens, b->one_after_tens) &&
+                 same(a->five_after_ten, b->five_after_ten) && same(a->four_after_tens, b->four_after_tens) &&
+                 same(a->first, b->first) && same(a->fourth, b->fourth);
+        for (int i = 0; i < 10; i++)
+            eq &= same(a->digit[i], b->digit[i]);
+        for (int i = 0; i < 4; i++)
+            eq &= same(a->scale[i], b->scale[i]);
+        CHECK(eq, d ? "number-words.tsv south = the built-in words" : "number-words.tsv north = the built-in words");
+        for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+            strbuf o = {0};
+            num_cardinal_w(a, CASES[i].in, strlen(CASES[i].in), &o);
+            CHECK_STR(strbuf_str(&o), d ? CASES[i].south : CASES[i].north, CASES[i].in);
+            strbuf_free(&o);
+        }
+    }
+    CHECK(same(lexicon_number_words(lx, DIALECT_SOUTH)->odd, "lẻ"), "south odd is lẻ");
+    CHECK(same(lexicon_say(lx, SAY_COMMA, DIALECT_NORTH), "phẩy"), "say comma");
+    CHECK(same(lexicon_say(lx, SAY_PERCENT, DIALECT_SOUTH), "phần trăm"), "say percent (south as north)");
+    CHECK(same(lexicon_say(lx, SAY_AT, DIALECT_NORTH), "a còng"), "say at");
+}
+
+/* a number-words.tsv with an unknown key fails to load, naming file and line */
+static void test_bad_table(void)
+{
+    char dir[] = "/tmp/test_numbers_XXXXXX", path[256], err[512] = "";
+    if (!mkdtemp(dir)) {
+        CHECK(0, "mkdtemp");
+        return;
+    }
+    static const char *const files[] = {"abbreviations.tsv", "letters.tsv", "loanwords.tsv", "exonyms.tsv",
+        "units.tsv", "context.tsv", "rhymes.tsv", "abbreviation-parts.tsv", "symbols.tsv", "page-labels.tsv",
+        "say-words.tsv", "number-words.tsv"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char cmd[600];
+        snprintf(cmd, sizeof cmd, "cp lexicon/%s %s/", files[i], dir);
+        CHECK(system(cmd) == 0, cmd);
+    }
+    snprintf(path, sizeof path, "%s/number-words.tsv", dir);
+    FILE *f = fopen(path, "a");
+    if (f) {
+        fputs("digit10\tmười\t\n", f);
+        fclose(f);
+    }
+    lexicon *lx = lexicon_load(dir, NULL, err, sizeof err);
+    CHECK(!lx && strstr(err, "number-words.tsv:") && strstr(err, "unknown key 'digit10'"), err);
+    lexicon_free(lx);
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        remove(path);
+    }
+    rmdir(dir);
+}
+
 int main(void)
 {
+    char err[512];
+    lexicon *lx = lexicon_load("lexicon", NULL, err, sizeof err);
+    CHECK(lx != NULL, err);
+    if (lx)
+        test_lexicon_words(lx);
+    lexicon_free(lx);
+    test_bad_table();
     for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
         strbuf n = {0}, s = {0};
         num_cardinal(CASES[i].in, strlen(CASES[i].in), DIALECT_NORTH, &n);
