@@ -11,7 +11,7 @@
  * exact two-pass normalization instead. */
 #include "cli/serve.h"
 #include <ebur128.h>
-#include "cli/fdio.h"
+#include "fdio.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -149,10 +149,10 @@ static int on_sentence(void *user, const docbao_sentence *s)
             j->failed = 1;
             return 1;
         }
-        if (!s->line_end && docbao_pause(db, 0, on_pcm, j))
+        if (!s->line_end && docbao_pause(db, DOCBAO_PAUSE_SENTENCE, on_pcm, j))
             return 1;
     }
-    if (s->line_end && j->sentences && docbao_pause(db, s->headline ? 2 : 1, on_pcm, j))
+    if (s->line_end && j->sentences && docbao_pause(db, s->headline ? DOCBAO_PAUSE_HEADLINE : DOCBAO_PAUSE_PARAGRAPH, on_pcm, j))
         return 1;
     if (!j->meter && enc_bytes(j->enc) + j->vtt_len != j->reported && now() - j->told >= 0.02)
         tell(j, MSG_PROGRESS, 0, NULL);
@@ -166,9 +166,11 @@ static int use_voice(wstate *w, const char *voice, int rate, char *err, size_t e
         return 0;
     docbao_free(w->db);
     docbao_config cfg = {.data_dir = w->data_dir, .voice = voice, .rate = rate, .dialect = -1, .pitch = -1, .volume = -1};
-    w->db = docbao_new(&cfg, err, errlen);
-    if (!w->db)
+    w->db = docbao_new(&cfg);
+    if (!w->db) {
+        snprintf(err, errlen, "%s", docbao_last_error(NULL));
         return -1;
+    }
     snprintf(w->voice, sizeof w->voice, "%s", voice);
     w->rate = rate;
     if (!(w->srate = docbao_sample_rate(w->db))) {
