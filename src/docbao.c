@@ -68,6 +68,13 @@ void docbao_config_defaults(docbao_config *cfg)
 /* the last error of a call without a handle, per thread: docbao_last_error(NULL) */
 static _Thread_local char t_error[1024];
 
+/* status, with msg as this thread's last error */
+static int failed(int status, const char *msg)
+{
+    snprintf(t_error, sizeof t_error, "%s", msg);
+    return status;
+}
+
 docbao *docbao_new(const docbao_config *cfg)
 {
     docbao_config def;
@@ -428,8 +435,8 @@ int docbao_output_write(docbao_output *o, const short *pcm, size_t frames)
 {
     o->frames += frames;
     if (o->m)
-        return master_push(o->m, pcm, frames) ? DOCBAO_EAUDIO : DOCBAO_OK;
-    return sink_write(o->s, pcm, frames) ? DOCBAO_EAUDIO : DOCBAO_OK;
+        return master_push(o->m, pcm, frames) ? failed(DOCBAO_EAUDIO, "writing the audio failed") : DOCBAO_OK;
+    return sink_write(o->s, pcm, frames) ? failed(DOCBAO_EAUDIO, "writing the audio failed") : DOCBAO_OK;
 }
 
 unsigned long long docbao_output_frames(const docbao_output *o) { return o->frames; }
@@ -480,7 +487,8 @@ int docbao_lexicon_check(const char *path, void (*report)(void *user, const char
 
 int docbao_output_metadata(docbao_output *o, const char *title, const char *artist, const char *date)
 {
-    return sink_file_metadata(o->s, title, artist, date) ? DOCBAO_EAUDIO : DOCBAO_OK;
+    return sink_file_metadata(o->s, title, artist, date) ? failed(DOCBAO_EAUDIO, "writing the metadata failed")
+                                                         : DOCBAO_OK;
 }
 
 docbao_subtitles *docbao_subtitles_open(const char *path)
@@ -490,7 +498,8 @@ docbao_subtitles *docbao_subtitles_open(const char *path)
 
 int docbao_subtitles_cue(docbao_subtitles *s, double start, double end, const char *text, size_t len)
 {
-    return subtitles_cue((subtitles *)s, start, end, text, len) ? DOCBAO_EIO : DOCBAO_OK;
+    return subtitles_cue((subtitles *)s, start, end, text, len) ? failed(DOCBAO_EIO, "writing the subtitles failed")
+                                                                : DOCBAO_OK;
 }
 
 int docbao_subtitles_close(docbao_subtitles *s, int commit)

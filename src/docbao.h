@@ -210,8 +210,10 @@ typedef struct docbao_render_options {
     const char *title, *artist, *date; /* its metadata, each may be NULL */
     const char *subtitles;     /* a .srt or .vtt file, or NULL */
     int device;                /* DOCBAO_DEVICE_*: OPTIONAL goes on without a device, telling warning */
-    int helpers;               /* 0: synthesis in this process; 1..4: on that many forked helper
-                                  processes (a file of some length; the samples depend on the count) */
+    int helpers;               /* 0: synthesis in this process; 1..4: on that many helper processes
+                                  forked at the start (a file of some length: the samples depend on the
+                                  count; fork only where the caller's threads allow it); when they
+                                  cannot be started, this process synthesizes */
     docbao_audio_fn pcm;       /* also given every frame, pauses included; may be NULL */
     /* after each sentence's audio (and before its pause), with its times in
      * seconds; an empty sentence has start == end. Non-zero stops. May be NULL. */

@@ -3,7 +3,6 @@
 #include <math.h>
 #include <string.h>
 
-
 void limiter_init(limiter *l, int rate, double ceiling_db)
 {
     memset(l, 0, sizeof *l);

@@ -1,7 +1,7 @@
 /* master — loudness normalization, true-peak limiting and resampling of
- * the whole programme, in two passes over the spilled PCM (spill.h); the
- * first (spill and measure) on a worker thread while the caller pushes.
- * See master.h. */
+ * the whole programme, in two passes over the spilled PCM (spill.h). This
+ * file is the first: master_push hands the PCM to a worker thread that
+ * spills and measures it; the second is master_finish.c. See master.h. */
 #include "master_parts.h"
 #include <ebur128.h>
 #include <errno.h>

@@ -45,7 +45,7 @@ static int to_outputs(void *user, const short *pcm, size_t frames)
         return 1;
     for (int k = 0; k < r->nout; k++)
         if (docbao_output_write(r->out[k], pcm, frames))
-            return fail(r, DOCBAO_EAUDIO, "writing the audio failed");
+            return fail(r, DOCBAO_EAUDIO, docbao_last_error(NULL));
     return 0;
 }
 
@@ -56,7 +56,7 @@ static int after_sentence(render *r, const docbao_sentence *s, double start)
     if (s->spoken_len) {
         r->sentences++;
         if (r->subs && docbao_subtitles_cue(r->subs, start, end, s->written, s->written_len))
-            return fail(r, DOCBAO_EIO, "writing the subtitles failed");
+            return fail(r, DOCBAO_EIO, docbao_last_error(NULL));
     }
     if (r->opt->sentence && r->opt->sentence(r->opt->user, s, start, end))
         return 1;

@@ -6,6 +6,7 @@
 #include "check.h"
 #include <docbao.h>
 #include <math.h>
+#include <pthread.h>
 #include <sndfile.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -146,6 +147,25 @@ static void test_errors(docbao *db)
           "render: cancelled is DOCBAO_ESTOPPED, and no file");
 }
 
+static void *other_thread_fails(void *arg)
+{
+    (void)arg;
+    docbao_output_check("y.nosuchformat", 22050);
+    return NULL;
+}
+
+/* docbao_last_error(NULL) is the calling thread's */
+static void test_error_per_thread(void)
+{
+    docbao_output_check("x.xyz", 22050);
+    char mine[512];
+    snprintf(mine, sizeof mine, "%s", docbao_last_error(NULL));
+    pthread_t t;
+    pthread_create(&t, NULL, other_thread_fails, NULL);
+    pthread_join(t, NULL);
+    CHECK_STR(docbao_last_error(NULL), mine, "another thread's failure leaves this thread's last error");
+}
+
 static int count_frames(void *user, const short *pcm, size_t frames)
 {
     (void)pcm;
@@ -206,6 +226,7 @@ int main(void)
     test_line_end(db);
     test_pauses(db);
     test_errors(db);
+    test_error_per_thread();
     test_wav(db, 0);
     test_wav(db, 2);
     docbao_free(db);
