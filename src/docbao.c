@@ -12,6 +12,8 @@
 #include "tones.h"
 #include "synth.h"
 #include "voice.h"
+#include "render.h"
+#include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
@@ -63,7 +65,17 @@ void docbao_config_defaults(docbao_config *cfg)
     cfg->dialect = cfg->pitch = cfg->volume = -1; /* the voice's */
 }
 
-docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
+/* the last error of a call without a handle, per thread: docbao_last_error(NULL) */
+static _Thread_local char t_error[1024];
+
+/* status, with msg as this thread's last error */
+static int failed(int status, const char *msg)
+{
+    snprintf(t_error, sizeof t_error, "%s", msg);
+    return status;
+}
+
+docbao *docbao_new(const docbao_config *cfg)
 {
     docbao_config def;
     docbao_config_defaults(&def);
@@ -71,7 +83,7 @@ docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
         cfg = &def;
     docbao *db = calloc(1, sizeof *db);
     if (!db) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(t_error, sizeof t_error, "out of memory");
         return NULL;
     }
     const char *dir = cfg->data_dir ? cfg->data_dir : getenv("DOCBAO_DATA");
@@ -79,20 +91,20 @@ docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
     char path[2048];
     voice_defaults(&db->voice);
     if (voice_path(db->data_dir, cfg->voice ? cfg->voice : "north", path, sizeof path) ||
-        voice_load(path, &db->voice, err, errlen)) {
+        voice_load(path, &db->voice, t_error, sizeof t_error)) {
         free(db);
         return NULL;
     }
     if (cfg->rate) {
         if (cfg->rate < 80 || cfg->rate > 450) {
-            snprintf(err, errlen, "rate %d is outside 80..450 words per minute", cfg->rate);
+            snprintf(t_error, sizeof t_error, "rate %d is outside 80..450 words per minute", cfg->rate);
             free(db);
             return NULL;
         }
         db->voice.rate = cfg->rate;
     }
     if (cfg->pitch > 100 || cfg->volume > 200) {
-        snprintf(err, errlen, "pitch must be 0..100 and volume 0..200");
+        snprintf(t_error, sizeof t_error, "pitch must be 0..100 and volume 0..200");
         free(db);
         return NULL;
     }
@@ -103,13 +115,13 @@ docbao *docbao_new(const docbao_config *cfg, char *err, size_t errlen)
     if (cfg->dialect == 0 || cfg->dialect == 1)
         db->voice.dialect = (num_dialect)cfg->dialect;
     snprintf(path, sizeof path, "%s/lexicon", db->data_dir);
-    db->lx = lexicon_load(path, cfg->user_lexicon, err, errlen);
+    db->lx = lexicon_load(path, cfg->user_lexicon, t_error, sizeof t_error);
     if (!db->lx) {
         free(db);
         return NULL;
     }
     tones_use_dir(path); /* lexicon/words.tsv, read at the first toneless word */
-    db->tr = translit_load(db->lx, NULL, err, errlen);
+    db->tr = translit_load(db->lx, NULL, t_error, sizeof t_error);
     if (!db->tr) {
         lexicon_free(db->lx);
         free(db);
@@ -136,7 +148,15 @@ void docbao_free(docbao *db)
     free(db);
 }
 
-const char *docbao_last_error(const docbao *db) { return db ? db->error : "no handle"; }
+const char *docbao_last_error(const docbao *db) { return db ? db->error : t_error; }
+
+void api_set_error(docbao *db, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(db->error, sizeof db->error, fmt, ap);
+    va_end(ap);
+}
 const char *docbao_data_dir(const docbao *db) { return db ? db->data_dir : NULL; }
 
 void docbao_set_explain(docbao *db, docbao_explain_fn fn, void *user)
@@ -153,10 +173,10 @@ static int on_sentence(void *user, const char *w, size_t wl, const char *s, size
     return db->fn(db->user, &ds) ? 1 : 0;
 }
 
-/* Normalizes one piece; at a line end, marks the last sentence of the line. */
+/* Normalizes one piece; at a line end, gives the empty sentence that carries
+ * line_end (docbao.h). */
 static int run_piece(docbao *db, const char *text, size_t n, int line_end)
 {
-    /* hold one sentence back so the last of the line can carry line_end */
     int rc = normalize_piece(&db->nz, text, n, on_sentence, db);
     if (rc < 0) {
         snprintf(db->error, sizeof db->error, "out of memory");
@@ -312,11 +332,11 @@ int docbao_synthesize(docbao *db, const char *spoken, size_t len, docbao_audio_f
     return rc ? DOCBAO_ESTOPPED : DOCBAO_OK;
 }
 
-int docbao_pause(docbao *db, int kind, docbao_audio_fn fn, void *user)
+int docbao_pause(docbao *db, docbao_pause_kind kind, docbao_audio_fn fn, void *user)
 {
     if (ensure_synth(db))
         return DOCBAO_ESYNTH;
-    int ms = kind == 2 ? db->voice.pause_headline_ms : kind == 1 ? db->voice.pause_paragraph_ms
+    int ms = kind == DOCBAO_PAUSE_HEADLINE ? db->voice.pause_headline_ms : kind == DOCBAO_PAUSE_PARAGRAPH ? db->voice.pause_paragraph_ms
                                                                  : db->voice.pause_sentence_ms;
     static const short zeros[1024];
     size_t frames = (size_t)synth_rate() * (size_t)ms / 1000;
@@ -368,36 +388,35 @@ static docbao_output *wrap(sink *s)
     return o;
 }
 
-docbao_output *docbao_output_file(const char *path, int rate, char *err, size_t errlen)
+docbao_output *docbao_output_file(const char *path, int rate)
 {
-    return wrap(sink_file_open(path, rate, err, errlen));
+    return wrap(sink_file_open(path, rate, t_error, sizeof t_error));
 }
 
-docbao_output *docbao_output_file_mastered(const char *path, int rate, docbao_file_options *opts, char *err,
-                                           size_t errlen)
+docbao_output *docbao_output_file_mastered(const char *path, int rate, docbao_file_options *opts)
 {
     int out_rate = opts->sample_rate ? opts->sample_rate : rate;
     if (out_rate != 16000 && out_rate != 22050 && out_rate != 24000 && out_rate != 44100 && out_rate != 48000) {
-        snprintf(err, errlen, "sample rate %d: use 16000, 22050, 24000, 44100 or 48000", out_rate);
+        snprintf(t_error, sizeof t_error, "sample rate %d: use 16000, 22050, 24000, 44100 or 48000", out_rate);
         return NULL;
     }
     const char *dot = strrchr(path, '.');
     if (dot && !strcmp(dot, ".opus") && out_rate != 24000 && out_rate != 48000) {
-        snprintf(err, errlen, "%s: Ogg Opus needs --sample-rate 24000 or 48000", path);
+        snprintf(t_error, sizeof t_error, "%s: Ogg Opus needs --sample-rate 24000 or 48000", path);
         return NULL;
     }
     if (!opts->normalize && out_rate == rate)
-        return docbao_output_file(path, rate, err, errlen);
+        return docbao_output_file(path, rate);
     /* lossy encoders overshoot the peaks they are given: keep 1 dB more room */
     double ceiling = opts->true_peak_dbtp;
     if (dot && (!strcmp(dot, ".ogg") || !strcmp(dot, ".oga") || !strcmp(dot, ".mp3") || !strcmp(dot, ".opus")) &&
         ceiling > opts->true_peak_dbtp - 1.0)
         ceiling = opts->true_peak_dbtp - 1.0;
     master_config mc = {rate, out_rate, opts->normalize, opts->loudness_lufs, ceiling, 0};
-    master *m = master_new(&mc, err, errlen);
+    master *m = master_new(&mc, t_error, sizeof t_error);
     if (!m)
         return NULL;
-    docbao_output *o = wrap(sink_file_open(path, out_rate, err, errlen));
+    docbao_output *o = wrap(sink_file_open(path, out_rate, t_error, sizeof t_error));
     if (!o) {
         master_free(m);
         return NULL;
@@ -407,17 +426,17 @@ docbao_output *docbao_output_file_mastered(const char *path, int rate, docbao_fi
     return o;
 }
 
-docbao_output *docbao_output_device(int rate, char *err, size_t errlen)
+docbao_output *docbao_output_device(int rate)
 {
-    return wrap(sink_device_open(rate, err, errlen));
+    return wrap(sink_device_open(rate, t_error, sizeof t_error));
 }
 
 int docbao_output_write(docbao_output *o, const short *pcm, size_t frames)
 {
     o->frames += frames;
     if (o->m)
-        return master_push(o->m, pcm, frames) ? DOCBAO_EAUDIO : DOCBAO_OK;
-    return sink_write(o->s, pcm, frames) ? DOCBAO_EAUDIO : DOCBAO_OK;
+        return master_push(o->m, pcm, frames) ? failed(DOCBAO_EAUDIO, "writing the audio failed") : DOCBAO_OK;
+    return sink_write(o->s, pcm, frames) ? failed(DOCBAO_EAUDIO, "writing the audio failed") : DOCBAO_OK;
 }
 
 unsigned long long docbao_output_frames(const docbao_output *o) { return o->frames; }
@@ -437,7 +456,7 @@ static int to_sink(void *user, const float *pcm, size_t frames)
     return 0;
 }
 
-int docbao_output_close(docbao_output *o, int commit, char *err, size_t errlen)
+int docbao_output_close(docbao_output *o, int commit)
 {
     if (!o)
         return DOCBAO_OK;
@@ -446,19 +465,19 @@ int docbao_output_close(docbao_output *o, int commit, char *err, size_t errlen)
         if (commit) {
             rc = master_finish(o->m, to_sink, o->s, &o->opts->measured_lufs, &o->opts->gain_db);
             if (rc)
-                snprintf(err, errlen, "writing the mastered audio failed");
+                snprintf(t_error, sizeof t_error, "writing the mastered audio failed");
         }
         master_free(o->m);
     }
-    if (sink_close(o->s, commit && !rc, err, errlen))
+    if (sink_close(o->s, commit && !rc, t_error, sizeof t_error))
         rc = -1;
     free(o);
     return rc ? DOCBAO_EAUDIO : DOCBAO_OK;
 }
 
-int docbao_output_check(const char *path, int rate, char *err, size_t errlen)
+int docbao_output_check(const char *path, int rate)
 {
-    return sink_file_check(path, rate, err, errlen);
+    return sink_file_check(path, rate, t_error, sizeof t_error) ? DOCBAO_EAUDIO : DOCBAO_OK;
 }
 
 int docbao_lexicon_check(const char *path, void (*report)(void *user, const char *message), void *user)
@@ -468,22 +487,24 @@ int docbao_lexicon_check(const char *path, void (*report)(void *user, const char
 
 int docbao_output_metadata(docbao_output *o, const char *title, const char *artist, const char *date)
 {
-    return sink_file_metadata(o->s, title, artist, date) ? DOCBAO_EAUDIO : DOCBAO_OK;
+    return sink_file_metadata(o->s, title, artist, date) ? failed(DOCBAO_EAUDIO, "writing the metadata failed")
+                                                         : DOCBAO_OK;
 }
 
-docbao_subtitles *docbao_subtitles_open(const char *path, char *err, size_t errlen)
+docbao_subtitles *docbao_subtitles_open(const char *path)
 {
-    return (docbao_subtitles *)subtitles_open(path, err, errlen);
+    return (docbao_subtitles *)subtitles_open(path, t_error, sizeof t_error);
 }
 
 int docbao_subtitles_cue(docbao_subtitles *s, double start, double end, const char *text, size_t len)
 {
-    return subtitles_cue((subtitles *)s, start, end, text, len) ? DOCBAO_EIO : DOCBAO_OK;
+    return subtitles_cue((subtitles *)s, start, end, text, len) ? failed(DOCBAO_EIO, "writing the subtitles failed")
+                                                                : DOCBAO_OK;
 }
 
-int docbao_subtitles_close(docbao_subtitles *s, int commit, char *err, size_t errlen)
+int docbao_subtitles_close(docbao_subtitles *s, int commit)
 {
-    return subtitles_close((subtitles *)s, commit, err, errlen) ? DOCBAO_EIO : DOCBAO_OK;
+    return subtitles_close((subtitles *)s, commit, t_error, sizeof t_error) ? DOCBAO_EIO : DOCBAO_OK;
 }
 
 int docbao_is_html(const char *buf, size_t len) { return html_sniff(buf, len); }

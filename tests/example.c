@@ -13,10 +13,9 @@ static int print(void *user, const docbao_sentence *s)
 
 int main(void)
 {
-    char err[256];
-    docbao *db = docbao_new(NULL, err, sizeof err); /* defaults: the Northern voice */
+    docbao *db = docbao_new(NULL); /* defaults: the Northern voice */
     if (!db) {
-        fprintf(stderr, "%s\n", err);
+        fprintf(stderr, "%s\n", docbao_last_error(NULL));
         return 1;
     }
     const char *text = "Đại hội XIII diễn ra từ 25/1 đến 1/2/2021.";

@@ -4,6 +4,7 @@
  * output is up to date (same input bytes, same settings) are skipped; one bad
  * article does not stop the others; a manifest lists every output. */
 #include "cli/cli.h"
+#include "vec.h"
 #include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
@@ -45,14 +46,8 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 
 static int add(list *l, const char *path)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        article *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        l->v = v;
-        l->cap = cap;
-    }
+    if (VEC_RESERVE(l->v, l->cap, l->n + 1))
+        return -1;
     memset(&l->v[l->n], 0, sizeof l->v[0]);
     if (!(l->v[l->n].in = strdup(path)))
         return -1;
@@ -238,19 +233,18 @@ static int worker(const run_state *rs, article *a)
         snprintf(subs, sizeof subs, "%s/%s.%s", rs->dir, a->name, rs->c->subtitles);
         c.subtitles = subs;
     }
-    char err[1024];
-    docbao *db = docbao_new(&c.cfg, err, sizeof err);
+    docbao *db = docbao_new(&c.cfg);
     if (!db) {
-        fprintf(stderr, "docbao: %s\n", err);
+        fprintf(stderr, "docbao: %s\n", docbao_last_error(NULL));
         return 1;
     }
-    double secs = 0;
-    int rc = cli_speak(&c, db, &secs);
+    docbao_render_result r;
+    int rc = cli_speak(&c, db, &r);
     docbao_free(db);
     if (rc == 0) {
         char text[128];
         snprintf(res, sizeof res, "%s/%s.key", rs->state, a->name);
-        snprintf(text, sizeof text, "%s %.3f %.2f\n", a->key, secs, cli_last_loudness);
+        snprintf(text, sizeof text, "%s %.3f %.2f\n", a->key, r.seconds, r.loudness_lufs);
         if (write_small(res, text))
             return 1;
     }
@@ -311,16 +305,16 @@ static int write_manifest(const run_state *rs, const list *l)
     return rename(tmp, path);
 }
 
-int cli_batch(const cli *c)
+/* The arguments: 0, or 2 with a message. */
+static int check_args(const cli *c, const char *fmt, unsigned *sk, unsigned *sn)
 {
     if (!c->output || !c->nfiles) {
         cli_die("usage: docbao batch -o OUTDIR INPUT... (files, folders, or - for a list on stdin)%s%s", "", "");
         return 2;
     }
-    const char *fmt = c->format ? c->format : "wav";
-    char probe[64], err[1024];
+    char probe[64];
     snprintf(probe, sizeof probe, "x.%s", fmt);
-    if (docbao_output_check(probe, 22050, err, sizeof err)) {
+    if (docbao_output_check(probe, 22050) != DOCBAO_OK) {
         cli_die("--format %s: %s", fmt, "not a format docbao can write (wav, flac, ogg, mp3)");
         return 2;
     }
@@ -328,18 +322,16 @@ int cli_batch(const cli *c)
         cli_die("batch --subtitles %s: give srt or vtt%s", c->subtitles, "");
         return 2;
     }
-    unsigned sk, sn;
-    if (shard(c->shard, &sk, &sn))
-        return 2;
-    run_state rs = {c, c->output, fmt, ""};
-    snprintf(rs.state, sizeof rs.state, "%s/.docbao", rs.dir);
-    if ((mkdir(rs.dir, 0777) && errno != EEXIST) || (mkdir(rs.state, 0777) && errno != EEXIST)) {
-        cli_die("%s: %s", rs.dir, strerror(errno));
-        return 1;
-    }
-    list all = {0}, l = {0};
+    return shard(c->shard, sk, sn) ? 2 : 0;
+}
+
+/* The articles of this shard, sorted, each once, named from the whole list
+ * (so every shard names alike). 0 or -1. */
+static int articles(const cli *c, unsigned sk, unsigned sn, list *l)
+{
+    list all = {0};
     if (collect(c, &all))
-        return 1;
+        return -1;
     qsort(all.v, all.n, sizeof all.v[0], by_path);
     size_t uniq = 0;
     for (size_t i = 0; i < all.n; i++) {
@@ -349,34 +341,34 @@ int cli_batch(const cli *c)
             all.v[uniq++] = all.v[i];
     }
     all.n = uniq;
-    name_articles(&all); /* names from the whole list, so every shard names alike */
+    name_articles(&all);
     for (size_t i = 0; i < all.n; i++) {
-        if (fnv(FNV0, all.v[i].in, strlen(all.v[i].in)) % sn == sk - 1 && !add(&l, all.v[i].in))
-            l.v[l.n - 1].name = all.v[i].name;
+        if (fnv(FNV0, all.v[i].in, strlen(all.v[i].in)) % sn == sk - 1 && !add(l, all.v[i].in))
+            l->v[l->n - 1].name = all.v[i].name;
         else
             free(all.v[i].name);
         free(all.v[i].in);
     }
     free(all.v);
+    return 0;
+}
 
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    int jobs = c->jobs ? c->jobs : (int)(cores > 0 ? cores : 1);
-    int tty = isatty(2);
-    time_t start = time(NULL);
-    size_t done = 0, running = 0, next = 0;
-    double secs = 0;
-    /* decide what is up to date */
-    for (size_t i = 0; i < l.n; i++) {
-        article *a = &l.v[i];
-        if (make_key(c, fmt, a)) {
+/* Marks the articles whose output is up to date (skipped) or whose input
+ * cannot be read (failed); returns how many. */
+static size_t up_to_date(const run_state *rs, list *l, int tty)
+{
+    size_t done = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        article *a = &l->v[i];
+        if (make_key(rs->c, rs->fmt, a)) {
             a->status = 3;
             done++;
             continue;
         }
         char kp[4200], out[4200], have[128];
-        snprintf(kp, sizeof kp, "%s/%s.key", rs.state, a->name);
-        snprintf(out, sizeof out, "%s/%s.%s", rs.dir, a->name, fmt);
-        if (!c->force && access(out, R_OK) == 0 && !read_small(kp, have, sizeof have) &&
+        snprintf(kp, sizeof kp, "%s/%s.key", rs->state, a->name);
+        snprintf(out, sizeof out, "%s/%s.%s", rs->dir, a->name, rs->fmt);
+        if (!rs->c->force && access(out, R_OK) == 0 && !read_small(kp, have, sizeof have) &&
             !strncmp(have, a->key, 16)) {
             a->status = 2;
             sscanf(have + 17, "%lf %lf", &a->seconds, &a->lufs);
@@ -385,28 +377,70 @@ int cli_batch(const cli *c)
                 printf("skip %s (up to date)\n", a->in);
         }
     }
-    while ((next < l.n || running) && !(cli_interrupted && !running)) {
-        while (!cli_interrupted && running < (size_t)jobs && next < l.n) {
-            article *a = &l.v[next++];
+    return done;
+}
+
+/* Starts a worker for a; 1 when it runs, 0 when it could not (a failed). */
+static int start_worker(const run_state *rs, article *a)
+{
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int wrc = worker(rs, a);
+        fflush(NULL);
+        _exit(wrc & 0xff);
+    }
+    if (pid < 0) {
+        snprintf(a->why, sizeof a->why, "fork: %s", strerror(errno));
+        a->status = 3;
+        return 0;
+    }
+    a->pid = pid;
+    return 1;
+}
+
+/* The worker of a ended with status st: done or failed, and why. */
+static void reap(const run_state *rs, article *a, int st, double *secs, int tty)
+{
+    a->pid = 0;
+    char log[4200], kp[4200], have[128];
+    snprintf(log, sizeof log, "%s/%s.log", rs->state, a->name);
+    snprintf(kp, sizeof kp, "%s/%s.key", rs->state, a->name);
+    if (WIFEXITED(st) && WEXITSTATUS(st) == 0 && !read_small(kp, have, sizeof have)) {
+        a->status = 1;
+        sscanf(have + 17, "%lf %lf", &a->seconds, &a->lufs);
+        *secs += a->seconds;
+        if (!tty)
+            printf("ok   %s -> %s.%s (%.1f s)\n", a->in, a->name, rs->fmt, a->seconds);
+    } else {
+        a->status = 3;
+        if (WIFSIGNALED(st))
+            snprintf(a->why, sizeof a->why, "worker killed by signal %d", WTERMSIG(st));
+        else
+            last_line(log, a->why, sizeof a->why);
+        if (!tty)
+            printf("FAIL %s: %s\n", a->in, a->why);
+    }
+    unlink(log);
+}
+
+/* Runs the pending articles, up to jobs at a time, until all are done or
+ * an interrupt stops the starting of new ones. */
+static void run_all(const run_state *rs, list *l, int jobs, size_t done, int tty)
+{
+    time_t start = time(NULL);
+    size_t running = 0, next = 0;
+    double secs = 0;
+    while ((next < l->n || running) && !(cli_interrupted && !running)) {
+        while (!cli_interrupted && running < (size_t)jobs && next < l->n) {
+            article *a = &l->v[next++];
             if (a->status)
                 continue;
-            fflush(stdout);
-            fflush(stderr);
-            pid_t pid = fork();
-            if (pid == 0)
-            {
-                int wrc = worker(&rs, a);
-                fflush(NULL);
-                _exit(wrc & 0xff);
-            }
-            if (pid < 0) {
-                snprintf(a->why, sizeof a->why, "fork: %s", strerror(errno));
-                a->status = 3;
+            if (start_worker(rs, a))
+                running++;
+            else
                 done++;
-                continue;
-            }
-            a->pid = pid;
-            running++;
         }
         if (!running)
             continue;
@@ -417,56 +451,62 @@ int cli_batch(const cli *c)
                 continue;
             break;
         }
-        for (size_t i = 0; i < l.n; i++) {
-            article *a = &l.v[i];
-            if (a->pid != pid)
-                continue;
-            running--;
-            done++;
-            a->pid = 0;
-            char log[4200], kp[4200], have[128];
-            snprintf(log, sizeof log, "%s/%s.log", rs.state, a->name);
-            snprintf(kp, sizeof kp, "%s/%s.key", rs.state, a->name);
-            if (WIFEXITED(st) && WEXITSTATUS(st) == 0 && !read_small(kp, have, sizeof have)) {
-                a->status = 1;
-                sscanf(have + 17, "%lf %lf", &a->seconds, &a->lufs);
-                secs += a->seconds;
-                if (!tty)
-                    printf("ok   %s -> %s.%s (%.1f s)\n", a->in, a->name, fmt, a->seconds);
-            } else {
-                a->status = 3;
-                if (WIFSIGNALED(st))
-                    snprintf(a->why, sizeof a->why, "worker killed by signal %d", WTERMSIG(st));
-                else
-                    last_line(log, a->why, sizeof a->why);
-                if (!tty)
-                    printf("FAIL %s: %s\n", a->in, a->why);
+        for (size_t i = 0; i < l->n; i++)
+            if (l->v[i].pid == pid) {
+                running--;
+                done++;
+                reap(rs, &l->v[i], st, &secs, tty);
+                progress(l, done, l->n, secs, start, tty);
             }
-            unlink(log);
-            progress(&l, done, l.n, secs, start, tty);
-        }
     }
     if (tty)
         fputc('\n', stderr);
+}
+
+/* The manifest and the summary on stdout; 0, 1 when an article failed, 130. */
+static int summary(const run_state *rs, const list *l)
+{
     size_t nd = 0, ns = 0, nf = 0;
-    for (size_t i = 0; i < l.n; i++) {
-        nd += l.v[i].status == 1;
-        ns += l.v[i].status == 2;
-        nf += l.v[i].status == 3;
+    for (size_t i = 0; i < l->n; i++) {
+        nd += l->v[i].status == 1;
+        ns += l->v[i].status == 2;
+        nf += l->v[i].status == 3;
     }
-    if (write_manifest(&rs, &l))
-        cli_die("%s/manifest.csv: %s", rs.dir, strerror(errno));
-    printf("%zu articles: %zu written, %zu up to date, %zu failed%s\n", l.n, nd, ns, nf,
+    if (write_manifest(rs, l))
+        cli_die("%s/manifest.csv: %s", rs->dir, strerror(errno));
+    printf("%zu articles: %zu written, %zu up to date, %zu failed%s\n", l->n, nd, ns, nf,
            cli_interrupted ? " (interrupted)" : "");
-    for (size_t i = 0; i < l.n; i++)
-        if (l.v[i].status == 3)
-            printf("  failed: %s: %s\n", l.v[i].in, l.v[i].why);
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].status == 3)
+            printf("  failed: %s: %s\n", l->v[i].in, l->v[i].why);
+    return cli_interrupted ? 130 : nf ? 1 : 0;
+}
+
+int cli_batch(const cli *c)
+{
+    const char *fmt = c->format ? c->format : "wav";
+    unsigned sk, sn;
+    int rc = check_args(c, fmt, &sk, &sn);
+    if (rc)
+        return rc;
+    run_state rs = {c, c->output, fmt, ""};
+    snprintf(rs.state, sizeof rs.state, "%s/.docbao", rs.dir);
+    if ((mkdir(rs.dir, 0777) && errno != EEXIST) || (mkdir(rs.state, 0777) && errno != EEXIST)) {
+        cli_die("%s: %s", rs.dir, strerror(errno));
+        return 1;
+    }
+    list l = {0};
+    if (articles(c, sk, sn, &l))
+        return 1;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int jobs = c->jobs ? c->jobs : (int)(cores > 0 ? cores : 1);
+    int tty = isatty(2);
+    run_all(&rs, &l, jobs, up_to_date(&rs, &l, tty), tty);
+    rc = summary(&rs, &l);
     for (size_t i = 0; i < l.n; i++) {
         free(l.v[i].in);
         free(l.v[i].name);
     }
     free(l.v);
-    if (cli_interrupted)
-        return 130;
-    return nf ? 1 : 0;
+    return rc;
 }

@@ -25,17 +25,23 @@ extern volatile sig_atomic_t cli_interrupted;
 
 /* "docbao: " + fmt with up to two strings, on stderr. */
 void cli_die(const char *fmt, const char *a, const char *b);
-/* speak: the inputs of c into c->output (a file) and/or the device.
- * *seconds (may be NULL) gets the audio duration. 0, 1 on error, 130 when interrupted. */
-int cli_speak(const cli *c, docbao *db, double *seconds);
-/* After a successful cli_speak to a file: the loudness of the written file
- * (the target, when normalized) or NAN. */
-extern double cli_last_loudness;
+/* speak: the inputs of c into c->output (a file) and/or the device, by one
+ * docbao_render call. *res (may be NULL) gets what it measured (duration,
+ * loudness) on success. 0, 1 on error, 130 when interrupted. */
+int cli_speak(const cli *c, docbao *db, docbao_render_result *res);
+/* The input named name ("-": standard input) as c reads it (--html, --keep-all, --show-dropped). */
+void cli_input(const cli *c, const char *name, docbao_input *in);
+/* The message of a failed call on stderr (none for DOCBAO_ESTOPPED). */
+void cli_report(docbao *db, int status);
 /* With DOCBAO_TIMING set: prints, once, the time from the start to the
  * first audio frame handed to an output. */
 void cli_first_audio(void);
 /* Runs fn over each input of c (files, pages, or standard input). 0, 1, or 130. */
 int cli_each_input(const cli *c, docbao *db, docbao_sentence_fn fn, void *user);
+/* normalize: the spoken form (plain, --json or --ssml) on stdout. 0, 1, or 130. */
+int cli_normalize(const cli *c, docbao *db);
+/* phonemes: eSpeak-NG's IPA, a line per input line. 0, 1, or 130. */
+int cli_phonemes(const cli *c, docbao *db);
 /* 1 when standard error is a terminal whose keys can be read (/dev/tty). */
 int cli_player_wanted(void);
 /* The terminal player: shows the sentence being read; space pauses and

@@ -6,6 +6,7 @@
  *   docbao lexicon check FILE                check a lexicon table */
 #include "cli/cli.h"
 #include <dirent.h>
+#include <stddef.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <math.h>
@@ -30,7 +31,6 @@ void cli_first_audio(void)
             (double)(t.tv_sec - g_start.tv_sec) * 1e3 + (double)(t.tv_nsec - g_start.tv_nsec) / 1e6);
     g_timing = 2;
 }
-double cli_last_loudness = NAN;
 
 static void on_signal(int sig)
 {
@@ -99,6 +99,150 @@ void cli_die(const char *fmt, const char *a, const char *b)
 
 #define die cli_die
 
+/* Options without a value, and options whose value is a string kept as given. */
+static const struct { const char *name; size_t off; } FLAGS[] = {
+    {"--play", offsetof(cli, play)},         {"--explain", offsetof(cli, explain)},
+    {"--json", offsetof(cli, json)},         {"--ssml", offsetof(cli, ssml)},
+    {"--html", offsetof(cli, html)},         {"--keep-all", offsetof(cli, keep_all)},
+    {"--show-dropped", offsetof(cli, show_dropped)}, {"--force", offsetof(cli, force)},
+};
+static const struct { const char *name, *alias; size_t off; } STRINGS[] = {
+    {"--output", "-o", offsetof(cli, output)},          {"--voice", NULL, offsetof(cli, cfg.voice)},
+    {"--lexicon", NULL, offsetof(cli, cfg.user_lexicon)}, {"--data", NULL, offsetof(cli, cfg.data_dir)},
+    {"--format", NULL, offsetof(cli, format)},          {"--shard", NULL, offsetof(cli, shard)},
+    {"--subtitles", NULL, offsetof(cli, subtitles)},    {"--title", NULL, offsetof(cli, title)},
+    {"--artist", NULL, offsetof(cli, artist)},          {"--date", NULL, offsetof(cli, date)},
+};
+/* Options with one of two words: the first sets 0, the second 1. */
+static const struct { const char *name, *word0, *word1; size_t off; } CHOICES[] = {
+    {"--year-style", "full", "short", offsetof(cli, cfg.year_short)},
+    {"--foreign", "vietnamese", "keep", offsetof(cli, cfg.foreign_keep)},
+    {"--dialect", "north", "south", offsetof(cli, cfg.dialect)},
+};
+
+/* a whole number in lo..hi, or -1 */
+static long whole(const char *v, long lo, long hi)
+{
+    char *end;
+    long r = strtol(v, &end, 10);
+    return *end || end == v || r < lo || r > hi ? -1 : r;
+}
+
+/* The options with a number: 0, 2 for a bad value, -2 when a is none of them. */
+static int number_option(const char *a, const char *v, cli *c)
+{
+    if (!strcmp(a, "--rate")) {
+        if ((c->cfg.rate = (int)whole(v, 80, 450)) < 0) {
+            die("--rate %s: give words per minute from 80 to 450%s", v, "");
+            return 2;
+        }
+    } else if (!strcmp(a, "--pitch") || !strcmp(a, "--volume")) {
+        int vol = !strcmp(a, "--volume");
+        int *to = vol ? &c->cfg.volume : &c->cfg.pitch;
+        if ((*to = (int)whole(v, 0, vol ? 200 : 100)) < 0) {
+            die("%s: give a whole number from 0 to %s", a, vol ? "200" : "100");
+            return 2;
+        }
+    } else if (!strcmp(a, "--sample-rate")) {
+        c->sample_rate = atoi(v);
+        if (c->sample_rate != 16000 && c->sample_rate != 22050 && c->sample_rate != 24000 &&
+            c->sample_rate != 44100 && c->sample_rate != 48000) {
+            die("--sample-rate %s: use 16000, 22050, 24000, 44100 or 48000%s", v, "");
+            return 2;
+        }
+    } else if (!strcmp(a, "--loudness")) {
+        char *end;
+        if (!strcmp(v, "off")) {
+            c->loudness_off = 1;
+        } else if (c->loudness = strtod(v, &end), *end || end == v || c->loudness < -70 || c->loudness > -5) {
+            die("--loudness %s: give LUFS from -70 to -5 (e.g. -23, -16) or off%s", v, "");
+            return 2;
+        }
+    } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+        c->jobs = atoi(v);
+        if (c->jobs < 1 || c->jobs > 256) {
+            die("%s %s: give a number of workers from 1 to 256", a, v);
+            return 2;
+        }
+    } else {
+        return -2;
+    }
+    return 0;
+}
+
+/* An option with a value: 0, 2 for a bad value, -2 when a is none of them. */
+static int value_option(const char *a, const char *v, cli *c)
+{
+    for (size_t k = 0; k < sizeof STRINGS / sizeof STRINGS[0]; k++)
+        if (!strcmp(a, STRINGS[k].name) || (STRINGS[k].alias && !strcmp(a, STRINGS[k].alias))) {
+            *(const char **)((char *)c + STRINGS[k].off) = v;
+            return 0;
+        }
+    for (size_t k = 0; k < sizeof CHOICES / sizeof CHOICES[0]; k++) {
+        if (strcmp(a, CHOICES[k].name))
+            continue;
+        int w = !strcmp(v, CHOICES[k].word0) ? 0 : !strcmp(v, CHOICES[k].word1) ? 1 : -1;
+        if (w < 0) {
+            fprintf(stderr, "docbao: %s %s: give %s or %s\n", a, v, CHOICES[k].word0, CHOICES[k].word1);
+            return 2;
+        }
+        *(int *)((char *)c + CHOICES[k].off) = w;
+        return 0;
+    }
+    return number_option(a, v, c);
+}
+
+static int takes_value(const char *a)
+{
+    static const char *const NUMBERS[] = {"--rate", "--pitch", "--volume", "--sample-rate", "--loudness", "-j", "--jobs"};
+    for (size_t k = 0; k < sizeof NUMBERS / sizeof NUMBERS[0]; k++)
+        if (!strcmp(a, NUMBERS[k]))
+            return 1;
+    for (size_t k = 0; k < sizeof STRINGS / sizeof STRINGS[0]; k++)
+        if (!strcmp(a, STRINGS[k].name) || (STRINGS[k].alias && !strcmp(a, STRINGS[k].alias)))
+            return 1;
+    for (size_t k = 0; k < sizeof CHOICES / sizeof CHOICES[0]; k++)
+        if (!strcmp(a, CHOICES[k].name))
+            return 1;
+    return 0;
+}
+
+/* One argument at argv[*i] (an option takes its value from the next one):
+ * 0, -1 after --help or --version, 2 for a bad option. */
+static int one_arg(int argc, char **argv, int *i, cli *c)
+{
+    const char *a = argv[*i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        usage(stdout);
+        return -1;
+    }
+    if (!strcmp(a, "--version")) {
+        printf("docbao %s\n", DOCBAO_VERSION);
+        return -1;
+    }
+    for (size_t k = 0; k < sizeof FLAGS / sizeof FLAGS[0]; k++)
+        if (!strcmp(a, FLAGS[k].name)) {
+            *(int *)((char *)c + FLAGS[k].off) = 1;
+            return 0;
+        }
+    if (a[0] != '-' || !a[1]) {
+        if (!c->cmd)
+            c->cmd = a;
+        else
+            c->files[c->nfiles++] = argv[*i];
+        return 0;
+    }
+    if (takes_value(a)) {
+        if (*i + 1 >= argc) {
+            die("option %s needs a value%s", a, "");
+            return 2;
+        }
+        return value_option(a, argv[++*i], c);
+    }
+    die("unknown option %s (see docbao --help)%s", a, "");
+    return 2;
+}
+
 static int parse_args(int argc, char **argv, cli *c)
 {
     memset(c, 0, sizeof *c);
@@ -110,146 +254,9 @@ static int parse_args(int argc, char **argv, cli *c)
     if (!c->files)
         return 1;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-#define NEEDS_VALUE() do { if (!next) { die("option %s needs a value%s", a, ""); return 2; } i++; } while (0)
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return -1;
-        } else if (!strcmp(a, "--version")) {
-            printf("docbao %s\n", DOCBAO_VERSION);
-            return -1;
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            NEEDS_VALUE();
-            c->output = next;
-        } else if (!strcmp(a, "--play")) {
-            c->play = 1;
-        } else if (!strcmp(a, "--explain")) {
-            c->explain = 1;
-        } else if (!strcmp(a, "--json")) {
-            c->json = 1;
-        } else if (!strcmp(a, "--ssml")) {
-            c->ssml = 1;
-        } else if (!strcmp(a, "--voice")) {
-            NEEDS_VALUE();
-            c->cfg.voice = next;
-        } else if (!strcmp(a, "--lexicon")) {
-            NEEDS_VALUE();
-            c->cfg.user_lexicon = next;
-        } else if (!strcmp(a, "--data")) {
-            NEEDS_VALUE();
-            c->cfg.data_dir = next;
-        } else if (!strcmp(a, "--rate")) {
-            NEEDS_VALUE();
-            char *end;
-            long r = strtol(next, &end, 10);
-            if (*end || end == next || r < 80 || r > 450) {
-                die("--rate %s: give words per minute from 80 to 450%s", next, "");
-                return 2;
-            }
-            c->cfg.rate = (int)r;
-        } else if (!strcmp(a, "--pitch") || !strcmp(a, "--volume")) {
-            NEEDS_VALUE();
-            char *end;
-            long v = strtol(next, &end, 10);
-            int vol = !strcmp(a, "--volume");
-            if (*end || end == next || v < 0 || v > (vol ? 200 : 100)) {
-                die("%s: give a whole number from 0 to %s", a, vol ? "200" : "100");
-                return 2;
-            }
-            *(vol ? &c->cfg.volume : &c->cfg.pitch) = (int)v;
-        } else if (!strcmp(a, "--sample-rate")) {
-            NEEDS_VALUE();
-            c->sample_rate = atoi(next);
-            if (c->sample_rate != 16000 && c->sample_rate != 22050 && c->sample_rate != 24000 &&
-                c->sample_rate != 44100 && c->sample_rate != 48000) {
-                die("--sample-rate %s: use 16000, 22050, 24000, 44100 or 48000%s", next, "");
-                return 2;
-            }
-        } else if (!strcmp(a, "--loudness")) {
-            NEEDS_VALUE();
-            char *end;
-            if (!strcmp(next, "off")) {
-                c->loudness_off = 1;
-            } else {
-                c->loudness = strtod(next, &end);
-                if (*end || end == next || c->loudness < -70 || c->loudness > -5) {
-                    die("--loudness %s: give LUFS from -70 to -5 (e.g. -23, -16) or off%s", next, "");
-                    return 2;
-                }
-            }
-        } else if (!strcmp(a, "--year-style")) {
-            NEEDS_VALUE();
-            if (!strcmp(next, "short"))
-                c->cfg.year_short = 1;
-            else if (!strcmp(next, "full"))
-                c->cfg.year_short = 0;
-            else {
-                die("--year-style %s: give full or short%s", next, "");
-                return 2;
-            }
-        } else if (!strcmp(a, "--foreign")) {
-            NEEDS_VALUE();
-            if (!strcmp(next, "keep"))
-                c->cfg.foreign_keep = 1;
-            else if (!strcmp(next, "vietnamese"))
-                c->cfg.foreign_keep = 0;
-            else {
-                die("--foreign %s: give vietnamese or keep%s", next, "");
-                return 2;
-            }
-        } else if (!strcmp(a, "--html")) {
-            c->html = 1;
-        } else if (!strcmp(a, "--keep-all")) {
-            c->keep_all = 1;
-        } else if (!strcmp(a, "--show-dropped")) {
-            c->show_dropped = 1;
-        } else if (!strcmp(a, "--force")) {
-            c->force = 1;
-        } else if (!strcmp(a, "--format")) {
-            NEEDS_VALUE();
-            c->format = next;
-        } else if (!strcmp(a, "--shard")) {
-            NEEDS_VALUE();
-            c->shard = next;
-        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
-            NEEDS_VALUE();
-            c->jobs = atoi(next);
-            if (c->jobs < 1 || c->jobs > 256) {
-                die("%s %s: give a number of workers from 1 to 256", a, next);
-                return 2;
-            }
-        } else if (!strcmp(a, "--subtitles")) {
-            NEEDS_VALUE();
-            c->subtitles = next;
-        } else if (!strcmp(a, "--title")) {
-            NEEDS_VALUE();
-            c->title = next;
-        } else if (!strcmp(a, "--artist")) {
-            NEEDS_VALUE();
-            c->artist = next;
-        } else if (!strcmp(a, "--date")) {
-            NEEDS_VALUE();
-            c->date = next;
-        } else if (!strcmp(a, "--dialect")) {
-            NEEDS_VALUE();
-            if (!strcmp(next, "north"))
-                c->cfg.dialect = 0;
-            else if (!strcmp(next, "south"))
-                c->cfg.dialect = 1;
-            else {
-                die("--dialect %s: give north or south%s", next, "");
-                return 2;
-            }
-        } else if (a[0] == '-' && a[1]) {
-            die("unknown option %s (see docbao --help)%s", a, "");
-            return 2;
-        } else if (!c->cmd) {
-            c->cmd = a;
-        } else {
-            c->files[c->nfiles++] = argv[i];
-        }
-#undef NEEDS_VALUE
+        int rc = one_arg(argc, argv, &i, c);
+        if (rc)
+            return rc;
     }
     if (!c->cmd) {
         usage(stderr);
@@ -271,43 +278,26 @@ static void show_dropped(void *user, const char *what, const char *why)
     fprintf(stderr, "docbao: dropped (%s): %s\n", why, what);
 }
 
-#define MAX_PAGE (64u << 20)
-
-/* An HTML page (by --html, or by its first bytes): read whole (up to 64 MB)
- * and normalized as an article. Returns -1 when f is not a page (f rewound). */
-static int html_input(const cli *c, run *r, FILE *f, const char *name)
+void cli_input(const cli *c, const char *name, docbao_input *in)
 {
-    char head[2048];
-    size_t n = fread(head, 1, sizeof head, f);
-    if (!c->html && !docbao_is_html(head, n)) /* only files come here without --html */
-        return fseek(f, 0, SEEK_SET) ? DOCBAO_EIO : -1;
-    size_t cap = 1 << 20, len = n;
-    char *buf = malloc(cap);
-    if (!buf)
-        return DOCBAO_ENOMEM;
-    memcpy(buf, head, n);
-    size_t got;
-    while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            if (cap >= MAX_PAGE) {
-                free(buf);
-                die("%s: page larger than 64 MB%s", name, "");
-                return DOCBAO_EINPUT;
-            }
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                return DOCBAO_ENOMEM;
-            }
-            buf = b;
-            cap *= 2;
-        }
-    }
-    int rc = docbao_normalize_html(r->db, buf, len, c->keep_all, c->show_dropped ? show_dropped : NULL, r->fn,
-                                   r->user);
-    free(buf);
-    return rc;
+    memset(in, 0, sizeof *in);
+    int std = !strcmp(name, "-");
+    if (std)
+        in->file = stdin;
+    else
+        in->path = name;
+    in->name = std ? "standard input" : name;
+    in->html = c->html ? 1 : std ? 0 : -1; /* standard input is a page only with --html */
+    in->keep_all = c->keep_all;
+    in->dropped = c->show_dropped ? show_dropped : NULL;
+}
+
+void cli_report(docbao *db, int status)
+{
+    if (status == DOCBAO_ESTOPPED)
+        return;
+    const char *e = docbao_last_error(db);
+    die("%s%s", e[0] ? e : docbao_strerror(status), "");
 }
 
 static int each_input(const cli *c, run *r);
@@ -322,57 +312,15 @@ static int each_input(const cli *c, run *r)
 {
     int n = c->nfiles ? c->nfiles : 1;
     for (int k = 0; k < n; k++) {
-        const char *name = c->nfiles ? c->files[k] : "-";
-        FILE *f = strcmp(name, "-") ? fopen(name, "rb") : stdin;
-        if (!f) {
-            die("%s: %s", name, strerror(errno));
-            return 1;
-        }
-        const char *label = strcmp(name, "-") ? name : "standard input";
-        int rc = f == stdin && !c->html ? -1 : html_input(c, r, f, label);
-        if (rc == -1)
-            rc = docbao_normalize_file(r->db, f, label, r->fn, r->user);
-        if (f != stdin)
-            fclose(f);
-        if (rc == DOCBAO_ESTOPPED)
-            return cli_interrupted ? 130 : 1;
+        docbao_input in;
+        cli_input(c, c->nfiles ? c->files[k] : "-", &in);
+        int rc = docbao_normalize_input(r->db, &in, r->fn, r->user);
         if (rc) {
-            const char *e = docbao_last_error(r->db);
-            die("%s%s", e[0] ? e : docbao_strerror(rc), "");
-            return 1;
+            cli_report(r->db, rc);
+            return rc == DOCBAO_ESTOPPED && cli_interrupted ? 130 : 1;
         }
     }
     return 0;
-}
-
-/* normalize: sentences of a line joined by a space, a newline per line */
-typedef struct line_out {
-    int any;
-    int live; /* a reader waits at the other end (a terminal, pipe or socket): a line at a time */
-} line_out;
-
-static int live_stdout(void)
-{
-    struct stat st;
-    return isatty(STDOUT_FILENO) || fstat(STDOUT_FILENO, &st) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode);
-}
-
-static int print_sentence(void *user, const docbao_sentence *s)
-{
-    line_out *o = user;
-    if (s->spoken_len) {
-        if (o->any)
-            fputc(' ', stdout);
-        fwrite(s->spoken, 1, s->spoken_len, stdout);
-        o->any = 1;
-    }
-    if (s->line_end) {
-        fputc('\n', stdout);
-        if (o->live)
-            fflush(stdout);
-        o->any = 0;
-    }
-    return ferror(stdout) ? 1 : 0;
 }
 
 static void print_explain(void *user, const char *cls, size_t off, const char *w, size_t wl, const char *words,
@@ -383,121 +331,7 @@ static void print_explain(void *user, const char *cls, size_t off, const char *w
     fprintf(stderr, "  %-13s %-24.*s -> %.*s\n", cls, (int)wl, w, (int)len, words);
 }
 
-/* JSON and SSML output for other engines */
-static void put_escaped(FILE *f, const char *s, size_t n, int xml)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (xml) {
-            if (ch == '<') fputs("&lt;", f);
-            else if (ch == '>') fputs("&gt;", f);
-            else if (ch == '&') fputs("&amp;", f);
-            else if (ch == '"') fputs("&quot;", f);
-            else fputc(ch, f);
-        } else if (ch == '"' || ch == '\\') {
-            fputc('\\', f);
-            fputc(ch, f);
-        } else if (ch < 0x20) {
-            fprintf(f, "\\u%04x", ch);
-        } else {
-            fputc(ch, f);
-        }
-    }
-}
-
-typedef struct structured_out {
-    FILE *tokens;        /* the current sentence's tokens, as JSON objects */
-    char *buf;
-    size_t size;
-    int ntokens;
-    unsigned long line;  /* 1-based input line */
-    int ssml_open_p;
-    int pause_sentence, pause_paragraph, pause_headline;
-} structured_out;
-
-static void json_token(void *user, const char *cls, size_t off, const char *w, size_t wl, const char *words,
-                       size_t len)
-{
-    structured_out *o = user;
-    if (!strcmp(cls, "punct") && !len)
-        return;
-    fprintf(o->tokens, "%s{\"text\":\"", o->ntokens++ ? "," : "");
-    put_escaped(o->tokens, w, wl, 0);
-    fprintf(o->tokens, "\",\"start\":%zu,\"end\":%zu,\"class\":\"%s\",\"spoken\":\"", off, off + wl, cls);
-    put_escaped(o->tokens, words, len, 0);
-    fputs("\"}", o->tokens);
-}
-
-static int json_sentence(void *user, const docbao_sentence *s)
-{
-    structured_out *o = user;
-    if (s->spoken_len || s->written_len) {
-        fflush(o->tokens);
-        printf("{\"line\":%lu,\"headline\":%s,\"text\":\"", o->line, s->headline ? "true" : "false");
-        put_escaped(stdout, s->written, s->written_len, 0);
-        fputs("\",\"spoken\":\"", stdout);
-        put_escaped(stdout, s->spoken, s->spoken_len, 0);
-        printf("\",\"tokens\":[%.*s]}\n", (int)o->size, o->buf ? o->buf : "");
-    }
-    rewind(o->tokens);
-    fflush(o->tokens);
-    o->size = 0;
-    o->ntokens = 0;
-    if (s->line_end) {
-        o->line++;
-        fflush(stdout);
-    }
-    return ferror(stdout) ? 1 : 0;
-}
-
-static int ssml_sentence(void *user, const docbao_sentence *s)
-{
-    structured_out *o = user;
-    if (s->spoken_len) {
-        if (!o->ssml_open_p) {
-            fputs("  <p>\n", stdout);
-            o->ssml_open_p = 1;
-        }
-        fputs("    <s>", stdout);
-        put_escaped(stdout, s->spoken, s->spoken_len, 1);
-        fputs("</s>\n", stdout);
-    }
-    if (s->line_end && o->ssml_open_p) {
-        printf("  </p>\n  <break time=\"%dms\"/>\n", s->headline ? o->pause_headline : o->pause_paragraph);
-        o->ssml_open_p = 0;
-    }
-    return ferror(stdout) ? 1 : 0;
-}
-
-/* phonemes: IPA of each line's spoken text */
-typedef struct phon_out {
-    docbao *db;
-    char *line;
-    size_t len, cap;
-} phon_out;
-
-static int phon_sentence(void *user, const docbao_sentence *s)
-{
-    phon_out *p = user;
-    if (s->spoken_len) {
-        char *ipa = NULL;
-        if (docbao_phonemes(p->db, s->spoken, s->spoken_len, &ipa))
-            return 1;
-        if (p->len)
-            fputc(' ', stdout);
-        fputs(ipa, stdout);
-        p->len += strlen(ipa) + 1;
-        free(ipa);
-    }
-    if (s->line_end) {
-        fputc('\n', stdout);
-        fflush(stdout);
-        p->len = 0;
-    }
-    return 0;
-}
-
-/* speak: synthesize each sentence into the outputs, with pauses */
+/* voices: the profiles in voices/ with their descriptions */
 static int cmd_voices(docbao *db)
 {
     char dir[1200];
@@ -593,49 +427,18 @@ int main(int argc, char **argv)
         free(c.files);
         return 2;
     }
-    char err[1024];
-    docbao *db = docbao_new(&c.cfg, err, sizeof err);
+    docbao *db = docbao_new(&c.cfg);
     if (!db) {
-        die("%s%s", err, "");
+        die("%s%s", docbao_last_error(NULL), "");
         free(c.files);
         return 1;
     }
-    if (!strcmp(c.cmd, "normalize") && (c.json || c.ssml)) {
-        structured_out o;
-        memset(&o, 0, sizeof o);
-        o.line = 1;
-        o.pause_paragraph = 600;
-        o.pause_headline = 900;
-        if (c.json) {
-            o.tokens = open_memstream(&o.buf, &o.size);
-            if (!o.tokens) {
-                rc = 1;
-            } else {
-                docbao_set_explain(db, json_token, &o);
-                run r = {db, json_sentence, &o};
-                rc = each_input(&c, &r);
-                fclose(o.tokens);
-                free(o.buf);
-            }
-        } else {
-            printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"vi-VN\">\n");
-            run r = {db, ssml_sentence, &o};
-            rc = each_input(&c, &r);
-            if (o.ssml_open_p)
-                fputs("  </p>\n", stdout);
-            fputs("</speak>\n", stdout);
-        }
-    } else if (!strcmp(c.cmd, "normalize")) {
-        line_out o = {0, live_stdout()};
-        if (c.explain)
+    if (!strcmp(c.cmd, "normalize")) {
+        if (c.explain && !c.json && !c.ssml)
             docbao_set_explain(db, print_explain, NULL);
-        run r = {db, print_sentence, &o};
-        rc = each_input(&c, &r);
+        rc = cli_normalize(&c, db);
     } else if (!strcmp(c.cmd, "phonemes")) {
-        phon_out p = {db, NULL, 0, 0};
-        run r = {db, phon_sentence, &p};
-        rc = each_input(&c, &r);
+        rc = cli_phonemes(&c, db);
     } else if (!strcmp(c.cmd, "speak")) {
         rc = cli_speak(&c, db, NULL);
     } else {

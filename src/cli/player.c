@@ -83,7 +83,7 @@ static int on_sentence(void *user, const docbao_sentence *ds)
     slot s = {0};
     if (!(s.written = strndup(ds->written, ds->written_len)) ||
         docbao_synthesize(p->db, ds->spoken, ds->spoken_len, append, &s) ||
-        docbao_pause(p->db, ds->line_end ? (ds->headline ? 2 : 1) : 0, append, &s)) {
+        docbao_pause(p->db, ds->line_end ? (ds->headline ? DOCBAO_PAUSE_HEADLINE : DOCBAO_PAUSE_PARAGRAPH) : DOCBAO_PAUSE_SENTENCE, append, &s)) {
         free(s.written);
         free(s.pcm);
         return 1;
@@ -132,10 +132,9 @@ static double now(void)
 static void *play_thread(void *arg)
 {
     player *p = arg;
-    char err[512];
-    docbao_output *dev = docbao_output_device(p->rate, err, sizeof err);
+    docbao_output *dev = docbao_output_device(p->rate);
     if (!dev) {
-        fprintf(stderr, "\rdocbao: %s\n", err);
+        fprintf(stderr, "\rdocbao: %s\n", docbao_last_error(NULL));
         pthread_mutex_lock(&p->mu);
         p->failed = p->quit = 1;
         p->finished = 1;
@@ -186,7 +185,7 @@ static void *play_thread(void *arg)
     }
     int interrupted = p->quit || cli_interrupted;
     pthread_mutex_unlock(&p->mu);
-    docbao_output_close(dev, !interrupted, err, sizeof err);
+    docbao_output_close(dev, !interrupted);
     fputs("\r\033[K", stderr);
     pthread_mutex_lock(&p->mu);
     p->finished = 1;

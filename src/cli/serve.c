@@ -205,11 +205,10 @@ static void load_assets(server *s)
 
 static int setup(server *s, char *cache, size_t cn)
 {
-    char err[1024];
     for (int d = 0; d < 2; d++) {
         docbao_config cfg = {.data_dir = s->conf.data_dir, .voice = "north", .dialect = d, .pitch = -1, .volume = -1};
-        if (!(s->norm[d] = docbao_new(&cfg, err, sizeof err))) {
-            fprintf(stderr, "docbao serve: %s\n", err);
+        if (!(s->norm[d] = docbao_new(&cfg))) {
+            fprintf(stderr, "docbao serve: %s\n", docbao_last_error(NULL));
             return -1;
         }
         pthread_mutex_init(&s->norm_lock[d], NULL);

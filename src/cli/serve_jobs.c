@@ -6,7 +6,7 @@
  * without its last chunk, so the client sees it cut). */
 #define _GNU_SOURCE /* pipe2 */
 #include "cli/serve.h"
-#include "cli/fdio.h"
+#include "fdio.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>

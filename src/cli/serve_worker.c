@@ -11,7 +11,7 @@
  * exact two-pass normalization instead. */
 #include "cli/serve.h"
 #include <ebur128.h>
-#include "cli/fdio.h"
+#include "fdio.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -136,27 +136,32 @@ static int cue(wjob *j, double start, double end, const char *text, size_t len)
     return 0;
 }
 
-static int on_sentence(void *user, const docbao_sentence *s)
+/* After each sentence's audio (docbao_render): its cue, and a report. */
+static int on_sentence(void *user, const docbao_sentence *s, double start, double end)
 {
     wjob *j = user;
-    docbao *db = j->w->db;
-    double start = (double)j->frames / j->w->srate;
     if (s->spoken_len) {
-        if (docbao_synthesize(db, s->spoken, s->spoken_len, on_pcm, j))
-            return 1;
         j->sentences++;
-        if (!j->meter && cue(j, start, (double)j->frames / j->w->srate, s->written, s->written_len)) {
+        if (!j->meter && cue(j, start, end, s->written, s->written_len)) {
             j->failed = 1;
             return 1;
         }
-        if (!s->line_end && docbao_pause(db, 0, on_pcm, j))
-            return 1;
     }
-    if (s->line_end && j->sentences && docbao_pause(db, s->headline ? 2 : 1, on_pcm, j))
-        return 1;
     if (!j->meter && enc_bytes(j->enc) + j->vtt_len != j->reported && now() - j->told >= 0.02)
         tell(j, MSG_PROGRESS, 0, NULL);
     return 0;
+}
+
+/* Text (or an HTML page) spoken into the job's encoder, or its meter. A status. */
+static int render(wjob *j, const char *text, size_t len, int html)
+{
+    docbao_input in = {.text = text, .len = len, .html = html};
+    docbao_render_options o;
+    docbao_render_defaults(&o);
+    o.pcm = on_pcm;
+    o.sentence = on_sentence;
+    o.user = j;
+    return docbao_render(j->w->db, &in, 1, &o, NULL);
 }
 
 /* The handle for a voice and rate (one at a time: eSpeak-NG is one engine). */
@@ -166,9 +171,11 @@ static int use_voice(wstate *w, const char *voice, int rate, char *err, size_t e
         return 0;
     docbao_free(w->db);
     docbao_config cfg = {.data_dir = w->data_dir, .voice = voice, .rate = rate, .dialect = -1, .pitch = -1, .volume = -1};
-    w->db = docbao_new(&cfg, err, errlen);
-    if (!w->db)
+    w->db = docbao_new(&cfg);
+    if (!w->db) {
+        snprintf(err, errlen, "%s", docbao_last_error(NULL));
         return -1;
+    }
     snprintf(w->voice, sizeof w->voice, "%s", voice);
     w->rate = rate;
     if (!(w->srate = docbao_sample_rate(w->db))) {
@@ -188,7 +195,7 @@ static double reference_lufs(wstate *w)
             return w->cal[k].lufs;
     wjob j = {.w = w, .meter = ebur128_init(1, (unsigned long)w->srate, EBUR128_MODE_I), .vtt_fd = -1, .t0 = now()};
     double lufs = -23.0;
-    if (j.meter && !docbao_normalize(w->db, CALIBRATION, sizeof CALIBRATION - 1, on_sentence, &j))
+    if (j.meter && !render(&j, CALIBRATION, sizeof CALIBRATION - 1, 0))
         ebur128_loudness_global(j.meter, &lufs);
     ebur128_destroy(&j.meter);
     if (!isfinite(lufs))
@@ -218,8 +225,9 @@ static void run(wstate *w, const worker_req *q, const char *body)
         tell(&j, MSG_FAIL, 500, err);
     } else {
         j.vtt_len = 8;
-        int rc = q->o.html ? docbao_normalize_html(w->db, body, q->len, 0, NULL, on_sentence, &j)
-                           : docbao_normalize(w->db, body, q->len, on_sentence, &j);
+        int rc = render(&j, body, q->len, q->o.html ? 1 : 0);
+        if (rc == DOCBAO_EINPUT && !j.sentences && strstr(docbao_last_error(w->db), "nothing to speak"))
+            rc = 0; /* told below */
         encoder *e = j.enc;
         int closed = enc_close(e, &j.audio_len);
         j.enc = NULL;

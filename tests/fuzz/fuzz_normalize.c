@@ -20,11 +20,10 @@ static void on_exit_free(void)
 
 static docbao *open_handle(const char *voice, int dialect)
 {
-    char err[512];
     docbao_config cfg = {fuzz_data_dir(), voice, NULL, 0, dialect, -1, -1};
-    docbao *db = docbao_new(&cfg, err, sizeof err);
+    docbao *db = docbao_new(&cfg);
     if (!db) {
-        fprintf(stderr, "fuzz_normalize: docbao_new(%s) in %s: %s\n", voice, cfg.data_dir, err);
+        fprintf(stderr, "fuzz_normalize: docbao_new(%s) in %s: %s\n", voice, cfg.data_dir, docbao_last_error(NULL));
         abort();
     }
     return db;

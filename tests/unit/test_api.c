@@ -32,13 +32,12 @@ static long speak(docbao *db, long *voiced)
 static docbao *handle(int rate, const char *voice)
 {
     docbao_config cfg;
-    char err[256];
     docbao_config_defaults(&cfg);
     cfg.rate = rate;
     cfg.voice = voice;
-    docbao *db = docbao_new(&cfg, err, sizeof err);
+    docbao *db = docbao_new(&cfg);
     if (!db)
-        printf("docbao_new: %s\n", err);
+        printf("docbao_new: %s\n", docbao_last_error(NULL));
     return db;
 }
 
@@ -101,8 +100,7 @@ static void test_defaults(void)
     docbao_config cfg;
     docbao_config_defaults(&cfg);
     CHECK(cfg.pitch == -1 && cfg.volume == -1 && cfg.dialect == -1 && cfg.rate == 0, "defaults: the voice's settings");
-    char err[256];
-    docbao *db = docbao_new(&cfg, err, sizeof err);
+    docbao *db = docbao_new(&cfg);
     long voiced = 0;
     CHECK(db && speak(db, &voiced) > 0 && voiced > 1000, "a handle from the defaults is not silent");
     docbao_free(db);

@@ -4,8 +4,9 @@
  * on one pipe while a helper could be blocked on another: every wait is a
  * poll over all of them, and the requests are written non-blocking. */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
-#include "cli/pool.h"
-#include "cli/fdio.h"
+#include "pool.h"
+#include "fdio.h"
+#include "vec.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -55,16 +56,8 @@ static int collect(void *user, const short *pcm, size_t frames)
 {
     struct collect *c = user;
     size_t bytes = frames * sizeof *pcm;
-    if (c->n + bytes > c->cap) {
-        size_t cap = c->cap ? c->cap : 65536;
-        while (cap < c->n + bytes)
-            cap *= 2;
-        char *v = realloc(c->v, cap);
-        if (!v)
-            return 1;
-        c->v = v;
-        c->cap = cap;
-    }
+    if (VEC_RESERVE(c->v, c->cap, c->n + bytes))
+        return 1;
     memcpy(c->v + c->n, pcm, bytes);
     c->n += bytes;
     return 0;

@@ -1,4 +1,4 @@
-/* pool — speak's synthesis on helper processes, for files.
+/* pool — a synthesis backend for docbao_render: helper processes, for files.
  * eSpeak-NG keeps its state in globals, so a second core is used by forking:
  * each helper is a copy of the command with the synthesizer ready, reading
  * spoken sentences from a pipe and writing back their 16-bit PCM. Sentences
@@ -6,8 +6,8 @@
  * function in the order they were given. At most two sentences per helper
  * are in flight, so memory is bounded by a few sentences of audio.
  * A helper that dies or fails is an error, never a silent gap. */
-#ifndef DOCBAO_CLI_POOL_H
-#define DOCBAO_CLI_POOL_H
+#ifndef DOCBAO_POOL_H
+#define DOCBAO_POOL_H
 #include "docbao.h"
 #include <stddef.h>
 

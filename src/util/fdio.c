@@ -1,5 +1,5 @@
 /* fdio — see fdio.h. */
-#include "cli/fdio.h"
+#include "fdio.h"
 #include <errno.h>
 #include <unistd.h>
 

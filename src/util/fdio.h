@@ -1,6 +1,6 @@
 /* fdio — a pipe's bytes moved whole (the synthesis helpers of speak and the serve workers). */
-#ifndef DOCBAO_CLI_FDIO_H
-#define DOCBAO_CLI_FDIO_H
+#ifndef DOCBAO_FDIO_H
+#define DOCBAO_FDIO_H
 #include <stddef.h>
 
 /* All n bytes read (writing 0) or written (writing 1) on fd, across short
