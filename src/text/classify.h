@@ -38,6 +38,7 @@ typedef struct span {
     int as_month;            /* CL_VALUE number after "tháng": 4 is "tư" */
     int as_year;             /* CL_VALUE number after "năm", or a year after "tháng N" */
     int ordinal;             /* CL_ROMAN after "thứ": I is "nhất", IV is "tư" */
+    const char *rule;        /* the name of the rule that made it (--explain), NULL for none */
     value val;               /* CL_VALUE, CL_UNIT (last: a word's span leaves it unset) */
 } span;
 

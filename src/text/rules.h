@@ -1,0 +1,117 @@
+/* rules — the classifier's recognizers, shared between classify.c (which
+ * walks them in order: the order of the table is the priority) and the
+ * rules_*.c files, one family each: rules_punct.c (dashes, ranges between
+ * tokens), rules_datetime.c (dates, times, quarters), rules_number.c (numbers,
+ * fractions, units, coordinates), rules_code.c (phones, codes, serials,
+ * plates), rules_word.c (abbreviations, Roman numerals, loanwords, exonyms,
+ * spelled letters, URLs, mixed and foreign words).
+ * Internal to src/text: not part of the public API. */
+#ifndef DOCBAO_RULES_H
+#define DOCBAO_RULES_H
+#include "classify.h"
+
+/* The cue roles the rules ask about (the role column of context.tsv). */
+typedef enum role_id {
+    R_ADDRESS,
+    R_COUNTED,
+    R_DATE,
+    R_DATE_STRONG,
+    R_DATE_DOT,
+    R_DOCUMENT,
+    R_EMERGENCY,
+    R_SERVICE_NUMBER,
+    R_COUNT_WORD,
+    R_FRACTION,
+    R_ORDINAL,
+    R_PHONE,
+    R_PURITY,
+    R_ROMAN,
+    R_ROMAN_STRONG,
+    R_ROYAL,
+    R_SCALE,
+    R_SCORE,
+    R_SERIAL,
+    R_SERVICE,
+    R_SMS,
+    R_SMS_SEND,
+    R_COUNT
+} role_id;
+
+/* What a recognizer sees: the sentence's tokens, the one to classify, the
+ * spans so far; and what several rules of a digit token share, computed once
+ * (rule_digit_facts). */
+typedef struct rule_at {
+    const classify_ctx *c;
+    const token *t;
+    size_t n;
+    size_t i;        /* the token to classify; a rule that fires moves it past what it read */
+    spanvec *out;
+    int digit_ready; /* the facts below are computed */
+    int named;       /* a d/m after "ngày <name>" (Ngày bầu cử 5/11) */
+    int short_date;  /* 0: d/m is no date; 1: it may be; 2: it is (parse_value) */
+    int frac_ok;     /* fr holds a fraction the rules of fractions consider */
+    fraction fr;
+    int addr, date_like; /* of fr: a house number; a dd/m with no cue */
+    int value_ready, value_ok;
+    value v;         /* parse_value of the token with short_date */
+} rule_at;
+
+/* A recognizer: 1 when it classified token a->i (spans appended, a->i moved
+ * past the tokens it read), 0 when it does not apply (nothing changed), -1 on
+ * out of memory. */
+typedef int (*recognizer)(rule_at *a);
+typedef struct rule {
+    const char *name; /* shown by --explain after the class: value/date-dot */
+    recognizer fn;
+} rule;
+
+/* spans */
+span *rule_append(spanvec *sv);
+int rule_push(spanvec *sv, const span *s);
+span *rule_push_new(spanvec *sv);
+int rule_push_simple(spanvec *sv, tok_class c, slice text);
+span rule_mk(tok_class c, slice text);
+/* a value span, with "ngày"/"tháng" said before it unless the text says it */
+int rule_push_value(const token *t, size_t i, slice text, const value *v, spanvec *out);
+
+/* context */
+int rule_cue(const classify_ctx *c, const token *t, size_t i, role_id role);
+int rule_cue_near(const classify_ctx *c, const token *t, size_t i, role_id role);
+int rule_word_is(const token *t, const char *w);
+int rule_is_scale(const classify_ctx *c, const token *t);
+int rule_syllable_at(const classify_ctx *c, const token *t, size_t i, slice s);
+void rule_digit_facts(rule_at *a);
+void rule_value_facts(rule_at *a);
+
+/* text shapes */
+int rule_has_char(slice s, const char *set);
+int rule_has_letter(slice s);
+int rule_is_dash_token(const token *t);
+int rule_is_times(const token *t);
+int rule_value_of(const classify_ctx *c, slice s, int short_date, value *v);
+
+/* rules_number.c: a unit after a value (100 km/h); tokens used */
+size_t rule_unit_after(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out);
+size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i, value *v, slice *u);
+
+/* the recognizers, in the files of their families */
+#define RULE_LIST(X)                                                                                         \
+    X(day_month_dashed, "date-spaced-dash") X(dash_range, "dash-range") X(weekday_range, "weekday-range")     \
+    X(lone_punct, "punct") X(times_sign, "times-sign") X(known_word, "word-known")                           \
+    X(glued_dash_range, "dash-glued-range") X(plate, "plate") X(quarter, "quarter") X(height, "height")      \
+    X(dimensions, "dimensions") X(unit_after_scale, "unit-after-scale") X(km_marker, "km-marker")            \
+    X(coordinates, "coordinates") X(batch_number, "batch-number") X(phone, "phone")                         \
+    X(spaced_number, "spaced-number") X(document_number, "document-number") X(season_years, "season-years") \
+    X(ratio, "ratio") X(fraction, "fraction") X(month_dot_year, "month-dot-year") X(ordinal, "ordinal")      \
+    X(money_scale, "money-scale") X(value, "value") X(inner_range, "range-inner") X(symbol, "symbol")        \
+    X(roman_initial, "roman-initial") X(roman_listed, "roman-list") X(abbreviation, "abbreviation")          \
+    X(roman_royal, "roman-royal") X(roman_cued, "roman-cued") X(capitals, "capitals")                        \
+    X(loan_exonym, "loanword") X(syllable, "syllable") X(url, "url") X(serial, "serial") X(code, "code")    \
+    X(roman_year, "roman-year") X(counted_unit, "unit-after-count") X(consonants, "spelled-letters")         \
+    X(fallback, "mixed-foreign-word")
+
+#define X(fn, name) int rule_##fn(rule_at *a);
+RULE_LIST(X)
+#undef X
+
+#endif
