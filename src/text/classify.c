@@ -97,39 +97,17 @@ span rule_mk(tok_class c, slice text)
     return s;
 }
 
-static const char *const ROLE_NAMES[R_COUNT] = {
-    [R_ADDRESS] = "address",
-    [R_COUNTED] = "counted",
-    [R_DATE] = "date",
-    [R_DATE_STRONG] = "date-strong",
-    [R_DATE_DOT] = "date-dot",
-    [R_DOCUMENT] = "document",
-    [R_EMERGENCY] = "emergency",
-    [R_SERVICE_NUMBER] = "service-number",
-    [R_COUNT_WORD] = "count",
-    [R_FRACTION] = "fraction",
-    [R_ORDINAL] = "ordinal",
-    [R_PHONE] = "phone",
-    [R_PURITY] = "purity",
-    [R_ROMAN] = "roman",
-    [R_ROMAN_STRONG] = "roman-strong",
-    [R_ROYAL] = "royal",
-    [R_SCALE] = "scale",
-    [R_SCORE] = "score",
-    [R_SERIAL] = "serial",
-    [R_SERVICE] = "service",
-    [R_SMS] = "sms",
-    [R_SMS_SEND] = "sms-send",
-};
-_Static_assert(R_COUNT <= ROLE_MEMO_MAX, "role_memo holds every role");
+/* the roles the masks of a sentence hold (rule_cue, rule_word_has) */
+#define MASK_ROLES (ROLE_COUNT < LEXICON_MASK_ROLES ? ROLE_COUNT : LEXICON_MASK_ROLES)
+_Static_assert(LEXICON_MASK_ROLES <= ROLE_MEMO_MAX, "role_memo holds every role of a mask");
 
 /* The lexicon's bit of a role. */
 static unsigned role_bit(const classify_ctx *c, role_id role)
 {
     role_memo *m = c->memo;
     if (!m->ready) { /* once per normalizer: the lexicon's bit of each role */
-        for (int k = 0; k < R_COUNT; k++)
-            m->bit[k] = lexicon_role_bit(c->lx, ROLE_NAMES[k]);
+        for (int k = 0; k < MASK_ROLES; k++)
+            m->bit[k] = lexicon_role_bit(c->lx, lexicon_role_name((lexicon_role)k));
         m->ready = 1;
     }
     return m->bit[role];
@@ -144,16 +122,14 @@ int rule_cue(const classify_ctx *c, const token *t, size_t i, role_id role)
     return ((c->roles1[k] | c->roles2[k]) & c->memo->bit[role]) != 0; /* ready: see classify_sentence */
 }
 
-int rule_word_is(const token *t, const char *w)
+/* Is token t (of the sentence) a word with the role? (ngày, tháng, và...) */
+int rule_word_has(const classify_ctx *c, const token *t, role_id role)
 {
     if (!t->core.n)
-        return !w[0];
-    unsigned char f = (unsigned char)t->core.s[0];
-    if (f < 0x80 && (f >= 'A' && f <= 'Z' ? f + 32 : f) != (unsigned char)w[0])
-        return 0; /* an ASCII first letter lowers to itself alone: it decides */
-    char low[64];
-    size_t ln = utf8_lower_buf(t->core.s, t->core.n, low, sizeof low);
-    return ln != (size_t)-1 && !strcmp(low, w);
+        return 0;
+    if ((int)role < MASK_ROLES)
+        return (c->roles1[t - c->base] & c->memo->bit[role]) != 0;
+    return lexicon_word_has(c->lx, t->core.s, t->core.n, role);
 }
 
 int rule_has_char(slice s, const char *set)
@@ -195,7 +171,7 @@ int rule_value_of(const classify_ctx *c, slice s, int short_date, value *v)
 }
 
 /* "ngày" before a date unless the text says it; "tháng" before m/y likewise */
-static int needs_prefix(const token *t, size_t i, const value *v)
+static int needs_prefix(const classify_ctx *c, const token *t, size_t i, const value *v)
 {
     if (v->kind != V_DATE && v->kind != V_MONTH_YEAR)
         return 0;
@@ -203,16 +179,13 @@ static int needs_prefix(const token *t, size_t i, const value *v)
         return 1;
     const token *p = &t[i - 1];
     if (v->kind == V_DATE) /* not after ngày, nor after sáng, đêm, và (sáng 15/3, 19 và 20/12) */
-        return !(rule_word_is(p, "ngày") || rule_word_is(p, "hôm") || rule_word_is(p, "mùng") || rule_word_is(p, "mồng") ||
-                 rule_word_is(p, "sáng") || rule_word_is(p, "trưa") || rule_word_is(p, "chiều") || rule_word_is(p, "tối") ||
-                 rule_word_is(p, "đêm") || rule_word_is(p, "khuya") || rule_word_is(p, "và") || rule_word_is(p, "khánh") ||
-                 rule_word_is(p, "lễ"));
+        return !rule_word_has(c, p, ROLE_DATE_SAID);
     if (v->kind == V_MONTH_YEAR)
-        return !rule_word_is(p, "tháng");
+        return !rule_word_has(c, p, ROLE_MONTH_WORD);
     return 0;
 }
 
-int rule_push_value(const token *t, size_t i, slice text, const value *v, spanvec *out)
+int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text, const value *v, spanvec *out)
 {
     span *s = rule_push_new(out);
     if (!s)
@@ -220,7 +193,7 @@ int rule_push_value(const token *t, size_t i, slice text, const value *v, spanve
     s->cls = CL_VALUE;
     s->text = text;
     s->val = *v;
-    s->add_prefix = needs_prefix(t, i, v);
+    s->add_prefix = needs_prefix(c, t, i, v);
     return 0;
 }
 
@@ -407,7 +380,7 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
         memset(&memo, 0, sizeof memo);
         ctx.memo = &memo;
     }
-    ctx.scale = role_bit(c, R_SCALE); /* and every role bit ready, which cue reads */
+    ctx.scale = role_bit(c, ROLE_SCALE); /* and every role bit ready, which cue reads */
     int rc = classify_all(c, t, n, out);
     if (n > 64) {
         free(r1);
@@ -417,22 +390,31 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
     return rc;
 }
 
+/* a span of the punctuation around tokens, named for --explain */
+static int push_named(spanvec *out, tok_class cls, slice text, const char *rule)
+{
+    if (rule_push_simple(out, cls, text))
+        return -1;
+    out->v[out->n - 1].rule = rule;
+    return 0;
+}
+
 static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec *out)
 {
     size_t i = 0;
     while (i < n) {
-        if (t[i].core.n && t[i].pre.n && rule_push_simple(out, CL_PUNCT, t[i].pre))
+        if (t[i].core.n && t[i].pre.n && push_named(out, CL_PUNCT, t[i].pre, "edge"))
             return -1;
         /* 2016[1], 110.764(1): a footnote's number is not read */
         int glued = i > 0 && t[i].pre.s == t[i - 1].post.s + t[i - 1].post.n && t[i - 1].core.n;
         if (t[i].pre.n && t[i].post.n && t[i].core.n <= 3 && is_digits(t[i].core) &&
             ((t[i].pre.s[t[i].pre.n - 1] == '[' && t[i].post.s[0] == ']') ||
              (glued && t[i].pre.n == 1 && t[i].pre.s[0] == '(' && t[i].post.s[0] == ')'))) {
-            if (rule_push_simple(out, CL_PUNCT, t[i].core))
+            if (push_named(out, CL_PUNCT, t[i].core, "footnote"))
                 return -1;
             i++;
             slice after = {t[i - 1].post.s + 1, t[i - 1].post.n - 1}; /* what follows the bracket: 2016[1]. */
-            if (after.n && rule_push_simple(out, CL_PUNCT, after))
+            if (after.n && push_named(out, CL_PUNCT, after, "edge"))
                 return -1;
             continue;
         }
@@ -445,10 +427,11 @@ static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec
             no->cls = CL_LOANWORD;
             no->text = (slice){t[i].pre.s + t[i].pre.n - 1, 1};
             no->reading = "số";
+            no->rule = "rank";
         }
         if (classify_at(c, t, n, &i, out))
             return -1;
-        if (t[i - 1].core.n && t[i - 1].post.n && rule_push_simple(out, CL_PUNCT, t[i - 1].post))
+        if (t[i - 1].core.n && t[i - 1].post.n && push_named(out, CL_PUNCT, t[i - 1].post, "edge"))
             return -1;
     }
     return 0;

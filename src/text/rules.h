@@ -10,32 +10,13 @@
 #define DOCBAO_RULES_H
 #include "classify.h"
 
-/* The cue roles the rules ask about (the role column of context.tsv). */
-typedef enum role_id {
-    R_ADDRESS,
-    R_COUNTED,
-    R_DATE,
-    R_DATE_STRONG,
-    R_DATE_DOT,
-    R_DOCUMENT,
-    R_EMERGENCY,
-    R_SERVICE_NUMBER,
-    R_COUNT_WORD,
-    R_FRACTION,
-    R_ORDINAL,
-    R_PHONE,
-    R_PURITY,
-    R_ROMAN,
-    R_ROMAN_STRONG,
-    R_ROYAL,
-    R_SCALE,
-    R_SCORE,
-    R_SERIAL,
-    R_SERVICE,
-    R_SMS,
-    R_SMS_SEND,
-    R_COUNT
-} role_id;
+/* The roles the rules ask about are the lexicon's (LEXICON_ROLES in
+ * lexicon.h, rows of lexicon/context.tsv). rule_cue asks the word before a
+ * token (or the two words before it), and only of the first
+ * LEXICON_MASK_ROLES roles, which
+ * the sentence's masks hold; rule_word_has asks a word itself, of any role. */
+typedef lexicon_role role_id;
+_Static_assert(ROLE_SMS_SEND < LEXICON_MASK_ROLES, "the cue roles fit the masks of classify_sentence");
 
 /* What a recognizer sees: the sentence's tokens, the one to classify, the
  * spans so far; and what several rules of a digit token share, computed once
@@ -49,6 +30,7 @@ typedef struct rule_at {
     int digit_ready; /* the facts below are computed */
     int named;       /* a d/m after "ngày <name>" (Ngày bầu cử 5/11) */
     int short_date;  /* 0: d/m is no date; 1: it may be; 2: it is (parse_value) */
+    int date_dot;    /* short_date is 2 for a d.m after a date-dot cue (từ 25.1 đến 2.2) */
     int frac_ok;     /* fr holds a fraction the rules of fractions consider */
     fraction fr;
     int addr, date_like; /* of fr: a house number; a dd/m with no cue */
@@ -72,12 +54,12 @@ span *rule_push_new(spanvec *sv);
 int rule_push_simple(spanvec *sv, tok_class c, slice text);
 span rule_mk(tok_class c, slice text);
 /* a value span, with "ngày"/"tháng" said before it unless the text says it */
-int rule_push_value(const token *t, size_t i, slice text, const value *v, spanvec *out);
+int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text, const value *v, spanvec *out);
 
 /* context */
 int rule_cue(const classify_ctx *c, const token *t, size_t i, role_id role);
 int rule_cue_near(const classify_ctx *c, const token *t, size_t i, role_id role);
-int rule_word_is(const token *t, const char *w);
+int rule_word_has(const classify_ctx *c, const token *t, role_id role);
 int rule_is_scale(const classify_ctx *c, const token *t);
 int rule_syllable_at(const classify_ctx *c, const token *t, size_t i, slice s);
 void rule_digit_facts(rule_at *a);

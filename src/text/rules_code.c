@@ -10,29 +10,29 @@
 /* 113, 115, 1022 named as numbers to call: cấp cứu 115, qua số 113, or alone */
 static int service_number(const classify_ctx *c, const token *t, size_t n, size_t i)
 {
-    if (!(c->roles1[t + i - c->base] & c->memo->bit[R_SERVICE_NUMBER]))
+    if (!(c->roles1[t + i - c->base] & c->memo->bit[ROLE_SERVICE_NUMBER]))
         return 0;
-    if (rule_cue(c, t, i, R_EMERGENCY) && !(i >= 2 && rule_word_is(&t[i - 2], "trong"))) /* not "trong số 115 ca" */
+    if (rule_cue(c, t, i, ROLE_EMERGENCY) && !(i >= 2 && rule_word_has(c, &t[i - 2], ROLE_AMONG))) /* not "trong số 115 ca" */
         return 1;
     /* đường dây nóng bảo vệ trẻ em 111 để..., Tổng đài Quốc gia bảo vệ trẻ em 111 */
     for (size_t back = 1; back <= 10 && back <= i; back++) {
-        if (rule_cue(c, t, i - back + 1, R_SERVICE))
+        if (rule_cue(c, t, i - back + 1, ROLE_SERVICE))
             return 1;
         if (t[i - back].post.n && memchr(t[i - back].post.s, '.', t[i - back].post.n))
             break;
     }
-    return (rule_cue_near(c, t, i, R_EMERGENCY) || rule_cue_near(c, t, i, R_PHONE)) && (i + 1 >= n || t[i].post.n);
+    return (rule_cue_near(c, t, i, ROLE_EMERGENCY) || rule_cue_near(c, t, i, ROLE_PHONE)) && (i + 1 >= n || t[i].post.n);
 }
 
 /* a number listed after a phone or service number: gọi 112, 113 hoặc 115 */
-static int listed_phone(const token *t, size_t i, const spanvec *done)
+static int listed_phone(const classify_ctx *c, const token *t, size_t i, const spanvec *done)
 {
     if (!done->n || i < 1)
         return 0;
     size_t k = done->n - 1;
     const span *last = &done->v[k];
     int sep = (last->cls == CL_PUNCT && last->text.n == 1 && (last->text.s[0] == ',' || last->text.s[0] == ';')) ||
-              rule_word_is(&t[i - 1], "hoặc") || rule_word_is(&t[i - 1], "và");
+              rule_word_has(c, &t[i - 1], ROLE_OR) || rule_word_has(c, &t[i - 1], ROLE_AND);
     return sep && k >= 1 && done->v[k - 1].cls == CL_PHONE;
 }
 
@@ -42,16 +42,16 @@ static size_t phone_at(const classify_ctx *c, const token *t, size_t n, size_t i
     int plus = s->n && s->s[0] == '+';
     int zero = s->n && s->s[0] == '0';
     /* gold purity: vàng 9999, nhẫn 999 */
-    if (rule_cue(c, t, i, R_PURITY) && s->n >= 3 && s->n <= 4 && s->n == strspn(s->s, "9")) {
+    if (rule_cue(c, t, i, ROLE_PURITY) && s->n >= 3 && s->n <= 4 && s->n == strspn(s->s, "9")) {
         *out = rule_mk(CL_PHONE, *s);
         return 1;
     }
     /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
      * instruction): 115, 1022, 1789 digit by digit */
     int service = s->n >= 3 && s->n <= 5 && is_digits(*s) &&
-                  (rule_cue(c, t, i, R_SERVICE) || (rule_cue(c, t, i, R_SMS_SEND) && rule_cue_near(c, t, i, R_SMS)) ||
-                   listed_phone(t, i, done) || service_number(c, t, n, i));
-    int cued = rule_cue(c, t, i, R_PHONE) || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
+                  (rule_cue(c, t, i, ROLE_SERVICE) || (rule_cue(c, t, i, ROLE_SMS_SEND) && rule_cue_near(c, t, i, ROLE_SMS)) ||
+                   listed_phone(c, t, i, done) || service_number(c, t, n, i));
+    int cued = rule_cue(c, t, i, ROLE_PHONE) || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
                                           (s->n == 8 || (s->n > 5 && s->s[4] == '.') || /* 1800.90.69 */
                                            (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
     if (!plus && !zero && !cued && !service)
@@ -126,8 +126,8 @@ int rule_plate(rule_at *a)
 int rule_batch_number(rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
-    if (!(a->i > 0 && tk->core.n >= 5 && is_digits(tk->core) && rule_word_is(&t[a->i - 1], "số") &&
-          rule_cue_near(a->c, t, a->i - 1, R_SERIAL)))
+    if (!(a->i > 0 && tk->core.n >= 5 && is_digits(tk->core) && rule_word_has(a->c, &t[a->i - 1], ROLE_NUMBER_WORD) &&
+          rule_cue_near(a->c, t, a->i - 1, ROLE_SERIAL)))
         return 0;
     a->i++;
     return rule_push_simple(a->out, CL_SERIAL, tk->core) ? -1 : 1;
@@ -152,8 +152,8 @@ int rule_document_number(rule_at *a)
     rule_digit_facts(a);
     const fraction *fr = &a->fr;
     if (!a->frac_ok || fr->unit || fr->neg || fr->den.n != 4 ||
-        !(!memcmp(fr->den.s, "19", 2) || !memcmp(fr->den.s, "20", 2)) || !rule_cue_near(a->c, t, a->i, R_DOCUMENT) ||
-        rule_cue(a->c, t, a->i, R_DATE) || (a->i > 0 && rule_word_is(&t[a->i - 1], "tháng")))
+        !(!memcmp(fr->den.s, "19", 2) || !memcmp(fr->den.s, "20", 2)) || !rule_cue_near(a->c, t, a->i, ROLE_DOCUMENT) ||
+        rule_cue(a->c, t, a->i, ROLE_DATE) || (a->i > 0 && rule_word_has(a->c, &t[a->i - 1], ROLE_MONTH_WORD)))
         return 0;
     a->i++;
     return rule_push_simple(a->out, CL_CODE, tk->core) ? -1 : 1;
@@ -165,7 +165,7 @@ int rule_serial(rule_at *a)
     const token *tk = &a->t[a->i];
     slice s = tk->core;
     if (!(tk->digit && s.s[0] != '-' && rule_has_letter(s) && !memchr(s.s, '/', s.n) &&
-          rule_cue(a->c, a->t, a->i, R_SERIAL)))
+          rule_cue(a->c, a->t, a->i, ROLE_SERIAL)))
         return 0;
     a->i++;
     return rule_push_simple(a->out, CL_SERIAL, s) ? -1 : 1;

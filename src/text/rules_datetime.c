@@ -11,9 +11,9 @@
 /* Ngày 19 - 12, UBND tỉnh họp: token i is the dash after a day (1-31) that
  * follows "ngày", and a month (1-12) ends the clause after it: the day's span
  * becomes the date (its text then covers the three tokens). 1 when done. */
-static int spaced_day_month(const token *t, size_t n, size_t i, spanvec *out)
+static int spaced_day_month(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
 {
-    if (!rule_is_dash_token(&t[i]) || i < 2 || i + 1 >= n || !out->n || !rule_word_is(&t[i - 2], "ngày") ||
+    if (!rule_is_dash_token(&t[i]) || i < 2 || i + 1 >= n || !out->n || !rule_word_has(c, &t[i - 2], ROLE_DAY_WORD) ||
         !(i + 2 >= n || t[i + 1].post.n))
         return 0;
     span *day = &out->v[out->n - 1];
@@ -42,7 +42,7 @@ static int day_named_before(const classify_ctx *c, const token *t, size_t i)
         const token *w = &t[i - back + 1];
         if (w->digit || (w->post.n && !(back == 2 && w->post.n == 1 && w->post.s[0] == ':')) || !w->core.n)
             return 0; /* Ngày ban hành: 22/12/2024 */
-        if (rule_cue(c, t, i - back + 1, R_DATE_STRONG) && rule_word_is(&t[i - back], "ngày"))
+        if (rule_cue(c, t, i - back + 1, ROLE_DATE_STRONG) && rule_word_has(c, &t[i - back], ROLE_DAY_WORD))
             return 1;
     }
     return 0;
@@ -50,31 +50,31 @@ static int day_named_before(const classify_ctx *c, const token *t, size_t i)
 
 /* từ 25.1 đến 2.2, Đến 15-6, ...: a d.m or d-m after a date-dot cue with no
  * word after it (the end, a stop, or đến, tới, và) reads as a date */
-static int date_ends(const token *t, size_t n, size_t i, int depth)
+static int date_ends(const classify_ctx *c, const token *t, size_t n, size_t i, int depth)
 {
     if (i + 1 >= n || t[i].post.n)
         return 1;
     const token *next = &t[i + 1];
-    if (!(rule_word_is(next, "đến") || rule_word_is(next, "tới") || rule_word_is(next, "và") || rule_is_dash_token(next)))
+    if (!(rule_word_has(c, next, ROLE_UNTIL) || rule_word_has(c, next, ROLE_AND) || rule_is_dash_token(next)))
         return 0;
     /* the other end must be one too: từ 1.5 đến 2.5 triệu is no date */
     if (i + 2 < n && !t[i + 2].digit)
         return !rule_is_dash_token(next); /* từ 25.12 đến nay */
-    return depth < 2 && i + 2 < n && date_ends(t, n, i + 2, depth + 1);
+    return depth < 2 && i + 2 < n && date_ends(c, t, n, i + 2, depth + 1);
 }
 
 static int dot_date(const classify_ctx *c, const token *t, size_t n, size_t i)
 {
     /* đêm 10 và 11.6: the second of two days joined by và */
-    int second_day = i >= 2 && rule_word_is(&t[i - 1], "và") && t[i - 2].digit && t[i - 2].core.n <= 2 &&
+    int second_day = i >= 2 && rule_word_has(c, &t[i - 1], ROLE_AND) && t[i - 2].digit && t[i - 2].core.n <= 2 &&
                      is_digits(t[i - 2].core) && !t[i - 2].post.n;
-    return second_day || (rule_cue(c, t, i, R_DATE_DOT) && date_ends(t, n, i, 0));
+    return second_day || (rule_cue(c, t, i, ROLE_DATE_DOT) && date_ends(c, t, n, i, 0));
 }
 
 /* Quý II/2021, quý 3/2023: the quarter and its year */
-static int quarter(const token *t, size_t i, span *sp)
+static int quarter(const classify_ctx *c, const token *t, size_t i, span *sp)
 {
-    if (i == 0 || !rule_word_is(&t[i - 1], "quý"))
+    if (i == 0 || !rule_word_has(c, &t[i - 1], ROLE_QUARTER_WORD))
         return 0;
     const slice s = t[i].core;
     const char *sl = memchr(s.s, '/', s.n);
@@ -90,7 +90,7 @@ static int quarter(const token *t, size_t i, span *sp)
 
 int rule_day_month_dashed(rule_at *a)
 {
-    if (a->t[a->i].core.n || !spaced_day_month(a->t, a->n, a->i, a->out))
+    if (a->t[a->i].core.n || !spaced_day_month(a->c, a->t, a->n, a->i, a->out))
         return 0;
     a->out->v[a->out->n - 1].rule = "date-spaced-dash";
     a->i += 2;
@@ -100,7 +100,7 @@ int rule_day_month_dashed(rule_at *a)
 int rule_quarter(rule_at *a)
 {
     span sp;
-    if (!quarter(a->t, a->i, &sp))
+    if (!quarter(a->c, a->t, a->i, &sp))
         return 0;
     a->i++;
     return rule_push(a->out, &sp) ? -1 : 1;
@@ -115,11 +115,11 @@ int rule_month_dot_year(rule_at *a)
         return 0;
     rule_digit_facts(a);
     value my;
-    if (a->short_date || a->i == 0 || !rule_word_is(&t[a->i - 1], "tháng") || !memchr(s.s, '.', s.n) ||
+    if (a->short_date || a->i == 0 || !rule_word_has(a->c, &t[a->i - 1], ROLE_MONTH_WORD) || !memchr(s.s, '.', s.n) ||
         !rule_value_of(a->c, s, 1, &my) || my.kind != V_MONTH_YEAR)
         return 0;
     a->i++;
-    return rule_push_value(t, a->i - 1, s, &my, a->out) ? -1 : 1;
+    return rule_push_value(a->c, t, a->i - 1, s, &my, a->out) ? -1 : 1;
 }
 
 /* The facts the rules of a digit token share, computed once: whether a d/m
@@ -133,23 +133,24 @@ void rule_digit_facts(rule_at *a)
     const token *t = a->t, *tk = &t[a->i];
     size_t i = a->i, n = a->n;
     a->named = tk->digit && (i + 1 >= n || tk->post.n) && memchr(tk->core.s, '/', tk->core.n) &&
-               !rule_cue(c, t, i, R_DATE) && day_named_before(c, t, i);
-    int sd = rule_cue(c, t, i, R_DATE) ? (rule_cue(c, t, i, R_DATE_STRONG) || dot_date(c, t, n, i) ? 2 : 1) : a->named;
-    if (sd == 1 && i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, R_COUNTED))
+               !rule_cue(c, t, i, ROLE_DATE) && day_named_before(c, t, i);
+    a->date_dot = rule_cue(c, t, i, ROLE_DATE) && !rule_cue(c, t, i, ROLE_DATE_STRONG) && dot_date(c, t, n, i);
+    int sd = rule_cue(c, t, i, ROLE_DATE) ? (rule_cue(c, t, i, ROLE_DATE_STRONG) || a->date_dot ? 2 : 1) : a->named;
+    if (sd == 1 && i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, ROLE_COUNTED))
         sd = 0; /* có tới 10/11 nhóm hàng: a count, not a date */
     /* days before the month word are a range: ngày 5-7 tháng 3, mùng 5-7 tháng Giêng */
-    if (sd && i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && rule_word_is(&t[i + 1], "tháng"))
+    if (sd && i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && rule_word_has(c, &t[i + 1], ROLE_MONTH_WORD))
         sd = 0;
     a->short_date = sd;
     fraction *fr = &a->fr;
     a->frac_ok = parse_fraction(c->lx, tk->core, fr) && (!sd || fr->unit || fr->neg);
     if (!a->frac_ok)
         return;
-    a->addr = !fr->unit && !fr->neg && (rule_cue(c, t, i, R_ADDRESS) || (i > 0 && rule_word_is(&t[i - 1], "số")));
+    a->addr = !fr->unit && !fr->neg && (rule_cue(c, t, i, ROLE_ADDRESS) || (i > 0 && rule_word_has(c, &t[i - 1], ROLE_NUMBER_WORD)));
     /* no cue: m/yyyy is a month, dd/m a date (24/4, 08/3), a/b a fraction */
-    int counted = i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, R_COUNTED); /* 10/11 nhóm hàng */
+    int counted = i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, ROLE_COUNTED); /* 10/11 nhóm hàng */
     value v;
-    a->date_like = !a->addr && !fr->unit && !fr->neg && fr->num.n == 2 && !rule_cue(c, t, i, R_FRACTION) &&
+    a->date_like = !a->addr && !fr->unit && !fr->neg && fr->num.n == 2 && !rule_cue(c, t, i, ROLE_FRACTION) &&
                    !counted && rule_value_of(c, tk->core, 1, &v) && v.kind == V_DATE &&
                    !(fr->den.n == 1 && fr->den.s[0] == '7' && !memcmp(fr->num.s, "24", 2)); /* 24/7 */
     /* (read by the rules after the fraction rules, which see date_like alone) */

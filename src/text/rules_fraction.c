@@ -46,11 +46,11 @@ int rule_ratio(rule_at *a)
     size_t i = a->i, n = a->n;
     int month_year = fr->den.n == 4 && atoi(fr->num.s) >= 1 && atoi(fr->num.s) <= 12; /* tháng 12/2023 */
     int num_v = atoi(fr->num.s), den_v = atoi(fr->den.s);
-    int ratio = !a->addr && !fr->neg && !rule_cue(c, t, i, R_FRACTION) && !a->date_like && !month_year &&
+    int ratio = !a->addr && !fr->neg && !rule_cue(c, t, i, ROLE_FRACTION) && !a->date_like && !month_year &&
                 (!fr->unit || num_v >= den_v) &&
                 ((num_v >= den_v && num_v >= 10) || (num_v >= 10 && den_v >= 10) ||
                  ((num_v >= den_v || den_v > 10) && (fr->unit || (i + 1 < n && !tk->post.n))) ||
-                 rule_cue(c, t, i, R_ORDINAL) || (i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, R_COUNTED)));
+                 rule_cue(c, t, i, ROLE_ORDINAL) || (i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, ROLE_COUNTED)));
     if (!ratio)
         return 0;
     a->i++;
@@ -77,7 +77,7 @@ int rule_fraction(rule_at *a)
     const token *t = a->t;
     slice s = t[a->i].core;
     value v;
-    if (a->date_like || !(a->addr || fr->unit || fr->neg || rule_cue(a->c, t, a->i, R_FRACTION) ||
+    if (a->date_like || !(a->addr || fr->unit || fr->neg || rule_cue(a->c, t, a->i, ROLE_FRACTION) ||
                           !rule_value_of(a->c, s, 0, &v) || v.kind != V_MONTH_YEAR))
         return 0;
     spanvec *out = a->out;

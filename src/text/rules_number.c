@@ -176,7 +176,7 @@ int rule_ordinal(rule_at *a)
     slice s = a->t[a->i].core;
     const value *v = &a->v;
     if (!(a->value_ok && v->kind == V_NUMBER && v->num.form != NUM_DECIMAL && is_digits(s) &&
-          rule_cue(a->c, a->t, a->i, R_ORDINAL) && v->num.ndigits <= 3))
+          rule_cue(a->c, a->t, a->i, ROLE_ORDINAL) && v->num.ndigits <= 3))
         return 0;
     a->i++;
     return rule_push_simple(a->out, CL_ORDINAL, s) ? -1 : 1;
@@ -219,7 +219,7 @@ static int dot_is_decimal(const rule_at *a, const value *v)
            ((v->kind == V_NUMBER && next &&
              (rule_is_scale(a->c, &t[a->i + 1]) ||
               lexicon_unit(a->c->lx, t[a->i + 1].core.s, t[a->i + 1].core.n) ||
-              rule_word_is(&t[a->i + 1], "độ"))) || /* 20.1 độ vĩ bắc */
+              rule_word_has(a->c, &t[a->i + 1], ROLE_DEGREE_WORD))) || /* 20.1 độ vĩ bắc */
             v->kind == V_PERCENT || v->kind == V_MEASURE || v->kind == V_MONEY ||
             (v->num.ndigits == 1 && v->num.digits[0] == '0') || (next && rule_is_times(&t[a->i + 1])) || /* 162.8 x 77.6 */
             (out->n >= 2 && out->v[out->n - 2].cls == CL_TIMES));
@@ -233,27 +233,42 @@ static int value_context(const rule_at *a, const value *v)
     spanvec *out = a->out;
     size_t i = a->i;
     slice s = tk->core;
-    if (v->kind == V_TIME && v->has_min && i + 1 < a->n && !tk->post.n && rule_word_is(&t[i + 1], "phút"))
+    if (v->kind == V_TIME && v->has_min && i + 1 < a->n && !tk->post.n && rule_word_has(a->c, &t[i + 1], ROLE_MINUTE_WORD))
         out->v[out->n - 1].add_prefix = 1; /* 2h30 phút: the word is written, so the time does not say it */
     if (v->kind == V_NUMBER && tk->post.n && tk->post.s[0] == '\'') { /* 120' : minutes */
         span m = rule_mk(CL_UNIT, tk->post);
+        m.rule = "minutes-mark";
         m.val.unit = lexicon_unit(a->c->lx, "phút", strlen("phút"));
         if (m.val.unit && rule_push(out, &m))
             return -1;
     }
     span *last = &out->v[out->n - 1];
-    if (v->kind == V_NUMBER && v->num.form == NUM_INT && i > 0 && rule_word_is(&t[i - 1], "tháng") &&
+    if (v->kind == V_NUMBER && v->num.form == NUM_INT && i > 0 && rule_word_has(a->c, &t[i - 1], ROLE_MONTH_WORD) &&
         v->num.ndigits <= 2 && atoi(v->num.digits) >= 1 && atoi(v->num.digits) <= 12)
         last->as_month = 1; /* a month number after "tháng": tháng 4 năm 2024 */
     /* a year after "tháng N" without "năm": tháng 1 2024 */
     if (v->kind == V_NUMBER && s.n == 4 && is_digits(s) && i >= 2 && is_digits(t[i - 1].core) && t[i - 1].core.n <= 2 &&
-        rule_word_is(&t[i - 2], "tháng"))
+        rule_word_has(a->c, &t[i - 2], ROLE_MONTH_WORD))
         last->add_prefix = last->as_year = 1;
     /* năm 2021 (four digits: năm -019 is a number) */
     if (v->kind == V_NUMBER && v->num.form == NUM_INT && s.n == 4 && is_digits(s) && i > 0 &&
-        rule_word_is(&t[i - 1], "năm"))
+        rule_word_has(a->c, &t[i - 1], ROLE_YEAR_WORD))
         last->as_year = 1;
     return 0;
+}
+
+/* the name --explain gives a value: its kind, and for a date the cue that
+ * let a short d/m be one */
+static const char *value_rule(const rule_at *a, const value *v)
+{
+    static const char *const KIND[] = {
+        [V_NONE] = "value", [V_NUMBER] = "number", [V_PERCENT] = "percent", [V_MONEY] = "money",
+        [V_MEASURE] = "measure", [V_TIME] = "time", [V_DURATION] = "duration", [V_DATE] = "date",
+        [V_MONTH_YEAR] = "month-year", [V_SHORT_AMOUNT] = "short-amount",
+    };
+    if (v->kind == V_DATE)
+        return a->named ? "date-named" : a->date_dot ? "date-dot" : a->short_date == 2 ? "date-strong" : a->short_date ? "date-cued" : "date";
+    return KIND[v->kind];
 }
 
 /* any value parse_value reads, and a unit as the next word, spelled exactly:
@@ -268,9 +283,10 @@ int rule_value(rule_at *a)
         return 0;
     value v = a->v;
     spanvec *out = a->out;
-    if (rule_push_value(t, a->i, tk->core, &v, out))
+    if (rule_push_value(a->c, t, a->i, tk->core, &v, out))
         return -1;
     span *last = &out->v[out->n - 1];
+    last->rule = value_rule(a, &v);
     if (a->named) /* the text says "ngày" already */
         last->add_prefix = 0;
     if (dot_is_decimal(a, &v))

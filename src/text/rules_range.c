@@ -22,10 +22,10 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
             continue;
         if (va.kind == V_TIME && vb.kind != V_TIME)
             continue;
-        if (rule_push_value(t, i, a, &va, out))
+        if (rule_push_value(c, t, i, a, &va, out))
             return -1;
         /* a score (thắng 2-1) has no "đến" */
-        int score = rule_cue_near(c, t, i, R_SCORE) && va.kind == V_NUMBER && vb.kind == V_NUMBER;
+        int score = rule_cue_near(c, t, i, ROLE_SCORE) && va.kind == V_NUMBER && vb.kind == V_NUMBER;
         span to = rule_mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
         value vb2 = vb;
         span sb = rule_mk(CL_VALUE, b);
@@ -62,11 +62,11 @@ int rule_dash_range(rule_at *a)
         return 0;
     /* a score, or a poll's shares (tỷ số 50% - 48%): no "đến" */
     int score = (v.kind == V_NUMBER || v.kind == V_PERCENT) && out->v[out->n - 1].val.kind == v.kind &&
-                rule_cue_near(c, t, a->i, R_SCORE);
+                rule_cue_near(c, t, a->i, ROLE_SCORE);
     span sp = rule_mk(score ? CL_PUNCT : CL_TO, tk->pre.n ? tk->pre : tk->post);
     if (score)
         sp.text.n = 0;
-    if (rule_push(out, &sp) || rule_push_value(t, a->i + 1, t[a->i + 1].core, &v, out))
+    if (rule_push(out, &sp) || rule_push_value(c, t, a->i + 1, t[a->i + 1].core, &v, out))
         return -1;
     out->v[out->n - 1].add_prefix = 0;
     a->i += 2;
@@ -81,7 +81,7 @@ int rule_weekday_range(rule_at *a)
     const token *t = a->t, *tk = &t[a->i];
     spanvec *out = a->out;
     if (tk->core.n || !rule_is_dash_token(tk) || !out->n || out->v[out->n - 1].cls != CL_ORDINAL ||
-        a->i + 1 >= a->n || !rule_word_is(&t[a->i + 1], "thứ"))
+        a->i + 1 >= a->n || !rule_word_has(a->c, &t[a->i + 1], ROLE_WEEKDAY_WORD))
         return 0;
     span sp = rule_mk(CL_TO, tk->pre.n ? tk->pre : tk->post);
     a->i++;
@@ -127,7 +127,7 @@ int rule_glued_dash_range(rule_at *a)
     if (!rule_value_of(a->c, rest, day, &v))
         return 0;
     span to = rule_mk(CL_TO, (slice){tk->core.s, 1});
-    if (rule_push(out, &to) || rule_push_value(t, a->i, rest, &v, out))
+    if (rule_push(out, &to) || rule_push_value(a->c, t, a->i, rest, &v, out))
         return -1;
     out->v[out->n - 1].add_prefix = 0;
     a->i++;

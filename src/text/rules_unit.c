@@ -46,6 +46,7 @@ size_t rule_unit_after(const classify_ctx *c, const token *t, size_t n, size_t i
         return 0;
     span sp = rule_mk(CL_UNIT, text);
     sp.val = uv;
+    sp.rule = "unit-after";
     if (uv.unit && !strcmp(uv.unit->reading, "đồng")) /* 10.000,50 đồng "phẩy năm không" */
         out->v[out->n - 1].val.num.frac_digits = 1;
     return rule_push(out, &sp) ? 0 : used ? used : 1;
@@ -77,8 +78,8 @@ int rule_unit_after_scale(rule_at *a)
 int rule_km_marker(rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
-    if (!(rule_word_is(tk, "km") && a->i + 1 < a->n && !tk->post.n && t[a->i + 1].core.n &&
-          ((t[a->i + 1].core.s[0] >= '0' && t[a->i + 1].core.s[0] <= '9') || rule_word_is(&t[a->i + 1], "số"))))
+    if (!(rule_word_has(a->c, tk, ROLE_KM_MARKER) && a->i + 1 < a->n && !tk->post.n && t[a->i + 1].core.n &&
+          ((t[a->i + 1].core.s[0] >= '0' && t[a->i + 1].core.s[0] <= '9') || rule_word_has(a->c, &t[a->i + 1], ROLE_NUMBER_WORD))))
         return 0;
     span sp = rule_mk(CL_UNIT, tk->core);
     sp.val.unit = lexicon_unit(a->c->lx, "km", 2);
@@ -96,7 +97,7 @@ int rule_counted_unit(rule_at *a)
     size_t i = a->i;
     slice s = t[i].core;
     const unit_entry *cu =
-        s.n >= 2 && rule_cue(c, t, i, R_COUNT_WORD) && !t[i - 1].post.n ? lexicon_unit(c->lx, s.s, s.n) : NULL;
+        s.n >= 2 && rule_cue(c, t, i, ROLE_COUNT_WORD) && !t[i - 1].post.n ? lexicon_unit(c->lx, s.s, s.n) : NULL;
     if (!(cu && strlen(cu->unit) == s.n && !memcmp(cu->unit, s.s, s.n) && !rule_syllable_at(c, t, i, s)))
         return 0;
     span sp = rule_mk(CL_UNIT, s);
