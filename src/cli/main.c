@@ -628,8 +628,10 @@ int main(int argc, char **argv)
         }
     } else if (!strcmp(c.cmd, "normalize")) {
         line_out o = {0, live_stdout()};
-        if (c.explain)
+        if (c.explain) {
             docbao_set_explain(db, print_explain, NULL);
+            docbao_set_explain_rules(db, 1);
+        }
         run r = {db, print_sentence, &o};
         rc = each_input(&c, &r);
     } else if (!strcmp(c.cmd, "phonemes")) {
