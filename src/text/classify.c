@@ -44,7 +44,7 @@ int rule_push(spanvec *sv, const span *s)
     span *d = rule_append(sv);
     if (!d)
         return -1;
-    if (s->cls == CL_VALUE || s->cls == CL_UNIT) {
+    if (span_has_payload(s->cls)) {
         *d = *s;
     } else { /* the value, most of a span's bytes, is read for these alone */
         memcpy(d, s, offsetof(span, val));
@@ -89,8 +89,8 @@ void spanvec_free(spanvec *sv)
 span rule_mk(tok_class c, slice text)
 {
     span s;
-    memset(&s, 0, c == CL_VALUE || c == CL_UNIT ? sizeof s : offsetof(span, val));
-    if (c != CL_VALUE && c != CL_UNIT)
+    memset(&s, 0, span_has_payload(c) ? sizeof s : offsetof(span, val));
+    if (!span_has_payload(c))
         s.val.kind = V_NONE;
     s.cls = c;
     s.text = text;

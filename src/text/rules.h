@@ -1,10 +1,20 @@
 /* rules — the classifier's recognizers, shared between classify.c (which
- * walks them in order: the order of the table is the priority) and the
- * rules_*.c files, one family each: rules_punct.c (dashes, ranges between
- * tokens), rules_datetime.c (dates, times, quarters), rules_number.c (numbers,
- * fractions, units, coordinates), rules_code.c (phones, codes, serials,
- * plates), rules_word.c (abbreviations, Roman numerals, loanwords, exonyms,
- * spelled letters, URLs, mixed and foreign words).
+ * walks RULE_LIST in order: the order is the priority) and the rules_*.c
+ * files, one family each:
+ *   rules_range.c     punctuation tokens, dashes and ranges (3 - 5, 2021-2025)
+ *   rules_datetime.c  dates and quarters that need their neighbours, and the
+ *                     date cues of a digit token (rule_digit_facts)
+ *   rules_number.c    numbers and values (parse_value), heights, dimensions,
+ *                     map positions, ordinals
+ *   rules_fraction.c  a/b: seasons, n of m, house numbers, fractions
+ *   rules_unit.c      units after numbers, scale words and number words
+ *   rules_code.c      phones, service numbers, plates, documents, serials, codes
+ *   rules_abbr.c      abbreviations chosen by their cue words
+ *   rules_roman.c     Roman numerals where something marks them
+ *   rules_word.c      words, capitals, loanwords, exonyms, URLs, letters, and
+ *                     the last rule, which takes any token
+ * A recognizer fills the span with what it read (val, frac, roman, abbr...),
+ * so the verbalizer reads those, and names itself for --explain.
  * Internal to src/text: not part of the public API. */
 #ifndef DOCBAO_RULES_H
 #define DOCBAO_RULES_H

@@ -54,7 +54,9 @@ int rule_ratio(rule_at *a)
     if (!ratio)
         return 0;
     a->i++;
-    if (rule_push_simple(a->out, CL_RATIO, tk->core))
+    span r = rule_mk(CL_RATIO, tk->core);
+    r.frac = *fr;
+    if (rule_push(a->out, &r))
         return -1;
     value uv;
     memset(&uv, 0, sizeof uv);
@@ -86,5 +88,7 @@ int rule_fraction(rule_at *a)
         a->i > 0 && !t[a->i - 1].post.n && rule_push_simple(out, CL_AND, (slice){s.s, 0}))
         return -1;
     a->i++;
-    return rule_push_simple(out, a->addr ? CL_ADDRESS : CL_FRACTION, s) ? -1 : 1;
+    span f = rule_mk(a->addr ? CL_ADDRESS : CL_FRACTION, s);
+    f.frac = *fr;
+    return rule_push(out, &f) ? -1 : 1;
 }

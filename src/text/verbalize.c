@@ -321,20 +321,19 @@ static int read_phone(const verbalize_ctx *c, slice s, strbuf *out)
     return rc;
 }
 
-static int read_fraction(const verbalize_ctx *c, slice s, int address, strbuf *out)
+/* a/b from the parts the classifier read: "a phần b", or "a trên b" for an
+ * address or a ratio */
+static int read_fraction(const verbalize_ctx *c, const fraction *f, int address, strbuf *out)
 {
-    fraction f;
-    if (!parse_fraction(c->lx, s, &f))
-        return verbalize_mixed(c, s, CL_CODE, out);
-    int rc = f.neg ? strbuf_word(out, "âm") : 0;
-    rc |= num_cardinal(f.num.s, f.num.n, c->dialect, out);
+    int rc = f->neg ? strbuf_word(out, "âm") : 0;
+    rc |= num_cardinal(f->num.s, f->num.n, c->dialect, out);
     rc |= strbuf_word(out, address ? "trên" : "phần");
-    if (!address && f.den.n == 1 && f.den.s[0] == '4')
+    if (!address && f->den.n == 1 && f->den.s[0] == '4')
         rc |= strbuf_word(out, "tư");
     else
-        rc |= num_cardinal(f.den.s, f.den.n, c->dialect, out);
-    if (f.unit)
-        rc |= strbuf_word(out, f.unit->reading);
+        rc |= num_cardinal(f->den.s, f->den.n, c->dialect, out);
+    if (f->unit)
+        rc |= strbuf_word(out, f->unit->reading);
     return rc;
 }
 
@@ -421,10 +420,10 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return rc;
     }
     case CL_FRACTION:
-        return read_fraction(c, s->text, 0, out);
+        return read_fraction(c, &s->frac, 0, out);
     case CL_ADDRESS:
     case CL_RATIO:
-        return read_fraction(c, s->text, 1, out);
+        return read_fraction(c, &s->frac, 1, out);
     case CL_PHONE:
         return read_phone(c, s->text, out);
     case CL_URL:
