@@ -59,7 +59,7 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
  * once. A row of context.tsv with a role not listed here, or a role listed
  * here that no row has, is a load error (context.tsv:line). */
 #define LEXICON_ROLES(X)                                                                              \
-    /* cues for the token after the word (classify) */                                             \
+    /* cues for the token after the word (classify: in the masks, so first) */                      \
     X(ROLE_ADDRESS, "address") X(ROLE_COUNTED, "counted") X(ROLE_DATE, "date")                      \
     X(ROLE_DATE_STRONG, "date-strong") X(ROLE_DATE_DOT, "date-dot") X(ROLE_DOCUMENT, "document")    \
     X(ROLE_EMERGENCY, "emergency") X(ROLE_SERVICE_NUMBER, "service-number")                         \
@@ -68,16 +68,18 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
     X(ROLE_ROMAN_STRONG, "roman-strong") X(ROLE_ROYAL, "royal") X(ROLE_SCALE, "scale")              \
     X(ROLE_SCORE, "score") X(ROLE_SERIAL, "serial") X(ROLE_SERVICE, "service") X(ROLE_SMS, "sms")   \
     X(ROLE_SMS_SEND, "sms-send")                                                                    \
-    /* the tokenizer and the verbalizer */                                                          \
-    X(ROLE_TITLE, "title") X(ROLE_TIME_UNIT, "time-unit") X(ROLE_CENTS, "cents")                    \
-    X(ROLE_ROUTE, "route") X(ROLE_PER, "per")                                                       \
-    /* what a single word is, for the classifier's rules (the word itself) */                      \
-    X(ROLE_DATE_SAID, "date-said") X(ROLE_DAY_WORD, "day-word") X(ROLE_MONTH_WORD, "month-word")    \
-    X(ROLE_YEAR_WORD, "year-word") X(ROLE_WEEKDAY_WORD, "weekday-word")                             \
-    X(ROLE_TIMES_WORD, "times-word") X(ROLE_QUARTER_WORD, "quarter-word")                           \
-    X(ROLE_NUMBER_WORD, "number-word") X(ROLE_DEGREE_WORD, "degree-word")                           \
-    X(ROLE_MINUTE_WORD, "minute-word") X(ROLE_KM_MARKER, "km-marker") X(ROLE_AND, "and")            \
-    X(ROLE_OR, "or") X(ROLE_UNTIL, "until") X(ROLE_AMONG, "among")
+    /* the tokenizer asks it of every word before a period */                                      \
+    X(ROLE_TITLE, "title")                                                                          \
+    /* what a single word is, for the classifier's rules (the word itself); the ones                \
+     * asked of most tokens first, in the masks */                                                  \
+    X(ROLE_DATE_SAID, "date-said") X(ROLE_MONTH_WORD, "month-word") X(ROLE_YEAR_WORD, "year-word")  \
+    X(ROLE_QUARTER_WORD, "quarter-word") X(ROLE_KM_MARKER, "km-marker")                             \
+    X(ROLE_NUMBER_WORD, "number-word") X(ROLE_AND, "and") X(ROLE_OR, "or")                          \
+    X(ROLE_DAY_WORD, "day-word") X(ROLE_WEEKDAY_WORD, "weekday-word")                               \
+    X(ROLE_TIMES_WORD, "times-word") X(ROLE_DEGREE_WORD, "degree-word")                             \
+    X(ROLE_MINUTE_WORD, "minute-word") X(ROLE_UNTIL, "until") X(ROLE_AMONG, "among")                \
+    /* the verbalizer (asked by name) */                                                            \
+    X(ROLE_TIME_UNIT, "time-unit") X(ROLE_CENTS, "cents") X(ROLE_ROUTE, "route") X(ROLE_PER, "per")
 
 typedef enum lexicon_role {
 #define X(id, name) id,

@@ -97,9 +97,6 @@ span rule_mk(tok_class c, slice text)
     return s;
 }
 
-/* the roles the masks of a sentence hold (rule_cue, rule_word_has) */
-#define MASK_ROLES (ROLE_COUNT < LEXICON_MASK_ROLES ? ROLE_COUNT : LEXICON_MASK_ROLES)
-_Static_assert(LEXICON_MASK_ROLES <= ROLE_MEMO_MAX, "role_memo holds every role of a mask");
 
 /* The lexicon's bit of a role. */
 static unsigned role_bit(const classify_ctx *c, role_id role)
@@ -113,24 +110,7 @@ static unsigned role_bit(const classify_ctx *c, role_id role)
     return m->bit[role];
 }
 
-/* Does the word (or two words) before token i have the role? */
-int rule_cue(const classify_ctx *c, const token *t, size_t i, role_id role)
-{
-    if (i < 1)
-        return 0;
-    size_t k = (size_t)(t + i - 1 - c->base); /* the word before, in the sentence */
-    return ((c->roles1[k] | c->roles2[k]) & c->memo->bit[role]) != 0; /* ready: see classify_sentence */
-}
 
-/* Is token t (of the sentence) a word with the role? (ngày, tháng, và...) */
-int rule_word_has(const classify_ctx *c, const token *t, role_id role)
-{
-    if (!t->core.n)
-        return 0;
-    if ((int)role < MASK_ROLES)
-        return (c->roles1[t - c->base] & c->memo->bit[role]) != 0;
-    return lexicon_word_has(c->lx, t->core.s, t->core.n, role);
-}
 
 int rule_has_char(slice s, const char *set)
 {
@@ -212,11 +192,6 @@ int rule_is_times(const token *t)
 }
 
 
-/* nghìn, triệu, tỷ... (role "scale" in context.tsv), from the word's role mask */
-int rule_is_scale(const classify_ctx *c, const token *t)
-{
-    return (c->roles1[t - c->base] & c->scale) != 0;
-}
 
 
 /* The class of a word that no context can change, as classify_word would
@@ -304,7 +279,7 @@ static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec
  * then the words whose class no context changes, then numbers, codes and
  * dates, and the words that need their context last. */
 static const rule RULES[] = {
-#define X(fn, name) {name, rule_##fn},
+#define X(fn, name, when) {name, rule_##fn, when},
     RULE_LIST(X)
 #undef X
 };
@@ -319,7 +294,10 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     a.out = out;
     a.digit_ready = a.value_ready = 0;
     size_t from = out->n;
+    unsigned kind = !t[*i].core.n ? RULE_EMPTY : t[*i].digit ? RULE_DIGIT : RULE_WORD;
     for (size_t k = 0; k < sizeof RULES / sizeof RULES[0]; k++) {
+        if (!(RULES[k].when & kind))
+            continue;
         int rc = RULES[k].fn(&a);
         if (rc < 0)
             return -1;

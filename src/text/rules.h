@@ -55,6 +55,7 @@ typedef int (*recognizer)(rule_at *a);
 typedef struct rule {
     const char *name; /* shown by --explain after the class: value/date-dot */
     recognizer fn;
+    unsigned when;    /* RULE_EMPTY, RULE_WORD, RULE_DIGIT: the tokens it may take */
 } rule;
 
 /* spans */
@@ -67,10 +68,38 @@ span rule_mk(tok_class c, slice text);
 int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text, const value *v, spanvec *out);
 
 /* context */
-int rule_cue(const classify_ctx *c, const token *t, size_t i, role_id role);
+
+/* the roles the masks of a sentence hold (rule_cue, rule_word_has) */
+#define MASK_ROLES (ROLE_COUNT < LEXICON_MASK_ROLES ? ROLE_COUNT : LEXICON_MASK_ROLES)
+_Static_assert(LEXICON_MASK_ROLES <= ROLE_MEMO_MAX, "role_memo holds every role of a mask");
+
+/* Does the word (or two words) before token i have the role? */
+static inline int rule_cue(const classify_ctx *c, const token *t, size_t i, role_id role)
+{
+    if (i < 1)
+        return 0;
+    size_t k = (size_t)(t + i - 1 - c->base); /* the word before, in the sentence */
+    return ((c->roles1[k] | c->roles2[k]) & c->memo->bit[role]) != 0; /* ready: see classify_sentence */
+}
+
+/* Is token t (of the sentence) a word with the role? (ngày, tháng, và...) */
+static inline int rule_word_has(const classify_ctx *c, const token *t, role_id role)
+{
+    if (!t->core.n)
+        return 0;
+    if ((int)role < MASK_ROLES)
+        return (c->roles1[t - c->base] & c->memo->bit[role]) != 0;
+    return lexicon_word_has(c->lx, t->core.s, t->core.n, role);
+}
+
+/* nghìn, triệu, tỷ... (role "scale" in context.tsv), from the word's role mask */
+static inline int rule_is_scale(const classify_ctx *c, const token *t)
+{
+    return (c->roles1[t - c->base] & c->scale) != 0;
+}
+
+/* the cue within the clause before token i (up to six words back) */
 int rule_cue_near(const classify_ctx *c, const token *t, size_t i, role_id role);
-int rule_word_has(const classify_ctx *c, const token *t, role_id role);
-int rule_is_scale(const classify_ctx *c, const token *t);
 int rule_syllable_at(const classify_ctx *c, const token *t, size_t i, slice s);
 void rule_digit_facts(rule_at *a);
 void rule_value_facts(rule_at *a);
@@ -86,23 +115,36 @@ int rule_value_of(const classify_ctx *c, slice s, int short_date, value *v);
 size_t rule_unit_after(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out);
 size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i, value *v, slice *u);
 
-/* the recognizers, in the files of their families */
-#define RULE_LIST(X)                                                                                         \
-    X(day_month_dashed, "date-spaced-dash") X(dash_range, "dash-range") X(weekday_range, "weekday-range")     \
-    X(lone_punct, "punct") X(times_sign, "times-sign") X(known_word, "word-known")                           \
-    X(glued_dash_range, "dash-glued-range") X(plate, "plate") X(quarter, "quarter") X(height, "height")      \
-    X(dimensions, "dimensions") X(unit_after_scale, "unit-after-scale") X(km_marker, "km-marker")            \
-    X(coordinates, "coordinates") X(batch_number, "batch-number") X(phone, "phone")                         \
-    X(spaced_number, "spaced-number") X(document_number, "document-number") X(season_years, "season-years") \
-    X(ratio, "ratio") X(fraction, "fraction") X(month_dot_year, "month-dot-year") X(ordinal, "ordinal")      \
-    X(money_scale, "money-scale") X(value, "value") X(inner_range, "range-inner") X(symbol, "symbol")        \
-    X(roman_initial, "roman-initial") X(roman_listed, "roman-list") X(abbreviation, "abbreviation")          \
-    X(roman_royal, "roman-royal") X(roman_cued, "roman-cued") X(capitals, "capitals")                        \
-    X(loan_exonym, "loanword") X(syllable, "syllable") X(url, "url") X(serial, "serial") X(code, "code")    \
-    X(roman_year, "roman-year") X(counted_unit, "unit-after-count") X(consonants, "spelled-letters")         \
-    X(fallback, "mixed-foreign-word")
+/* the recognizers, in the files of their families, in priority order; each
+ * with the tokens it may take (the walk asks no other): EMPTY a token of
+ * punctuation alone, WORD a word without digits, DIGIT one with digits */
+#define RULE_EMPTY 1
+#define RULE_WORD 2
+#define RULE_DIGIT 4
+#define RULE_CORE (RULE_WORD | RULE_DIGIT)
+#define RULE_LIST(X)                                                                                          \
+    X(day_month_dashed, "date-spaced-dash", RULE_EMPTY) X(dash_range, "dash-range", RULE_EMPTY)              \
+    X(weekday_range, "weekday-range", RULE_EMPTY) X(lone_punct, "punct", RULE_EMPTY)                         \
+    X(times_sign, "times-sign", RULE_WORD) X(known_word, "word-known", RULE_WORD)                            \
+    X(glued_dash_range, "dash-glued-range", RULE_DIGIT) X(plate, "plate", RULE_DIGIT)                        \
+    X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_DIGIT) X(dimensions, "dimensions", RULE_DIGIT) \
+    X(unit_after_scale, "unit-after-scale", RULE_CORE) X(km_marker, "km-marker", RULE_WORD)                  \
+    X(coordinates, "coordinates", RULE_DIGIT) X(batch_number, "batch-number", RULE_DIGIT)                    \
+    X(phone, "phone", RULE_DIGIT) X(spaced_number, "spaced-number", RULE_DIGIT)                              \
+    X(document_number, "document-number", RULE_DIGIT) X(season_years, "season-years", RULE_DIGIT)            \
+    X(ratio, "ratio", RULE_DIGIT) X(fraction, "fraction", RULE_DIGIT)                                        \
+    X(month_dot_year, "month-dot-year", RULE_DIGIT) X(ordinal, "ordinal", RULE_DIGIT)                        \
+    X(money_scale, "money-scale", RULE_DIGIT) X(value, "value", RULE_DIGIT)                                  \
+    X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \
+    X(roman_initial, "roman-initial", RULE_CORE) X(roman_listed, "roman-list", RULE_CORE)                    \
+    X(abbreviation, "abbreviation", RULE_CORE) X(roman_royal, "roman-royal", RULE_CORE)                      \
+    X(roman_cued, "roman-cued", RULE_CORE) X(capitals, "capitals", RULE_CORE)                                \
+    X(loan_exonym, "loanword", RULE_CORE) X(syllable, "syllable", RULE_CORE) X(url, "url", RULE_CORE)        \
+    X(serial, "serial", RULE_DIGIT) X(code, "code", RULE_DIGIT) X(roman_year, "roman-year", RULE_CORE)       \
+    X(counted_unit, "unit-after-count", RULE_CORE) X(consonants, "spelled-letters", RULE_CORE)               \
+    X(fallback, "mixed-foreign-word", RULE_CORE)
 
-#define X(fn, name) int rule_##fn(rule_at *a);
+#define X(fn, name, when) int rule_##fn(rule_at *a);
 RULE_LIST(X)
 #undef X
 
