@@ -44,10 +44,12 @@ typedef struct span {
     int as_year;             /* CL_VALUE number after "năm", or a year after "tháng N" */
     int ordinal;             /* CL_ROMAN after "thứ": I is "nhất", IV is "tư" */
     const char *rule;        /* the name of the rule that made it (--explain), NULL for none */
-    /* the payload (a word's span leaves it unset: span_has_payload) */
-    value val;               /* CL_VALUE, CL_UNIT */
-    fraction frac;           /* CL_FRACTION, CL_ADDRESS, CL_RATIO: its parts, as the
+    /* the payload, last (a word's span leaves it unset: span_has_payload) */
+    union {
+        value val;           /* CL_VALUE, CL_UNIT */
+        fraction frac;       /* CL_FRACTION, CL_ADDRESS, CL_RATIO: its parts, as the
                               * classifier read them (the verbalizer reads no text again) */
+    };
 } span;
 
 typedef struct spanvec {
