@@ -165,6 +165,11 @@ void docbao_set_explain(docbao *db, docbao_explain_fn fn, void *user)
     db->nz.explain_user = user;
 }
 
+void docbao_set_explain_rules(docbao *db, int on)
+{
+    db->nz.explain_rules = on;
+}
+
 static int on_sentence(void *user, const char *w, size_t wl, const char *s, size_t sl)
 {
     docbao *db = user;

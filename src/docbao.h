@@ -122,6 +122,10 @@ DOCBAO_API int docbao_is_html(const char *buf, size_t len);
 typedef void (*docbao_explain_fn)(void *user, const char *cls, size_t offset, const char *written, size_t wlen,
                                   const char *words, size_t len);
 DOCBAO_API void docbao_set_explain(docbao *db, docbao_explain_fn fn, void *user);
+/* on: the class given to the explain callback names the classifier's rule
+ * that made the span too, "class/rule" (value/date-dot); off (the default):
+ * the class alone. */
+DOCBAO_API void docbao_set_explain_rules(docbao *db, int on);
 
 /* Audio: 16-bit mono PCM at docbao_sample_rate(). Return non-zero to stop. */
 typedef int (*docbao_audio_fn)(void *user, const short *pcm, size_t frames);

@@ -434,8 +434,10 @@ int main(int argc, char **argv)
         return 1;
     }
     if (!strcmp(c.cmd, "normalize")) {
-        if (c.explain && !c.json && !c.ssml)
+        if (c.explain && !c.json && !c.ssml) {
             docbao_set_explain(db, print_explain, NULL);
+            docbao_set_explain_rules(db, 1); /* class/rule: value/date-dot */
+        }
         rc = cli_normalize(&c, db);
     } else if (!strcmp(c.cmd, "phonemes")) {
         rc = cli_phonemes(&c, db);

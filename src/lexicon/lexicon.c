@@ -21,12 +21,13 @@ struct lexicon {
     dict exonyms;        /* foreign proper name (lowercase) -> index into vals */
     dict symbols;        /* a lone symbol -> index into vals ("-": none) */
     dict parts;          /* abbreviation part -> index into vals, negative for a body (see row_part) */
-    dict role_masks;     /* lowercase word or phrase -> bit mask of its roles */
+    dict role_masks;     /* lowercase word or phrase -> bit mask of its roles (the first LEXICON_MASK_ROLES) */
+    dict role_masks_hi;  /* the same for the other declared roles (bit r - LEXICON_MASK_ROLES) */
     dict role_heads;     /* lowercase first word of each phrase in role_masks */
     unsigned char role_first[128]; /* ASCII bytes that begin a key of role_masks */
     unsigned char unit_first[128]; /* lowered ASCII bytes that begin a unit */
-    char role_names[32][24];
-    int nroles;
+    int role_line[ROLE_COUNT]; /* the first row of each declared role (0: none yet) */
+    int role_row;        /* the row of context.tsv being read */
     unsigned title_bit; /* the role "title", which the tokenizer asks of every word before a period */
     const char **vals;   /* values of the simple maps */
     size_t nvals, capvals;
@@ -243,6 +244,44 @@ static int row_unit(void *user, const char *const *c, char *err, size_t errlen)
     return rc;
 }
 
+_Static_assert(ROLE_COUNT <= 2 * LEXICON_MASK_ROLES, "two masks hold every declared role");
+
+static const char *const ROLE_NAMES[ROLE_COUNT] = {
+#define X(id, name) [id] = name,
+    LEXICON_ROLES(X)
+#undef X
+};
+
+const char *lexicon_role_name(lexicon_role r)
+{
+    return r < ROLE_COUNT ? ROLE_NAMES[r] : "";
+}
+
+static int declared_role(const char *name)
+{
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (!strcmp(ROLE_NAMES[r], name))
+            return r;
+    return -1;
+}
+
+/* word or phrase (lowered) gets role r: in role_masks for the first
+ * LEXICON_MASK_ROLES declared roles, role_masks_hi for the others */
+static int add_role(lexicon *lx, const char *w, size_t n, int r)
+{
+    dict *d = r < LEXICON_MASK_ROLES ? &lx->role_masks : &lx->role_masks_hi;
+    unsigned bit = 1u << (r % LEXICON_MASK_ROLES);
+    unsigned char f = (unsigned char)w[0];
+    if (f < 128)
+        lx->role_first[f] = 1;
+    int have = dict_get(d, w, n);
+    int rc = dict_put(d, w, n, (int)((have < 0 ? 0u : (unsigned)have) | bit));
+    const char *space = memchr(w, ' ', n);
+    if (!rc && space)
+        rc = dict_put(&lx->role_heads, w, (size_t)(space - w), 1);
+    return rc;
+}
+
 static int row_role(void *user, const char *const *c, char *err, size_t errlen)
 {
     lexicon *lx = user;
@@ -250,30 +289,32 @@ static int row_role(void *user, const char *const *c, char *err, size_t errlen)
         snprintf(err, errlen, "word and role are required");
         return -1;
     }
-    int bit = 0;
-    while (bit < lx->nroles && strcmp(lx->role_names[bit], c[1]))
-        bit++;
-    if (bit == lx->nroles) {
-        if (lx->nroles == 32 || strlen(c[1]) >= sizeof lx->role_names[0]) {
-            snprintf(err, errlen, "too many roles, or role name too long: %s", c[1]);
-            return -1;
-        }
-        snprintf(lx->role_names[lx->nroles++], sizeof lx->role_names[0], "%s", c[1]);
+    int r = declared_role(c[1]);
+    if (r < 0) {
+        snprintf(err, errlen, "unknown role '%s' (the roles are declared in src/lexicon/lexicon.h, LEXICON_ROLES)",
+                 c[1]);
+        return -1;
     }
+    lx->role_line[r] = 1;
     strbuf b = {0};
     int rc = utf8_lower(c[0], strlen(c[0]), &b);
-    if (!rc) {
-        unsigned char f = (unsigned char)strbuf_str(&b)[0];
-        if (f < 128)
-            lx->role_first[f] = 1;
-        int have = dict_get(&lx->role_masks, strbuf_str(&b), b.len);
-        rc = dict_put(&lx->role_masks, strbuf_str(&b), b.len, (int)((have < 0 ? 0u : (unsigned)have) | (1u << bit)));
-        const char *space = memchr(strbuf_str(&b), ' ', b.len);
-        if (!rc && space)
-            rc = dict_put(&lx->role_heads, strbuf_str(&b), (size_t)(space - strbuf_str(&b)), 1);
-    }
+    if (!rc)
+        rc = add_role(lx, strbuf_str(&b), b.len, r);
     strbuf_free(&b);
     return rc;
+}
+
+/* every declared role has a row: a role no row has is a typo or a stale
+ * declaration. 0, or -1 with the error. */
+static int roles_all_used(const lexicon *lx, char *err, size_t errlen)
+{
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (!lx->role_line[r]) {
+            snprintf(err, errlen, "%s/context.tsv:1: role '%s' is declared (LEXICON_ROLES) but no row has it",
+                     lx->dir, ROLE_NAMES[r]);
+            return -1;
+        }
+    return 0;
 }
 
 static int row_rhyme(void *user, const char *const *c, char *err, size_t errlen)
@@ -315,7 +356,7 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
         load(lx, "loanwords.tsv", LOAN, 2, row_loan, err, errlen) ||
         load(lx, "exonyms.tsv", LOAN, 2, row_exonym, err, errlen) ||
         load(lx, "units.tsv", UNIT, 3, row_unit, err, errlen) ||
-        load(lx, "context.tsv", ROLE, 2, row_role, err, errlen) ||
+        load(lx, "context.tsv", ROLE, 2, row_role, err, errlen) || roles_all_used(lx, err, errlen) ||
         load(lx, "rhymes.tsv", RHYME, 1, row_rhyme, err, errlen) ||
         load(lx, "abbreviation-parts.tsv", PART, 3, row_part, err, errlen) ||
         load(lx, "symbols.tsv", SYMBOL, 2, row_symbol, err, errlen) ||
@@ -330,7 +371,7 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
             return NULL;
         }
     }
-    lx->title_bit = lexicon_role_bit(lx, "title");
+    lx->title_bit = lexicon_role_bit(lx, lexicon_role_name(ROLE_TITLE));
     return lx;
 }
 
@@ -357,6 +398,7 @@ void lexicon_free(lexicon *lx)
     dict_free(&lx->unit_lower);
     dict_free(&lx->roles);
     dict_free(&lx->role_masks);
+    dict_free(&lx->role_masks_hi);
     dict_free(&lx->role_heads);
     dict_free(&lx->rhymes);
     lexwords_free(lx->words);
@@ -440,7 +482,8 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n)
 
 int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role)
 {
-    return (lexicon_roles(lx, word, n) & lexicon_role_bit(lx, role)) != 0;
+    int r = declared_role(role);
+    return r >= 0 && lexicon_word_has(lx, word, n, (lexicon_role)r);
 }
 
 int lexicon_is_title(const lexicon *lx, const char *word, size_t n)
@@ -450,10 +493,9 @@ int lexicon_is_title(const lexicon *lx, const char *word, size_t n)
 
 unsigned lexicon_role_bit(const lexicon *lx, const char *role)
 {
-    for (int b = 0; b < lx->nroles; b++)
-        if (!strcmp(lx->role_names[b], role))
-            return 1u << b;
-    return 0;
+    (void)lx;
+    int r = declared_role(role);
+    return r >= 0 && r < LEXICON_MASK_ROLES ? 1u << r : 0;
 }
 
 /* 0 when no key can match: an ASCII first byte that begins none (numbers) */
@@ -465,7 +507,8 @@ static int may_have_role(const lexicon *lx, const char *word, size_t n)
     return n && (f >= 128 || lx->role_first[f]);
 }
 
-unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n)
+/* the mask of word in d (lowered), 0 for none */
+static unsigned mask_in(const lexicon *lx, const dict *d, const char *word, size_t n)
 {
     if (!may_have_role(lx, word, n))
         return 0;
@@ -473,8 +516,21 @@ unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n)
     size_t ln = utf8_lower_buf(word, n, key, sizeof key);
     if (ln == (size_t)-1)
         return 0;
-    int m = dict_get(&lx->role_masks, key, ln);
+    int m = dict_get(d, key, ln);
     return m < 0 ? 0u : (unsigned)m;
+}
+
+unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n)
+{
+    return mask_in(lx, &lx->role_masks, word, n);
+}
+
+int lexicon_word_has(const lexicon *lx, const char *word, size_t n, lexicon_role r)
+{
+    if (r >= ROLE_COUNT)
+        return 0;
+    const dict *d = r < LEXICON_MASK_ROLES ? &lx->role_masks : &lx->role_masks_hi;
+    return (mask_in(lx, d, word, n) >> (r % LEXICON_MASK_ROLES)) & 1u;
 }
 
 int lexicon_role_head(const lexicon *lx, const char *word, size_t n)

@@ -55,13 +55,57 @@ const char *lexicon_exonym(const lexicon *lx, const char *word, size_t n);
 const char *lexicon_symbol(const lexicon *lx, const char *sym, size_t n);
 /* Unit by exact spelling, else case-insensitively; NULL when unknown. */
 const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
+/* The roles of context.tsv: every role the code asks about, declared here
+ * once. A row of context.tsv with a role not listed here, or a role listed
+ * here that no row has, is a load error (context.tsv:line). */
+#define LEXICON_ROLES(X)                                                                              \
+    /* cues for the token after the word (classify: in the masks, so first) */                      \
+    X(ROLE_ADDRESS, "address") X(ROLE_COUNTED, "counted") X(ROLE_DATE, "date")                      \
+    X(ROLE_DATE_STRONG, "date-strong") X(ROLE_DATE_DOT, "date-dot") X(ROLE_DOCUMENT, "document")    \
+    X(ROLE_EMERGENCY, "emergency") X(ROLE_SERVICE_NUMBER, "service-number")                         \
+    X(ROLE_COUNT_WORD, "count") X(ROLE_FRACTION, "fraction") X(ROLE_ORDINAL, "ordinal")             \
+    X(ROLE_PHONE, "phone") X(ROLE_PURITY, "purity") X(ROLE_ROMAN, "roman")                          \
+    X(ROLE_ROMAN_STRONG, "roman-strong") X(ROLE_ROYAL, "royal") X(ROLE_SCALE, "scale")              \
+    X(ROLE_SCORE, "score") X(ROLE_SERIAL, "serial") X(ROLE_SERVICE, "service") X(ROLE_SMS, "sms")   \
+    X(ROLE_SMS_SEND, "sms-send")                                                                    \
+    /* the tokenizer asks it of every word before a period */                                      \
+    X(ROLE_TITLE, "title")                                                                          \
+    /* what a single word is, for the classifier's rules (the word itself); the ones                \
+     * asked of most tokens first, in the masks */                                                  \
+    X(ROLE_DATE_SAID, "date-said") X(ROLE_MONTH_WORD, "month-word") X(ROLE_YEAR_WORD, "year-word")  \
+    X(ROLE_QUARTER_WORD, "quarter-word") X(ROLE_KM_MARKER, "km-marker")                             \
+    X(ROLE_NUMBER_WORD, "number-word") X(ROLE_AND, "and") X(ROLE_OR, "or")                          \
+    X(ROLE_DAY_WORD, "day-word") X(ROLE_WEEKDAY_WORD, "weekday-word")                               \
+    X(ROLE_TIMES_WORD, "times-word") X(ROLE_DEGREE_WORD, "degree-word")                             \
+    X(ROLE_MINUTE_WORD, "minute-word") X(ROLE_UNTIL, "until") X(ROLE_AMONG, "among")                \
+    /* the verbalizer (asked by name) */                                                            \
+    X(ROLE_TIME_UNIT, "time-unit") X(ROLE_CENTS, "cents") X(ROLE_ROUTE, "route") X(ROLE_PER, "per")
+
+typedef enum lexicon_role {
+#define X(id, name) id,
+    LEXICON_ROLES(X)
+#undef X
+    ROLE_COUNT
+} lexicon_role;
+
+/* The roles lexicon_roles' mask holds: the first 31 declared (a mask is
+ * kept as a non-negative int) */
+#define LEXICON_MASK_ROLES 31
+
+/* The name of a declared role. */
+const char *lexicon_role_name(lexicon_role r);
+/* 1 when word (matched case-insensitively, the whole word: no phrase) has
+ * the declared role r. */
+int lexicon_word_has(const lexicon *lx, const char *word, size_t n, lexicon_role r);
 /* 1 when word (matched case-insensitively) has the role in context.tsv
- * (roman, date, phone, fraction, address, version, ...). */
+ * (roman, date, phone, fraction, address, ...). */
 int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role);
 /* lexicon_has_role(lx, word, n, "title") without finding the role by name */
 int lexicon_is_title(const lexicon *lx, const char *word, size_t n);
-/* The roles of a word or phrase as a bit mask, and the bit of a role name
- * (0 for a role no row has): lexicon_roles(w) & lexicon_role_bit("date"). */
+/* The roles of a word or phrase as a bit mask, and the bit of a role name:
+ * lexicon_roles(w) & lexicon_role_bit("date"). The mask holds the first
+ * LEXICON_MASK_ROLES declared roles; lexicon_role_bit is 0 for the others (ask lexicon_word_has)
+ * and for a name not declared. */
 unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n);
 unsigned lexicon_role_bit(const lexicon *lx, const char *role);
 /* 1 when word (any case) begins a phrase of several words that has roles. */

@@ -26,6 +26,11 @@ typedef enum {
 } tok_class;
 
 const char *class_name(tok_class c);
+/* 1 for the classes whose spans carry a payload (val, frac) */
+static inline int span_has_payload(tok_class c)
+{
+    return c == CL_VALUE || c == CL_UNIT || c == CL_FRACTION || c == CL_ADDRESS || c == CL_RATIO;
+}
 
 typedef struct span {
     tok_class cls;
@@ -38,7 +43,13 @@ typedef struct span {
     int as_month;            /* CL_VALUE number after "tháng": 4 is "tư" */
     int as_year;             /* CL_VALUE number after "năm", or a year after "tháng N" */
     int ordinal;             /* CL_ROMAN after "thứ": I is "nhất", IV is "tư" */
-    value val;               /* CL_VALUE, CL_UNIT (last: a word's span leaves it unset) */
+    const char *rule;        /* the name of the rule that made it (--explain), NULL for none */
+    /* the payload, last (a word's span leaves it unset: span_has_payload) */
+    union {
+        value val;           /* CL_VALUE, CL_UNIT */
+        fraction frac;       /* CL_FRACTION, CL_ADDRESS, CL_RATIO: its parts, as the
+                              * classifier read them (the verbalizer reads no text again) */
+    };
 } span;
 
 typedef struct spanvec {

@@ -2,6 +2,7 @@
 #include "normalize.h"
 #include "cleanup.h"
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 void normalizer_init(normalizer *nz, const lexicon *lx, num_dialect d)
@@ -76,7 +77,11 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
                 size_t b = offmap_source(&nz->map, clean, (size_t)(s->text.s + s->text.n - clean));
                 if (s->text.n && b < a)
                     b = a;
-                nz->explain(nz->explain_user, class_name(s->cls), a, text + a, b - a, w, wl);
+                char label[64];
+                const char *cls = class_name(s->cls);
+                if (nz->explain_rules && s->rule && snprintf(label, sizeof label, "%s/%s", cls, s->rule) > 0)
+                    cls = label;
+                nz->explain(nz->explain_user, cls, a, text + a, b - a, w, wl);
             }
         }
         const char *ws = t[from].pre.n ? t[from].pre.s : t[from].core.n ? t[from].core.s : t[from].post.s;

@@ -25,6 +25,7 @@ typedef struct normalizer {
     foreign_cache foreign;   /* their readings, this normalizer's own */
     normalize_explain_fn explain;
     void *explain_user;
+    int explain_rules;       /* explain's class is "class/rule" (the rule that made the span) */
     strbuf clean, spoken, piece;
     offmap map;              /* clean byte -> source byte */
     tokvec tokens;

@@ -1,11 +1,12 @@
 /* verbalize — one function per class, reading what classify recognized. */
 #include "verbalize.h"
+#include "verbalize_parts.h"
 #include "compose.h"
 #include "syllable.h"
 #include "utf8.h"
 #include <string.h>
 
-static int spell(const verbalize_ctx *c, slice s, strbuf *out)
+int vb_spell(const verbalize_ctx *c, slice s, strbuf *out)
 {
     int rc = 0;
     for (size_t i = 0; i < s.n && !rc;) {
@@ -64,12 +65,12 @@ static int read_number(const verbalize_ctx *c, const number *n, strbuf *out)
     return read_number_as(c, n, 0, out);
 }
 
-static int read_slice_number(const verbalize_ctx *c, slice s, strbuf *out)
+int vb_read_slice_number(const verbalize_ctx *c, slice s, strbuf *out)
 {
     /* a leading zero is said (biển số 51B-012.34) */
     if (s.n > 1 && s.s[0] == '0' && s.s[1] >= '0' && s.s[1] <= '9') {
         int rc = strbuf_word(out, "không");
-        return rc || read_slice_number(c, (slice){s.s + 1, s.n - 1}, out);
+        return rc || vb_read_slice_number(c, (slice){s.s + 1, s.n - 1}, out);
     }
     number n;
     if (parse_number(s, &n))
@@ -231,10 +232,10 @@ static int read_foreign(const verbalize_ctx *c, slice s, strbuf *out)
     if (c->foreign_keep || !c->tr || !c->fc)
         return strbuf_wordn(out, s.s, s.n);
     int rc = foreign_read(c->fc, c->tr, s.s, s.n, out);
-    return rc < 0 ? -1 : rc ? spell(c, s, out) : 0;
+    return rc < 0 ? -1 : rc ? vb_spell(c, s, out) : 0;
 }
 
-static int read_run(const verbalize_ctx *c, slice s, int code, int url, strbuf *out)
+int vb_read_run(const verbalize_ctx *c, slice s, int code, int url, strbuf *out)
 {
     if (!code) {
         const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
@@ -252,7 +253,7 @@ static int read_run(const verbalize_ctx *c, slice s, int code, int url, strbuf *
         }
         if (e) {
             if (e->kind == ABBR_SPELL && !e->reading[0])
-                return spell(c, s, out);
+                return vb_spell(c, s, out);
             return strbuf_word(out, e->reading);
         }
         const char *loan = lexicon_loanword(c->lx, s.s, s.n);
@@ -269,7 +270,7 @@ static int read_run(const verbalize_ctx *c, slice s, int code, int url, strbuf *
     if (utf8_all_upper(s.s, s.n)) {
         if (!code && s.n > 1 && syllable_is_word(c->lx, s.s, s.n))
             return lower_word(s, out);
-        return spell(c, s, out);
+        return vb_spell(c, s, out);
     }
     if (syllable_parse(c->lx, s.s, s.n, NULL))
         return strbuf_wordn(out, s.s, s.n);
@@ -277,213 +278,10 @@ static int read_run(const verbalize_ctx *c, slice s, int code, int url, strbuf *
     int32_t f0;
     utf8_next(s.s, s.n, &f0);
     if (utf8_len(s.s, s.n) <= 3 && !utf8_is_upper(f0))
-        return spell(c, s, out);
+        return vb_spell(c, s, out);
     if (foreign_looking(s.s, s.n))
         return read_foreign(c, s, out);
     return strbuf_wordn(out, s.s, s.n);
-}
-
-static int is_letter_at(slice s, size_t i)
-{
-    int32_t cp;
-    utf8_next(s.s + i, s.n - i, &cp);
-    return utf8_is_letter(cp);
-}
-
-/* Mixed tokens, codes and addresses: split into parts at separators, digits
- * and case changes; look up each part. */
-/* a year (19xx, 20xx) at s[i], ending the text or followed by / or - */
-static int year_at(slice s, size_t i)
-{
-    if (i + 4 > s.n || !((s.s[i] == '1' && s.s[i + 1] == '9') || (s.s[i] == '2' && s.s[i + 1] == '0')))
-        return 0;
-    for (size_t k = i + 2; k < i + 4; k++)
-        if (s.s[k] < '0' || s.s[k] > '9')
-            return 0;
-    return i + 4 == s.n || s.s[i + 4] == '/' || s.s[i + 4] == '-';
-}
-
-/* an abbreviation said as a word (RON rôn): not spelled when digits follow it (RON95) */
-static int is_word_abbr(const verbalize_ctx *c, slice s)
-{
-    const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
-    return e && e->kind == ABBR_WORD && !e->context[0];
-}
-
-static int read_mixed(const verbalize_ctx *c, slice s, tok_class cls, strbuf *out)
-{
-    int code = cls == CL_CODE, url = cls == CL_URL;
-    int rc = 0;
-    size_t i = 0;
-    while (i < s.n && !rc) {
-        char ch = s.s[i];
-        if (cls == CL_SERIAL && ch >= '0' && ch <= '9') { /* a serial: digit by digit */
-            size_t j = i;
-            while (j < s.n && s.s[j] >= '0' && s.s[j] <= '9')
-                j++;
-            rc = num_digits(s.s + i, j - i, out);
-            i = j;
-            continue;
-        }
-        if (cls == CL_SERIAL && is_letter_at(s, i)) { /* and its letters spelled */
-            size_t j = i;
-            while (j < s.n && is_letter_at(s, j)) {
-                int32_t cp;
-                j += utf8_next(s.s + j, s.n - j, &cp);
-            }
-            rc = spell(c, (slice){s.s + i, j - i}, out);
-            i = j;
-            continue;
-        }
-        if (ch >= '0' && ch <= '9') {
-            size_t j = i;
-            while (j < s.n && ((s.s[j] >= '0' && s.s[j] <= '9') ||
-                               (!url && (s.s[j] == '.' || s.s[j] == ',') && j + 1 < s.n &&
-                                s.s[j + 1] >= '0' && s.s[j + 1] <= '9')))
-                j++;
-            slice d = {s.s + i, j - i};
-            rc = (url || (d.n > 1 && d.s[0] == '0')) && is_digits(d) ? num_digits(d.s, d.n, out) : read_slice_number(c, d, out);
-            i = j;
-            continue;
-        }
-        if (is_letter_at(s, i)) {
-            /* a whole part up to the next separator, if the lexicon knows it */
-            size_t end = i;
-            while (end < s.n && !strchr("-/&.@_:+", s.s[end]))
-                end++;
-            slice part = {s.s + i, end - i};
-            /* an address prefix glued to a name or number: P.5, Q.Bình Thạnh, TP.Thủ Đức, H.Củ Chi */
-            if (!url && end < s.n && s.s[end] == '.' && end + 1 < s.n && part.n <= 3) {
-                const abbr_entry *e = lexicon_abbr(c->lx, part.s, part.n + 1);
-                while (e && e->kind != ABBR_EXPAND)
-                    e = lexicon_abbr_at(c->lx, e->next);
-                if (e) {
-                    rc = strbuf_word(out, e->reading);
-                    i = end + 1;
-                    continue;
-                }
-            }
-            /* capitals glued to two or more digits are a code, spelled: VN30, QH1521, PA03 */
-            size_t lend = i;
-            while (lend < end && is_letter_at(s, lend)) {
-                int32_t cp;
-                lend += utf8_next(s.s + lend, s.n - lend, &cp);
-            }
-            slice letters = {s.s + i, lend - i};
-            if (!url && lend > i && utf8_all_upper(letters.s, letters.n) && lend + 1 < s.n && s.s[lend] >= '0' &&
-                s.s[lend] <= '9' && s.s[lend + 1] >= '0' && s.s[lend + 1] <= '9' && utf8_len(letters.s, letters.n) <= 3 &&
-                !lexicon_has_role(c->lx, letters.s, letters.n, "route") && !is_word_abbr(c, letters)) {
-                rc = spell(c, letters, out);
-                i = lend;
-                continue;
-            }
-            /* a Roman numeral after a dash in a grade: RON 95-III, 0,05S-II */
-            if (i > 0 && s.s[i - 1] == '-' && part.n == strspn(part.s, "IVX") && num_roman_value(part.s, part.n) &&
-                (part.n > 1 || part.s[0] == 'I' || part.s[0] == 'V')) {
-                rc = num_cardinal_u(num_roman_value(part.s, part.n), c->dialect, out);
-                i = end;
-                continue;
-            }
-            /* the second part of a hyphenated name stays a word: Kim Jong-un, Sang-sik */
-            if (!code && !url && i > 0 && s.s[i - 1] == '-' && utf8_is_upper((int32_t)(unsigned char)s.s[0]) &&
-                !utf8_all_upper(s.s, i - 1) && !utf8_all_upper(part.s, part.n)) {
-                int32_t f0;
-                utf8_next(part.s, part.n, &f0);
-                if (utf8_is_lower(f0) && !lexicon_loanword(c->lx, part.s, part.n) && !lexicon_abbr(c->lx, part.s, part.n)) {
-                    rc = strbuf_wordn(out, part.s, part.n);
-                    i = end;
-                    continue;
-                }
-            }
-            const abbr_entry *pa = code ? NULL : lexicon_abbr(c->lx, part.s, part.n);
-            if (!code && ((pa && (!url || pa->kind != ABBR_EXPAND)) || lexicon_loanword(c->lx, part.s, part.n) ||
-                          lexicon_exonym(c->lx, part.s, part.n))) {
-                rc = read_run(c, part, 0, url, out);
-                i = end;
-                continue;
-            }
-            /* a lone i or e before a capital: the i of iPhone, the e of eGov */
-            int32_t first, second;
-            size_t k1 = utf8_next(s.s + i, s.n - i, &first);
-            if (!code && (first == 'i' || first == 'e') && i + k1 < s.n) {
-                utf8_next(s.s + i + k1, s.n - i - k1, &second);
-                if (utf8_is_upper(second)) {
-                    char key[3] = {(char)first, '-', 0};
-                    const char *pre = lexicon_loanword(c->lx, key, 2);
-                    rc = strbuf_word(out, pre ? pre : (first == 'i' ? "ai" : "i"));
-                    i += k1;
-                    continue;
-                }
-            }
-            /* a run of letters, cut where lower case turns upper */
-            size_t j = i;
-            int seen_lower = 0, uppers = 0;
-            while (j < end) {
-                int32_t cp;
-                size_t k = utf8_next(s.s + j, s.n - j, &cp);
-                if (!utf8_is_letter(cp))
-                    break;
-                if (utf8_is_upper(cp) && seen_lower)
-                    break;
-                if (utf8_is_lower(cp) && uppers >= 2) /* VTVcab: VTV, then cab */
-                    break;
-                if (utf8_is_lower(cp))
-                    seen_lower = 1;
-                else
-                    uppers++;
-                j += k;
-            }
-            if (j == i)
-                j = i + 1;
-            rc = read_run(c, (slice){s.s + i, j - i}, code, url, out);
-            i = j;
-            continue;
-        }
-        /* separators */
-        const char *say = NULL;
-        if (ch == '&')
-            say = "và";
-        else if (url) {
-            switch (ch) {
-            case '.': say = "chấm"; break;
-            case '@': say = "a còng"; break;
-            case '/': say = "gạch chéo"; break;
-            case '-': say = "gạch ngang"; break;
-            case '_': say = "gạch dưới"; break;
-            case ':': say = "hai chấm"; break;
-            default: break;
-            }
-        } else if (ch == '/' && i > 0 && i + 1 < s.n && s.s[i - 1] >= '0' && s.s[i - 1] <= '9' &&
-                   s.s[i + 1] >= '0' && s.s[i + 1] <= '9') {
-            /* a document's number and year: 11/2017/QĐ-TTg "mười một năm hai nghìn…" */
-            say = cls == CL_CODE && year_at(s, i + 1) ? "năm" : "trên";
-        } else if (ch == '/' && !code && i > 0 && i + 1 < s.n && is_letter_at(s, i + 1)) {
-            /* a rate after a word: lượt khách/ngày, gạo/tháng, yên/USD ("một"); huyện/thành phố stays silent */
-            size_t e2 = i + 1;
-            while (e2 < s.n && !strchr("-/&.@_:+", s.s[e2]))
-                e2++;
-            const char *w = s.s + i + 1;
-            size_t wl = e2 - i - 1;
-            const unit_entry *wu = lexicon_unit(c->lx, w, wl);
-            if (wu || lexicon_has_role(c->lx, w, wl, "time-unit") || lexicon_has_role(c->lx, w, wl, "per")) {
-                /* USD/VND, EUR/USD: a rate between currencies is "trên" */
-                size_t b0 = i;
-                while (b0 > 0 && !strchr("-/&.@_:+ ", s.s[b0 - 1]))
-                    b0--;
-                const unit_entry *lu = lexicon_unit(c->lx, s.s + b0, i - b0);
-                say = wu && wu->kind == UNIT_MONEY && lu && lu->kind == UNIT_MONEY ? "trên" : "một";
-            }
-        } else if (ch == '+') {
-            say = "cộng";
-        } else if (ch == ':' && i > 0 && i + 1 < s.n && s.s[i - 1] >= '0' && s.s[i - 1] <= '9' && s.s[i + 1] >= '0' &&
-                   s.s[i + 1] <= '9') {
-            say = "trên"; /* a scale or ratio: 1:500 */
-        }
-        if (say)
-            rc = strbuf_word(out, say);
-        i++;
-    }
-    return rc;
 }
 
 static int read_url(const verbalize_ctx *c, slice s, strbuf *out)
@@ -500,7 +298,7 @@ static int read_url(const verbalize_ctx *c, slice s, strbuf *out)
     }
     if (s.n && s.s[s.n - 1] == '/')
         s.n--;
-    return read_mixed(c, s, CL_URL, out);
+    return verbalize_mixed(c, s, CL_URL, out);
 }
 
 static int read_phone(const verbalize_ctx *c, slice s, strbuf *out)
@@ -523,20 +321,19 @@ static int read_phone(const verbalize_ctx *c, slice s, strbuf *out)
     return rc;
 }
 
-static int read_fraction(const verbalize_ctx *c, slice s, int address, strbuf *out)
+/* a/b from the parts the classifier read: "a phần b", or "a trên b" for an
+ * address or a ratio */
+static int read_fraction(const verbalize_ctx *c, const fraction *f, int address, strbuf *out)
 {
-    fraction f;
-    if (!parse_fraction(c->lx, s, &f))
-        return read_mixed(c, s, CL_CODE, out);
-    int rc = f.neg ? strbuf_word(out, "âm") : 0;
-    rc |= num_cardinal(f.num.s, f.num.n, c->dialect, out);
+    int rc = f->neg ? strbuf_word(out, "âm") : 0;
+    rc |= num_cardinal(f->num.s, f->num.n, c->dialect, out);
     rc |= strbuf_word(out, address ? "trên" : "phần");
-    if (!address && f.den.n == 1 && f.den.s[0] == '4')
+    if (!address && f->den.n == 1 && f->den.s[0] == '4')
         rc |= strbuf_word(out, "tư");
     else
-        rc |= num_cardinal(f.den.s, f.den.n, c->dialect, out);
-    if (f.unit)
-        rc |= strbuf_word(out, f.unit->reading);
+        rc |= num_cardinal(f->den.s, f->den.n, c->dialect, out);
+    if (f->unit)
+        rc |= strbuf_word(out, f->unit->reading);
     return rc;
 }
 
@@ -576,11 +373,11 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_ABBR:
         if (s->abbr->kind == ABBR_SPELL && !s->abbr->reading[0]) {
             slice key = s->text;
-            return spell(c, key, out);
+            return vb_spell(c, key, out);
         }
         return strbuf_word(out, s->abbr->reading);
     case CL_SPELL:
-        return spell(c, s->text, out);
+        return vb_spell(c, s->text, out);
     case CL_FOREIGN:
         return read_foreign(c, s->text, out);
     case CL_COMPOSED:
@@ -623,10 +420,10 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return rc;
     }
     case CL_FRACTION:
-        return read_fraction(c, s->text, 0, out);
+        return read_fraction(c, &s->frac, 0, out);
     case CL_ADDRESS:
     case CL_RATIO:
-        return read_fraction(c, s->text, 1, out);
+        return read_fraction(c, &s->frac, 1, out);
     case CL_PHONE:
         return read_phone(c, s->text, out);
     case CL_URL:
@@ -634,7 +431,7 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_CODE:
     case CL_MIXED:
     case CL_SERIAL:
-        return read_mixed(c, s->text, s->cls, out);
+        return verbalize_mixed(c, s->text, s->cls, out);
     }
     return 0;
 }
@@ -642,8 +439,8 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
 int verbalize_fallback(const verbalize_ctx *c, slice text, strbuf *out)
 {
     size_t before = out->len;
-    if (!read_mixed(c, text, CL_CODE, out))
+    if (!verbalize_mixed(c, text, CL_CODE, out))
         return 0;
     strbuf_truncate(out, before);
-    return spell(c, text, out);
+    return vb_spell(c, text, out);
 }

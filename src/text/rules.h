@@ -1,0 +1,151 @@
+/* rules — the classifier's recognizers, shared between classify.c (which
+ * walks RULE_LIST in order: the order is the priority) and the rules_*.c
+ * files, one family each:
+ *   rules_range.c     punctuation tokens, dashes and ranges (3 - 5, 2021-2025)
+ *   rules_datetime.c  dates and quarters that need their neighbours, and the
+ *                     date cues of a digit token (rule_digit_facts)
+ *   rules_number.c    numbers and values (parse_value), heights, dimensions,
+ *                     map positions, ordinals
+ *   rules_fraction.c  a/b: seasons, n of m, house numbers, fractions
+ *   rules_unit.c      units after numbers, scale words and number words
+ *   rules_code.c      phones, service numbers, plates, documents, serials, codes
+ *   rules_abbr.c      abbreviations chosen by their cue words
+ *   rules_roman.c     Roman numerals where something marks them
+ *   rules_word.c      words, capitals, loanwords, exonyms, URLs, letters, and
+ *                     the last rule, which takes any token
+ * A recognizer fills the span with what it read (val, frac, roman, abbr...),
+ * so the verbalizer reads those, and names itself for --explain.
+ * Internal to src/text: not part of the public API. */
+#ifndef DOCBAO_RULES_H
+#define DOCBAO_RULES_H
+#include "classify.h"
+
+/* The roles the rules ask about are the lexicon's (LEXICON_ROLES in
+ * lexicon.h, rows of lexicon/context.tsv). rule_cue asks the word before a
+ * token (or the two words before it), and only of the first
+ * LEXICON_MASK_ROLES roles, which
+ * the sentence's masks hold; rule_word_has asks a word itself, of any role. */
+typedef lexicon_role role_id;
+_Static_assert(ROLE_SMS_SEND < LEXICON_MASK_ROLES, "the cue roles fit the masks of classify_sentence");
+
+/* What a recognizer sees: the sentence's tokens, the one to classify, the
+ * spans so far; and what several rules of a digit token share, computed once
+ * (rule_digit_facts). */
+typedef struct rule_at {
+    const classify_ctx *c;
+    const token *t;
+    size_t n;
+    size_t i;        /* the token to classify; a rule that fires moves it past what it read */
+    spanvec *out;
+    int digit_ready; /* the facts below are computed */
+    int named;       /* a d/m after "ngày <name>" (Ngày bầu cử 5/11) */
+    int short_date;  /* 0: d/m is no date; 1: it may be; 2: it is (parse_value) */
+    int date_dot;    /* short_date is 2 for a d.m after a date-dot cue (từ 25.1 đến 2.2) */
+    int frac_ok;     /* fr holds a fraction the rules of fractions consider */
+    fraction fr;
+    int addr, date_like; /* of fr: a house number; a dd/m with no cue */
+    int value_ready, value_ok;
+    value v;         /* parse_value of the token with short_date */
+} rule_at;
+
+/* A recognizer: 1 when it classified token a->i (spans appended, a->i moved
+ * past the tokens it read), 0 when it does not apply (nothing changed), -1 on
+ * out of memory. */
+typedef int (*recognizer)(rule_at *a);
+typedef struct rule {
+    const char *name; /* shown by --explain after the class: value/date-dot */
+    recognizer fn;
+    unsigned when;    /* RULE_EMPTY, RULE_WORD, RULE_DIGIT: the tokens it may take */
+} rule;
+
+/* spans */
+span *rule_append(spanvec *sv);
+int rule_push(spanvec *sv, const span *s);
+span *rule_push_new(spanvec *sv);
+int rule_push_simple(spanvec *sv, tok_class c, slice text);
+span rule_mk(tok_class c, slice text);
+/* a value span, with "ngày"/"tháng" said before it unless the text says it */
+int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text, const value *v, spanvec *out);
+
+/* context */
+
+/* the roles the masks of a sentence hold (rule_cue, rule_word_has) */
+#define MASK_ROLES (ROLE_COUNT < LEXICON_MASK_ROLES ? ROLE_COUNT : LEXICON_MASK_ROLES)
+_Static_assert(LEXICON_MASK_ROLES <= ROLE_MEMO_MAX, "role_memo holds every role of a mask");
+
+/* Does the word (or two words) before token i have the role? */
+static inline int rule_cue(const classify_ctx *c, const token *t, size_t i, role_id role)
+{
+    if (i < 1)
+        return 0;
+    size_t k = (size_t)(t + i - 1 - c->base); /* the word before, in the sentence */
+    return ((c->roles1[k] | c->roles2[k]) & c->memo->bit[role]) != 0; /* ready: see classify_sentence */
+}
+
+/* Is token t (of the sentence) a word with the role? (ngày, tháng, và...) */
+static inline int rule_word_has(const classify_ctx *c, const token *t, role_id role)
+{
+    if (!t->core.n)
+        return 0;
+    if ((int)role < MASK_ROLES)
+        return (c->roles1[t - c->base] & c->memo->bit[role]) != 0;
+    return lexicon_word_has(c->lx, t->core.s, t->core.n, role);
+}
+
+/* nghìn, triệu, tỷ... (role "scale" in context.tsv), from the word's role mask */
+static inline int rule_is_scale(const classify_ctx *c, const token *t)
+{
+    return (c->roles1[t - c->base] & c->scale) != 0;
+}
+
+/* the cue within the clause before token i (up to six words back) */
+int rule_cue_near(const classify_ctx *c, const token *t, size_t i, role_id role);
+int rule_syllable_at(const classify_ctx *c, const token *t, size_t i, slice s);
+void rule_digit_facts(rule_at *a);
+void rule_value_facts(rule_at *a);
+
+/* text shapes */
+int rule_has_char(slice s, const char *set);
+int rule_has_letter(slice s);
+int rule_is_dash_token(const token *t);
+int rule_is_times(const token *t);
+int rule_value_of(const classify_ctx *c, slice s, int short_date, value *v);
+
+/* rules_number.c: a unit after a value (100 km/h); tokens used */
+size_t rule_unit_after(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out);
+size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i, value *v, slice *u);
+
+/* the recognizers, in the files of their families, in priority order; each
+ * with the tokens it may take (the walk asks no other): EMPTY a token of
+ * punctuation alone, WORD a word without digits, DIGIT one with digits */
+#define RULE_EMPTY 1
+#define RULE_WORD 2
+#define RULE_DIGIT 4
+#define RULE_CORE (RULE_WORD | RULE_DIGIT)
+#define RULE_LIST(X)                                                                                          \
+    X(day_month_dashed, "date-spaced-dash", RULE_EMPTY) X(dash_range, "dash-range", RULE_EMPTY)              \
+    X(weekday_range, "weekday-range", RULE_EMPTY) X(lone_punct, "punct", RULE_EMPTY)                         \
+    X(times_sign, "times-sign", RULE_WORD) X(known_word, "word-known", RULE_WORD)                            \
+    X(glued_dash_range, "dash-glued-range", RULE_DIGIT) X(plate, "plate", RULE_DIGIT)                        \
+    X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_DIGIT) X(dimensions, "dimensions", RULE_DIGIT) \
+    X(unit_after_scale, "unit-after-scale", RULE_CORE) X(km_marker, "km-marker", RULE_WORD)                  \
+    X(coordinates, "coordinates", RULE_DIGIT) X(batch_number, "batch-number", RULE_DIGIT)                    \
+    X(phone, "phone", RULE_DIGIT) X(spaced_number, "spaced-number", RULE_DIGIT)                              \
+    X(document_number, "document-number", RULE_DIGIT) X(season_years, "season-years", RULE_DIGIT)            \
+    X(ratio, "ratio", RULE_DIGIT) X(fraction, "fraction", RULE_DIGIT)                                        \
+    X(month_dot_year, "month-dot-year", RULE_DIGIT) X(ordinal, "ordinal", RULE_DIGIT)                        \
+    X(money_scale, "money-scale", RULE_DIGIT) X(value, "value", RULE_DIGIT)                                  \
+    X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \
+    X(roman_initial, "roman-initial", RULE_CORE) X(roman_listed, "roman-list", RULE_CORE)                    \
+    X(abbreviation, "abbreviation", RULE_CORE) X(roman_royal, "roman-royal", RULE_CORE)                      \
+    X(roman_cued, "roman-cued", RULE_CORE) X(capitals, "capitals", RULE_CORE)                                \
+    X(loan_exonym, "loanword", RULE_CORE) X(syllable, "syllable", RULE_CORE) X(url, "url", RULE_CORE)        \
+    X(serial, "serial", RULE_DIGIT) X(code, "code", RULE_DIGIT) X(roman_year, "roman-year", RULE_CORE)       \
+    X(counted_unit, "unit-after-count", RULE_CORE) X(consonants, "spelled-letters", RULE_CORE)               \
+    X(fallback, "mixed-foreign-word", RULE_CORE)
+
+#define X(fn, name, when) int rule_##fn(rule_at *a);
+RULE_LIST(X)
+#undef X
+
+#endif

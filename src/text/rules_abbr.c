@@ -1,0 +1,153 @@
+/* rules_abbr — the recognizer of abbreviations (lexicon/abbreviations.tsv):
+ * the reading chosen by the cue words within four words either side (CA
+ * công an, not without its cues), a trailing stop kept out (PGS.TS.), the
+ * expansion before a capitalized name (H. Đông Anh), the letters when the
+ * acronym restates the words before it (Ban Chấp hành (BCH)), and none in a
+ * headline set in capitals (AI CŨNG CÓ QUYỀN). Takes a rule_at (rules.h). */
+#include "rules.h"
+#include "utf8.h"
+#include <string.h>
+
+/* The lower case of the tokens around an abbreviation, each made once. */
+typedef struct lowered {
+    size_t lo;
+    char text[10][128];
+    size_t len[10];  /* (size_t)-1: too long for any cue */
+    unsigned char have[10];
+} lowered;
+
+static const char *lowered_at(lowered *l, const token *t, size_t j, size_t *len)
+{
+    size_t k = j - l->lo;
+    if (!l->have[k]) {
+        l->len[k] = utf8_lower_buf(t[j].core.s, t[j].core.n, l->text[k], sizeof l->text[k]);
+        l->have[k] = 1;
+    }
+    *len = l->len[k];
+    return l->text[k];
+}
+
+static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size_t n, size_t i,
+                                     const abbr_entry *e)
+{
+    const abbr_entry *def = NULL;
+    /* a cue within four words either side */
+    size_t lo = i >= 4 ? i - 4 : 0, hi = i + 5 < n ? i + 5 : n;
+    lowered low;
+    low.lo = lo;
+    memset(low.have, 0, sizeof low.have);
+    for (; e; e = lexicon_abbr_at(c->lx, e->next)) {
+        if (!e->context[0]) {
+            if (!def)
+                def = e;
+            continue;
+        }
+        for (size_t j = lo; j < hi; j++) {
+            if (j == i || !t[j].core.n)
+                continue;
+            size_t wlen;
+            const char *w = lowered_at(&low, t, j, &wlen);
+            if (wlen == (size_t)-1)
+                continue; /* longer than any cue */
+            const char *p = e->context;
+            int hit = 0;
+            while (*p && !hit) {
+                const char *bar = strchr(p, '|');
+                size_t len = bar ? (size_t)(bar - p) : strlen(p);
+                /* a one-word cue must equal the word; a phrase may start with it */
+                if (len == wlen && !memcmp(p, w, len)) {
+                    hit = 1;
+                } else if (len > wlen && !memcmp(p, w, wlen) && p[wlen] == ' ' && j + 1 < n) {
+                    size_t w2len;
+                    const char *w2 = lowered_at(&low, t, j + 1, &w2len);
+                    if (w2len != (size_t)-1 && len == wlen + 1 + w2len && !memcmp(p + wlen + 1, w2, w2len))
+                        hit = 1;
+                }
+                p = bar ? bar + 1 : p + len;
+            }
+            if (hit)
+                return e;
+        }
+    }
+    return def;
+}
+
+
+/* an all-capital Vietnamese syllable that is no abbreviation (CŨNG, VẤN) */
+static int caps_word(const classify_ctx *c, const token *t)
+{
+    return t->core.n && utf8_all_upper(t->core.s, t->core.n) && c->facts[t - c->base].syllable &&
+           !lexicon_abbr(c->lx, t->core.s, t->core.n);
+}
+
+/* token i opens a bracket, and the words just before it, lowered, are reading */
+static int restates(const token *t, size_t i, const char *reading)
+{
+    if (!t[i].pre.n || t[i].pre.s[t[i].pre.n - 1] != '(')
+        return 0;
+    size_t words = 1;
+    for (const char *p = reading; *p; p++)
+        words += *p == ' ';
+    if (words > i)
+        return 0;
+    char low[256];
+    size_t at = 0;
+    for (size_t k = i - words; k < i; k++) {
+        size_t l = utf8_lower_buf(t[k].core.s, t[k].core.n, low + at, sizeof low - at - 1);
+        if (l == (size_t)-1 || (k + 1 < i && t[k].post.n))
+            return 0;
+        at += l;
+        low[at++] = k + 1 < i ? ' ' : '\0';
+    }
+    return !strcmp(low, reading);
+}
+
+/* H. Đông Anh, P. Bến Thành: before a capitalized name an address prefix is
+ * expanded (not Mỹ H. (SN 1995)) */
+static const abbr_entry *before_name(const rule_at *a, const abbr_entry *all, const abbr_entry *chosen, slice s)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    if (!(chosen->kind == ABBR_SPELL && !chosen->context[0] && s.n >= 2 && s.s[s.n - 1] == '.' && i + 1 < a->n &&
+          t[i + 1].core.n && !t[i + 1].pre.n))
+        return chosen;
+    int32_t f;
+    utf8_next(t[i + 1].core.s, t[i + 1].core.n, &f);
+    for (const abbr_entry *x = all; x && utf8_is_upper(f); x = lexicon_abbr_at(a->c->lx, x->next))
+        if (x->kind == ABBR_EXPAND)
+            return x;
+    return chosen;
+}
+
+int rule_abbreviation(rule_at *a)
+{
+    const classify_ctx *c = a->c;
+    const token *t = a->t;
+    size_t i = a->i, n = a->n;
+    slice s = t[i].core;
+    const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
+    if (!e && s.n > 1 && s.s[s.n - 1] == '.' && (e = lexicon_abbr(c->lx, s.s, s.n - 1))) /* PGS.TS. */
+        s.n--;
+    /* in a headline set in capitals (AI CŨNG CÓ QUYỀN, TƯ VẤN MIỄN PHÍ) a
+     * capital word that is a Vietnamese syllable next to others is the word */
+    if (e && utf8_all_upper(s.s, s.n) && rule_syllable_at(c, t, i, s) &&
+        ((i > 0 && caps_word(c, &t[i - 1])) || (i + 1 < n && caps_word(c, &t[i + 1]))))
+        e = NULL;
+    /* an abbreviation whose every reading needs a cue, with none near, is
+     * read as any other word of its letters (CA without công an's cues) */
+    const abbr_entry *chosen = e ? choose_abbr(c, t, n, i, e) : NULL;
+    if (!chosen)
+        return 0;
+    a->i++;
+    /* Ban Chấp hành (BCH): an acronym in brackets after the words it stands
+     * for is not said twice: its letters */
+    if (chosen->kind == ABBR_EXPAND && restates(t, i, chosen->reading)) {
+        if (rule_push_simple(a->out, CL_SPELL, s))
+            return -1;
+        a->out->v[a->out->n - 1].rule = "abbreviation-restated";
+        return 1;
+    }
+    span sp = rule_mk(CL_ABBR, s);
+    sp.abbr = before_name(a, e, chosen, s);
+    return rule_push(a->out, &sp) ? -1 : 1;
+}

@@ -1,0 +1,186 @@
+/* rules_code — the recognizers of numbers read digit by digit or as codes:
+ * phone and service numbers (0912 345 678, gọi 115), batch numbers (lô
+ * thuốc số 230521), licence plates (51K-888.88), documents' numbers
+ * (Nghị định 100/2019), flights and boats (QH1521), codes (12/2023/NĐ-CP).
+ * Takes a rule_at (rules.h); appends spans. */
+#include "rules.h"
+#include "utf8.h"
+#include <string.h>
+
+/* 113, 115, 1022 named as numbers to call: cấp cứu 115, qua số 113, or alone */
+static int service_number(const classify_ctx *c, const token *t, size_t n, size_t i)
+{
+    if (!(c->roles1[t + i - c->base] & c->memo->bit[ROLE_SERVICE_NUMBER]))
+        return 0;
+    if (rule_cue(c, t, i, ROLE_EMERGENCY) && !(i >= 2 && rule_word_has(c, &t[i - 2], ROLE_AMONG))) /* not "trong số 115 ca" */
+        return 1;
+    /* đường dây nóng bảo vệ trẻ em 111 để..., Tổng đài Quốc gia bảo vệ trẻ em 111 */
+    for (size_t back = 1; back <= 10 && back <= i; back++) {
+        if (rule_cue(c, t, i - back + 1, ROLE_SERVICE))
+            return 1;
+        if (t[i - back].post.n && memchr(t[i - back].post.s, '.', t[i - back].post.n))
+            break;
+    }
+    return (rule_cue_near(c, t, i, ROLE_EMERGENCY) || rule_cue_near(c, t, i, ROLE_PHONE)) && (i + 1 >= n || t[i].post.n);
+}
+
+/* a number listed after a phone or service number: gọi 112, 113 hoặc 115 */
+static int listed_phone(const classify_ctx *c, const token *t, size_t i, const spanvec *done)
+{
+    if (!done->n || i < 1)
+        return 0;
+    size_t k = done->n - 1;
+    const span *last = &done->v[k];
+    int sep = (last->cls == CL_PUNCT && last->text.n == 1 && (last->text.s[0] == ',' || last->text.s[0] == ';')) ||
+              rule_word_has(c, &t[i - 1], ROLE_OR) || rule_word_has(c, &t[i - 1], ROLE_AND);
+    return sep && k >= 1 && done->v[k - 1].cls == CL_PHONE;
+}
+
+static size_t phone_at(const classify_ctx *c, const token *t, size_t n, size_t i, const spanvec *done, span *out)
+{
+    const slice *s = &t[i].core;
+    int plus = s->n && s->s[0] == '+';
+    int zero = s->n && s->s[0] == '0';
+    /* gold purity: vàng 9999, nhẫn 999 */
+    if (rule_cue(c, t, i, ROLE_PURITY) && s->n >= 3 && s->n <= 4 && s->n == strspn(s->s, "9")) {
+        *out = rule_mk(CL_PHONE, *s);
+        return 1;
+    }
+    /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
+     * instruction): 115, 1022, 1789 digit by digit */
+    int service = s->n >= 3 && s->n <= 5 && is_digits(*s) &&
+                  (rule_cue(c, t, i, ROLE_SERVICE) || (rule_cue(c, t, i, ROLE_SMS_SEND) && rule_cue_near(c, t, i, ROLE_SMS)) ||
+                   listed_phone(c, t, i, done) || service_number(c, t, n, i));
+    int cued = rule_cue(c, t, i, ROLE_PHONE) || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
+                                          (s->n == 8 || (s->n > 5 && s->s[4] == '.') || /* 1800.90.69 */
+                                           (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
+    if (!plus && !zero && !cued && !service)
+        return 0;
+    size_t digits = 0, j = i;
+    for (; j < n; j++) {
+        const slice *p = &t[j].core;
+        if (!p->n || (j > i && t[j].pre.n))
+            break;
+        for (size_t k = plus && j == i ? 1 : 0; k < p->n; k++) {
+            if (p->s[k] >= '0' && p->s[k] <= '9')
+                digits++;
+            else if (p->s[k] != '.' && p->s[k] != '-')
+                return 0;
+        }
+        if (t[j].post.n || (j > i && p->n > 4) || j - i >= 4) {
+            j++;
+            break;
+        }
+        if (j + 1 < n && !is_digits(t[j + 1].core)) {
+            j++;
+            break;
+        }
+    }
+    int ok = (zero && (digits == 10 || digits == 11)) || (plus && digits >= 10 && digits <= 13) ||
+             (cued && digits >= 6 && digits <= 13);
+    if (!ok && service) {
+        *out = rule_mk(CL_PHONE, *s);
+        return 1;
+    }
+    if (!ok)
+        return 0;
+    *out = rule_mk(CL_PHONE, (slice){s->s, (size_t)(t[j - 1].core.s + t[j - 1].core.n - s->s)});
+    return j - i;
+}
+
+
+
+/* 51K-888.88, 30A-123.45, 60H6-046.xx: two digits, a letter (and a digit),
+ * a dash, then three digits, a dot and two more (digits or x) */
+static int is_plate(slice s)
+{
+    size_t k = 0;
+    if (s.n < 10 || !(s.s[0] >= '0' && s.s[0] <= '9') || !(s.s[1] >= '0' && s.s[1] <= '9'))
+        return 0;
+    k = 2;
+    if (!(s.s[k] >= 'A' && s.s[k] <= 'Z'))
+        return 0;
+    k++;
+    if (k < s.n && s.s[k] >= '0' && s.s[k] <= '9')
+        k++;
+    if (k >= s.n || s.s[k] != '-' || s.n - k - 1 != 6 || s.s[k + 4] != '.')
+        return 0;
+    for (size_t j = k + 1; j < s.n; j++)
+        if (j != k + 4 && !((s.s[j] >= '0' && s.s[j] <= '9') || s.s[j] == 'x' || s.s[j] == 'X'))
+            return 0;
+    return 1;
+}
+
+
+/* 51K-888.88, 30A-123.45: a licence plate, read as a code */
+int rule_plate(rule_at *a)
+{
+    const token *tk = &a->t[a->i];
+    if (!tk->digit || !is_plate(tk->core))
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_CODE, tk->core) ? -1 : 1;
+}
+
+/* a batch number: lô thuốc số 230521 */
+int rule_batch_number(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    if (!(a->i > 0 && tk->core.n >= 5 && is_digits(tk->core) && rule_word_has(a->c, &t[a->i - 1], ROLE_NUMBER_WORD) &&
+          rule_cue_near(a->c, t, a->i - 1, ROLE_SERIAL)))
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_SERIAL, tk->core) ? -1 : 1;
+}
+
+int rule_phone(rule_at *a)
+{
+    span sp;
+    size_t used = phone_at(a->c, a->t, a->n, a->i, a->out, &sp);
+    if (!used)
+        return 0;
+    a->i += used;
+    return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* a document's number and year: Nghị định 100/2019, Quyết định số 12/2023 */
+int rule_document_number(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    if (!tk->digit)
+        return 0;
+    rule_digit_facts(a);
+    const fraction *fr = &a->fr;
+    if (!a->frac_ok || fr->unit || fr->neg || fr->den.n != 4 ||
+        !(!memcmp(fr->den.s, "19", 2) || !memcmp(fr->den.s, "20", 2)) || !rule_cue_near(a->c, t, a->i, ROLE_DOCUMENT) ||
+        rule_cue(a->c, t, a->i, ROLE_DATE) || (a->i > 0 && rule_word_has(a->c, &t[a->i - 1], ROLE_MONTH_WORD)))
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_CODE, tk->core) ? -1 : 1;
+}
+
+/* a flight, a fishing boat: QH1521, VN123, QNg-90123-TS (letters spelled, digits one by one) */
+int rule_serial(rule_at *a)
+{
+    const token *tk = &a->t[a->i];
+    slice s = tk->core;
+    if (!(tk->digit && s.s[0] != '-' && rule_has_letter(s) && !memchr(s.s, '/', s.n) &&
+          rule_cue(a->c, a->t, a->i, ROLE_SERIAL)))
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_SERIAL, s) ? -1 : 1;
+}
+
+/* 12/2023/NĐ-CP, 3A-45: capitals, digits and a slash or dash */
+int rule_code(rule_at *a)
+{
+    const token *tk = &a->t[a->i];
+    slice s = tk->core;
+    if (!(tk->digit && rule_has_char(s, "/-") &&
+          ((utf8_all_upper(s.s, s.n) && ((s.s[0] >= '0' && s.s[0] <= '9') || memchr(s.s, '/', s.n))) ||
+           (s.s[0] >= '0' && s.s[0] <= '9' && memchr(s.s, '/', s.n) &&
+            rule_has_char(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")))))
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_CODE, s) ? -1 : 1;
+}

@@ -1,0 +1,158 @@
+/* rules_datetime — the recognizers of dates and times that need more than
+ * one token's form: a day and month with a spaced dash after "ngày" (Ngày
+ * 19 - 12), a quarter (Quý II/2021, quý 3/2023), a month and year with a dot
+ * after "tháng" (tháng 9.2025); and the date cues a digit token's rules
+ * share (rule_digit_facts: is a d/m here a date?).
+ * Takes a rule_at (rules.h); appends spans. */
+#include "rules.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* Ngày 19 - 12, UBND tỉnh họp: token i is the dash after a day (1-31) that
+ * follows "ngày", and a month (1-12) ends the clause after it: the day's span
+ * becomes the date (its text then covers the three tokens). 1 when done. */
+static int spaced_day_month(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
+{
+    if (!rule_is_dash_token(&t[i]) || i < 2 || i + 1 >= n || !out->n || !rule_word_has(c, &t[i - 2], ROLE_DAY_WORD) ||
+        !(i + 2 >= n || t[i + 1].post.n))
+        return 0;
+    span *day = &out->v[out->n - 1];
+    const slice *m = &t[i + 1].core;
+    if (day->cls != CL_VALUE || day->val.kind != V_NUMBER || day->val.num.form != NUM_INT || day->val.num.ndigits > 2 ||
+        !is_digits(*m) || m->n > 2)
+        return 0;
+    unsigned d = (unsigned)atoi(day->val.num.digits), mo = (unsigned)atoi(m->s);
+    if (d < 1 || d > 31 || mo < 1 || mo > 12)
+        return 0;
+    day->val.kind = V_DATE;
+    day->val.d = d;
+    day->val.m = mo;
+    day->val.year = (slice){"", 0};
+    day->add_prefix = 0;
+    day->text.n = (size_t)(m->s + m->n - day->text.s);
+    return 1;
+}
+
+
+/* Ngày bầu cử 5/11, ngày Nhà giáo Việt Nam 20/11: "ngày" two to five words
+ * before a d/m, with only words (no number, no stop) between, makes it a date */
+static int day_named_before(const classify_ctx *c, const token *t, size_t i)
+{
+    for (size_t back = 2; back <= 5 && back <= i; back++) {
+        const token *w = &t[i - back + 1];
+        if (w->digit || (w->post.n && !(back == 2 && w->post.n == 1 && w->post.s[0] == ':')) || !w->core.n)
+            return 0; /* Ngày ban hành: 22/12/2024 */
+        if (rule_cue(c, t, i - back + 1, ROLE_DATE_STRONG) && rule_word_has(c, &t[i - back], ROLE_DAY_WORD))
+            return 1;
+    }
+    return 0;
+}
+
+/* từ 25.1 đến 2.2, Đến 15-6, ...: a d.m or d-m after a date-dot cue with no
+ * word after it (the end, a stop, or đến, tới, và) reads as a date */
+static int date_ends(const classify_ctx *c, const token *t, size_t n, size_t i, int depth)
+{
+    if (i + 1 >= n || t[i].post.n)
+        return 1;
+    const token *next = &t[i + 1];
+    if (!(rule_word_has(c, next, ROLE_UNTIL) || rule_word_has(c, next, ROLE_AND) || rule_is_dash_token(next)))
+        return 0;
+    /* the other end must be one too: từ 1.5 đến 2.5 triệu is no date */
+    if (i + 2 < n && !t[i + 2].digit)
+        return !rule_is_dash_token(next); /* từ 25.12 đến nay */
+    return depth < 2 && i + 2 < n && date_ends(c, t, n, i + 2, depth + 1);
+}
+
+static int dot_date(const classify_ctx *c, const token *t, size_t n, size_t i)
+{
+    /* đêm 10 và 11.6: the second of two days joined by và */
+    int second_day = i >= 2 && rule_word_has(c, &t[i - 1], ROLE_AND) && t[i - 2].digit && t[i - 2].core.n <= 2 &&
+                     is_digits(t[i - 2].core) && !t[i - 2].post.n;
+    return second_day || (rule_cue(c, t, i, ROLE_DATE_DOT) && date_ends(c, t, n, i, 0));
+}
+
+/* Quý II/2021, quý 3/2023: the quarter and its year */
+static int quarter(const classify_ctx *c, const token *t, size_t i, span *sp)
+{
+    if (i == 0 || !rule_word_has(c, &t[i - 1], ROLE_QUARTER_WORD))
+        return 0;
+    const slice s = t[i].core;
+    const char *sl = memchr(s.s, '/', s.n);
+    slice a = {s.s, sl ? (size_t)(sl - s.s) : s.n}, y = {sl ? sl + 1 : "", sl ? s.n - a.n - 1 : 0};
+    unsigned q = is_digits(a) && a.n == 1 ? (unsigned)(a.s[0] - '0') : num_roman_value(a.s, a.n);
+    if (q < 1 || q > 4 || (sl && !(is_digits(y) && y.n == 4)))
+        return 0;
+    *sp = rule_mk(CL_ROMAN, s);
+    sp->roman = q;
+    sp->year = y;
+    return 1;
+}
+
+int rule_day_month_dashed(rule_at *a)
+{
+    if (a->t[a->i].core.n || !spaced_day_month(a->c, a->t, a->n, a->i, a->out))
+        return 0;
+    a->out->v[a->out->n - 1].rule = "date-spaced-dash";
+    a->i += 2;
+    return 1;
+}
+
+int rule_quarter(rule_at *a)
+{
+    span sp;
+    if (!quarter(a->c, a->t, a->i, &sp))
+        return 0;
+    a->i++;
+    return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* tháng 9.2025: a month and its year written with a dot */
+int rule_month_dot_year(rule_at *a)
+{
+    const token *t = a->t;
+    slice s = t[a->i].core;
+    if (!t[a->i].digit)
+        return 0;
+    rule_digit_facts(a);
+    value my;
+    if (a->short_date || a->i == 0 || !rule_word_has(a->c, &t[a->i - 1], ROLE_MONTH_WORD) || !memchr(s.s, '.', s.n) ||
+        !rule_value_of(a->c, s, 1, &my) || my.kind != V_MONTH_YEAR)
+        return 0;
+    a->i++;
+    return rule_push_value(a->c, t, a->i - 1, s, &my, a->out) ? -1 : 1;
+}
+
+/* The facts the rules of a digit token share, computed once: whether a d/m
+ * in it is a date (short_date, named), and the fraction a/b it may be. */
+void rule_digit_facts(rule_at *a)
+{
+    if (a->digit_ready)
+        return;
+    a->digit_ready = 1;
+    const classify_ctx *c = a->c;
+    const token *t = a->t, *tk = &t[a->i];
+    size_t i = a->i, n = a->n;
+    a->named = tk->digit && (i + 1 >= n || tk->post.n) && memchr(tk->core.s, '/', tk->core.n) &&
+               !rule_cue(c, t, i, ROLE_DATE) && day_named_before(c, t, i);
+    a->date_dot = rule_cue(c, t, i, ROLE_DATE) && !rule_cue(c, t, i, ROLE_DATE_STRONG) && dot_date(c, t, n, i);
+    int sd = rule_cue(c, t, i, ROLE_DATE) ? (rule_cue(c, t, i, ROLE_DATE_STRONG) || a->date_dot ? 2 : 1) : a->named;
+    if (sd == 1 && i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, ROLE_COUNTED))
+        sd = 0; /* có tới 10/11 nhóm hàng: a count, not a date */
+    /* days before the month word are a range: ngày 5-7 tháng 3, mùng 5-7 tháng Giêng */
+    if (sd && i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && rule_word_has(c, &t[i + 1], ROLE_MONTH_WORD))
+        sd = 0;
+    a->short_date = sd;
+    fraction *fr = &a->fr;
+    a->frac_ok = parse_fraction(c->lx, tk->core, fr) && (!sd || fr->unit || fr->neg);
+    if (!a->frac_ok)
+        return;
+    a->addr = !fr->unit && !fr->neg && (rule_cue(c, t, i, ROLE_ADDRESS) || (i > 0 && rule_word_has(c, &t[i - 1], ROLE_NUMBER_WORD)));
+    /* no cue: m/yyyy is a month, dd/m a date (24/4, 08/3), a/b a fraction */
+    int counted = i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, ROLE_COUNTED); /* 10/11 nhóm hàng */
+    value v;
+    a->date_like = !a->addr && !fr->unit && !fr->neg && fr->num.n == 2 && !rule_cue(c, t, i, ROLE_FRACTION) &&
+                   !counted && rule_value_of(c, tk->core, 1, &v) && v.kind == V_DATE &&
+                   !(fr->den.n == 1 && fr->den.s[0] == '7' && !memcmp(fr->num.s, "24", 2)); /* 24/7 */
+    /* (read by the rules after the fraction rules, which see date_like alone) */
+    a->short_date |= a->date_like;
+}

@@ -1,0 +1,299 @@
+/* rules_number — the recognizers of numbers and values: spaced thousands
+ * (1 500 000), map positions (17,5N-110,2E), heights (1m75), dimensions
+ * (10x15cm), ordinals (thứ 3), money before a scale word ($1,5 tỷ), and any
+ * value parse_value reads (numbers, dates, times, percents, measures, money)
+ * with what its neighbours say about it (năm 2021, tháng 4, 2.5 tỷ).
+ * Takes a rule_at (rules.h); appends spans. */
+#include "rules.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* 1 500 000: a group of 1-3 digits followed by groups of exactly 3. */
+static size_t spaced_number(const token *t, size_t n, size_t i, span *out)
+{
+    if (!is_digits(t[i].core) || t[i].core.n > 3 || t[i].post.n)
+        return 0;
+    size_t j = i + 1;
+    while (j < n && is_digits(t[j].core) && t[j].core.n == 3 && !t[j].pre.n) {
+        j++;
+        if (t[j - 1].post.n)
+            break;
+    }
+    if (j == i + 1)
+        return 0;
+    slice all = {t[i].core.s, (size_t)(t[j - 1].core.s + t[j - 1].core.n - t[i].core.s)};
+    *out = rule_mk(CL_VALUE, all);
+    if (!parse_number(all, &out->val.num))
+        return 0;
+    out->val.kind = V_NUMBER;
+    return j - i;
+}
+
+
+/* One half of a map position: a number and a hemisphere letter, 17,5N or
+ * 110,2°E. axis: 'N' for latitude (N, S), 'E' for longitude (E, W, Đ).
+ * Fills the number and the unit (°N, °S, °E, °W rows of units.tsv). */
+static int coordinate_part(const lexicon *lx, slice s, char axis, number *num, const unit_entry **unit)
+{
+    if (s.n < 2 || !(s.s[0] >= '0' && s.s[0] <= '9'))
+        return 0;
+    unsigned char end = (unsigned char)s.s[s.n - 1]; /* N S E W, or the last byte of Đ */
+    if (end != 'N' && end != 'S' && end != 'E' && end != 'W' && end != 0x90)
+        return 0;
+    size_t k = s.n;
+    char l = s.s[k - 1];
+    if (k >= 3 && !memcmp(s.s + k - 2, "Đ", 2)) { /* Đ for Đông */
+        l = 'E';
+        k -= 2;
+    } else {
+        k--;
+    }
+    if (!(axis == 'N' ? l == 'N' || l == 'S' : l == 'E' || l == 'W'))
+        return 0;
+    if (k >= 2 && !memcmp(s.s + k - 2, "°", 2))
+        k -= 2;
+    char h[8];
+    snprintf(h, sizeof h, "°%c", l);
+    if (!k || !parse_number((slice){s.s, k}, num) || !(*unit = lexicon_unit(lx, h, strlen(h))))
+        return 0;
+    if (num->form == NUM_DOTTED) /* 17.5N: a decimal point */
+        num->form = NUM_DECIMAL;
+    return 1;
+}
+
+static int push_coordinate(spanvec *out, slice text, const number *num, const unit_entry *unit)
+{
+    span v = rule_mk(CL_VALUE, text), u = rule_mk(CL_UNIT, (slice){text.s + text.n, 0});
+    v.val.kind = V_NUMBER;
+    v.val.num = *num;
+    u.val.unit = unit;
+    return rule_push(out, &v) || rule_push(out, &u);
+}
+
+/* A map position: 17,5N-110,2E in one token, or 17,5°N 110,2°E in two.
+ * Returns the tokens used, 0 when it is none, -1 on out of memory. */
+static int coordinates(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
+{
+    slice s = t[i].core;
+    number a, b;
+    const unit_entry *ua, *ub;
+    for (size_t k = 2; k + 2 < s.n; k++)
+        if (s.s[k] == '-' && coordinate_part(c->lx, (slice){s.s, k}, 'N', &a, &ua) &&
+            coordinate_part(c->lx, (slice){s.s + k + 1, s.n - k - 1}, 'E', &b, &ub))
+            return push_coordinate(out, (slice){s.s, k}, &a, ua) ||
+                           push_coordinate(out, (slice){s.s + k + 1, s.n - k - 1}, &b, ub)
+                       ? -1
+                       : 1;
+    if (i + 1 < n && coordinate_part(c->lx, s, 'N', &a, &ua) &&
+        coordinate_part(c->lx, t[i + 1].core, 'E', &b, &ub)) {
+        if (push_coordinate(out, s, &a, ua))
+            return -1;
+        if (t[i].post.n) { /* 17,5N, 110,2E */
+            span p = rule_mk(CL_PUNCT, t[i].post);
+            if (rule_push(out, &p))
+                return -1;
+        }
+        return push_coordinate(out, t[i + 1].core, &b, ub) ? -1 : 2;
+    }
+    return 0;
+}
+
+int rule_spaced_number(rule_at *a)
+{
+    span sp;
+    size_t used = spaced_number(a->t, a->n, a->i, &sp);
+    if (!used)
+        return 0;
+    a->i += used;
+    return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* a map position: 17,5N-110,2E */
+int rule_coordinates(rule_at *a)
+{
+    const token *tk = &a->t[a->i];
+    if (!(tk->core.s[0] >= '0' && tk->core.s[0] <= '9'))
+        return 0;
+    int used = coordinates(a->c, a->t, a->n, a->i, a->out);
+    if (used <= 0)
+        return used;
+    a->i += (size_t)used;
+    return 1;
+}
+
+/* 1m75: a height */
+int rule_height(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    if (s.n < 3 || !(s.s[0] >= '0' && s.s[0] <= '9'))
+        return 0;
+    const char *m = memchr(s.s, 'm', s.n);
+    size_t k = m ? (size_t)(m - s.s) : 0;
+    if (!(m && k <= 1 && s.n - k - 1 == 2 && is_digits((slice){s.s, k}) && is_digits((slice){m + 1, 2})))
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_HEIGHT, s) ? -1 : 1;
+}
+
+/* 10x15cm: dimensions */
+int rule_dimensions(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    if (s.n < 3 || !(s.s[0] >= '0' && s.s[0] <= '9'))
+        return 0;
+    const char *x = memchr(s.s, 'x', s.n);
+    value v1, v2;
+    if (!(x && x > s.s && x + 1 < s.s + s.n &&
+          rule_value_of(a->c, (slice){s.s, (size_t)(x - s.s)}, 0, &v1) && v1.kind == V_NUMBER &&
+          rule_value_of(a->c, (slice){x + 1, s.n - (size_t)(x + 1 - s.s)}, 0, &v2) &&
+          (v2.kind == V_NUMBER || v2.kind == V_MEASURE)))
+        return 0;
+    span a1 = rule_mk(CL_VALUE, (slice){s.s, (size_t)(x - s.s)}), times = rule_mk(CL_TIMES, (slice){x, 1}),
+         a2 = rule_mk(CL_VALUE, (slice){x + 1, s.n - (size_t)(x + 1 - s.s)});
+    a1.val = v1;
+    a2.val = v2;
+    a->i++;
+    return rule_push(a->out, &a1) || rule_push(a->out, &times) || rule_push(a->out, &a2) ? -1 : 1;
+}
+
+/* parse_value of a digit token with its date cues, computed once */
+void rule_value_facts(rule_at *a)
+{
+    if (a->value_ready)
+        return;
+    rule_digit_facts(a);
+    a->value_ready = 1;
+    a->value_ok = rule_value_of(a->c, a->t[a->i].core, a->short_date, &a->v);
+}
+
+/* thứ 3, hạng 10: a number after an ordinal cue (digits only: thứ +4 is a number) */
+int rule_ordinal(rule_at *a)
+{
+    if (!a->t[a->i].digit)
+        return 0;
+    rule_value_facts(a);
+    slice s = a->t[a->i].core;
+    const value *v = &a->v;
+    if (!(a->value_ok && v->kind == V_NUMBER && v->num.form != NUM_DECIMAL && is_digits(s) &&
+          rule_cue(a->c, a->t, a->i, ROLE_ORDINAL) && v->num.ndigits <= 3))
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_ORDINAL, s) ? -1 : 1;
+}
+
+/* $1,5 tỷ: the number, the scale word, then the currency */
+int rule_money_scale(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    if (!tk->digit)
+        return 0;
+    rule_value_facts(a);
+    slice s = tk->core;
+    if (!(a->value_ok && a->v.kind == V_MONEY && !(s.s[0] >= '0' && s.s[0] <= '9') && s.s[0] != '-' &&
+          a->i + 1 < a->n && !tk->post.n && rule_is_scale(a->c, &t[a->i + 1])))
+        return 0;
+    span num = rule_mk(CL_VALUE, s), word = rule_mk(CL_WORD, t[a->i + 1].core), unit = rule_mk(CL_UNIT, s);
+    num.val = a->v;
+    num.val.kind = V_NUMBER;
+    unit.val.unit = a->v.unit;
+    a->i += 2;
+    spanvec *out = a->out;
+    if (rule_push(out, &num) || rule_push(out, &word) || rule_push(out, &unit))
+        return -1;
+    if (t[a->i - 1].post.n) {
+        span p = rule_mk(CL_PUNCT, t[a->i - 1].post);
+        return rule_push(out, &p) ? -1 : 1;
+    }
+    return 1;
+}
+
+/* 2.5 tỷ, 1.5 km: a dot decimal before a scale word or a unit; 0.4, 1.5%,
+ * 0.5 kg: an English decimal point (4.0 stays "bốn chấm không") */
+static int dot_is_decimal(const rule_at *a, const value *v)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    const spanvec *out = a->out;
+    int next = a->i + 1 < a->n && !tk->post.n;
+    return v->num.form == NUM_DOTTED &&
+           ((v->kind == V_NUMBER && next &&
+             (rule_is_scale(a->c, &t[a->i + 1]) ||
+              lexicon_unit(a->c->lx, t[a->i + 1].core.s, t[a->i + 1].core.n) ||
+              rule_word_has(a->c, &t[a->i + 1], ROLE_DEGREE_WORD))) || /* 20.1 độ vĩ bắc */
+            v->kind == V_PERCENT || v->kind == V_MEASURE || v->kind == V_MONEY ||
+            (v->num.ndigits == 1 && v->num.digits[0] == '0') || (next && rule_is_times(&t[a->i + 1])) || /* 162.8 x 77.6 */
+            (out->n >= 2 && out->v[out->n - 2].cls == CL_TIMES));
+}
+
+/* what the words around a value say of it: 2h30 phút, 120', tháng 4, năm 2021
+ * (the marks after 120' go on its last span, as they always have) */
+static int value_context(const rule_at *a, const value *v)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    spanvec *out = a->out;
+    size_t i = a->i;
+    slice s = tk->core;
+    if (v->kind == V_TIME && v->has_min && i + 1 < a->n && !tk->post.n && rule_word_has(a->c, &t[i + 1], ROLE_MINUTE_WORD))
+        out->v[out->n - 1].add_prefix = 1; /* 2h30 phút: the word is written, so the time does not say it */
+    if (v->kind == V_NUMBER && tk->post.n && tk->post.s[0] == '\'') { /* 120' : minutes */
+        span m = rule_mk(CL_UNIT, tk->post);
+        m.rule = "minutes-mark";
+        m.val.unit = lexicon_unit(a->c->lx, "phút", strlen("phút"));
+        if (m.val.unit && rule_push(out, &m))
+            return -1;
+    }
+    span *last = &out->v[out->n - 1];
+    if (v->kind == V_NUMBER && v->num.form == NUM_INT && i > 0 && rule_word_has(a->c, &t[i - 1], ROLE_MONTH_WORD) &&
+        v->num.ndigits <= 2 && atoi(v->num.digits) >= 1 && atoi(v->num.digits) <= 12)
+        last->as_month = 1; /* a month number after "tháng": tháng 4 năm 2024 */
+    /* a year after "tháng N" without "năm": tháng 1 2024 */
+    if (v->kind == V_NUMBER && s.n == 4 && is_digits(s) && i >= 2 && is_digits(t[i - 1].core) && t[i - 1].core.n <= 2 &&
+        rule_word_has(a->c, &t[i - 2], ROLE_MONTH_WORD))
+        last->add_prefix = last->as_year = 1;
+    /* năm 2021 (four digits: năm -019 is a number) */
+    if (v->kind == V_NUMBER && v->num.form == NUM_INT && s.n == 4 && is_digits(s) && i > 0 &&
+        rule_word_has(a->c, &t[i - 1], ROLE_YEAR_WORD))
+        last->as_year = 1;
+    return 0;
+}
+
+/* the name --explain gives a value: its kind, and for a date the cue that
+ * let a short d/m be one */
+static const char *value_rule(const rule_at *a, const value *v)
+{
+    static const char *const KIND[] = {
+        [V_NONE] = "value", [V_NUMBER] = "number", [V_PERCENT] = "percent", [V_MONEY] = "money",
+        [V_MEASURE] = "measure", [V_TIME] = "time", [V_DURATION] = "duration", [V_DATE] = "date",
+        [V_MONTH_YEAR] = "month-year", [V_SHORT_AMOUNT] = "short-amount",
+    };
+    if (v->kind == V_DATE)
+        return a->named ? "date-named" : a->date_dot ? "date-dot" : a->short_date == 2 ? "date-strong" : a->short_date ? "date-cued" : "date";
+    return KIND[v->kind];
+}
+
+/* any value parse_value reads, and a unit as the next word, spelled exactly:
+ * 100 km/h, 35 ha, 10k VND */
+int rule_value(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    if (!tk->digit)
+        return 0;
+    rule_value_facts(a);
+    if (!a->value_ok)
+        return 0;
+    value v = a->v;
+    spanvec *out = a->out;
+    if (rule_push_value(a->c, t, a->i, tk->core, &v, out))
+        return -1;
+    span *last = &out->v[out->n - 1];
+    last->rule = value_rule(a, &v);
+    if (a->named) /* the text says "ngày" already */
+        last->add_prefix = 0;
+    if (dot_is_decimal(a, &v))
+        last->val.num.form = NUM_DECIMAL;
+    if (value_context(a, &v))
+        return -1;
+    a->i++;
+    a->i += rule_unit_after(a->c, t, a->n, a->i, out);
+    return 1;
+}

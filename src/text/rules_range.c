@@ -1,0 +1,150 @@
+/* rules_range — the recognizers of punctuation tokens and of ranges: a lone
+ * dash between two values (3 - 5 km) or weekdays (thứ 2 - thứ 6), a dash
+ * glued to the second value (14 -22/2), a range inside one token
+ * (2021-2025), a lone times sign (163 x 77,6), and any other punctuation.
+ * Takes a rule_at (rules.h); appends spans. */
+#include "rules.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00 */
+static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, spanvec *out)
+{
+    const slice *s = &t[i].core;
+    for (size_t k = 1; k + 1 < s->n; k++) {
+        if (s->s[k] != '-')
+            continue;
+        slice a = {s->s, k}, b = {s->s + k + 1, s->n - k - 1};
+        value va, vb;
+        if (!rule_value_of(c, a, short_date, &va) || !rule_value_of(c, b, short_date || va.kind == V_DATE, &vb))
+            continue;
+        if (va.kind == V_DATE && vb.kind != V_DATE)
+            continue;
+        if (va.kind == V_TIME && vb.kind != V_TIME)
+            continue;
+        if (rule_push_value(c, t, i, a, &va, out))
+            return -1;
+        /* a score (thắng 2-1) has no "đến" */
+        int score = rule_cue_near(c, t, i, ROLE_SCORE) && va.kind == V_NUMBER && vb.kind == V_NUMBER;
+        span to = rule_mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
+        value vb2 = vb;
+        span sb = rule_mk(CL_VALUE, b);
+        sb.val = vb2;
+        sb.add_prefix = 0;
+        return rule_push(out, &to) || rule_push(out, &sb) ? -1 : 1;
+    }
+    return 0;
+}
+
+/* a lone dash between two values is a range (3 - 5 km, 18 - 20/9) */
+int rule_dash_range(rule_at *a)
+{
+    const classify_ctx *c = a->c;
+    const token *t = a->t, *tk = &t[a->i];
+    spanvec *out = a->out;
+    if (tk->core.n || !rule_is_dash_token(tk) || a->i == 0 || a->i + 1 >= a->n || !out->n ||
+        out->v[out->n - 1].cls != CL_VALUE)
+        return 0;
+    value v;
+    const value *pv = &out->v[out->n - 1].val;
+    /* 18 - 20/9: a day before a date is the start of a range of days */
+    int day = pv->kind == V_NUMBER && pv->num.form == NUM_INT && pv->num.ndigits <= 2 && atoi(pv->num.digits) >= 1 &&
+              atoi(pv->num.digits) <= 31;
+    int sd = pv->kind == V_DATE || day;
+    int ok = rule_value_of(c, t[a->i + 1].core, sd, &v);
+    if (ok && day && v.kind != V_DATE && v.kind != V_NUMBER && v.kind != V_PERCENT && v.kind != V_MONEY &&
+        v.kind != V_MEASURE && v.kind != V_SHORT_AMOUNT && !(v.kind == V_TIME && atoi(pv->num.digits) <= 24))
+        ok = 0; /* (từ 8 - 17h: hours) */
+    /* 13/10/2024 - 08:45: a dateline, not a range */
+    if (ok && (pv->kind == V_DATE) != (v.kind == V_DATE) && !day)
+        ok = 0;
+    if (!ok)
+        return 0;
+    /* a score, or a poll's shares (tỷ số 50% - 48%): no "đến" */
+    int score = (v.kind == V_NUMBER || v.kind == V_PERCENT) && out->v[out->n - 1].val.kind == v.kind &&
+                rule_cue_near(c, t, a->i, ROLE_SCORE);
+    span sp = rule_mk(score ? CL_PUNCT : CL_TO, tk->pre.n ? tk->pre : tk->post);
+    if (score)
+        sp.text.n = 0;
+    if (rule_push(out, &sp) || rule_push_value(c, t, a->i + 1, t[a->i + 1].core, &v, out))
+        return -1;
+    out->v[out->n - 1].add_prefix = 0;
+    a->i += 2;
+    if (!t[a->i - 1].post.n)
+        a->i += rule_unit_after(c, t, a->n, a->i, out);
+    return 1;
+}
+
+/* thứ 2 - thứ 6: a range of weekdays */
+int rule_weekday_range(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    spanvec *out = a->out;
+    if (tk->core.n || !rule_is_dash_token(tk) || !out->n || out->v[out->n - 1].cls != CL_ORDINAL ||
+        a->i + 1 >= a->n || !rule_word_has(a->c, &t[a->i + 1], ROLE_WEEKDAY_WORD))
+        return 0;
+    span sp = rule_mk(CL_TO, tk->pre.n ? tk->pre : tk->post);
+    a->i++;
+    return rule_push(out, &sp) ? -1 : 1;
+}
+
+/* any other token with no letter nor digit: its punctuation */
+int rule_lone_punct(rule_at *a)
+{
+    const token *tk = &a->t[a->i];
+    if (tk->core.n)
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_PUNCT, tk->pre.n ? tk->pre : tk->post) ? -1 : 1;
+}
+
+/* 163 x 77,6 x 8,25 mm: a lone x after a bare number is "nhân" (NeMo keeps
+ * the x between measures: 100cm x 50cm) */
+int rule_times_sign(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    const spanvec *out = a->out;
+    if (!rule_is_times(tk) || !out->n || out->v[out->n - 1].cls != CL_VALUE ||
+        out->v[out->n - 1].val.kind != V_NUMBER || t[a->i - 1].post.n || a->i + 1 >= a->n || !t[a->i + 1].digit ||
+        tk->post.n)
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_TIMES, tk->core) ? -1 : 1;
+}
+
+/* từ ngày 14 -22/2: a dash glued to the second value of a range */
+int rule_glued_dash_range(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    spanvec *out = a->out;
+    if (!(tk->digit && tk->core.n > 1 && tk->core.s[0] == '-' && tk->core.s[1] >= '0' && tk->core.s[1] <= '9' &&
+          a->i > 0 && !t[a->i - 1].post.n && out->n && out->v[out->n - 1].cls == CL_VALUE &&
+          out->v[out->n - 1].val.kind == V_NUMBER))
+        return 0;
+    slice rest = {tk->core.s + 1, tk->core.n - 1};
+    value v;
+    int day = out->v[out->n - 1].val.num.ndigits <= 2;
+    if (!rule_value_of(a->c, rest, day, &v))
+        return 0;
+    span to = rule_mk(CL_TO, (slice){tk->core.s, 1});
+    if (rule_push(out, &to) || rule_push_value(a->c, t, a->i, rest, &v, out))
+        return -1;
+    out->v[out->n - 1].add_prefix = 0;
+    a->i++;
+    return 1;
+}
+
+/* 2021-2025, 10-15%: a range inside one token (when the token is no value) */
+int rule_inner_range(rule_at *a)
+{
+    if (!a->t[a->i].digit)
+        return 0;
+    rule_digit_facts(a);
+    int r = inner_range(a->c, a->t, a->i, a->short_date, a->out);
+    if (!r)
+        return 0;
+    a->i++;
+    if (r > 0)
+        a->i += rule_unit_after(a->c, a->t, a->n, a->i, a->out);
+    return r < 0 ? -1 : 1;
+}

@@ -1,0 +1,115 @@
+/* rules_roman — the recognizers of Roman numerals, which are read only where
+ * something marks them: a cue word (Đại hội XIII, khoản vi), a list (khóa
+ * XIV, XV), a monarch's name (Charles III), a heading (II. Nội dung), a
+ * quarter with its year (Quý II/2021). Takes a rule_at (rules.h). */
+#include "rules.h"
+#include "utf8.h"
+#include <string.h>
+
+/* a Roman numeral that follows one in a list: khóa XIV, XV; khóa XIV và XV */
+static int roman_list(const classify_ctx *c, const token *t, size_t i, const spanvec *out)
+{
+    if (i < 1 || !out->n)
+        return 0;
+    const span *last = &out->v[out->n - 1];
+    if (last->cls == CL_PUNCT && last->text.n == 1 && last->text.s[0] == ',' && out->n >= 2)
+        last--;
+    else if (rule_word_has(c, &t[i - 1], ROLE_AND) && out->n >= 2 && !t[i - 1].pre.n)
+        last--;
+    return last->cls == CL_ROMAN && last != &out->v[out->n - 1];
+}
+
+static int push_roman(rule_at *a, slice s, unsigned r)
+{
+    span sp = rule_mk(CL_ROMAN, s);
+    sp.roman = r;
+    a->i++;
+    return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* an initial-like I. V. X. after a Roman cue is the numeral and a full stop
+ * (đô thị loại I., Ban Chấp hành khóa X.), not xã nor an initial; and at the
+ * start of a heading (I. CHỈ SỐ GIÁ) */
+int rule_roman_initial(rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    slice s = t[i].core;
+    if (!(s.n == 2 && s.s[1] == '.' && s.s[0] && strchr("IVX", s.s[0]) &&
+          (rule_cue(a->c, t, i, ROLE_ROMAN) || roman_list(a->c, t, i, a->out) || (i == 0 && i + 1 < a->n))))
+        return 0;
+    span sp = rule_mk(CL_ROMAN, (slice){s.s, 1});
+    sp.roman = num_roman_value(s.s, 1);
+    span stop = rule_mk(CL_PUNCT, (slice){s.s + 1, 1});
+    a->i++;
+    return rule_push(a->out, &sp) || rule_push(a->out, &stop) ? -1 : 1;
+}
+
+/* XIV, XV: the second of a list of Roman numerals */
+int rule_roman_listed(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    unsigned rl = s.n > 1 && strchr("IVXLCDM", s.s[0]) && utf8_all_upper(s.s, s.n) ? num_roman_value(s.s, s.n) : 0;
+    if (!rl || !roman_list(a->c, a->t, a->i, a->out))
+        return 0;
+    return push_roman(a, s, rl);
+}
+
+/* a monarch's number: Vua Charles III, Nữ hoàng Elizabeth II */
+int rule_roman_royal(rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    slice s = t[i].core;
+    unsigned r = num_roman_value(s.s, s.n);
+    if (!(r && s.n > 1 && utf8_all_upper(s.s, s.n) && i >= 2 && t[i - 1].core.n && !t[i - 1].post.n &&
+          rule_cue(a->c, t, i - 1, ROLE_ROYAL)))
+        return 0;
+    return push_roman(a, s, r);
+}
+
+/* Roman numerals where a cue word marks them, or a heading's at the start
+ * (I - Nhóm tội..., II. Nội dung); lower case only where it cannot be a word
+ * (xix) or after a strong cue (khoản vi). A lone C, D, L or M is a letter
+ * (hạng C, nhóm D), not 100, 500, 50, 1000, unless a strong cue says
+ * otherwise (chương C). */
+int rule_roman_cued(rule_at *a)
+{
+    const classify_ctx *c = a->c;
+    const token *t = a->t;
+    size_t i = a->i, n = a->n;
+    slice s = t[i].core;
+    unsigned r = num_roman_value(s.s, s.n);
+    if (s.n == 1 && !strchr("IVXivx", s.s[0]) && !rule_cue(c, t, i, ROLE_ROMAN_STRONG))
+        r = 0;
+    int heading = r && i == 0 && utf8_all_upper(s.s, s.n) && strspn(s.s, "IVX") == s.n &&
+                  ((i + 1 < n && rule_is_dash_token(&t[1])) ||
+                   (t[0].post.n && (t[0].post.s[0] == '.' || t[0].post.s[0] == ')')));
+    if (!(r && (rule_cue(c, t, i, ROLE_ROMAN) || heading) &&
+          (utf8_all_upper(s.s, s.n) ||
+           (r > 1 && (!rule_syllable_at(c, t, i, s) || rule_cue(c, t, i, ROLE_ROMAN_STRONG))))))
+        return 0;
+    span sp = rule_mk(CL_ROMAN, s);
+    sp.roman = r;
+    sp.ordinal = i > 1 && rule_word_has(c, &t[i - 1], ROLE_WEEKDAY_WORD) && rule_word_has(c, &t[i - 2], ROLE_TIMES_WORD);
+    a->i++;
+    return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* Quý II/2021: a Roman numeral and a year after a Roman cue */
+int rule_roman_year(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    const char *sl = memchr(s.s, '/', s.n);
+    if (!sl || !rule_cue(a->c, a->t, a->i, ROLE_ROMAN))
+        return 0;
+    slice r = {s.s, (size_t)(sl - s.s)}, y = {sl + 1, s.n - r.n - 1};
+    unsigned rv = num_roman_value(r.s, r.n);
+    if (!(rv && is_digits(y) && y.n == 4))
+        return 0;
+    span sp = rule_mk(CL_ROMAN, s);
+    sp.roman = rv;
+    sp.year = y;
+    a->i++;
+    return rule_push(a->out, &sp) ? -1 : 1;
+}

@@ -1,0 +1,107 @@
+/* rules_unit — the recognizers of units: after a number (100 km/h, 3-5 km,
+ * written with a space after its slash: km/ giờ), after a scale word (200
+ * triệu €), after a number word (một kg, mỗi km), and a distance marker
+ * before one (km 32). Takes a rule_at (rules.h); appends spans. */
+#include "rules.h"
+#include <string.h>
+
+
+/* đồng/ lượng, km/ giờ: a rate written with a space after its slash (the
+ * slash stays on the unit's token). When token i is a unit and "/" and a word
+ * follows, that word is the "per" part of v and u the unit's text. Returns
+ * the tokens used (2), or 0. */
+size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i, value *v, slice *u)
+{
+    slice s = t[i].core;
+    if (s.n < 2 || s.s[s.n - 1] != '/' || t[i].post.n || i + 1 >= n || t[i + 1].pre.n || !t[i + 1].core.n ||
+        t[i + 1].digit)
+        return 0;
+    value uv;
+    memset(&uv, 0, sizeof uv);
+    if (!parse_unit(c->lx, (slice){s.s, s.n - 1}, 1, &uv) || uv.per_unit || uv.per_word.n)
+        return 0;
+    slice w = t[i + 1].core;
+    uv.per_unit = lexicon_unit(c->lx, w.s, w.n);
+    if (!uv.per_unit)
+        uv.per_word = w;
+    *v = uv;
+    *u = (slice){s.s, s.n - 1};
+    return 2;
+}
+
+/* A unit as the word after a number, spelled exactly as in the table:
+ * 100 km/h, 35 ha, 3-5 km, 7.200 - 7.400 đồng/kg. Returns tokens used. */
+size_t rule_unit_after(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
+{
+    if (i == 0 || i >= n || t[i - 1].post.n || !t[i].core.n || t[i].pre.n || !out->n)
+        return 0;
+    const span *last = &out->v[out->n - 1];
+    if (last->cls != CL_VALUE || (last->val.kind != V_NUMBER && last->val.kind != V_SHORT_AMOUNT) || last->as_year)
+        return 0;
+    value uv;
+    memset(&uv, 0, sizeof uv);
+    slice text = t[i].core;
+    size_t used = rule_spaced_per(c, t, n, i, &uv, &text);
+    if (!used && !parse_unit(c->lx, t[i].core, 1, &uv))
+        return 0;
+    span sp = rule_mk(CL_UNIT, text);
+    sp.val = uv;
+    sp.rule = "unit-after";
+    if (uv.unit && !strcmp(uv.unit->reading, "đồng")) /* 10.000,50 đồng "phẩy năm không" */
+        out->v[out->n - 1].val.num.frac_digits = 1;
+    return rule_push(out, &sp) ? 0 : used ? used : 1;
+}
+
+/* a unit after a scale word: 200 triệu €, 2 triệu m3, 8,5 triệu đồng/tháng */
+int rule_unit_after_scale(rule_at *a)
+{
+    const classify_ctx *c = a->c;
+    const token *t = a->t, *tk = &t[a->i];
+    spanvec *out = a->out;
+    if (!(a->i >= 2 && rule_is_scale(c, &t[a->i - 1]) && !t[a->i - 1].post.n && out->n >= 1))
+        return 0;
+    value uv;
+    memset(&uv, 0, sizeof uv);
+    const span *before = out->n >= 2 ? &out->v[out->n - 2] : NULL;
+    slice text = tk->core;
+    size_t used = before && before->cls == CL_VALUE ? rule_spaced_per(c, t, a->n, a->i, &uv, &text) : 0;
+    if (!(before && before->cls == CL_VALUE && (used || parse_unit(c->lx, tk->core, 1, &uv)) &&
+          !lexicon_abbr(c->lx, tk->core.s, tk->core.n)))
+        return 0;
+    a->i += used ? used : 1;
+    span sp = rule_mk(CL_UNIT, text);
+    sp.val = uv;
+    return rule_push(out, &sp) ? -1 : 1;
+}
+
+/* km 32, Km 15+500, km số 4: a distance marker before the number */
+int rule_km_marker(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    if (!(rule_word_has(a->c, tk, ROLE_KM_MARKER) && a->i + 1 < a->n && !tk->post.n && t[a->i + 1].core.n &&
+          ((t[a->i + 1].core.s[0] >= '0' && t[a->i + 1].core.s[0] <= '9') || rule_word_has(a->c, &t[a->i + 1], ROLE_NUMBER_WORD))))
+        return 0;
+    span sp = rule_mk(CL_UNIT, tk->core);
+    sp.val.unit = lexicon_unit(a->c->lx, "km", 2);
+    if (!sp.val.unit)
+        return 0;
+    a->i++;
+    return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* nặng hơn một kg, mỗi km: a unit after a number word */
+int rule_counted_unit(rule_at *a)
+{
+    const classify_ctx *c = a->c;
+    const token *t = a->t;
+    size_t i = a->i;
+    slice s = t[i].core;
+    const unit_entry *cu =
+        s.n >= 2 && rule_cue(c, t, i, ROLE_COUNT_WORD) && !t[i - 1].post.n ? lexicon_unit(c->lx, s.s, s.n) : NULL;
+    if (!(cu && strlen(cu->unit) == s.n && !memcmp(cu->unit, s.s, s.n) && !rule_syllable_at(c, t, i, s)))
+        return 0;
+    span sp = rule_mk(CL_UNIT, s);
+    sp.val.unit = cu;
+    a->i++;
+    return rule_push(a->out, &sp) ? -1 : 1;
+}

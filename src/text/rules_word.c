@@ -1,0 +1,227 @@
+/* rules_word — the recognizers of words: the words whose class no context
+ * changes (remembered in the word cache), lone symbols (€, ★), words in
+ * capitals (spelled, composed, loanwords: VTV, WHO), loanwords and exonyms
+ * (lexicon/loanwords.tsv, exonyms.tsv), Vietnamese syllables, URLs and
+ * e-mail addresses, lone consonants (điểm b), and last, any other token:
+ * mixed (vnEdu, COVID-19), foreign (Widodo) or a word.
+ * Takes a rule_at (rules.h); appends spans. */
+#include "compose.h"
+#include "foreign.h"
+#include "rules.h"
+#include "syllable.h"
+#include "utf8.h"
+#include <string.h>
+#include <strings.h>
+
+static int looks_url(slice s)
+{
+    if (memchr(s.s, '@', s.n))
+        return 1;
+    if (s.n > 4 && (!strncmp(s.s, "http", 4) || !strncmp(s.s, "www.", 4)))
+        return 1;
+    static const char *const TLD[] = {".vn", ".com", ".net", ".org", ".gov", ".edu", ".info", ".io"};
+    for (size_t k = 0; k < sizeof TLD / sizeof TLD[0]; k++) {
+        size_t l = strlen(TLD[k]);
+        if (s.n > l + 1 && !strncasecmp(s.s + s.n - l, TLD[k], l)) /* VOV.VN too */
+            return 1;
+    }
+    return 0;
+}
+
+
+/* gen, led, set, elo: a short lower-case word that is no Vietnamese syllable
+ * is said in Vietnamese syllables too (eSpeak-NG would switch voice for it),
+ * but for a time zone after a time (9:00 utc, 15h cst: the letters as written) */
+static int short_foreign(slice s, const spanvec *out)
+{
+    if (s.n < 2 || s.n > 3 || !(s.s[0] >= 'a' && s.s[0] <= 'z'))
+        return 0;
+    int vowel = 0;
+    for (size_t k = 0; k < s.n; k++) {
+        if (!(s.s[k] >= 'a' && s.s[k] <= 'z'))
+            return 0;
+        vowel |= strchr("aeiouy", s.s[k]) != NULL;
+    }
+    if (!vowel)
+        return 0;
+    const span *last = out->n ? &out->v[out->n - 1] : NULL;
+    return !(last && last->cls == CL_VALUE && last->val.kind == V_TIME);
+}
+
+/* 1 when s has no letter and no digit: symbols only (€, ★, →, 😀) */
+static int symbols_only(slice s)
+{
+    for (size_t k = 0; k < s.n;) {
+        int32_t cp;
+        k += utf8_next(s.s + k, s.n - k, &cp);
+        if (cp < 0 || (cp >= '0' && cp <= '9') || utf8_is_letter(cp))
+            return 0;
+    }
+    return s.n > 0;
+}
+
+/* a lone symbol: its reading from symbols.tsv, or nothing (a decoration, an
+ * emoji: eSpeak-NG would name it in English) */
+static int push_symbol(const classify_ctx *c, slice s, spanvec *out)
+{
+    const char *r = lexicon_symbol(c->lx, s.s, s.n);
+    span sp = rule_mk(r && strcmp(r, "-") ? CL_LOANWORD : CL_PUNCT, s);
+    sp.reading = r;
+    return rule_push(out, &sp);
+}
+
+
+static int consonants_only(slice s, const spanvec *out)
+{
+    if (s.n < 2 || s.n > 3)
+        return 0;
+    for (size_t k = 0; k < s.n; k++)
+        if (!(s.s[k] >= 'a' && s.s[k] <= 'z') || strchr("aeiouy", s.s[k]))
+            return 0;
+    const span *last = out->n ? &out->v[out->n - 1] : NULL;
+    return !(last && last->cls == CL_VALUE && last->val.kind == V_TIME);
+}
+
+/* most words: their class does not depend on the words around them (the
+ * facts are remembered), unless a unit may follow a scale word (200 triệu
+ * đồng). The plain words after it, one space apart, join its span when the
+ * caller merges words (not a scale word, whose neighbours the rules look at). */
+int rule_known_word(rule_at *a)
+{
+    const classify_ctx *c = a->c;
+    const token *t = a->t, *tk = &t[a->i];
+    const word_facts *f = &c->facts[tk - c->base];
+    if (!f->kind || (a->i >= 1 && rule_is_scale(c, &t[a->i - 1])))
+        return 0;
+    slice text = tk->core;
+    size_t i = a->i + 1;
+    if (f->kind == CL_WORD + 1 && c->merge_words && !rule_is_scale(c, tk))
+        while (i < a->n && !t[i - 1].post.n && !t[i].pre.n && t[i].core.s == text.s + text.n + 1 &&
+               text.s[text.n] == ' ' && c->facts[t + i - c->base].kind == CL_WORD + 1 && !rule_is_scale(c, &t[i])) {
+            text.n = (size_t)(t[i].core.s + t[i].core.n - text.s);
+            i++;
+        }
+    a->i = i;
+    spanvec *out = a->out;
+    if (rule_push_simple(out, (tok_class)(f->kind - 1), text))
+        return -1;
+    if (f->kind == CL_LOANWORD + 1) /* the context-free classes with a reading */
+        out->v[out->n - 1].reading = lexicon_loanword(c->lx, text.s, text.n);
+    else if (f->kind == CL_EXONYM + 1)
+        out->v[out->n - 1].reading = lexicon_exonym(c->lx, text.s, text.n);
+    return 1;
+}
+
+/* & ≥ ± have readings as abbreviations: not these */
+int rule_symbol(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    if (!symbols_only(s) || lexicon_abbr(a->c->lx, s.s, s.n))
+        return 0;
+    a->i++;
+    return push_symbol(a->c, s, a->out) ? -1 : 1;
+}
+
+/* the loanword of a token, unless it is a lower-case Vietnamese syllable
+ * (the, not The Voice); and its exonym when it has none */
+static const char *loan_of(const rule_at *a, slice s, const char **exo)
+{
+    const classify_ctx *c = a->c;
+    const char *loan = lexicon_loanword(c->lx, s.s, s.n);
+    if (loan && s.s[0] >= 'a' && s.s[0] <= 'z' && rule_syllable_at(c, a->t, a->i, s))
+        loan = NULL;
+    *exo = loan || a->t[a->i].digit ? NULL : lexicon_exonym(c->lx, s.s, s.n);
+    return loan;
+}
+
+static int push_read(rule_at *a, tok_class cls, slice s, const char *reading)
+{
+    span sp = rule_mk(cls, s);
+    sp.reading = reading;
+    a->i++;
+    return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* a word in capitals: the word (VẤN), a loanword, an exonym, a composed
+ * abbreviation, or its letters spelled */
+int rule_capitals(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    if (!utf8_all_upper(s.s, s.n) || rule_has_char(s, "0123456789-/&.@_+"))
+        return 0;
+    const char *exo, *loan = loan_of(a, s, &exo);
+    int word = syllable_is_word(a->c->lx, s.s, s.n);
+    tok_class cls = word   ? CL_UPPERWORD
+                    : loan ? CL_LOANWORD
+                    : exo  ? CL_EXONYM
+                    : compose_abbr(a->c->lx, s.s, s.n, NULL) > 0 ? CL_COMPOSED
+                           : CL_SPELL;
+    return push_read(a, cls, s, word ? NULL : loan ? loan : exo);
+}
+
+int rule_loan_exonym(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    const char *exo, *loan = loan_of(a, s, &exo);
+    if (!loan && !exo)
+        return 0;
+    return push_read(a, loan ? CL_LOANWORD : CL_EXONYM, s, loan ? loan : exo);
+}
+
+int rule_syllable(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    if (!rule_syllable_at(a->c, a->t, a->i, s))
+        return 0;
+    return push_read(a, CL_WORD, s, NULL);
+}
+
+int rule_url(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    if (!looks_url(s))
+        return 0;
+    return push_read(a, CL_URL, s, NULL);
+}
+
+/* các điểm b, c, d: a lone consonant letter is spelled (the vowels are
+ * words), and so are two or three lower-case consonants (rp), but a time
+ * zone after a time (15h cst) stays as written (x is a sign: 100cm x 50cm) */
+int rule_consonants(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    if (!((s.n == 1 && strchr("bcdfghjklmnpqrstvwz", s.s[0])) || consonants_only(s, a->out)))
+        return 0;
+    return push_read(a, CL_SPELL, s, NULL);
+}
+
+/* a case change inside: vnEdu, iOffice, VTVcab */
+static int case_change(slice s)
+{
+    size_t k = 0;
+    int seen_lower = 0, uppers = 0;
+    while (k < s.n) {
+        int32_t cp;
+        k += utf8_next(s.s + k, s.n - k, &cp);
+        if (utf8_is_lower(cp)) {
+            seen_lower = 1;
+            if (uppers >= 2)
+                return 1;
+        } else if (utf8_is_upper(cp)) {
+            uppers++;
+            if (seen_lower)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* any other token: mixed letters, digits and signs (COVID-19, vnEdu), a
+ * foreign-looking word (Widodo, gen), or a word */
+int rule_fallback(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    int mixed = a->t[a->i].digit || rule_has_char(s, "-/&.+") || case_change(s);
+    tok_class cls = mixed ? CL_MIXED : foreign_looking(s.s, s.n) || short_foreign(s, a->out) ? CL_FOREIGN : CL_WORD;
+    return push_read(a, cls, s, NULL);
+}
