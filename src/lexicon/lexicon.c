@@ -78,7 +78,7 @@ static int put_lower(dict *d, const char *key, int val)
     return rc ? -1 : 0;
 }
 
-static int kind_of(const char *s, abbr_kind *k)
+int lexicon_abbr_kind(const char *s, abbr_kind *k)
 {
     if (!strcmp(s, "expand")) *k = ABBR_EXPAND;
     else if (!strcmp(s, "spell")) *k = ABBR_SPELL;
@@ -95,7 +95,7 @@ static int row_abbr(void *user, const char *const *c, char *err, size_t errlen)
         snprintf(err, errlen, "empty key");
         return -1;
     }
-    if (kind_of(c[1], &kind)) {
+    if (lexicon_abbr_kind(c[1], &kind)) {
         snprintf(err, errlen, "kind '%s' is not expand, spell or word", c[1]);
         return -1;
     }
@@ -548,57 +548,6 @@ int lexicon_rhyme(const lexicon *lx, const char *rhyme, size_t n)
 }
 
 const char *lexicon_dir(const lexicon *lx) { return lx->dir; }
-
-typedef struct checker {
-    const char *path;
-    dict seen;          /* key \t context -> first line */
-    void (*report)(void *user, const char *message);
-    void *user;
-    int problems;
-} checker;
-
-static void say(checker *k, int line, const char *fmt, const char *a, int b)
-{
-    char msg[1024], text[900];
-    snprintf(text, sizeof text, fmt, a, b);
-    snprintf(msg, sizeof msg, "%s:%d: %s", k->path, line, text);
-    k->report(k->user, msg);
-    k->problems++;
-}
-
-static void check_row(void *user, const char *const *c, int line)
-{
-    checker *k = user;
-    abbr_kind kind;
-    if (!c[0][0])
-        say(k, line, "empty key%s", "", 0);
-    if (kind_of(c[1], &kind))
-        say(k, line, "kind '%s' is not expand, spell or word", c[1], 0);
-    else if (kind != ABBR_SPELL && !c[2][0])
-        say(k, line, "'%s' has no reading", c[0], 0);
-    char key[1024];
-    snprintf(key, sizeof key, "%s\t%s", c[0], c[3]);
-    int first = dict_get(&k->seen, key, strlen(key));
-    if (first > 0)
-        say(k, line, "'%s' repeats the row of line %d", c[0], first);
-    else
-        dict_put(&k->seen, key, strlen(key), line);
-}
-
-static void relay(void *user, const char *message)
-{
-    checker *k = user;
-    k->report(k->user, message);
-}
-
-int lexicon_check(const char *path, void (*report)(void *user, const char *message), void *user)
-{
-    static const char *const ABBR[] = {"key", "kind", "reading", "context?"};
-    checker k = {path, {0}, report, user, 0};
-    int n = tsv_check(path, ABBR, 4, check_row, relay, &k);
-    dict_free(&k.seen);
-    return n < 0 ? -1 : n + k.problems;
-}
 
 /* ---- words said or recognized as they are: lexwords.c holds them ---- */
 

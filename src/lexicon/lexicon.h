@@ -117,6 +117,8 @@ int lexicon_rhyme(const lexicon *lx, const char *rhyme, size_t n);
  * duplicate (key, context) rows, each reported as "file:line: message".
  * Returns the number of problems, or -1 when the file cannot be read. */
 int lexicon_check(const char *path, void (*report)(void *user, const char *message), void *user);
+/* The kind of an abbreviation row ("expand", "spell", "word"): 0, or -1 for another word. */
+int lexicon_abbr_kind(const char *name, abbr_kind *out);
 /* Path of the directory it was loaded from. */
 const char *lexicon_dir(const lexicon *lx);
 
