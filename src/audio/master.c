@@ -3,6 +3,7 @@
  * file is the first: master_push hands the PCM to a worker thread that
  * spills and measures it; the second is master_finish.c. See master.h. */
 #include "master_parts.h"
+#include "vec.h"
 #include <ebur128.h>
 #include <errno.h>
 #include <math.h>
@@ -69,12 +70,7 @@ master *master_new(const master_config *c, char *err, size_t errlen)
 
 int master_close_block(master *m)
 {
-    if (m->nb == m->bcap) {
-        size_t cap = m->bcap ? 2 * m->bcap : 4096;
-        unsigned short *p = realloc(m->bmax, cap * sizeof *p);
-        if (!p) return -1;
-        m->bmax = p, m->bcap = cap;
-    }
+    if (VEC_RESERVE(m->bmax, m->bcap, m->nb + 1)) return -1;
     m->bmax[m->nb++] = (unsigned short)m->cur_max;
     m->cur_max = m->cur_n = 0;
     return 0;

@@ -5,6 +5,7 @@
  * Synthesis runs at most AHEAD sentences in front of playback, and the audio
  * of the last KEEP sentences is kept for going back. */
 #include "cli/cli.h"
+#include "vec.h"
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
@@ -52,16 +53,8 @@ int cli_player_wanted(void)
 static int append(void *user, const short *pcm, size_t frames)
 {
     slot *s = user;
-    if (s->frames + frames > s->cap) {
-        size_t cap = s->cap ? s->cap : 22050;
-        while (cap < s->frames + frames)
-            cap *= 2;
-        short *p = realloc(s->pcm, cap * sizeof *p);
-        if (!p)
-            return 1;
-        s->pcm = p;
-        s->cap = cap;
-    }
+    if (VEC_RESERVE(s->pcm, s->cap, s->frames + frames))
+        return 1;
     memcpy(s->pcm + s->frames, pcm, frames * sizeof *pcm);
     s->frames += frames;
     return cli_interrupted ? 1 : 0;
@@ -89,17 +82,11 @@ static int on_sentence(void *user, const docbao_sentence *ds)
         return 1;
     }
     pthread_mutex_lock(&p->mu);
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 64;
-        slot *v = realloc(p->slots, cap * sizeof *v);
-        if (!v) {
-            pthread_mutex_unlock(&p->mu);
-            free(s.written);
-            free(s.pcm);
-            return 1;
-        }
-        p->slots = v;
-        p->cap = cap;
+    if (VEC_RESERVE(p->slots, p->cap, p->n + 1)) {
+        pthread_mutex_unlock(&p->mu);
+        free(s.written);
+        free(s.pcm);
+        return 1;
     }
     p->slots[p->n++] = s;
     if (p->n > KEEP && p->cur > KEEP) { /* let go of audio far behind */

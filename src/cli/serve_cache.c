@@ -7,6 +7,7 @@
  * file's time) go first, until it is under nine tenths of the bound.
  * Several servers may share the folder: nothing here is kept only in memory. */
 #include "cli/serve.h"
+#include "vec.h"
 #include "replace.h"
 #include <dirent.h>
 #include <errno.h>
@@ -258,12 +259,8 @@ static entry *list_entries(server *s, size_t *count, unsigned long long *total, 
         }
         if (!entry_name(e->d_name))
             continue;
-        if (n == cap) {
-            entry *w = realloc(v, (cap = cap ? cap * 2 : 256) * sizeof *v);
-            if (!w)
-                break;
-            v = w;
-        }
+        if (VEC_RESERVE(v, cap, n + 1))
+            break;
         memcpy(v[n].hash, e->d_name, 64);
         v[n].hash[64] = '\0';
         v[n].used = st.st_mtime;

@@ -5,6 +5,7 @@
  * No path from a request reaches the file system: the page's files are
  * read at start, and audio is found only by its hash (serve_speech.c). */
 #include "cli/serve.h"
+#include "vec.h"
 #include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,16 +230,8 @@ static int take_body(server *s, request *q, const char *data, size_t n)
         q->len = q->cap = 0;
         return 0;
     }
-    if (q->len + n + 1 > q->cap) {
-        size_t cap = q->cap ? q->cap : 16384;
-        while (cap < q->len + n + 1)
-            cap *= 2;
-        char *b = realloc(q->body, cap);
-        if (!b)
-            return -1;
-        q->body = b;
-        q->cap = cap;
-    }
+    if (VEC_RESERVE(q->body, q->cap, q->len + n + 1))
+        return -1;
     memcpy(q->body + q->len, data, n);
     q->len += n;
     q->body[q->len] = '\0';

@@ -4,6 +4,7 @@
 #include "lexwords.h"
 #include "tsv.h"
 #include "utf8.h"
+#include "vec.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,14 +40,8 @@ struct lexicon {
 
 static const char *keep(lexicon *lx, const char *s)
 {
-    if (lx->strings.n == lx->strings.cap) {
-        size_t cap = lx->strings.cap ? lx->strings.cap * 2 : 256;
-        char **v = realloc(lx->strings.v, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        lx->strings.v = v;
-        lx->strings.cap = cap;
-    }
+    if (VEC_RESERVE(lx->strings.v, lx->strings.cap, lx->strings.n + 1))
+        return NULL;
     char *c = strdup(s);
     if (c)
         lx->strings.v[lx->strings.n++] = c;
@@ -58,14 +53,8 @@ static int add_val(lexicon *lx, const char *s)
     const char *k = keep(lx, s);
     if (!k)
         return -1;
-    if (lx->nvals == lx->capvals) {
-        size_t cap = lx->capvals ? lx->capvals * 2 : 256;
-        const char **v = realloc(lx->vals, cap * sizeof *v);
-        if (!v)
-            return -1;
-        lx->vals = v;
-        lx->capvals = cap;
-    }
+    if (VEC_RESERVE(lx->vals, lx->capvals, lx->nvals + 1))
+        return -1;
     lx->vals[lx->nvals] = k;
     return (int)lx->nvals++;
 }
@@ -103,14 +92,8 @@ static int row_abbr(void *user, const char *const *c, char *err, size_t errlen)
         snprintf(err, errlen, "'%s' has no reading", c[0]);
         return -1;
     }
-    if (lx->nabbr == lx->capabbr) {
-        size_t cap = lx->capabbr ? lx->capabbr * 2 : 512;
-        abbr_entry *a = realloc(lx->abbr, cap * sizeof *a);
-        if (!a)
-            return -1;
-        lx->abbr = a;
-        lx->capabbr = cap;
-    }
+    if (VEC_RESERVE(lx->abbr, lx->capabbr, lx->nabbr + 1))
+        return -1;
     abbr_entry *e = &lx->abbr[lx->nabbr];
     e->key = keep(lx, c[0]);
     e->reading = keep(lx, c[2]);
@@ -214,14 +197,8 @@ static int row_unit(void *user, const char *const *c, char *err, size_t errlen)
         snprintf(err, errlen, "unit and reading are required");
         return -1;
     }
-    if (lx->nunits == lx->capunits) {
-        size_t cap = lx->capunits ? lx->capunits * 2 : 128;
-        unit_entry *u = realloc(lx->units, cap * sizeof *u);
-        if (!u)
-            return -1;
-        lx->units = u;
-        lx->capunits = cap;
-    }
+    if (VEC_RESERVE(lx->units, lx->capunits, lx->nunits + 1))
+        return -1;
     unit_entry *u = &lx->units[lx->nunits];
     u->unit = keep(lx, c[0]);
     u->reading = keep(lx, c[1]);
