@@ -71,4 +71,5 @@ mem=0
 for p in "$SPID" $(pgrep -P "$SPID"); do mem=$((mem + $(awk '/VmHWM/ { print $2 }' "/proc/$p/status"))); done
 row "serve: peak memory, server and $(pgrep -P "$SPID" | wc -l) workers" "$mem KB"
 kill -TERM "$SPID"
-wait "$SPID" 2> /dev/null
+# a bench, not a test: a server that stops badly is shown, and the bench goes on
+wait "$SPID" 2> /dev/null || row "serve: stopped with status $?" "" "(expected 0; see tests/serve.sh)"
