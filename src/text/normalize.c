@@ -49,7 +49,8 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
                        .words = nz->words,
                        .merge_words = !nz->explain,
                        .end = clean + nz->clean.len};
-    verbalize_ctx vc = {nz->lx, nz->dialect, nz->year_short, nz->foreign_keep, nz->tr, &nz->foreign};
+    verbalize_ctx vc = {nz->lx, nz->dialect, nz->year_short, nz->foreign_keep, nz->tr, &nz->foreign,
+                        lexicon_number_words(nz->lx, nz->dialect)};
     const token *t = nz->tokens.v;
     size_t nt = nz->tokens.n;
     for (size_t from = 0; from < nt;) {

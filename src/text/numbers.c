@@ -4,18 +4,6 @@
 #include "numbers.h"
 #include <string.h>
 
-/* The words of the enum-taking API below, the same as lexicon/number-words.tsv
- * (test_numbers checks): kept only until its callers pass the lexicon's
- * num_words (lexicon_number_words) to the num_*_w functions. */
-static const num_words BUILTIN[2] = {
-    {{"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"},
-     "trăm", "mười", "mươi", "linh", "mốt", "lăm", "tư", {"", "nghìn", "triệu", "tỷ"}, "nhất", "tư"},
-    {{"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"},
-     "trăm", "mười", "mươi", "lẻ", "mốt", "lăm", "tư", {"", "ngàn", "triệu", "tỷ"}, "nhất", "tư"},
-};
-
-const num_words *num_builtin_words(num_dialect d) { return &BUILTIN[d == DIALECT_SOUTH]; }
-
 /* the word for digit k */
 static int digit_word(const num_words *w, strbuf *out, int k) { return strbuf_word(out, w->digit[k]); }
 
@@ -187,43 +175,6 @@ int num_ordinal_w(const num_words *w, const char *digits, size_t n, strbuf *out)
     if (n == 1 && digits[0] == '4')
         return strbuf_word(out, w->fourth);
     return num_cardinal_w(w, digits, n, out);
-}
-
-/* ---- the enum-taking API: the same, with BUILTIN's words ---- */
-
-int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out)
-{
-    return num_cardinal_w(num_builtin_words(d), digits, n, out);
-}
-
-int num_cardinal_grouped(const char *digits, size_t n, num_dialect d, strbuf *out)
-{
-    return num_cardinal_grouped_w(num_builtin_words(d), digits, n, out);
-}
-
-int num_cardinal_u(unsigned long long v, num_dialect d, strbuf *out)
-{
-    return num_cardinal_u_w(num_builtin_words(d), v, out);
-}
-
-int num_digits(const char *digits, size_t n, strbuf *out)
-{
-    return num_digits_w(num_builtin_words(DIALECT_NORTH), digits, n, out);
-}
-
-int num_fraction_digits(const char *digits, size_t n, num_dialect d, strbuf *out)
-{
-    return num_fraction_digits_w(num_builtin_words(d), digits, n, out);
-}
-
-int num_month(unsigned m, num_dialect d, strbuf *out)
-{
-    return num_month_w(num_builtin_words(d), m, out);
-}
-
-int num_ordinal(const char *digits, size_t n, num_dialect d, strbuf *out)
-{
-    return num_ordinal_w(num_builtin_words(d), digits, n, out);
 }
 
 static int roman_digit(char c)

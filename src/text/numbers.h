@@ -24,43 +24,30 @@ typedef struct num_words {
     const char *first, *fourth;  /* nhất (thứ nhất), tư (thứ tư, tháng tư) */
 } num_words;
 
-/* The API below with the words of w instead of a dialect: the one to use,
- * with w = lexicon_number_words(lx, dialect). Each behaves as its namesake. */
-int num_cardinal_w(const num_words *w, const char *digits, size_t n, strbuf *out);
-int num_cardinal_grouped_w(const num_words *w, const char *digits, size_t n, strbuf *out);
-int num_cardinal_u_w(const num_words *w, unsigned long long v, strbuf *out);
-int num_digits_w(const num_words *w, const char *digits, size_t n, strbuf *out);
-int num_fraction_digits_w(const num_words *w, const char *digits, size_t n, strbuf *out);
-int num_month_w(const num_words *w, unsigned m, strbuf *out);
-int num_ordinal_w(const num_words *w, const char *digits, size_t n, strbuf *out);
-/* The words the enum-taking functions below use, the same as number-words.tsv
- * (tests/unit/test_numbers.c checks): they go once the verbalizer passes the
- * lexicon's num_words. */
-const num_words *num_builtin_words(num_dialect d);
-
+/* Every function reads with the words of w: w = lexicon_number_words(lx, dialect). */
 /* Any length of digits: 2021 "hai nghìn không trăm hai mươi mốt",
  * 1000000000000 "một nghìn tỷ"; leading zeros are ignored ("007" "bảy");
  * more than 21 digits are read digit by digit. */
-int num_cardinal(const char *digits, size_t n, num_dialect d, strbuf *out);
+int num_cardinal_w(const num_words *w, const char *digits, size_t n, strbuf *out);
+/* The same for a number written with thousands separators (1.071.393):
+ * "không trăm" in every group after a spoken one ("một triệu không trăm bảy
+ * mươi mốt nghìn ba trăm chín mươi ba"), the way news readers read them. */
+int num_cardinal_grouped_w(const num_words *w, const char *digits, size_t n, strbuf *out);
+/* The cardinal reading of v. */
+int num_cardinal_u_w(const num_words *w, unsigned long long v, strbuf *out);
 /* Digit by digit: "0912" "không chín một hai". */
-int num_digits(const char *digits, size_t n, strbuf *out);
+int num_digits_w(const num_words *w, const char *digits, size_t n, strbuf *out);
 /* The digits after a decimal comma: read as a number when short and plain
  * (5 "năm", 93 "chín mươi ba"), digit by digit otherwise (05, 007, 240, 50). */
-int num_fraction_digits(const char *digits, size_t n, num_dialect d, strbuf *out);
+int num_fraction_digits_w(const num_words *w, const char *digits, size_t n, strbuf *out);
 /* Day-of-month style numbers and small counts read the same as cardinals;
  * month names differ only for 4: "tư". m must be 1..12. */
-int num_month(unsigned m, num_dialect d, strbuf *out);
+int num_month_w(const num_words *w, unsigned m, strbuf *out);
 /* Ordinal after "thứ": 1 "nhất", 4 "tư", others cardinal. */
-int num_ordinal(const char *digits, size_t n, num_dialect d, strbuf *out);
+int num_ordinal_w(const num_words *w, const char *digits, size_t n, strbuf *out);
 /* Value of a Roman numeral (I V X L C D M, either case, well formed:
  * no more than three repeats, subtractive pairs only IV IX XL XC CD CM).
  * Returns 0 when s is not one. */
 unsigned num_roman_value(const char *s, size_t n);
-/* Appends the cardinal reading of v. */
-/* The same for a number written with thousands separators (1.071.393):
- * "không trăm" in every group after a spoken one ("một triệu không trăm bảy
- * mươi mốt nghìn ba trăm chín mươi ba"), the way news readers read them. */
-int num_cardinal_grouped(const char *digits, size_t n, num_dialect d, strbuf *out);
-int num_cardinal_u(unsigned long long v, num_dialect d, strbuf *out);
 
 #endif

@@ -297,8 +297,8 @@ static int parse_short_amount(slice s, value *v)
     size_t p1 = digit_run(s.s, s.n);
     if (p1 < 1 || p1 > 4 || p1 == s.n)
         return 0;
-    static const struct { const char *tag, *scale; } T[] = {
-        {"tr", "triệu"}, {"t", "tỷ"}, {"tỷ", "tỷ"}, {"k", "nghìn"}, {"ty", "tỷ"}}; /* 4K, 24K: not nghìn */
+    static const struct { const char *tag; unsigned scale; } T[] = {
+        {"tr", 2}, {"t", 3}, {"tỷ", 3}, {"k", 1}, {"ty", 3}}; /* 4K, 24K: not a thousand */
     for (size_t k = 0; k < sizeof T / sizeof T[0]; k++) {
         size_t tl = strlen(T[k].tag);
         if (p1 + tl > s.n || memcmp(s.s + p1, T[k].tag, tl))
@@ -306,7 +306,7 @@ static int parse_short_amount(slice s, value *v)
         slice rest = {s.s + p1 + tl, s.n - p1 - tl};
         if (rest.n && !is_digits(rest))
             continue;
-        if (rest.n > 3 || (rest.n && T[k].scale[0] == 'n'))
+        if (rest.n > 3 || (rest.n && T[k].scale == 1))
             continue;
         v->kind = V_SHORT_AMOUNT;
         v->big = (slice){s.s, p1};

@@ -38,7 +38,8 @@ typedef struct value {
     int has_min, has_sec;
     slice year;                 /* V_DATE V_MONTH_YEAR: "" when absent */
     slice big, small;           /* V_SHORT_AMOUNT 1tr5: big "1", small "5" */
-    const char *scale;          /* V_SHORT_AMOUNT: "triệu", "tỷ", "nghìn" */
+    unsigned scale;             /* V_SHORT_AMOUNT: the group the scale word stands for:
+                                 * 1 thousand, 2 million, 3 billion (num_words.scale) */
     const unit_entry *per_unit; /* 50.000đ/ngày, 100đ/kg: the unit after the slash, */
     slice per_word;             /* or the word after it when it is no unit */
 } value;

@@ -16,7 +16,7 @@ int vb_spell(const verbalize_ctx *c, slice s, strbuf *out)
         if (name)
             rc = strbuf_word(out, name);
         else if (cp >= '0' && cp <= '9')
-            rc = num_digits(s.s + i, 1, out);
+            rc = num_digits_w(c->nw, s.s + i, 1, out);
         else if (utf8_is_letter(cp))
             rc = strbuf_wordn(out, s.s + i, k);
         i += k;
@@ -43,19 +43,19 @@ static int read_number_as(const verbalize_ctx *c, const number *n, int digits, s
 {
     int rc = 0;
     if (n->neg)
-        rc |= strbuf_word(out, "âm");
+        rc |= strbuf_word(out, VB_SAY(c, SAY_MINUS));
     else if (n->plus) /* a change written with its sign: (+2,91%) */
-        rc |= strbuf_word(out, "cộng");
-    rc |= (n->grouped ? num_cardinal_grouped : num_cardinal)(n->digits, n->ndigits, c->dialect, out);
+        rc |= strbuf_word(out, VB_SAY(c, SAY_PLUS));
+    rc |= (n->grouped ? num_cardinal_grouped_w : num_cardinal_w)(c->nw, n->digits, n->ndigits, out);
     if (n->form == NUM_DECIMAL && !digits && !n->frac_digits && n->nfrac == 2 && n->frac[0] != '0' && n->frac[1] == '0') {
-        rc |= strbuf_word(out, "phẩy");
-        rc |= num_cardinal(n->frac, 2, c->dialect, out);
+        rc |= strbuf_word(out, VB_SAY(c, SAY_COMMA));
+        rc |= num_cardinal_w(c->nw, n->frac, 2, out);
     } else if (n->form == NUM_DECIMAL) {
-        rc |= strbuf_word(out, "phẩy");
-        rc |= num_fraction_digits(n->frac, n->nfrac, c->dialect, out);
+        rc |= strbuf_word(out, VB_SAY(c, SAY_COMMA));
+        rc |= num_fraction_digits_w(c->nw, n->frac, n->nfrac, out);
     } else if (n->form == NUM_DOTTED) {
-        rc |= strbuf_word(out, "chấm");
-        rc |= num_fraction_digits(n->frac, n->nfrac, c->dialect, out);
+        rc |= strbuf_word(out, VB_SAY(c, SAY_DOT));
+        rc |= num_fraction_digits_w(c->nw, n->frac, n->nfrac, out);
     }
     return rc;
 }
@@ -69,7 +69,7 @@ int vb_read_slice_number(const verbalize_ctx *c, slice s, strbuf *out)
 {
     /* a leading zero is said (biển số 51B-012.34) */
     if (s.n > 1 && s.s[0] == '0' && s.s[1] >= '0' && s.s[1] <= '9') {
-        int rc = strbuf_word(out, "không");
+        int rc = strbuf_word(out, c->nw->digit[0]);
         return rc || vb_read_slice_number(c, (slice){s.s + 1, s.n - 1}, out);
     }
     number n;
@@ -82,10 +82,10 @@ int vb_read_slice_number(const verbalize_ctx *c, slice s, strbuf *out)
         while (j < s.n && s.s[j] >= '0' && s.s[j] <= '9')
             j++;
         if (j > i)
-            rc = j - i > 1 && s.s[i] == '0' ? num_digits(s.s + i, j - i, out)
-                                             : num_cardinal(s.s + i, j - i, c->dialect, out);
+            rc = j - i > 1 && s.s[i] == '0' ? num_digits_w(c->nw, s.s + i, j - i, out)
+                                             : num_cardinal_w(c->nw, s.s + i, j - i, out);
         else
-            rc = strbuf_word(out, s.s[i] == ',' ? "phẩy" : "chấm"), j = i + 1;
+            rc = strbuf_word(out, VB_SAY(c, s.s[i] == ',' ? SAY_COMMA : SAY_DOT)), j = i + 1;
         i = j;
     }
     return rc;
@@ -95,16 +95,16 @@ static int read_year(const verbalize_ctx *c, slice y, strbuf *out)
 {
     /* the short style: 2021 "hai nghìn hai mươi mốt", 2005 "hai nghìn linh năm" */
     if (c->year_short && y.n == 4 && is_digits(y) && y.s[0] != '0' && y.s[1] == '0' && (y.s[2] != '0' || y.s[3] != '0')) {
-        int rc = num_cardinal(y.s, 1, c->dialect, out) || strbuf_word(out, c->dialect == DIALECT_SOUTH ? "ngàn" : "nghìn");
+        int rc = num_cardinal_w(c->nw, y.s, 1, out) || strbuf_word(out, c->nw->scale[1]);
         if (y.s[2] == '0')
-            rc = rc || strbuf_word(out, c->dialect == DIALECT_SOUTH ? "lẻ" : "linh");
-        return rc || num_cardinal(y.s + 2, 2, c->dialect, out);
+            rc = rc || strbuf_word(out, c->nw->odd);
+        return rc || num_cardinal_w(c->nw, y.s + 2, 2, out);
     }
     if (y.n == 2) { /* 23/4/21: the year 2021 */
         char full[4] = {'2', '0', y.s[0], y.s[1]};
-        return num_cardinal(full, 4, c->dialect, out);
+        return num_cardinal_w(c->nw, full, 4, out);
     }
-    return num_cardinal(y.s, y.n, c->dialect, out);
+    return num_cardinal_w(c->nw, y.s, y.n, out);
 }
 
 /* the part after a slash: "trên ngày", or "một ki lô gam" for a measure */
@@ -112,7 +112,7 @@ static int read_per(const verbalize_ctx *c, const value *v, strbuf *out)
 {
     if (v->per_unit) {
         int time = lexicon_has_role(c->lx, v->per_unit->reading, strlen(v->per_unit->reading), "time-unit");
-        return strbuf_word(out, time ? "trên" : "một") || strbuf_word(out, v->per_unit->reading);
+        return strbuf_word(out, time ? VB_SAY(c, SAY_PER) : c->nw->digit[1]) || strbuf_word(out, v->per_unit->reading);
     }
     /* a chain (m²/tháng, ha/năm) or a word (người, cp): "một" each, "trên" before a time */
     int rc = 0;
@@ -125,7 +125,7 @@ static int read_per(const verbalize_ctx *c, const value *v, strbuf *out)
             while (d < len && p[d] >= '0' && p[d] <= '9')
                 d++;
             const unit_entry *du = d < len ? lexicon_unit(c->lx, p + d, len - d) : NULL;
-            rc = strbuf_word(out, "trên") || num_cardinal(p, d, c->dialect, out) ||
+            rc = strbuf_word(out, VB_SAY(c, SAY_PER)) || num_cardinal_w(c->nw, p, d, out) ||
                  (du ? strbuf_word(out, du->reading) : d < len ? lower_word((slice){p + d, len - d}, out) : 0);
             i += len + 1;
             continue;
@@ -138,7 +138,7 @@ static int read_per(const verbalize_ctx *c, const value *v, strbuf *out)
         int time = (reading ? lexicon_has_role(c->lx, reading, strlen(reading), "time-unit")
                             : lexicon_has_role(c->lx, p, len, "time-unit")) ||
                    (u && u->kind == UNIT_MONEY && v->unit && v->unit->kind == UNIT_MONEY);
-        rc = strbuf_word(out, time && i == 0 ? "trên" : "một"); /* đồng/ha/năm: "một héc ta một năm" */
+        rc = strbuf_word(out, time && i == 0 ? VB_SAY(c, SAY_PER) : c->nw->digit[1]); /* đồng/ha/năm: "một héc ta một năm" */
         if (!rc)
             rc = reading ? strbuf_word(out, reading) : lower_word((slice){p, len}, out);
         i += len + 1;
@@ -152,16 +152,16 @@ static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf
     switch (v->kind) {
     case V_NUMBER:
         if (prefix) /* a year right after "tháng N" */
-            rc |= strbuf_word(out, "năm");
+            rc |= strbuf_word(out, VB_SAY(c, SAY_YEAR));
         return rc | read_number(c, &v->num, out);
     case V_PERCENT:
     case V_MEASURE:
         return read_number(c, &v->num, out) || strbuf_word(out, v->unit->reading) || read_per(c, v, out);
     case V_DURATION:
         if (v->min || !v->sec)
-            rc |= num_cardinal_u(v->min, c->dialect, out) || strbuf_word(out, "phút");
+            rc |= num_cardinal_u_w(c->nw, v->min, out) || strbuf_word(out, VB_SAY(c, SAY_MINUTE));
         if (v->sec)
-            rc |= num_cardinal_u(v->sec, c->dialect, out) || strbuf_word(out, "giây");
+            rc |= num_cardinal_u_w(c->nw, v->sec, out) || strbuf_word(out, VB_SAY(c, SAY_SECOND));
         return rc;
     case V_MONEY:
         if (v->num.form == NUM_DECIMAL && v->num.nfrac <= 2 && lexicon_has_role(c->lx, v->unit->reading, strlen(v->unit->reading), "cents")) {
@@ -169,51 +169,44 @@ static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf
             char cents[3] = {v->num.frac[0], v->num.nfrac > 1 ? v->num.frac[1] : '0', 0};
             int whole = !(v->num.ndigits == 1 && v->num.digits[0] == '0');
             if (v->num.neg)
-                rc |= strbuf_word(out, "âm");
+                rc |= strbuf_word(out, VB_SAY(c, SAY_MINUS));
             if (whole)
-                rc |= num_cardinal(v->num.digits, v->num.ndigits, c->dialect, out) || strbuf_word(out, v->unit->reading);
+                rc |= num_cardinal_w(c->nw, v->num.digits, v->num.ndigits, out) || strbuf_word(out, v->unit->reading);
             if (strcmp(cents, "00"))
-                rc |= num_cardinal(cents, 2, c->dialect, out) || strbuf_word(out, "xu");
+                rc |= num_cardinal_w(c->nw, cents, 2, out) || strbuf_word(out, VB_SAY(c, SAY_CENT));
             return rc;
         }
         rc = read_number_as(c, &v->num, !strcmp(v->unit->reading, "đồng"), out) || strbuf_word(out, v->unit->reading);
         return rc | read_per(c, v, out);
     case V_TIME:
-        rc |= num_cardinal_u(v->h, c->dialect, out) || strbuf_word(out, "giờ");
+        rc |= num_cardinal_u_w(c->nw, v->h, out) || strbuf_word(out, VB_SAY(c, SAY_HOUR));
         if (v->has_min && v->min)
-            rc |= num_cardinal_u(v->min, c->dialect, out) || (!prefix && strbuf_word(out, "phút"));
+            rc |= num_cardinal_u_w(c->nw, v->min, out) || (!prefix && strbuf_word(out, VB_SAY(c, SAY_MINUTE)));
         if (v->has_sec && v->sec)
-            rc |= num_cardinal_u(v->sec, c->dialect, out) || strbuf_word(out, "giây");
+            rc |= num_cardinal_u_w(c->nw, v->sec, out) || strbuf_word(out, VB_SAY(c, SAY_SECOND));
         return rc;
     case V_DATE:
         if (v->d) {
             if (prefix)
-                rc |= strbuf_word(out, "ngày");
-            rc |= num_cardinal_u(v->d, c->dialect, out);
+                rc |= strbuf_word(out, VB_SAY(c, SAY_DAY));
+            rc |= num_cardinal_u_w(c->nw, v->d, out);
         }
-        rc |= strbuf_word(out, "tháng") || num_month(v->m, c->dialect, out);
+        rc |= strbuf_word(out, VB_SAY(c, SAY_MONTH)) || num_month_w(c->nw, v->m, out);
         if (v->year.n)
-            rc |= strbuf_word(out, "năm") || read_year(c, v->year, out);
+            rc |= strbuf_word(out, VB_SAY(c, SAY_YEAR)) || read_year(c, v->year, out);
         return rc;
     case V_MONTH_YEAR:
         if (prefix)
-            rc |= strbuf_word(out, "tháng");
-        return rc | num_month(v->m, c->dialect, out) || strbuf_word(out, "năm") ||
+            rc |= strbuf_word(out, VB_SAY(c, SAY_MONTH));
+        return rc | num_month_w(c->nw, v->m, out) || strbuf_word(out, VB_SAY(c, SAY_YEAR)) ||
                read_year(c, v->year, out);
     case V_SHORT_AMOUNT: {
-        rc |= num_cardinal(v->big.s, v->big.n, c->dialect, out);
-        const char *scale = v->scale;
-        if (c->dialect == DIALECT_SOUTH && !strcmp(scale, "nghìn"))
-            scale = "ngàn";
-        rc |= strbuf_word(out, scale);
+        rc |= num_cardinal_w(c->nw, v->big.s, v->big.n, out) || strbuf_word(out, c->nw->scale[v->scale]);
         if (v->small.n) {
             /* 1tr5 = 1 triệu 500 nghìn: the small digits are the leading digits of the next group */
             char grp[4] = {'0', '0', '0', 0};
             memcpy(grp, v->small.s, v->small.n);
-            const char *below = !strcmp(v->scale, "tỷ") ? "triệu" : "nghìn";
-            if (c->dialect == DIALECT_SOUTH && !strcmp(below, "nghìn"))
-                below = "ngàn";
-            rc |= num_cardinal(grp, 3, c->dialect, out) || strbuf_word(out, below);
+            rc |= num_cardinal_w(c->nw, grp, 3, out) || strbuf_word(out, c->nw->scale[v->scale == 3 ? 2 : 1]);
         }
         return rc;
     }
@@ -306,15 +299,14 @@ static int read_phone(const verbalize_ctx *c, slice s, strbuf *out)
     int rc = 0;
     size_t i = 0;
     if (s.n && s.s[0] == '+') {
-        rc |= strbuf_word(out, "cộng");
+        rc |= strbuf_word(out, VB_SAY(c, SAY_PLUS));
         i = 1;
     }
-    (void)c;
     /* digit by digit, a comma between the written groups for a pause */
     for (; i < s.n; i++) {
         char ch = s.s[i];
         if (ch >= '0' && ch <= '9')
-            rc |= num_digits(&s.s[i], 1, out);
+            rc |= num_digits_w(c->nw, &s.s[i], 1, out);
         else if ((ch == ' ' || ch == '.' || ch == '-') && out->len && out->s[out->len - 1] != ',')
             rc |= strbuf_putc(out, ',');
     }
@@ -325,13 +317,13 @@ static int read_phone(const verbalize_ctx *c, slice s, strbuf *out)
  * address or a ratio */
 static int read_fraction(const verbalize_ctx *c, const fraction *f, int address, strbuf *out)
 {
-    int rc = f->neg ? strbuf_word(out, "âm") : 0;
-    rc |= num_cardinal(f->num.s, f->num.n, c->dialect, out);
-    rc |= strbuf_word(out, address ? "trên" : "phần");
+    int rc = f->neg ? strbuf_word(out, VB_SAY(c, SAY_MINUS)) : 0;
+    rc |= num_cardinal_w(c->nw, f->num.s, f->num.n, out);
+    rc |= strbuf_word(out, VB_SAY(c, address ? SAY_PER : SAY_PART));
     if (!address && f->den.n == 1 && f->den.s[0] == '4')
-        rc |= strbuf_word(out, "tư");
+        rc |= strbuf_word(out, c->nw->fourth);
     else
-        rc |= num_cardinal(f->den.s, f->den.n, c->dialect, out);
+        rc |= num_cardinal_w(c->nw, f->den.s, f->den.n, out);
     if (f->unit)
         rc |= strbuf_word(out, f->unit->reading);
     return rc;
@@ -389,34 +381,35 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return strbuf_word(out, s->val.unit->reading) || read_per(c, &s->val, out);
     case CL_VALUE:
         if (s->as_year && s->val.kind == V_NUMBER && is_digits(s->text))
-            return (s->add_prefix && strbuf_word(out, "năm")) || read_year(c, s->text, out);
+            return (s->add_prefix && strbuf_word(out, VB_SAY(c, SAY_YEAR))) || read_year(c, s->text, out);
         if (s->as_month)
-            return num_month(s->val.num.digits[0] == '1' && s->val.num.ndigits == 2 ? 10u + (unsigned)(s->val.num.digits[1] - '0')
-                                                                                      : (unsigned)(s->val.num.digits[s->val.num.ndigits - 1] - '0'),
-                             c->dialect, out);
+            return num_month_w(c->nw,
+                               s->val.num.digits[0] == '1' && s->val.num.ndigits == 2 ? 10u + (unsigned)(s->val.num.digits[1] - '0')
+                                                                                        : (unsigned)(s->val.num.digits[s->val.num.ndigits - 1] - '0'),
+                               out);
         return read_value(c, &s->val, s->add_prefix, out);
     case CL_TO:
-        return strbuf_word(out, "đến");
+        return strbuf_word(out, VB_SAY(c, SAY_TO));
     case CL_AND:
-        return strbuf_word(out, "và");
+        return strbuf_word(out, VB_SAY(c, SAY_AND));
     case CL_TIMES:
-        return strbuf_word(out, "nhân");
+        return strbuf_word(out, VB_SAY(c, SAY_TIMES));
     case CL_HEIGHT: { /* 1m75: "một mét bảy mươi lăm" */
         const char *m = memchr(s->text.s, 'm', s->text.n);
         size_t a = (size_t)(m - s->text.s);
-        return num_cardinal(s->text.s, a, c->dialect, out) || strbuf_word(out, "mét") ||
-               num_cardinal(m + 1, 2, c->dialect, out);
+        return num_cardinal_w(c->nw, s->text.s, a, out) || strbuf_word(out, VB_SAY(c, SAY_METRE)) ||
+               num_cardinal_w(c->nw, m + 1, 2, out);
     }
     case CL_ORDINAL:
-        return num_ordinal(s->text.s, s->text.n, c->dialect, out);
+        return num_ordinal_w(c->nw, s->text.s, s->text.n, out);
     case CL_ROMAN: {
         int rc;
         if (s->ordinal && (s->roman == 1 || s->roman == 4))
-            rc = strbuf_word(out, s->roman == 1 ? "nhất" : "tư");
+            rc = strbuf_word(out, s->roman == 1 ? c->nw->first : c->nw->fourth);
         else
-            rc = num_cardinal_u(s->roman, c->dialect, out);
+            rc = num_cardinal_u_w(c->nw, s->roman, out);
         if (s->year.n)
-            rc |= strbuf_word(out, "năm") || read_year(c, s->year, out);
+            rc |= strbuf_word(out, VB_SAY(c, SAY_YEAR)) || read_year(c, s->year, out);
         return rc;
     }
     case CL_FRACTION:

@@ -15,6 +15,7 @@ typedef struct verbalize_ctx {
     int foreign_keep;        /* foreign words as written (eSpeak-NG's own reading) */
     const translit *tr;      /* foreign words in Vietnamese syllables; NULL: as written */
     foreign_cache *fc;       /* their readings, remembered (the caller's, not shared) */
+    const num_words *nw;     /* lexicon_number_words(lx, dialect), set where the context is made */
 } verbalize_ctx;
 
 /* Returns 0, -1 on out of memory. */

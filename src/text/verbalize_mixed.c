@@ -61,7 +61,7 @@ static int serial_part(const mixed *m, size_t *i)
     if (s.s[j] >= '0' && s.s[j] <= '9') {
         while (j < s.n && s.s[j] >= '0' && s.s[j] <= '9')
             j++;
-        int rc = num_digits(s.s + *i, j - *i, m->out);
+        int rc = num_digits_w(m->c->nw, s.s + *i, j - *i, m->out);
         *i = j;
         return rc;
     }
@@ -84,7 +84,7 @@ static int digits_part(const mixed *m, size_t *i)
         j++;
     slice d = {s.s + *i, j - *i};
     *i = j;
-    return (m->url || (d.n > 1 && d.s[0] == '0')) && is_digits(d) ? num_digits(d.s, d.n, m->out)
+    return (m->url || (d.n > 1 && d.s[0] == '0')) && is_digits(d) ? num_digits_w(m->c->nw, d.s, d.n, m->out)
                                                                    : vb_read_slice_number(m->c, d, m->out);
 }
 
@@ -126,7 +126,7 @@ static int after_dash(const mixed *m, size_t i, size_t end)
         return -2;
     if (part.n == strspn(part.s, "IVX") && num_roman_value(part.s, part.n) &&
         (part.n > 1 || part.s[0] == 'I' || part.s[0] == 'V'))
-        return num_cardinal_u(num_roman_value(part.s, part.n), m->c->dialect, m->out);
+        return num_cardinal_u_w(m->c->nw, num_roman_value(part.s, part.n), m->out);
     if (m->code || m->url || !utf8_is_upper((int32_t)(unsigned char)s.s[0]) || utf8_all_upper(s.s, i - 1) ||
         utf8_all_upper(part.s, part.n))
         return -2;
@@ -151,7 +151,7 @@ static int lone_prefix(const mixed *m, size_t *i)
     char key[3] = {(char)first, '-', 0};
     const char *pre = lexicon_loanword(m->c->lx, key, 2);
     *i += k1;
-    return strbuf_word(m->out, pre ? pre : (first == 'i' ? "ai" : "i"));
+    return strbuf_word(m->out, pre ? pre : VB_SAY(m->c, first == 'i' ? SAY_I_PREFIX : SAY_E_PREFIX));
 }
 
 /* a run of letters, cut where lower case turns upper (VTVcab: VTV, then cab) */
@@ -221,18 +221,18 @@ static const char *rate_slash(const mixed *m, size_t i)
     while (b0 > 0 && !strchr("-/&.@_:+ ", s.s[b0 - 1]))
         b0--;
     const unit_entry *lu = lexicon_unit(m->c->lx, s.s + b0, i - b0);
-    return wu && wu->kind == UNIT_MONEY && lu && lu->kind == UNIT_MONEY ? "trên" : "một";
+    return wu && wu->kind == UNIT_MONEY && lu && lu->kind == UNIT_MONEY ? VB_SAY(m->c, SAY_PER) : m->c->nw->digit[1];
 }
 
-static const char *url_separator(char ch)
+static const char *url_separator(const verbalize_ctx *c, char ch)
 {
     switch (ch) {
-    case '.': return "chấm";
-    case '@': return "a còng";
-    case '/': return "gạch chéo";
-    case '-': return "gạch ngang";
-    case '_': return "gạch dưới";
-    case ':': return "hai chấm";
+    case '.': return VB_SAY(c, SAY_DOT);
+    case '@': return VB_SAY(c, SAY_AT);
+    case '/': return VB_SAY(c, SAY_SLASH);
+    case '-': return VB_SAY(c, SAY_HYPHEN);
+    case '_': return VB_SAY(c, SAY_UNDERSCORE);
+    case ':': return VB_SAY(c, SAY_COLON);
     default: return NULL;
     }
 }
@@ -245,17 +245,17 @@ static const char *separator(const mixed *m, size_t i)
     int digits_around = i > 0 && i + 1 < s.n && s.s[i - 1] >= '0' && s.s[i - 1] <= '9' && s.s[i + 1] >= '0' &&
                         s.s[i + 1] <= '9';
     if (ch == '&')
-        return "và";
+        return VB_SAY(m->c, SAY_AND);
     if (m->url)
-        return url_separator(ch);
+        return url_separator(m->c, ch);
     if (ch == '/' && digits_around) /* a document's number and year: 11/2017/QĐ-TTg "mười một năm hai nghìn…" */
-        return m->cls == CL_CODE && year_at(s, i + 1) ? "năm" : "trên";
+        return VB_SAY(m->c, m->cls == CL_CODE && year_at(s, i + 1) ? SAY_YEAR : SAY_PER);
     if (ch == '/' && !m->code && i > 0 && i + 1 < s.n && is_letter_at(s, i + 1))
         return rate_slash(m, i);
     if (ch == '+')
-        return "cộng";
+        return VB_SAY(m->c, SAY_PLUS);
     if (ch == ':' && digits_around)
-        return "trên"; /* a scale or ratio: 1:500 */
+        return VB_SAY(m->c, SAY_PER); /* a scale or ratio: 1:500 */
     return NULL;
 }
 

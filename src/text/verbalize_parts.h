@@ -5,6 +5,9 @@
 #define DOCBAO_VERBALIZE_PARTS_H
 #include "verbalize.h"
 
+/* a word of say-words.tsv in the context's dialect */
+#define VB_SAY(c, key) lexicon_say((c)->lx, (key), (c)->dialect)
+
 /* letters one by one (letters.tsv) */
 int vb_spell(const verbalize_ctx *c, slice s, strbuf *out);
 /* a number written in s */

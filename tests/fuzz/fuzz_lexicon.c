@@ -22,8 +22,8 @@ static void remove_small(void)
 }
 
 /* A copy of the bundled tables cut to their first 40 lines (comments,
- * header, some rows; context.tsv whole, as each declared role must have a
- * row): loading the whole lexicon per input would make the
+ * header, some rows; context.tsv, number-words.tsv and say-words.tsv whole,
+ * as each declared role and key must have a row): loading the whole lexicon per input would make the
  * harness ~10 times slower, and the user table is what is fuzzed.
  * $FUZZ_FULL_LEXICON keeps the whole tables. */
 static void make_small(void)
@@ -43,7 +43,8 @@ static void make_small(void)
             perror(in ? to : from);
             abort();
         }
-        int whole = !strcmp(TABLES[i], "context.tsv"); /* every declared role needs its rows */
+        int whole = !strcmp(TABLES[i], "context.tsv") || !strcmp(TABLES[i], "number-words.tsv") ||
+                    !strcmp(TABLES[i], "say-words.tsv"); /* every declared role and key needs its row */
         for (int n = 0; (whole || n < 40) && fgets(line, sizeof line, in); n++)
             fputs(line, out);
         fclose(in);

@@ -165,7 +165,7 @@ static void test_fallback(const lexicon *lx)
         {"3x", "ba ích"},
         {"☃", ""},                          /* nothing to say: empty, but no error */
     };
-    verbalize_ctx vc = {lx, DIALECT_NORTH, 0, 0, NULL, NULL};
+    verbalize_ctx vc = {lx, DIALECT_NORTH, 0, 0, NULL, NULL, lexicon_number_words(lx, DIALECT_NORTH)};
     for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
         strbuf out = {0};
         int rc = verbalize_fallback(&vc, (slice){CASES[i].in, strlen(CASES[i].in)}, &out);
