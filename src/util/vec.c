@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int vec_reserve(void *array_ptr, size_t *cap, size_t need, size_t elem_size)
+int vec_grow(void *array_ptr, size_t *cap, size_t need, size_t elem_size)
 {
     if (need <= *cap)
         return 0;

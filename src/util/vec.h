@@ -9,7 +9,12 @@
 #define DOCBAO_VEC_H
 #include <stddef.h>
 
-int vec_reserve(void *array_ptr, size_t *cap, size_t need, size_t elem_size);
+int vec_grow(void *array_ptr, size_t *cap, size_t need, size_t elem_size);
+/* the test inline (most calls have room: no call in a hot loop), the growth not */
+static inline int vec_reserve(void *array_ptr, size_t *cap, size_t need, size_t elem_size)
+{
+    return need <= *cap ? 0 : vec_grow(array_ptr, cap, need, elem_size);
+}
 #define VEC_RESERVE(v, cap, need) vec_reserve(&(v), &(cap), (need), sizeof *(v))
 
 #endif
