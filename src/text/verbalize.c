@@ -52,7 +52,7 @@ static int read_number_as(const verbalize_ctx *c, const number *n, int digits, s
         rc |= num_cardinal(n->frac, 2, c->dialect, out);
     } else if (n->form == NUM_DECIMAL) {
         rc |= strbuf_word(out, "phẩy");
-        rc |= num_fraction_digits(n->frac, n->nfrac, c->dialect, out);
+        rc |= (n->frac_number && !digits ? num_fraction_number : num_fraction_digits)(n->frac, n->nfrac, c->dialect, out);
     } else if (n->form == NUM_DOTTED) {
         rc |= strbuf_word(out, "chấm");
         rc |= num_fraction_digits(n->frac, n->nfrac, c->dialect, out);
