@@ -157,6 +157,20 @@ int num_fraction_digits_w(const num_words *w, const char *digits, size_t n, strb
     return num_digits_w(w, digits, n, out);
 }
 
+int num_fraction_number_w(const num_words *w, const char *digits, size_t n, strbuf *out)
+{
+    if (!all_digits(digits, n))
+        return -1;
+    size_t z = 0;
+    while (z < n && digits[z] == '0')
+        z++;
+    size_t m = n - z;
+    if (m == 0 || m > 3 || digits[n - 1] == '0' || (m == 2 && z == 0))
+        return num_fraction_digits_w(w, digits, n, out);
+    int rc = z ? num_digits_w(w, digits, z, out) : 0;
+    return rc | num_cardinal_w(w, digits + z, m, out);
+}
+
 int num_month_w(const num_words *w, unsigned m, strbuf *out)
 {
     if (m < 1 || m > 12)

@@ -40,6 +40,10 @@ int num_digits_w(const num_words *w, const char *digits, size_t n, strbuf *out);
 /* The digits after a decimal comma: read as a number when short and plain
  * (5 "năm", 93 "chín mươi ba"), digit by digit otherwise (05, 007, 240, 50). */
 int num_fraction_digits_w(const num_words *w, const char *digits, size_t n, strbuf *out);
+/* The same for the decimals of a measured amount: leading zeros one "không"
+ * each, then up to three digits not ending in 0 as a number (0,161 giây
+ * "một trăm sáu mươi mốt", 13,075 tỷ "không bảy mươi lăm"). */
+int num_fraction_number_w(const num_words *w, const char *digits, size_t n, strbuf *out);
 /* Day-of-month style numbers and small counts read the same as cardinals;
  * month names differ only for 4: "tư". m must be 1..12. */
 int num_month_w(const num_words *w, unsigned m, strbuf *out);

@@ -16,6 +16,7 @@ typedef struct number {
     int neg;
     int plus;         /* written with a + (+2,91%): "cộng" */
     int grouped;      /* written with thousands separators (1.071.393) */
+    int frac_number;  /* three decimals read as a number (a measured amount: 0,161 giây, 298,685 gram) */
     int frac_digits;  /* decimals said digit by digit (an amount in đồng: 10.000,50 đồng) */
     num_form form;
     char digits[64];  /* integer digits without separators */

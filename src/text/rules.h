@@ -2,7 +2,8 @@
  * walks RULE_LIST in order: the order is the priority) and the rules_*.c
  * files, one family each:
  *   rules_range.c     punctuation tokens, dashes and ranges (3 - 5, 2021-2025)
- *   rules_datetime.c  dates and quarters that need their neighbours, and the
+ *   rules_datetime.c  dates and quarters that need their neighbours (an hour
+ *                     glued to its day: 7h/21/7), and the
  *                     date cues of a digit token (rule_digit_facts)
  *   rules_number.c    numbers and values (parse_value), heights, dimensions,
  *                     map positions, ordinals
@@ -124,9 +125,11 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
 #define RULE_CORE (RULE_WORD | RULE_DIGIT)
 #define RULE_LIST(X)                                                                                          \
     X(day_month_dashed, "date-spaced-dash", RULE_EMPTY) X(dash_range, "dash-range", RULE_EMPTY)              \
-    X(weekday_range, "weekday-range", RULE_EMPTY) X(lone_punct, "punct", RULE_EMPTY)                         \
+    X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
+    X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(known_word, "word-known", RULE_WORD)                            \
-    X(glued_dash_range, "dash-glued-range", RULE_DIGIT) X(plate, "plate", RULE_DIGIT)                        \
+    X(glued_dash_range, "dash-glued-range", RULE_DIGIT) X(time_slash_date, "time-date", RULE_DIGIT)            \
+    X(plate, "plate", RULE_DIGIT)                                                                            \
     X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_DIGIT) X(dimensions, "dimensions", RULE_DIGIT) \
     X(unit_after_scale, "unit-after-scale", RULE_CORE) X(km_marker, "km-marker", RULE_WORD)                  \
     X(coordinates, "coordinates", RULE_DIGIT) X(batch_number, "batch-number", RULE_DIGIT)                    \

@@ -122,6 +122,26 @@ int rule_month_dot_year(rule_at *a)
     return rule_push_value(a->c, t, a->i - 1, s, &my, a->out) ? -1 : 1;
 }
 
+/* lúc 7h/21/7, 2h/21/7: an hour and the day it is on, one token; the slash
+ * between is not said ("bảy giờ ngày hai mươi mốt tháng bảy") */
+int rule_time_slash_date(rule_at *a)
+{
+    const token *t = a->t;
+    slice s = t[a->i].core;
+    const char *sl = memchr(s.s, '/', s.n);
+    if (!sl || sl == s.s)
+        return 0;
+    slice ts = {s.s, (size_t)(sl - s.s)}, ds = {sl + 1, s.n - ts.n - 1};
+    value tv, dv;
+    if (!rule_value_of(a->c, ts, 0, &tv) || tv.kind != V_TIME || !rule_value_of(a->c, ds, 1, &dv) ||
+        dv.kind != V_DATE || !dv.d)
+        return 0;
+    if (rule_push_value(a->c, t, a->i, ts, &tv, a->out) || rule_push_value(a->c, t, a->i, ds, &dv, a->out))
+        return -1;
+    a->i++;
+    return 1;
+}
+
 /* The facts the rules of a digit token share, computed once: whether a d/m
  * in it is a date (short_date, named), and the fraction a/b it may be. */
 void rule_digit_facts(rule_at *a)

@@ -291,6 +291,12 @@ int rule_value(rule_at *a)
         last->add_prefix = 0;
     if (dot_is_decimal(a, &v))
         last->val.num.form = NUM_DECIMAL;
+    /* 0,161 giây, 501,382 tỉ, 298,685 gram: a measured amount's three
+     * decimals are a number ("một trăm sáu mươi mốt"); bare, digit by digit */
+    if (a->i + 1 < a->n && !tk->post.n && (rule_is_scale(a->c, &t[a->i + 1]) ||
+                                           rule_word_has(a->c, &t[a->i + 1], ROLE_TIME_UNIT) ||
+                                           lexicon_unit(a->c->lx, t[a->i + 1].core.s, t[a->i + 1].core.n)))
+        last->val.num.frac_number = 1;
     if (value_context(a, &v))
         return -1;
     a->i++;

@@ -1,7 +1,7 @@
 /* rules_range — the recognizers of punctuation tokens and of ranges: a lone
  * dash between two values (3 - 5 km) or weekdays (thứ 2 - thứ 6), a dash
  * glued to the second value (14 -22/2), a range inside one token
- * (2021-2025), a lone times sign (163 x 77,6), and any other punctuation.
+ * (2021-2025) or after an ordinal (hạng 701 - 750), a lone times sign (163 x 77,6), and any other punctuation.
  * Takes a rule_at (rules.h); appends spans. */
 #include "rules.h"
 #include <stdlib.h>
@@ -86,6 +86,32 @@ int rule_weekday_range(rule_at *a)
     span sp = rule_mk(CL_TO, tk->pre.n ? tk->pre : tk->post);
     a->i++;
     return rule_push(out, &sp) ? -1 : 1;
+}
+
+/* hạng 701 - 750, nhóm top 10 - 20: a dash between a number read as an
+ * ordinal (after hạng, vị trí, thứ) and a larger whole number is a range */
+int rule_ordinal_range(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    spanvec *out = a->out;
+    if (tk->core.n || !rule_is_dash_token(tk) || !out->n || out->v[out->n - 1].cls != CL_ORDINAL ||
+        a->i + 1 >= a->n || !t[a->i + 1].digit)
+        return 0;
+    slice p = out->v[out->n - 1].text, q = t[a->i + 1].core;
+    value v;
+    if (!rule_value_of(a->c, q, 0, &v) || v.kind != V_NUMBER || v.num.form != NUM_INT || q.n > 4 || p.n > 4)
+        return 0;
+    char pb[8], qb[8];
+    memcpy(pb, p.s, p.n), pb[p.n] = 0;
+    memcpy(qb, q.s, q.n), qb[q.n] = 0;
+    if (strspn(pb, "0123456789") != p.n || strspn(qb, "0123456789") != q.n || atoi(qb) <= atoi(pb))
+        return 0;
+    span sp = rule_mk(CL_TO, tk->pre.n ? tk->pre : tk->post);
+    if (rule_push(out, &sp) || rule_push_value(a->c, t, a->i + 1, q, &v, out))
+        return -1;
+    out->v[out->n - 1].add_prefix = 0;
+    a->i += 2;
+    return 1;
 }
 
 /* any other token with no letter nor digit: its punctuation */

@@ -52,7 +52,7 @@ static int read_number_as(const verbalize_ctx *c, const number *n, int digits, s
         rc |= num_cardinal_w(c->nw, n->frac, 2, out);
     } else if (n->form == NUM_DECIMAL) {
         rc |= strbuf_word(out, VB_SAY(c, SAY_COMMA));
-        rc |= num_fraction_digits_w(c->nw, n->frac, n->nfrac, out);
+        rc |= (n->frac_number && !digits ? num_fraction_number_w : num_fraction_digits_w)(c->nw, n->frac, n->nfrac, out);
     } else if (n->form == NUM_DOTTED) {
         rc |= strbuf_word(out, VB_SAY(c, SAY_DOT));
         rc |= num_fraction_digits_w(c->nw, n->frac, n->nfrac, out);
