@@ -9,6 +9,7 @@
 #include "rules.h"
 #include "syllable.h"
 #include "utf8.h"
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,18 +27,6 @@ const char *class_name(tok_class c)
 }
 
 /* Room for one more span at the end, whose contents the caller writes. */
-span *rule_append(spanvec *sv)
-{
-    if (sv->n == sv->cap) {
-        size_t cap = sv->cap ? sv->cap * 2 : 32;
-        span *v = realloc(sv->v, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        sv->v = v;
-        sv->cap = cap;
-    }
-    return &sv->v[sv->n++];
-}
 
 int rule_push(spanvec *sv, const span *s)
 {
@@ -53,28 +42,7 @@ int rule_push(spanvec *sv, const span *s)
     return 0;
 }
 
-/* A new span at the end, zeroed but for its value (val.kind is V_NONE): for
- * the spans that carry none, the most common by far. NULL on out of memory. */
-span *rule_push_new(spanvec *sv)
-{
-    span *s = rule_append(sv);
-    if (!s)
-        return NULL;
-    memset(s, 0, offsetof(span, val));
-    s->val.kind = V_NONE;
-    return s;
-}
 
-/* A span with no more than a class and its text. */
-int rule_push_simple(spanvec *sv, tok_class c, slice text)
-{
-    span *s = rule_push_new(sv);
-    if (!s)
-        return -1;
-    s->cls = c;
-    s->text = text;
-    return 0;
-}
 
 void spanvec_free(spanvec *sv)
 {
@@ -284,6 +252,23 @@ static const rule RULES[] = {
 #undef X
 };
 
+#define NRULES (sizeof RULES / sizeof RULES[0])
+
+/* The rules each kind of token may take, in table order (built once): the
+ * walk then calls only those, with no test of the others per token. */
+static unsigned char rules_of[3][NRULES];
+static size_t nrules_of[3];
+static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
+
+static void index_rules(void)
+{
+    static const unsigned KIND[3] = {RULE_EMPTY, RULE_WORD, RULE_DIGIT};
+    for (int k = 0; k < 3; k++)
+        for (size_t r = 0; r < NRULES; r++)
+            if (RULES[r].when & KIND[k])
+                rules_of[k][nrules_of[k]++] = (unsigned char)r;
+}
+
 static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *i, spanvec *out)
 {
     rule_at a;
@@ -294,17 +279,17 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     a.out = out;
     a.digit_ready = a.value_ready = 0;
     size_t from = out->n;
-    unsigned kind = !t[*i].core.n ? RULE_EMPTY : t[*i].digit ? RULE_DIGIT : RULE_WORD;
-    for (size_t k = 0; k < sizeof RULES / sizeof RULES[0]; k++) {
-        if (!(RULES[k].when & kind))
-            continue;
-        int rc = RULES[k].fn(&a);
+    pthread_once(&rules_once, index_rules);
+    int kind = !t[*i].core.n ? 0 : t[*i].digit ? 2 : 1;
+    for (size_t j = 0; j < nrules_of[kind]; j++) {
+        const rule *r = &RULES[rules_of[kind][j]];
+        int rc = r->fn(&a);
         if (rc < 0)
             return -1;
         if (rc) {
-            for (size_t j = from; j < out->n; j++) /* the spans it made (a rule may name some itself) */
-                if (!out->v[j].rule)
-                    out->v[j].rule = RULES[k].name;
+            for (size_t m = from; m < out->n; m++) /* the spans it made (a rule may name some itself) */
+                if (!out->v[m].rule)
+                    out->v[m].rule = r->name;
             *i = a.i;
             return 0;
         }

@@ -20,6 +20,9 @@
 #ifndef DOCBAO_RULES_H
 #define DOCBAO_RULES_H
 #include "classify.h"
+#include "vec.h"
+#include <stddef.h>
+#include <string.h>
 
 /* The roles the rules ask about are the lexicon's (LEXICON_ROLES in
  * lexicon.h, rows of lexicon/context.tsv). rule_cue asks the word before a
@@ -60,10 +63,35 @@ typedef struct rule {
 } rule;
 
 /* spans */
-span *rule_append(spanvec *sv);
+/* a new span at the end (NULL on out of memory); inline: a span or more per token */
+static inline span *rule_append(spanvec *sv)
+{
+    if (VEC_RESERVE(sv->v, sv->cap, sv->n + 1))
+        return NULL;
+    return &sv->v[sv->n++];
+}
 int rule_push(spanvec *sv, const span *s);
-span *rule_push_new(spanvec *sv);
-int rule_push_simple(spanvec *sv, tok_class c, slice text);
+/* A new span at the end, zeroed but for its value (val.kind is V_NONE): for
+ * the spans that carry none, the most common by far. NULL on out of memory. */
+static inline span *rule_push_new(spanvec *sv)
+{
+    span *s = rule_append(sv);
+    if (!s)
+        return NULL;
+    memset(s, 0, offsetof(span, val));
+    s->val.kind = V_NONE;
+    return s;
+}
+/* A span with no more than a class and its text. */
+static inline int rule_push_simple(spanvec *sv, tok_class c, slice text)
+{
+    span *s = rule_push_new(sv);
+    if (!s)
+        return -1;
+    s->cls = c;
+    s->text = text;
+    return 0;
+}
 span rule_mk(tok_class c, slice text);
 /* a value span, with "ngày"/"tháng" said before it unless the text says it */
 int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text, const value *v, spanvec *out);
