@@ -26,6 +26,9 @@
 #ifndef MARGIN
 #define MARGIN 2.3     /* best reading at least e^2.3 ≈ 10 times as likely as the next */
 #endif
+#ifndef GUESS_MIN
+#define GUESS_MIN 20   /* a guess's words: met in text at least this often */
+#endif
 #ifndef WORD_COST
 #define WORD_COST 2.3  /* each word of a reading costs e^2.3: a few long words beat many short ones */
 #endif
@@ -304,10 +307,25 @@ static int best_path(const lattice *L, size_t n, uint32_t *words)
     return m;
 }
 
+/* A guess: two syllables or more, none English or rare. */
+static int likely_vietnamese(const tones_table *t, const uint32_t *words, int m)
+{
+    int syl = 0;
+    for (int i = 0; i < m; i++) {
+        const tentry *e = &t->e[words[i]];
+        if (e->nsyl == 0 || e->count < GUESS_MIN)
+            return 0;
+        syl += e->nsyl;
+    }
+    return syl >= 2;
+}
+
 /* Confident: two syllables or more, every word frequent enough for its kind,
  * at least half the syllables inside words of several, and a clear winner. */
-static int confident(const tones_table *t, const lattice *L, size_t n, const uint32_t *words, int m)
+static int confident(const tones_table *t, const lattice *L, size_t n, const uint32_t *words, int m, int guess)
 {
+    if (guess) /* CamelCase: the capitals cut the syllables; the likeliest Vietnamese reading, not English */
+        return likely_vietnamese(t, words, m);
     int syl = 0, in_words = 0;
     for (int i = 0; i < m; i++) {
         const tentry *e = &t->e[words[i]];
@@ -337,7 +355,7 @@ static int letters_only(const char *s, size_t n, char *low)
     return 1;
 }
 
-int tones_restore_with(const tones_table *t, const char *s, size_t n, strbuf *out)
+static int restore(const tones_table *t, const char *s, size_t n, int guess, strbuf *out)
 {
     char low[TONES_MAX_LETTERS];
     if (!t || !letters_only(s, n, low))
@@ -353,7 +371,7 @@ int tones_restore_with(const tones_table *t, const char *s, size_t n, strbuf *ou
             extend(t, low, n, i, L);
     uint32_t words[TONES_MAX_LETTERS];
     int m = L->cnt[n] ? best_path(L, n, words) : 0;
-    int rc = m && confident(t, L, n, words, m) ? 0 : 1;
+    int rc = m && confident(t, L, n, words, m, guess) ? 0 : 1;
     free(L);
     size_t mark = out->len;
     for (int i = 0; rc == 0 && i < m; i++)
@@ -362,6 +380,30 @@ int tones_restore_with(const tones_table *t, const char *s, size_t n, strbuf *ou
             rc = -1;
         }
     return rc;
+}
+
+int tones_restore_with(const tones_table *t, const char *s, size_t n, strbuf *out)
+{
+    return restore(t, s, n, 0, out);
+}
+
+int tones_guess_with(const tones_table *t, const char *s, size_t n, strbuf *out)
+{
+    return restore(t, s, n, 1, out);
+}
+
+int tones_syllable_with(const tones_table *t, const char *s, size_t n)
+{
+    char low[TONES_MAX_LETTERS];
+    if (!t || n > KEY_MAX || !letters_only(s, n, low))
+        return 0;
+    uint64_t kh = fnv(FNV0, low, n);
+    for (uint32_t x = t->heads[kh & (t->nheads - 1)]; x; x = t->e[x - 1].next) {
+        const tentry *e = &t->e[x - 1];
+        if (e->nsyl == 1 && e->klen == n && !memcmp(t->arena + e->key, low, n))
+            return 1;
+    }
+    return 0;
 }
 
 /* ---- the process's table ---- */
@@ -386,4 +428,16 @@ int tones_restore(const char *s, size_t n, strbuf *out)
 {
     pthread_once(&g_once, load_once);
     return tones_restore_with(g_table, s, n, out);
+}
+
+int tones_syllable(const char *s, size_t n)
+{
+    pthread_once(&g_once, load_once);
+    return tones_syllable_with(g_table, s, n);
+}
+
+int tones_guess(const char *s, size_t n, strbuf *out)
+{
+    pthread_once(&g_once, load_once);
+    return tones_guess_with(g_table, s, n, out);
 }

@@ -40,4 +40,14 @@ int tones_restore_with(const tones_table *t, const char *s, size_t n, strbuf *ou
 int tones_restore(const char *s, size_t n, strbuf *out);
 void tones_use_dir(const char *lexicon_dir);
 
+/* The likeliest reading even when not confident, for letters whose syllables
+ * are already marked (CamelCase: ONhaLamDep): 1 only when that reading has an
+ * English or rare word, or is one syllable. */
+int tones_guess_with(const tones_table *t, const char *s, size_t n, strbuf *out);
+int tones_guess(const char *s, size_t n, strbuf *out);
+/* 1 when s[0..n) (ASCII letters, either case) is the toneless spelling of a
+ * Vietnamese syllable of the table: "dep" (đẹp), "nien" (niên). */
+int tones_syllable_with(const tones_table *t, const char *s, size_t n);
+int tones_syllable(const char *s, size_t n);
+
 #endif

@@ -4,6 +4,7 @@
  * (a number, letters spelled, a word the lexicon knows, a separator said).
  * Takes a span's text and class; appends words to a strbuf. */
 #include "verbalize_parts.h"
+#include "camel.h"
 #include "utf8.h"
 #include <string.h>
 
@@ -198,6 +199,11 @@ static int letters_part(const mixed *m, size_t *i)
     }
     if ((rc = lone_prefix(m, i)) != -2)
         return rc;
+    long k = m->code || m->url ? 0 : camel_restore(s.s + *i, end - *i, m->out); /* #ONhaLamDep */
+    if (k) {
+        *i += k > 0 ? (size_t)k : 0;
+        return k < 0 ? -1 : 0;
+    }
     size_t j = letter_run(s, *i, end);
     rc = vb_read_run(c, (slice){s.s + *i, j - *i}, m->code, m->url, m->out);
     *i = j;

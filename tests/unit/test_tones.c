@@ -279,6 +279,28 @@ static void api(const tones_table *t)
     strbuf_free(&b);
 }
 
+/* CamelCase hashtags: the capitals cut the syllables, the likeliest reading
+ * is said; a piece that is no toneless syllable, English words, rare words
+ * and a single syllable are refused */
+static void guesses(const tones_table *t)
+{
+    CHECK(tones_syllable_with(t, "dep", 3) && tones_syllable_with(t, "Nien", 4), "toneless syllables");
+    CHECK(!tones_syllable_with(t, "tok", 3) && !tones_syllable_with(t, "street", 6), "not syllables");
+    CHECK(!tones_syllable_with(t, "thanhnien", 9), "two syllables are not one");
+    const tcase tags[] = {{"ONhaLamDep", "ở nhà làm đẹp"}, {"TheGioiDiDong", "thế giới di động"},
+                          {"TuoiTre", "tuổi trẻ"}, {"BinhDuong", "bình dương"}};
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+        strbuf b = {0};
+        CHECK(tones_guess_with(t, tags[i].in, strlen(tags[i].in), &b) == 0, tags[i].in);
+        CHECK_STR(b.s ? b.s : "", tags[i].want, tags[i].in);
+        strbuf_free(&b);
+    }
+    strbuf b = {0};
+    CHECK(tones_guess_with(t, "nha", 3, &b) == 1 && b.len == 0, "one syllable: no guess");
+    CHECK(tones_guess_with(t, "camera", 6, &b) == 1 && b.len == 0, "English: no guess");
+    strbuf_free(&b);
+}
+
 int main(void)
 {
     char err[512];
@@ -306,6 +328,7 @@ int main(void)
     english(t, ENGLISH, sizeof ENGLISH / sizeof ENGLISH[0]);
     english(t, ENGLISH2, sizeof ENGLISH2 / sizeof ENGLISH2[0]);
     api(t);
+    guesses(t);
     tones_table_free(t);
     return check_done();
 }

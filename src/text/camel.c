@@ -1,0 +1,42 @@
+/* camel — see camel.h: ONhaLamDep → "ở nhà làm đẹp". */
+#include "camel.h"
+#include "tones.h"
+
+static int is_upper(char ch) { return ch >= 'A' && ch <= 'Z'; }
+static int is_lower(char ch) { return ch >= 'a' && ch <= 'z'; }
+
+/* the end of the piece starting at i: its first letter and the lower-case
+ * letters after it */
+static size_t piece_end(const char *s, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    while (j < n && is_lower(s[j]))
+        j++;
+    return j;
+}
+
+long camel_restore(const char *s, size_t n, strbuf *out)
+{
+    size_t end = 0, pieces = 0, uppers = 0;
+    while (end < n && (is_upper(s[end]) || is_lower(s[end]))) {
+        size_t j = piece_end(s, n, end);
+        if (!tones_syllable(s + end, j - end))
+            break;
+        uppers += is_upper(s[end]);
+        pieces++;
+        end = j;
+    }
+    /* two syllables at least, and capitals that cut them: a lower-case word
+     * alone (hanoi) is the word reader's, not this */
+    if (pieces < 2 || uppers < pieces - 1 || end > TONES_MAX_LETTERS)
+        return 0;
+    size_t before = out->len;
+    int rc = tones_guess(s, end, out);
+    if (rc < 0)
+        return -1;
+    if (rc) {
+        strbuf_truncate(out, before);
+        return 0;
+    }
+    return (long)end;
+}
