@@ -21,6 +21,7 @@
 #define AHEAD 3
 #define KEEP 200
 #define STOP(p) ((p)->quit || cli_interrupted)
+#define OVER(p) (STOP(p) || ((p)->done && (p)->cur >= (p)->n)) /* nothing more to play */
 
 typedef struct slot {
     char *written;
@@ -31,53 +32,25 @@ typedef struct slot {
 typedef struct player {
     pthread_mutex_t mu;
     pthread_cond_t cv;
-    slot *slots;          /* the sentences ready to play */
-    size_t n, cap;
-    size_t cur;           /* being played */
+    slot *slots;          /* the sentences ready to play; slots[cur] is being played */
+    size_t n, cap, cur;
     int done;             /* no more slots will come */
     int paused, quit, jump; /* jump: -1 back, +1 forward */
-    int finished;         /* the device thread has ended */
-    int failed;
-    int rate;
+    int failed;           /* the device failed */
+    int rate, tty;        /* tty: /dev/tty, or -1 */
     docbao_output *dev;
-    int tty;              /* /dev/tty */
-    /* the render thread's own: the audio since the last slot, the sentence it begins with */
+    /* the render thread's: the audio since the last slot, and the sentence it begins with */
     short *buf;
     size_t len, bufcap;
     char *written;        /* NULL before the first sentence */
-    unsigned long long frames; /* all the render gave */
 } player;
 
 int cli_player_wanted(void)
 {
-    if (!isatty(2))
-        return 0;
-    int fd = open("/dev/tty", O_RDONLY);
-    if (fd < 0)
-        return 0;
-    close(fd);
-    return 1;
-}
-
-/* Waits for a change, or 0.1 s: a signal (cli_interrupted) wakes no one. */
-static void wait_change(player *p)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_nsec += 100000000;
-    if (ts.tv_nsec >= 1000000000) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000;
-    }
-    pthread_cond_timedwait(&p->cv, &p->mu, &ts);
-}
-
-static int stopped(player *p)
-{
-    pthread_mutex_lock(&p->mu);
-    int stop = STOP(p);
-    pthread_mutex_unlock(&p->mu);
-    return stop;
+    int fd = isatty(2) ? open("/dev/tty", O_RDONLY) : -1;
+    if (fd >= 0)
+        close(fd);
+    return fd >= 0;
 }
 
 static int on_pcm(void *user, const short *pcm, size_t frames)
@@ -87,64 +60,54 @@ static int on_pcm(void *user, const short *pcm, size_t frames)
         return 1;
     memcpy(p->buf + p->len, pcm, frames * sizeof *pcm);
     p->len += frames;
-    p->frames += frames;
-    return stopped(p);
+    return 0;
 }
 
 /* The first k frames of buf, with the sentence they begin with, become a
  * slot once fewer than AHEAD are waiting to be played. 0, or 1 to stop. */
 static int add_slot(player *p, size_t k)
 {
-    slot s = {p->written, NULL, k};
-    p->written = NULL;
-    if (s.written && !(s.pcm = malloc(k * sizeof *s.pcm + 1))) {
-        free(s.written);
-        return 1;
-    }
+    slot s = {p->written, malloc(k * sizeof *s.pcm + 1), k};
     if (s.pcm)
         memcpy(s.pcm, p->buf, k * sizeof *s.pcm);
-    memmove(p->buf, p->buf + k, (p->len - k) * sizeof *p->buf);
-    p->len -= k;
+    memmove(p->buf, p->buf + k, (p->len -= k) * sizeof *p->buf);
+    p->written = NULL;
     pthread_mutex_lock(&p->mu);
-    while (s.written && !STOP(p) && p->n >= p->cur + AHEAD)
-        wait_change(p);
-    int stop = STOP(p) || (s.written && VEC_RESERVE(p->slots, p->cap, p->n + 1));
-    if (!stop && s.written) {
+    while (!STOP(p) && p->n >= p->cur + AHEAD)
+        pthread_cond_wait(&p->cv, &p->mu);
+    int stop = STOP(p) || !s.pcm || VEC_RESERVE(p->slots, p->cap, p->n + 1);
+    if (!stop) {
         p->slots[p->n++] = s;
-        if (p->cur > KEEP && p->slots[p->cur - KEEP].pcm) { /* let go of audio far behind */
+        if (p->cur > KEEP) { /* let go of audio far behind */
             free(p->slots[p->cur - KEEP].pcm);
             p->slots[p->cur - KEEP].pcm = NULL;
         }
-        s.written = NULL, s.pcm = NULL;
+        pthread_cond_broadcast(&p->cv);
     }
-    pthread_cond_broadcast(&p->cv);
     pthread_mutex_unlock(&p->mu);
-    free(s.written);
-    free(s.pcm);
+    if (stop)
+        free(s.written), free(s.pcm);
     return stop;
 }
 
-/* A sentence with words ends the slot before it: the pauses after a sentence
- * come after its callback. An empty one (a line end) leaves its pause there. */
+/* A sentence with words ends the slot before it, whose pauses came after its
+ * callback; an empty one (a line end) leaves its pause there. Times are
+ * frames / rate: the frame counts come back exactly. */
 static int on_sentence(void *user, const docbao_sentence *s, double start, double end)
 {
     player *p = user;
-    (void)end;
     if (!s->spoken_len)
         return 0;
-    size_t words = (size_t)(p->frames - (unsigned long long)llround(start * p->rate));
-    if (add_slot(p, p->len - words))
+    size_t words = (size_t)(llround(end * p->rate) - llround(start * p->rate));
+    if (p->written && add_slot(p, p->len - words))
         return 1;
-    p->written = strndup(s->written, s->written_len);
-    return !p->written;
+    return !(p->written = strndup(s->written, s->written_len));
 }
 
+/* the sentence on one line, cut to the terminal's usual width */
 static void show(player *p, size_t k, const char *state)
 {
-    /* the sentence on one line, cut to the terminal's usual width */
-    char line[160];
-    snprintf(line, sizeof line, "%s", p->slots[k].written);
-    fprintf(stderr, "\r\033[K[%zu%s] %s%s", k + 1, p->done ? "" : "+", state, line);
+    fprintf(stderr, "\r\033[K[%zu%s] %s%.159s", k + 1, p->done ? "" : "+", state, p->slots[k].written);
     fflush(stderr);
 }
 
@@ -166,7 +129,7 @@ static void play_slot(player *p, size_t k)
         if (p->paused) {
             show(p, k, "(paused) ");
             while (p->paused && !STOP(p) && !p->jump)
-                wait_change(p);
+                pthread_cond_wait(&p->cv, &p->mu);
             show(p, k, "");
             start = now() - played;
             continue;
@@ -193,83 +156,45 @@ static void *play_thread(void *arg)
     player *p = arg;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (!STOP(p) && p->cur >= p->n && !p->done)
-            wait_change(p);
-        if (STOP(p) || p->cur >= p->n)
+        while (!OVER(p) && p->cur >= p->n)
+            pthread_cond_wait(&p->cv, &p->mu);
+        if (OVER(p))
             break;
         play_slot(p, p->cur);
-        if (p->jump < 0)
-            p->cur = p->cur > 0 && p->slots[p->cur - 1].pcm ? p->cur - 1 : p->cur;
-        else if (!STOP(p))
+        if (p->jump >= 0)
             p->cur++;
+        else if (p->cur > 0 && p->slots[p->cur - 1].pcm) /* back, to audio still kept */
+            p->cur--;
         p->jump = 0;
         pthread_cond_broadcast(&p->cv);
     }
     fputs("\r\033[K", stderr);
-    p->finished = 1;
-    pthread_cond_broadcast(&p->cv);
     pthread_mutex_unlock(&p->mu);
     return NULL;
 }
 
+/* Keys: a read gives one key, ← and → as ESC [ D and ESC [ C. */
 static void *key_thread(void *arg)
 {
     player *p = arg;
-    unsigned char esc[3];
-    int nesc = 0;
-    for (;;) {
+    unsigned char b[8];
+    for (int end = 0; !end;) {
+        struct pollfd pf = {p->tty, POLLIN, 0}; /* no terminal (-1): only the timeout */
+        int ready = poll(&pf, 1, 100) > 0;
+        ssize_t got = ready ? read(p->tty, b, sizeof b) : 0;
         pthread_mutex_lock(&p->mu);
-        int end = p->finished;
-        pthread_mutex_unlock(&p->mu);
-        if (end)
-            break;
-        struct pollfd pf = {p->tty, POLLIN, 0};
-        if (poll(&pf, 1, 100) <= 0)
-            continue;
-        unsigned char ch;
-        if (read(p->tty, &ch, 1) != 1)
-            break;
-        pthread_mutex_lock(&p->mu);
-        if (nesc || ch == 27) {
-            esc[nesc++] = ch;
-            if (nesc == 3) {
-                if (esc[1] == '[' && (esc[2] == 'C' || esc[2] == 'D'))
-                    p->jump = esc[2] == 'C' ? 1 : -1;
-                nesc = 0;
-            }
-        } else if (ch == ' ') {
+        if (got >= 3 && b[0] == 27 && b[1] == '[' && (b[2] == 'C' || b[2] == 'D'))
+            p->jump = b[2] == 'C' ? 1 : -1;
+        else if (got >= 1 && b[0] == ' ')
             p->paused = !p->paused;
-        } else if (ch == 'q' || ch == 'Q' || ch == 3) {
-            p->quit = 1;
-        }
-        pthread_cond_broadcast(&p->cv);
+        /* a signal wakes no one: this does, within 0.1 s */
+        p->quit |= cli_interrupted || (got >= 1 && (b[0] == 'q' || b[0] == 'Q'));
+        end = OVER(p) || (ready && got <= 0);
+        if (got > 0 || p->quit)
+            pthread_cond_broadcast(&p->cv);
         pthread_mutex_unlock(&p->mu);
     }
     return NULL;
-}
-
-/* The inputs of c through docbao_render into the slots; a status. */
-static int render(const cli *c, docbao *db, player *p)
-{
-    size_t n = c->nfiles ? (size_t)c->nfiles : 1;
-    docbao_input *in = calloc(n, sizeof *in);
-    for (size_t k = 0; in && k < n; k++)
-        cli_input(c, c->nfiles ? c->files[k] : "-", &in[k]);
-    docbao_render_options o;
-    docbao_render_defaults(&o);
-    o.pcm = on_pcm;
-    o.sentence = on_sentence;
-    o.user = p;
-    o.cancel = &cli_interrupted;
-    int rc = in ? docbao_render(db, in, n, &o, NULL) : DOCBAO_ENOMEM;
-    free(in);
-    if (!rc && add_slot(p, p->len)) /* the last sentence, with its pause */
-        rc = DOCBAO_ESTOPPED;
-    pthread_mutex_lock(&p->mu);
-    p->done = 1;
-    pthread_cond_broadcast(&p->cv);
-    pthread_mutex_unlock(&p->mu);
-    return rc;
 }
 
 /* Keys one at a time, unechoed; 1 when the terminal was changed (into *saved). */
@@ -286,17 +211,28 @@ static int raw_terminal(int tty, struct termios *saved)
     return 1;
 }
 
-static void player_free(player *p)
+/* The inputs of c through docbao_render into the slots, on this thread; a status. */
+static int render(const cli *c, docbao *db, player *p)
 {
-    for (size_t k = 0; k < p->n; k++) {
-        free(p->slots[k].written);
-        free(p->slots[k].pcm);
-    }
-    free(p->slots);
-    free(p->buf);
-    free(p->written);
-    pthread_mutex_destroy(&p->mu);
-    pthread_cond_destroy(&p->cv);
+    size_t n = c->nfiles ? (size_t)c->nfiles : 1;
+    docbao_input *in = calloc(n, sizeof *in);
+    for (size_t k = 0; in && k < n; k++)
+        cli_input(c, c->nfiles ? c->files[k] : "-", &in[k]);
+    docbao_render_options o;
+    docbao_render_defaults(&o);
+    o.pcm = on_pcm;
+    o.sentence = on_sentence;
+    o.user = p;
+    o.cancel = &cli_interrupted;
+    int rc = in ? docbao_render(db, in, n, &o, NULL) : DOCBAO_ENOMEM;
+    free(in);
+    if (!rc && p->written && add_slot(p, p->len)) /* the last sentence, with its pause */
+        rc = DOCBAO_ESTOPPED;
+    pthread_mutex_lock(&p->mu);
+    p->done = 1;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+    return rc;
 }
 
 int cli_player(const cli *c, docbao *db)
@@ -313,22 +249,24 @@ int cli_player(const cli *c, docbao *db)
     int have_term = raw_terminal(p.tty, &saved);
     pthread_t play, keys;
     pthread_create(&play, NULL, play_thread, &p);
-    int have_keys = have_term && pthread_create(&keys, NULL, key_thread, &p) == 0;
+    pthread_create(&keys, NULL, key_thread, &p);
     int rc = render(c, db, &p);
     pthread_join(play, NULL);
-    if (have_keys)
-        pthread_join(keys, NULL);
+    pthread_join(keys, NULL);
     if (have_term)
         tcsetattr(p.tty, TCSANOW, &saved);
     if (p.tty >= 0)
         close(p.tty);
-    docbao_output_close(p.dev, !p.quit && !cli_interrupted);
-    player_free(&p);
+    docbao_output_close(p.dev, !STOP(&p));
+    for (size_t k = 0; k < p.n; k++)
+        free(p.slots[k].written), free(p.slots[k].pcm);
+    free(p.slots), free(p.buf), free(p.written);
+    pthread_mutex_destroy(&p.mu), pthread_cond_destroy(&p.cv);
     if (cli_interrupted)
         return 130;
-    if (p.quit) /* a device that failed has said why */
+    if (p.quit) /* by a key, or the device failed and said why */
         return p.failed;
-    if (rc == DOCBAO_ESTOPPED) /* stopped by a callback of this file, not by a key */
+    if (rc == DOCBAO_ESTOPPED) /* by a callback of this file, not by a key */
         cli_die("out of memory%s%s", "", "");
     else if (rc)
         cli_report(db, rc);
