@@ -220,7 +220,12 @@ typedef struct docbao_render_options {
                                   cannot be started, this process synthesizes */
     docbao_audio_fn pcm;       /* also given every frame, pauses included; may be NULL */
     /* after each sentence's audio (and before its pause), with its times in
-     * seconds; an empty sentence has start == end. Non-zero stops. May be NULL. */
+     * seconds; an empty sentence has start == end. Non-zero stops. May be NULL.
+     * A time is the frames given to pcm so far over the rate (time * rate
+     * rounds to that count exactly): a sentence's audio is the last
+     * (end - start) * rate frames, and the frames between its end and the next
+     * sentence's start are the pauses after it (a line end's follow its empty
+     * sentence). */
     int (*sentence)(void *user, const docbao_sentence *s, double start, double end);
     void (*warning)(void *user, const char *message); /* may be NULL */
     void *user;                /* for pcm, sentence and warning */

@@ -431,7 +431,9 @@ rm -f "$TMP/play/played.raw"
 ( cd "$TMP/play" && ALSA_CONFIG_PATH=$TMP/play/alsa-file.conf sh -c "$run" ) 2>"$TMP/err"
 [ -s "$TMP/play/played.raw" ] && ok "speech-dispatcher module command line speaks ($(stat -c %s "$TMP/play/played.raw") bytes played): $run" \
     || fail "speech-dispatcher command line" "$run $(cat "$TMP/err")"
-# the terminal player, driven for real through tmux: show, next, pause (no audio while paused), back, quit
+# the terminal player, driven for real through tmux: show, next, pause (no audio while paused), back,
+# next again and on through the pauses, quit; what it played (ALSA file device) is cut into pieces of
+# the same text rendered to a file (tests/player-audio.py): each key that moves starts a piece
 if command -v tmux >/dev/null; then
     P=$TMP/player; mkdir -p "$P"; cp tests/alsa-file.conf "$P/"
     tmux -L docbao-test kill-server 2>/dev/null
@@ -443,27 +445,46 @@ if command -v tmux >/dev/null; then
             mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts /dev/pts && mount --bind /dev/pts/ptmx /dev/ptmx &&
             exec tmux -L docbao-test new-session -d -s p -x 160 -y 10 "$1"' sh "$1"; }
     fi
+    key() { tmux -L docbao-test send-keys -t p "$1"; sleep "$2"; }
+    screen() { tmux -L docbao-test capture-pane -p -t p; }
+    size() { stat -c %s "$P/played.raw" 2>/dev/null || echo none; }
     if ! tmux_err=$(run_tmux "cd '$P' && ALSA_CONFIG_PATH='$P/alsa-file.conf' '$BIN' speak '$ROOT/samples/bac-ninh-2024.txt'; echo EXIT=\$? > '$P/exit'; sleep 5" 2>&1); then
         fail "player: cannot run, tmux could not start (it needs a pseudo-terminal: devpts on /dev/pts, or root and unshare to make one)" "$tmux_err"
     else
-    sleep 2; s1=$(tmux -L docbao-test capture-pane -p -t p)
-    tmux -L docbao-test send-keys -t p Right; sleep 0.5; s2=$(tmux -L docbao-test capture-pane -p -t p)
-    tmux -L docbao-test send-keys -t p ' '; sleep 0.7; s3=$(tmux -L docbao-test capture-pane -p -t p)
-    b1=$(stat -c %s "$P/played.raw" 2>/dev/null || echo none); sleep 1; b2=$(stat -c %s "$P/played.raw" 2>/dev/null || echo none)
-    tmux -L docbao-test send-keys -t p ' '; sleep 0.7; b3=$(stat -c %s "$P/played.raw" 2>/dev/null || echo none)
-    tmux -L docbao-test send-keys -t p Left; sleep 0.5; s4=$(tmux -L docbao-test capture-pane -p -t p)
-    tmux -L docbao-test send-keys -t p q; sleep 1
+    sleep 2; s1=$(screen)
+    key Right 0.5; s2=$(screen)
+    key ' ' 0.7; s3=$(screen); b1=$(size); sleep 1; b2=$(size)
+    key ' ' 0.7; b3=$(size)
+    key Left 0.5; s4=$(screen)
+    key Right 8; s5=$(screen)
+    key q 1; b4=$(size); sleep 0.5; b5=$(size)
     tmux -L docbao-test kill-server 2>/dev/null
     echo "$s1" | grep -q "^\[1+\] Bắc Ninh đẩy mạnh" && ok "player shows the sentence being read" || fail "player display" "$s1"
     echo "$s2" | grep -q "^\[2+\] Minh Anh" && ok "player: → goes to the next sentence" || fail "player next" "$s2"
     echo "$s3" | grep -q "(paused) Minh Anh" && [ "$b1" = "$b2" ] && [ "$b3" -gt "$b2" ] 2>/dev/null \
         && ok "player: space pauses (no audio for 1 s) and resumes" || fail "player pause ($b1 $b2 $b3)" "$s3"
     echo "$s4" | grep -q "^\[1+\] Bắc Ninh" && ok "player: ← goes back a sentence" || fail "player back" "$s4"
-    grep -q "EXIT=0" "$P/exit" 2>/dev/null && ok "player: q quits cleanly" ||
-        fail "player quit" "$(cat "$P/exit" 2>/dev/null || echo "the player had not ended 1 s after q")"
+    echo "$s5" | grep -q "^\[3+\] Sáng 12/4" && ok "player: plays on to the next paragraph" || fail "player on" "$s5"
+    grep -q "EXIT=0" "$P/exit" 2>/dev/null && [ "$b4" = "$b5" ] && ok "player: q quits at once, cleanly" ||
+        fail "player quit ($b4 $b5)" "$(cat "$P/exit" 2>/dev/null || echo "the player had not ended 1 s after q")"
+    DOCBAO_THREADS_OFF=1 "$BIN" speak -o "$P/ref.wav" --loudness off --subtitles "$P/ref.srt" samples/bac-ninh-2024.txt 2>/dev/null
+    sox "$P/ref.wav" -t raw "$P/ref.raw" 2>/dev/null
+    # the starts of cues 2 and 3 in seconds, and the pieces played: "start length" each
+    cue() { sed -n "/^$1\$/{n;p}" "$P/ref.srt" | awk -F'[:, ]' '{print $1*3600 + $2*60 + $3 + $4/1000}'; }
+    t2=$(cue 2); t3=$(cue 3)
+    pieces=$(python3 tests/player-audio.py "$P/played.raw" "$P/ref.raw" "$(soxi -r "$P/ref.wav")" 2>&1)
+    stat=$(sox -t raw -r "$(soxi -r "$P/ref.wav")" -e signed -b 16 -c 1 "$P/played.raw" -n stat 2>&1)
+    secs=$(echo "$stat" | awk '/^Length/ {print $3}'); amp=$(echo "$stat" | awk '/^Maximum amplitude/ {print $3}')
+    awk -v s="$secs" -v a="$amp" 'BEGIN {exit !(s > 9 && s < 14 && a > 0.1)}' \
+        && ok "player: played $secs s of audio, not silent (peak $amp)" || fail "player audio ($secs s, peak $amp)" "$stat"
+    echo "$pieces" | awk -v t2="$t2" -v t3="$t3" 'function near(x, y) {return x - y < 0.01 && y - x < 0.01}
+        {s[NR] = $1; l[NR] = $2} END {exit !(NR == 4 && near(s[1], 0) && l[1] > 1 && l[1] < 4 && near(s[2], t2) &&
+        l[2] > 0.5 && l[2] < 3 && near(s[3], 0) && l[3] > 0.1 && l[3] < 2 && near(s[4], t2) && s[4] + l[4] > t3 + 0.3)}' \
+        && ok "player: the audio played is the rendering's: → skips to the next sentence, ← replays the kept one, the pauses as rendered" \
+        || fail "player audio pieces (cue 2 at $t2 s, cue 3 at $t3 s; start length of each piece):" "$pieces"
     fi
 else
-    skip "player driven through tmux: show, next, pause, back, quit (no tmux; scripts/install-deps.sh installs it)"
+    skip "player driven through tmux: show, next, pause, back, on, quit, its audio (no tmux; scripts/install-deps.sh installs it)"
 fi
 out=$(echo "xin chào" | env -u ALSA_CONFIG_PATH "$BIN" speak 2>&1); rc=$?
 if [ $rc -eq 0 ]; then ok "speak played on this machine's sound device"

@@ -1,8 +1,8 @@
 /* test_render — docbao_render and the public calls around it, through
  * docbao.h alone: a WAV file read back with libsndfile (rate, length, not
  * silent), subtitles, the PCM and sentence callbacks, helper processes,
- * cancelling, docbao_output_check's status, the pause kinds, exactly where
- * line_end falls, and errors that travel one way (docbao_last_error). */
+ * cancelling, docbao_output_check's status, the pause kinds, where the
+ * sentence callback's times fall in the PCM, exactly where line_end falls, and errors that travel one way (docbao_last_error). */
 #include "check.h"
 #include <docbao.h>
 #include <math.h>
@@ -184,6 +184,56 @@ static void test_pauses(docbao *db)
           "pauses: sentence 250 ms, paragraph 600 ms, headline 900 ms (north.voice)");
 }
 
+/* The sentence callback's times, as frame counts, against the PCM given so far. */
+typedef struct timeline {
+    int rate, n, exact;
+    unsigned long long pcm;
+    long long start[8], end[8];
+} timeline;
+
+static int timeline_pcm(void *user, const short *pcm, size_t frames)
+{
+    (void)pcm;
+    ((timeline *)user)->pcm += frames;
+    return 0;
+}
+
+static int timeline_sentence(void *user, const docbao_sentence *s, double start, double end)
+{
+    timeline *t = user;
+    (void)s;
+    t->exact &= llround(end * t->rate) == (long long)t->pcm;
+    if (t->n < 8) {
+        t->start[t->n] = llround(start * t->rate);
+        t->end[t->n++] = llround(end * t->rate);
+    }
+    return 0;
+}
+
+/* What the terminal player cuts its slots by: a sentence's callback comes
+ * when its audio is given, and its pauses come between its end and the next
+ * start: a sentence pause inside a line, then the paragraph pause after the
+ * line end's empty sentence. */
+static void test_timeline(docbao *db)
+{
+    timeline t = {.rate = docbao_sample_rate(db), .exact = 1};
+    docbao_render_options o;
+    docbao_render_defaults(&o);
+    o.pcm = timeline_pcm;
+    o.sentence = timeline_sentence;
+    o.user = &t;
+    docbao_input in = text_input(TEXT);
+    CHECK(docbao_render(db, &in, 1, &o, NULL) == DOCBAO_OK, docbao_last_error(db));
+    CHECK(t.exact, "sentence callback: end * rate is exactly the frames given to pcm so far");
+    long long pause = t.rate / 4, para = t.rate * 6 / 10;
+    char got[128], want[128];
+    snprintf(got, sizeof got, "%d: %lld %lld %lld %lld, %lld", t.n, t.start[1] - t.end[0], t.start[2] - t.end[1],
+             t.start[3] - t.end[2], t.start[4] - t.end[3], t.end[2] - t.start[2]);
+    snprintf(want, sizeof want, "5: %lld %lld %lld %lld, 0", pause, pause, para, pause);
+    CHECK_STR(got, want, "sentence callback: the pauses fall between one's end and the next one's start");
+    CHECK(t.end[0] > t.start[0] + t.rate / 2, "sentence callback: a sentence's audio lies between its start and end");
+}
+
 /* line_end: the sentences of a text as "w|" (words) or "E" (the empty line-end sentence) */
 static int shape(void *user, const docbao_sentence *s)
 {
@@ -225,6 +275,7 @@ int main(void)
         return check_done();
     test_line_end(db);
     test_pauses(db);
+    test_timeline(db);
     test_errors(db);
     test_error_per_thread();
     test_wav(db, 0);
