@@ -19,6 +19,7 @@ struct lexicon {
     dict abbr_idx;       /* key -> first entry */
     dict abbr_user, abbr_user_lower; /* the user's table, looked up first */
     dict letters_n, letters_s, loan, unit_exact, unit_lower, roles, rhymes;
+    dict loan_heads;     /* lowercase first word of each loanword phrase ("say" of "say hi") */
     dict exonyms;        /* foreign proper name (lowercase) -> index into vals */
     dict symbols;        /* a lone symbol -> index into vals ("-": none) */
     dict parts;          /* abbreviation part -> index into vals, negative for a body (see row_part) */
@@ -142,7 +143,15 @@ static int row_loan(void *user, const char *const *c, char *err, size_t errlen)
         return -1;
     }
     int v = add_val(lx, c[1]);
-    return v < 0 || put_lower(&lx->loan, c[0], v);
+    if (v < 0 || put_lower(&lx->loan, c[0], v))
+        return -1;
+    const char *sp = strchr(c[0], ' '); /* a phrase: its first word marks where one may begin */
+    if (!sp)
+        return 0;
+    strbuf b = {0};
+    int rc = utf8_lower(c[0], (size_t)(sp - c[0]), &b) || dict_put(&lx->loan_heads, strbuf_str(&b), b.len, v);
+    strbuf_free(&b);
+    return rc ? -1 : 0;
 }
 
 /* A part of a composed abbreviation: its reading kept as a value; a body's
@@ -368,6 +377,7 @@ void lexicon_free(lexicon *lx)
     dict_free(&lx->letters_n);
     dict_free(&lx->letters_s);
     dict_free(&lx->loan);
+    dict_free(&lx->loan_heads);
     dict_free(&lx->parts);
     dict_free(&lx->exonyms);
     dict_free(&lx->symbols);
@@ -427,6 +437,11 @@ const char *lexicon_abbr_part(const lexicon *lx, const char *part, size_t n, int
 const char *lexicon_loanword(const lexicon *lx, const char *word, size_t n)
 {
     return lookup_lower(lx, &lx->loan, word, n);
+}
+
+int lexicon_loan_head(const lexicon *lx, const char *word, size_t n)
+{
+    return lx->loan_heads.count && lookup_lower(lx, &lx->loan_heads, word, n) != NULL;
 }
 
 const char *lexicon_symbol(const lexicon *lx, const char *sym, size_t n)

@@ -47,6 +47,9 @@ const char *lexicon_letter(const lexicon *lx, const char *letter, size_t n, num_
 const char *lexicon_abbr_part(const lexicon *lx, const char *part, size_t n, int *body);
 /* Reading of a loanword (matched case-insensitively), or NULL. */
 const char *lexicon_loanword(const lexicon *lx, const char *word, size_t n);
+/* 1 when a loanword phrase of several words (a key with spaces: "say hi")
+ * begins with this word (any case). */
+int lexicon_loan_head(const lexicon *lx, const char *word, size_t n);
 /* Reading of a foreign proper name of exonyms.tsv (Myanmar "mi an ma"),
  * matched case-insensitively, or NULL. */
 const char *lexicon_exonym(const lexicon *lx, const char *word, size_t n);

@@ -85,7 +85,8 @@ static int consonants_only(slice s, const spanvec *out)
 /* most words: their class does not depend on the words around them (the
  * facts are remembered), unless a unit may follow a scale word (200 triệu
  * đồng). The plain words after it, one space apart, join its span when the
- * caller merges words (not a scale word, whose neighbours the rules look at). */
+ * caller merges words (not a scale word, whose neighbours the rules look at,
+ * nor the first word of a loanword phrase). */
 int rule_known_word(rule_at *a)
 {
     const classify_ctx *c = a->c;
@@ -97,7 +98,8 @@ int rule_known_word(rule_at *a)
     size_t i = a->i + 1;
     if (f->kind == CL_WORD + 1 && c->merge_words && !rule_is_scale(c, tk))
         while (i < a->n && !t[i - 1].post.n && !t[i].pre.n && t[i].core.s == text.s + text.n + 1 &&
-               text.s[text.n] == ' ' && c->facts[t + i - c->base].kind == CL_WORD + 1 && !rule_is_scale(c, &t[i])) {
+               text.s[text.n] == ' ' && c->facts[t + i - c->base].kind == CL_WORD + 1 && !rule_is_scale(c, &t[i]) &&
+               !lexicon_loan_head(c->lx, t[i].core.s, t[i].core.n)) {
             text.n = (size_t)(t[i].core.s + t[i].core.n - text.s);
             i++;
         }
@@ -157,6 +159,38 @@ int rule_capitals(rule_at *a)
                     : compose_abbr(a->c->lx, s.s, s.n, NULL) > 0 ? CL_COMPOSED
                            : CL_SPELL;
     return push_read(a, cls, s, word ? NULL : loan ? loan : exo);
+}
+
+/* a phrase of loanwords.tsv, two to four words one space apart (Anh trai
+ * say hi: "say hi", xây hai), whose words alone would be read as Vietnamese
+ * syllables; the longest wins. Before the word cache, which takes words one
+ * by one. */
+int rule_loan_phrase(rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i, last = i;
+    if (!lexicon_loan_head(a->c->lx, t[i].core.s, t[i].core.n))
+        return 0;
+    const char *found = NULL;
+    slice text = t[i].core;
+    for (size_t j = i + 1; j < a->n && j < i + 4; j++) {
+        const token *p = &t[j - 1];
+        if (p->post.n || t[j].pre.n || !t[j].core.n || t[j].core.s != p->core.s + p->core.n + 1 ||
+            p->core.s[p->core.n] != ' ')
+            break;
+        const char *r = lexicon_loanword(a->c->lx, text.s, (size_t)(t[j].core.s + t[j].core.n - text.s));
+        if (r) {
+            found = r;
+            last = j;
+        }
+    }
+    if (!found)
+        return 0;
+    text.n = (size_t)(t[last].core.s + t[last].core.n - text.s);
+    span sp = rule_mk(CL_LOANWORD, text);
+    sp.reading = found;
+    a->i = last + 1;
+    return rule_push(a->out, &sp) ? -1 : 1;
 }
 
 int rule_loan_exonym(rule_at *a)

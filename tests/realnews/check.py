@@ -121,7 +121,11 @@ def committed_keys(kind, path):
     """The keys of the file as committed (HEAD); None when git cannot say."""
     rel = os.path.relpath(os.path.realpath(path), ROOT)
     run = subprocess.run(["git", "-C", ROOT, "show", "HEAD:" + rel], capture_output=True, text=True)
-    return keys_of(kind, path, run.stdout) if run.returncode == 0 else None
+    if run.returncode == 0:
+        return keys_of(kind, path, run.stdout)
+    # a file not yet committed: all its lines are new (none passed before)
+    head = subprocess.run(["git", "-C", ROOT, "rev-parse", "--verify", "-q", "HEAD"], capture_output=True)
+    return set() if head.returncode == 0 else None
 
 
 def read_known(kind, path):
