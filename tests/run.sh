@@ -436,17 +436,18 @@ rm -f "$TMP/play/played.raw"
 # the same text rendered to a file (tests/player-audio.py): each key that moves starts a piece
 if command -v tmux >/dev/null; then
     P=$TMP/player; mkdir -p "$P"; cp tests/alsa-file.conf "$P/"
-    tmux -L docbao-test kill-server 2>/dev/null
+    TSOCK=docbao-test-$$  # a socket of this run: runs side by side do not share a server
+    tmux -L "$TSOCK" kill-server 2>/dev/null
     # tmux needs a pseudo-terminal; where none can be opened (a chroot without /dev/pts)
     # root makes one: a devpts instance of its own in a private mount namespace
-    run_tmux() { tmux -L docbao-test new-session -d -s p -x 160 -y 10 "$1"; }
+    run_tmux() { tmux -L "$TSOCK" new-session -d -s p -x 160 -y 10 "$1"; }
     if ! python3 -c 'import os; os.openpty()' 2>/dev/null && [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
         run_tmux() { unshare -m --propagation unchanged sh -c 'mount --make-rprivate /dev &&
             mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts /dev/pts && mount --bind /dev/pts/ptmx /dev/ptmx &&
-            exec tmux -L docbao-test new-session -d -s p -x 160 -y 10 "$1"' sh "$1"; }
+            exec tmux -L "$2" new-session -d -s p -x 160 -y 10 "$1"' sh "$1" "$TSOCK"; }
     fi
-    key() { tmux -L docbao-test send-keys -t p "$1"; sleep "$2"; }
-    screen() { tmux -L docbao-test capture-pane -p -t p; }
+    key() { tmux -L "$TSOCK" send-keys -t p "$1"; sleep "$2"; }
+    screen() { tmux -L "$TSOCK" capture-pane -p -t p; }
     size() { stat -c %s "$P/played.raw" 2>/dev/null || echo none; }
     if ! tmux_err=$(run_tmux "cd '$P' && ALSA_CONFIG_PATH='$P/alsa-file.conf' '$BIN' speak '$ROOT/samples/bac-ninh-2024.txt'; echo EXIT=\$? > '$P/exit'; sleep 5" 2>&1); then
         fail "player: cannot run, tmux could not start (it needs a pseudo-terminal: devpts on /dev/pts, or root and unshare to make one)" "$tmux_err"
@@ -458,7 +459,7 @@ if command -v tmux >/dev/null; then
     key Left 0.5; s4=$(screen)
     key Right 8; s5=$(screen)
     key q 1; b4=$(size); sleep 0.5; b5=$(size)
-    tmux -L docbao-test kill-server 2>/dev/null
+    tmux -L "$TSOCK" kill-server 2>/dev/null
     echo "$s1" | grep -q "^\[1+\] Bắc Ninh đẩy mạnh" && ok "player shows the sentence being read" || fail "player display" "$s1"
     echo "$s2" | grep -q "^\[2+\] Minh Anh" && ok "player: → goes to the next sentence" || fail "player next" "$s2"
     echo "$s3" | grep -q "(paused) Minh Anh" && [ "$b1" = "$b2" ] && [ "$b3" -gt "$b2" ] 2>/dev/null \
