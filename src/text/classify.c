@@ -66,20 +66,6 @@ span rule_mk(tok_class c, slice text)
 }
 
 
-/* The lexicon's bit of a role. */
-static unsigned role_bit(const classify_ctx *c, role_id role)
-{
-    role_memo *m = c->memo;
-    if (!m->ready) { /* once per normalizer: the lexicon's bit of each role */
-        for (int k = 0; k < MASK_ROLES; k++)
-            m->bit[k] = lexicon_role_bit(c->lx, lexicon_role_name((lexicon_role)k));
-        m->ready = 1;
-    }
-    return m->bit[role];
-}
-
-
-
 int rule_has_char(slice s, const char *set)
 {
     for (size_t i = 0; i < s.n; i++)
@@ -256,14 +242,14 @@ static const rule RULES[] = {
 
 /* The rules each kind of token may take, in table order (built once): the
  * walk then calls only those, with no test of the others per token. */
-static unsigned char rules_of[3][NRULES];
-static size_t nrules_of[3];
+static unsigned char rules_of[4][NRULES];
+static size_t nrules_of[4];
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
 
 static void index_rules(void)
 {
-    static const unsigned KIND[3] = {RULE_EMPTY, RULE_WORD, RULE_DIGIT};
-    for (int k = 0; k < 3; k++)
+    static const unsigned KIND[4] = {RULE_EMPTY, RULE_WORD, RULE_NUMERAL, RULE_MARKED};
+    for (int k = 0; k < 4; k++)
         for (size_t r = 0; r < NRULES; r++)
             if (RULES[r].when & KIND[k])
                 rules_of[k][nrules_of[k]++] = (unsigned char)r;
@@ -279,8 +265,8 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     a.out = out;
     a.digit_ready = a.value_ready = 0;
     size_t from = out->n;
-    pthread_once(&rules_once, index_rules);
-    int kind = !t[*i].core.n ? 0 : t[*i].digit ? 2 : 1;
+    const token *tk = &t[*i];
+    int kind = !tk->core.n ? 0 : !tk->digit ? 1 : is_digits(tk->core) ? 2 : 3;
     for (size_t j = 0; j < nrules_of[kind]; j++) {
         const rule *r = &RULES[rules_of[kind][j]];
         int rc = r->fn(&a);
@@ -334,16 +320,11 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
         }
         head = wf[k].head;
     }
-    role_memo memo;
     ctx.base = t;
     ctx.roles1 = r1;
     ctx.roles2 = r2;
     ctx.facts = wf;
-    if (!ctx.memo) {
-        memset(&memo, 0, sizeof memo);
-        ctx.memo = &memo;
-    }
-    ctx.scale = role_bit(c, ROLE_SCALE); /* and every role bit ready, which cue reads */
+    pthread_once(&rules_once, index_rules);
     int rc = classify_all(c, t, n, out);
     if (n > 64) {
         free(r1);

@@ -45,7 +45,6 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
         return -1;
     const char *clean = strbuf_str(&nz->clean);
     classify_ctx cc = {.lx = nz->lx,
-                       .memo = &nz->roles,
                        .words = nz->words,
                        .merge_words = !nz->explain,
                        .end = clean + nz->clean.len};

@@ -98,9 +98,11 @@ int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text,
 
 /* context */
 
-/* the roles the masks of a sentence hold (rule_cue, rule_word_has) */
+/* the roles the masks of a sentence hold (rule_cue, rule_word_has), and the
+ * bit of each in a mask (lexicon_role_bit: fixed, the role's place in
+ * LEXICON_ROLES) */
 #define MASK_ROLES (ROLE_COUNT < LEXICON_MASK_ROLES ? ROLE_COUNT : LEXICON_MASK_ROLES)
-_Static_assert(LEXICON_MASK_ROLES <= ROLE_MEMO_MAX, "role_memo holds every role of a mask");
+#define ROLE_BIT(role) (1u << (role))
 
 /* Does the word (or two words) before token i have the role? */
 static inline int rule_cue(const classify_ctx *c, const token *t, size_t i, role_id role)
@@ -108,7 +110,7 @@ static inline int rule_cue(const classify_ctx *c, const token *t, size_t i, role
     if (i < 1)
         return 0;
     size_t k = (size_t)(t + i - 1 - c->base); /* the word before, in the sentence */
-    return ((c->roles1[k] | c->roles2[k]) & c->memo->bit[role]) != 0; /* ready: see classify_sentence */
+    return ((c->roles1[k] | c->roles2[k]) & ROLE_BIT(role)) != 0;
 }
 
 /* Is token t (of the sentence) a word with the role? (ngày, tháng, và...) */
@@ -117,14 +119,14 @@ static inline int rule_word_has(const classify_ctx *c, const token *t, role_id r
     if (!t->core.n)
         return 0;
     if ((int)role < MASK_ROLES)
-        return (c->roles1[t - c->base] & c->memo->bit[role]) != 0;
+        return (c->roles1[t - c->base] & ROLE_BIT(role)) != 0;
     return lexicon_word_has(c->lx, t->core.s, t->core.n, role);
 }
 
 /* nghìn, triệu, tỷ... (role "scale" in context.tsv), from the word's role mask */
 static inline int rule_is_scale(const classify_ctx *c, const token *t)
 {
-    return (c->roles1[t - c->base] & c->scale) != 0;
+    return (c->roles1[t - c->base] & ROLE_BIT(ROLE_SCALE)) != 0;
 }
 
 /* the cue within the clause before token i (up to six words back) */
@@ -146,32 +148,37 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
 
 /* the recognizers, in the files of their families, in priority order; each
  * with the tokens it may take (the walk asks no other): EMPTY a token of
- * punctuation alone, WORD a word without digits, DIGIT one with digits */
+ * punctuation alone, WORD a word without digits, DIGIT one with digits:
+ * NUMERAL digits alone (2021, 15: most of them), MARKED with anything else
+ * (1.000, 23/4, 1m75, -5, 51K-888.88). A rule that no numeral can satisfy
+ * takes MARKED alone, so the walk skips it for the numerals. */
 #define RULE_EMPTY 1
 #define RULE_WORD 2
-#define RULE_DIGIT 4
+#define RULE_NUMERAL 4
+#define RULE_MARKED 8
+#define RULE_DIGIT (RULE_NUMERAL | RULE_MARKED)
 #define RULE_CORE (RULE_WORD | RULE_DIGIT)
 #define RULE_LIST(X)                                                                                          \
     X(day_month_dashed, "date-spaced-dash", RULE_EMPTY) X(dash_range, "dash-range", RULE_EMPTY)              \
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(known_word, "word-known", RULE_WORD)                            \
-    X(glued_dash_range, "dash-glued-range", RULE_DIGIT) X(time_slash_date, "time-date", RULE_DIGIT)            \
-    X(plate, "plate", RULE_DIGIT)                                                                            \
-    X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_DIGIT) X(dimensions, "dimensions", RULE_DIGIT) \
+    X(glued_dash_range, "dash-glued-range", RULE_MARKED) X(time_slash_date, "time-date", RULE_MARKED)           \
+    X(plate, "plate", RULE_MARKED)                                                                           \
+    X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_MARKED) X(dimensions, "dimensions", RULE_MARKED) \
     X(unit_after_scale, "unit-after-scale", RULE_CORE) X(km_marker, "km-marker", RULE_WORD)                  \
-    X(coordinates, "coordinates", RULE_DIGIT) X(batch_number, "batch-number", RULE_DIGIT)                    \
+    X(coordinates, "coordinates", RULE_MARKED) X(batch_number, "batch-number", RULE_DIGIT)                    \
     X(phone, "phone", RULE_DIGIT) X(spaced_number, "spaced-number", RULE_DIGIT)                              \
-    X(document_number, "document-number", RULE_DIGIT) X(season_years, "season-years", RULE_DIGIT)            \
-    X(ratio, "ratio", RULE_DIGIT) X(fraction, "fraction", RULE_DIGIT)                                        \
-    X(month_dot_year, "month-dot-year", RULE_DIGIT) X(ordinal, "ordinal", RULE_DIGIT)                        \
-    X(money_scale, "money-scale", RULE_DIGIT) X(value, "value", RULE_DIGIT)                                  \
+    X(document_number, "document-number", RULE_MARKED) X(season_years, "season-years", RULE_MARKED)           \
+    X(ratio, "ratio", RULE_MARKED) X(fraction, "fraction", RULE_MARKED)                                       \
+    X(month_dot_year, "month-dot-year", RULE_MARKED) X(ordinal, "ordinal", RULE_DIGIT)                        \
+    X(money_scale, "money-scale", RULE_MARKED) X(value, "value", RULE_DIGIT)                                  \
     X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \
     X(roman_initial, "roman-initial", RULE_CORE) X(roman_listed, "roman-list", RULE_CORE)                    \
     X(abbreviation, "abbreviation", RULE_CORE) X(roman_royal, "roman-royal", RULE_CORE)                      \
     X(roman_cued, "roman-cued", RULE_CORE) X(capitals, "capitals", RULE_CORE)                                \
     X(loan_exonym, "loanword", RULE_CORE) X(syllable, "syllable", RULE_CORE) X(url, "url", RULE_CORE)        \
-    X(serial, "serial", RULE_DIGIT) X(code, "code", RULE_DIGIT) X(roman_year, "roman-year", RULE_CORE)       \
+    X(serial, "serial", RULE_MARKED) X(code, "code", RULE_MARKED) X(roman_year, "roman-year", RULE_CORE)       \
     X(counted_unit, "unit-after-count", RULE_CORE) X(consonants, "spelled-letters", RULE_CORE)               \
     X(fallback, "mixed-foreign-word", RULE_CORE)
 

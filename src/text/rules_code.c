@@ -10,7 +10,7 @@
 /* 113, 115, 1022 named as numbers to call: cấp cứu 115, qua số 113, or alone */
 static int service_number(const classify_ctx *c, const token *t, size_t n, size_t i)
 {
-    if (!(c->roles1[t + i - c->base] & c->memo->bit[ROLE_SERVICE_NUMBER]))
+    if (!(c->roles1[t + i - c->base] & ROLE_BIT(ROLE_SERVICE_NUMBER)))
         return 0;
     if (rule_cue(c, t, i, ROLE_EMERGENCY) && !(i >= 2 && rule_word_has(c, &t[i - 2], ROLE_AMONG))) /* not "trong số 115 ca" */
         return 1;
