@@ -139,11 +139,6 @@ int rule_is_dash_token(const token *t)
     return all.n == 1 && all.s[0] == '-';
 }
 
-int rule_is_times(const token *t)
-{
-    return (t->core.n == 1 && (t->core.s[0] == 'x' || t->core.s[0] == 'X')) ||
-           (t->core.n == 2 && !memcmp(t->core.s, "×", 2));
-}
 
 
 

@@ -139,7 +139,12 @@ void rule_value_facts(rule_at *a);
 int rule_has_char(slice s, const char *set);
 int rule_has_letter(slice s);
 int rule_is_dash_token(const token *t);
-int rule_is_times(const token *t);
+/* x, X or × alone: the times sign (163 x 77,6) */
+static inline int rule_is_times(const token *t)
+{
+    return (t->core.n == 1 && (t->core.s[0] == 'x' || t->core.s[0] == 'X')) ||
+           (t->core.n == 2 && !memcmp(t->core.s, "×", 2));
+}
 int rule_value_of(const classify_ctx *c, slice s, int short_date, value *v);
 
 /* rules_number.c: a unit after a value (100 km/h); tokens used */

@@ -36,6 +36,13 @@ static int listed_phone(const classify_ctx *c, const token *t, size_t i, const s
     return sep && k >= 1 && done->v[k - 1].cls == CL_PHONE;
 }
 
+/* a cue of a service number before token i, or the token listed after one */
+static int service_cued(const classify_ctx *c, const token *t, size_t n, size_t i, const spanvec *done)
+{
+    return rule_cue(c, t, i, ROLE_SERVICE) || (rule_cue(c, t, i, ROLE_SMS_SEND) && rule_cue_near(c, t, i, ROLE_SMS)) ||
+           listed_phone(c, t, i, done) || service_number(c, t, n, i);
+}
+
 static size_t phone_at(const classify_ctx *c, const token *t, size_t n, size_t i, const spanvec *done, span *out)
 {
     const slice *s = &t[i].core;
@@ -46,14 +53,13 @@ static size_t phone_at(const classify_ctx *c, const token *t, size_t n, size_t i
         *out = rule_mk(CL_PHONE, *s);
         return 1;
     }
-    /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
-     * instruction): 115, 1022, 1789 digit by digit */
-    int service = s->n >= 3 && s->n <= 5 && is_digits(*s) &&
-                  (rule_cue(c, t, i, ROLE_SERVICE) || (rule_cue(c, t, i, ROLE_SMS_SEND) && rule_cue_near(c, t, i, ROLE_SMS)) ||
-                   listed_phone(c, t, i, done) || service_number(c, t, n, i));
     int cued = rule_cue(c, t, i, ROLE_PHONE) || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
                                           (s->n == 8 || (s->n > 5 && s->s[4] == '.') || /* 1800.90.69 */
                                            (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
+    /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
+     * instruction): 115, 1022, 1789 digit by digit (the cues first: the
+     * lookups of a number of 3-5 digits are asked of those alone) */
+    int service = s->n >= 3 && s->n <= 5 && service_cued(c, t, n, i, done) && is_digits(*s);
     if (!plus && !zero && !cued && !service)
         return 0;
     size_t digits = 0, j = i;

@@ -281,23 +281,24 @@ int rule_value(rule_at *a)
     rule_value_facts(a);
     if (!a->value_ok)
         return 0;
-    value v = a->v;
+    const value *v = &a->v;
     spanvec *out = a->out;
-    if (rule_push_value(a->c, t, a->i, tk->core, &v, out))
+    if (rule_push_value(a->c, t, a->i, tk->core, v, out))
         return -1;
     span *last = &out->v[out->n - 1];
-    last->rule = value_rule(a, &v);
+    last->rule = value_rule(a, v);
     if (a->named) /* the text says "ngày" already */
         last->add_prefix = 0;
-    if (dot_is_decimal(a, &v))
+    if (dot_is_decimal(a, v))
         last->val.num.form = NUM_DECIMAL;
     /* 0,161 giây, 501,382 tỉ, 298,685 gram: a measured amount's three
-     * decimals are a number ("một trăm sáu mươi mốt"); bare, digit by digit */
-    if (a->i + 1 < a->n && !tk->post.n && (rule_is_scale(a->c, &t[a->i + 1]) ||
+     * decimals are a number ("một trăm sáu mươi mốt"); bare, digit by digit
+     * (frac_number is read of a decimal alone: the next word is asked of no other) */
+    if (last->val.num.form == NUM_DECIMAL && a->i + 1 < a->n && !tk->post.n && (rule_is_scale(a->c, &t[a->i + 1]) ||
                                            rule_word_has(a->c, &t[a->i + 1], ROLE_TIME_UNIT) ||
                                            lexicon_unit(a->c->lx, t[a->i + 1].core.s, t[a->i + 1].core.n)))
         last->val.num.frac_number = 1;
-    if (value_context(a, &v))
+    if (value_context(a, v))
         return -1;
     a->i++;
     a->i += rule_unit_after(a->c, t, a->n, a->i, out);
