@@ -119,7 +119,7 @@ static int is_plate(slice s)
 
 
 /* 51K-888.88, 30A-123.45: a licence plate, read as a code */
-int rule_plate(rule_at *a)
+RULE_BODY int plate_rest(rule_at *a)
 {
     const token *tk = &a->t[a->i];
     if (!tk->digit || !is_plate(tk->core))
@@ -128,8 +128,14 @@ int rule_plate(rule_at *a)
     return rule_push_simple(a->out, CL_CODE, tk->core) ? -1 : 1;
 }
 
+/* its first test: ten bytes or more */
+int rule_plate(rule_at *a)
+{
+    return a->t[a->i].core.n >= 10 ? plate_rest(a) : 0;
+}
+
 /* a batch number: lô thuốc số 230521 */
-int rule_batch_number(rule_at *a)
+RULE_BODY int batch_number_rest(rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
     if (!(a->i > 0 && tk->core.n >= 5 && is_digits(tk->core) && rule_word_has(a->c, &t[a->i - 1], ROLE_NUMBER_WORD) &&
@@ -139,7 +145,13 @@ int rule_batch_number(rule_at *a)
     return rule_push_simple(a->out, CL_SERIAL, tk->core) ? -1 : 1;
 }
 
-int rule_phone(rule_at *a)
+/* its first test: five digits or more after "số" */
+int rule_batch_number(rule_at *a)
+{
+    return a->t[a->i].core.n >= 5 && a->i > 0 && rule_word_has(a->c, &a->t[a->i - 1], ROLE_NUMBER_WORD) ? batch_number_rest(a) : 0;
+}
+
+RULE_BODY int phone_rest(rule_at *a)
 {
     span sp;
     size_t used = phone_at(a->c, a->t, a->n, a->i, a->out, &sp);
@@ -147,6 +159,29 @@ int rule_phone(rule_at *a)
         return 0;
     a->i += used;
     return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* its first test: what phone_at needs, each part cheap: a + or a 0 first,
+ * 1900 or 1800, a phone or purity cue, or a service number's cue (or the
+ * token listed after a phone, or named a service number itself) */
+static int phone_may(const rule_at *a)
+{
+    const classify_ctx *c = a->c;
+    const token *t = a->t;
+    size_t i = a->i;
+    slice s = t[i].core;
+    if (s.s[0] == '+' || s.s[0] == '0' || rule_cue(c, t, i, ROLE_PHONE) || rule_cue(c, t, i, ROLE_PURITY) ||
+        (s.n >= 4 && (!memcmp(s.s, "1900", 4) || !memcmp(s.s, "1800", 4))))
+        return 1;
+    const spanvec *done = a->out;
+    return s.n >= 3 && s.n <= 5 &&
+           (rule_cue(c, t, i, ROLE_SERVICE) || rule_cue(c, t, i, ROLE_SMS_SEND) ||
+            (done->n >= 2 && done->v[done->n - 2].cls == CL_PHONE) ||
+            (c->roles1[t + i - c->base] & ROLE_BIT(ROLE_SERVICE_NUMBER)));
+}
+int rule_phone(rule_at *a)
+{
+    return phone_may(a) ? phone_rest(a) : 0;
 }
 
 /* a document's number and year: Nghị định 100/2019, Quyết định số 12/2023 */

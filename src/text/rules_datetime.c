@@ -97,7 +97,7 @@ int rule_day_month_dashed(rule_at *a)
     return 1;
 }
 
-int rule_quarter(rule_at *a)
+RULE_BODY int quarter_rest(rule_at *a)
 {
     span sp;
     if (!quarter(a->c, a->t, a->i, &sp))
@@ -106,8 +106,14 @@ int rule_quarter(rule_at *a)
     return rule_push(a->out, &sp) ? -1 : 1;
 }
 
+/* its first test: after "quý" */
+int rule_quarter(rule_at *a)
+{
+    return a->i > 0 && rule_word_has(a->c, &a->t[a->i - 1], ROLE_QUARTER_WORD) ? quarter_rest(a) : 0;
+}
+
 /* tháng 9.2025: a month and its year written with a dot */
-int rule_month_dot_year(rule_at *a)
+RULE_BODY int month_dot_year_rest(rule_at *a)
 {
     const token *t = a->t;
     slice s = t[a->i].core;
@@ -122,9 +128,15 @@ int rule_month_dot_year(rule_at *a)
     return rule_push_value(a->c, t, a->i - 1, s, &my, a->out) ? -1 : 1;
 }
 
+/* its first test: after "tháng" */
+int rule_month_dot_year(rule_at *a)
+{
+    return a->i > 0 && rule_word_has(a->c, &a->t[a->i - 1], ROLE_MONTH_WORD) ? month_dot_year_rest(a) : 0;
+}
+
 /* lúc 7h/21/7, 2h/21/7: an hour and the day it is on, one token; the slash
  * between is not said ("bảy giờ ngày hai mươi mốt tháng bảy") */
-int rule_time_slash_date(rule_at *a)
+RULE_BODY int time_slash_date_rest(rule_at *a)
 {
     const token *t = a->t;
     slice s = t[a->i].core;
@@ -140,6 +152,12 @@ int rule_time_slash_date(rule_at *a)
         return -1;
     a->i++;
     return 1;
+}
+
+/* its first test: with a slash */
+int rule_time_slash_date(rule_at *a)
+{
+    return memchr(a->t[a->i].core.s, '/', a->t[a->i].core.n) ? time_slash_date_rest(a) : 0;
 }
 
 /* The facts the rules of a digit token share, computed once: whether a d/m
