@@ -237,17 +237,18 @@ static const rule RULES[] = {
 
 /* The rules each kind of token may take, in table order (built once): the
  * walk then calls only those, with no test of the others per token. */
-static unsigned char rules_of[4][NRULES];
-static size_t nrules_of[4];
+static const rule *rules_of[4][NRULES + 1]; /* each list ends with NULL */
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
 
 static void index_rules(void)
 {
     static const unsigned KIND[4] = {RULE_EMPTY, RULE_WORD, RULE_NUMERAL, RULE_MARKED};
-    for (int k = 0; k < 4; k++)
+    for (int k = 0; k < 4; k++) {
+        size_t m = 0;
         for (size_t r = 0; r < NRULES; r++)
             if (RULES[r].when & KIND[k])
-                rules_of[k][nrules_of[k]++] = (unsigned char)r;
+                rules_of[k][m++] = &RULES[r];
+    }
 }
 
 static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *i, spanvec *out)
@@ -262,15 +263,14 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     size_t from = out->n;
     const token *tk = &t[*i];
     int kind = !tk->core.n ? 0 : !tk->digit ? 1 : is_digits(tk->core) ? 2 : 3;
-    for (size_t j = 0; j < nrules_of[kind]; j++) {
-        const rule *r = &RULES[rules_of[kind][j]];
-        int rc = r->fn(&a);
-        if (rc < 0)
-            return -1;
+    for (const rule *const *r = rules_of[kind]; *r; r++) {
+        int rc = (*r)->fn(&a);
         if (rc) {
-            for (size_t m = from; m < out->n; m++) /* the spans it made (a rule may name some itself) */
+            if (rc < 0)
+                return -1;
+            for (size_t m = from; c->name_rules && m < out->n; m++) /* the spans it made (a rule may name some itself) */
                 if (!out->v[m].rule)
-                    out->v[m].rule = r->name;
+                    out->v[m].rule = (*r)->name;
             *i = a.i;
             return 0;
         }

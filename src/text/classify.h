@@ -67,6 +67,8 @@ typedef struct classify_ctx {
     word_cache *words;      /* optional: facts of words seen before (classify_word_facts) */
     int merge_words;        /* one span for a run of plain words (their reading is
                              * their text): for the spoken text, not for --explain */
+    int name_rules;         /* each span names the rule that made it (span.rule, read
+                             * by --explain alone: unset, some spans have no name) */
     const char *end;        /* optional: the end of the text the tokens point into,
                              * which lookups may read up to (word_cache_get_hashed) */
 } classify_ctx;
