@@ -263,6 +263,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     size_t from = out->n;
     const token *tk = &t[*i];
     int kind = !tk->core.n ? 0 : !tk->digit ? 1 : is_digits(tk->core) ? 2 : 3;
+    a.numeral = kind == 2;
     for (const rule *const *r = rules_of[kind]; *r; r++) {
         int rc = (*r)->fn(&a);
         if (rc) {

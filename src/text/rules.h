@@ -41,6 +41,7 @@ typedef struct rule_at {
     size_t n;
     size_t i;        /* the token to classify; a rule that fires moves it past what it read */
     spanvec *out;
+    int numeral;     /* the token is digits alone (RULE_NUMERAL): no slash, dash nor dot */
     int digit_ready; /* the facts below are computed */
     int named;       /* a d/m after "ngày <name>" (Ngày bầu cử 5/11) */
     int short_date;  /* 0: d/m is no date; 1: it may be; 2: it is (parse_value) */

@@ -170,18 +170,19 @@ void rule_digit_facts(rule_at *a)
     const classify_ctx *c = a->c;
     const token *t = a->t, *tk = &t[a->i];
     size_t i = a->i, n = a->n;
-    a->named = tk->digit && (i + 1 >= n || tk->post.n) && memchr(tk->core.s, '/', tk->core.n) &&
+    a->named = tk->digit && !a->numeral && (i + 1 >= n || tk->post.n) && memchr(tk->core.s, '/', tk->core.n) &&
                !rule_cue(c, t, i, ROLE_DATE) && day_named_before(c, t, i);
     a->date_dot = rule_cue(c, t, i, ROLE_DATE) && !rule_cue(c, t, i, ROLE_DATE_STRONG) && dot_date(c, t, n, i);
     int sd = rule_cue(c, t, i, ROLE_DATE) ? (rule_cue(c, t, i, ROLE_DATE_STRONG) || a->date_dot ? 2 : 1) : a->named;
     if (sd == 1 && i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, ROLE_COUNTED))
         sd = 0; /* có tới 10/11 nhóm hàng: a count, not a date */
     /* days before the month word are a range: ngày 5-7 tháng 3, mùng 5-7 tháng Giêng */
-    if (sd && i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && rule_word_has(c, &t[i + 1], ROLE_MONTH_WORD))
+    if (sd && !a->numeral && i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) &&
+        rule_word_has(c, &t[i + 1], ROLE_MONTH_WORD))
         sd = 0;
     a->short_date = sd;
     fraction *fr = &a->fr;
-    a->frac_ok = parse_fraction(c->lx, tk->core, fr) && (!sd || fr->unit || fr->neg);
+    a->frac_ok = !a->numeral && parse_fraction(c->lx, tk->core, fr) && (!sd || fr->unit || fr->neg);
     if (!a->frac_ok)
         return;
     a->addr = !fr->unit && !fr->neg && (rule_cue(c, t, i, ROLE_ADDRESS) || (i > 0 && rule_word_has(c, &t[i - 1], ROLE_NUMBER_WORD)));
