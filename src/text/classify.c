@@ -51,19 +51,6 @@ void spanvec_free(spanvec *sv)
     sv->n = sv->cap = 0;
 }
 
-/* A span of class c; its value is zeroed only for the classes that have one
- * (CL_VALUE, CL_UNIT), the only ones whose value is read; the others have
- * val.kind V_NONE, as push_new gives. */
-span rule_mk(tok_class c, slice text)
-{
-    span s;
-    memset(&s, 0, span_has_payload(c) ? sizeof s : offsetof(span, val));
-    if (!span_has_payload(c))
-        s.val.kind = V_NONE;
-    s.cls = c;
-    s.text = text;
-    return s;
-}
 
 
 int rule_has_char(slice s, const char *set)

@@ -97,7 +97,20 @@ static inline int rule_push_simple(spanvec *sv, tok_class c, slice text)
     s->text = text;
     return 0;
 }
-span rule_mk(tok_class c, slice text);
+/* A span of class c; its value is zeroed only for the classes that have one
+ * (CL_VALUE, CL_UNIT), the only ones whose value is read; the others have
+ * val.kind V_NONE, as rule_push_new gives. Inline: made in its caller's
+ * place, not copied back. */
+static inline span rule_mk(tok_class c, slice text)
+{
+    span s;
+    memset(&s, 0, span_has_payload(c) ? sizeof s : offsetof(span, val));
+    if (!span_has_payload(c))
+        s.val.kind = V_NONE;
+    s.cls = c;
+    s.text = text;
+    return s;
+}
 /* a value span, with "ngày"/"tháng" said before it unless the text says it */
 int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text, const value *v, spanvec *out);
 
