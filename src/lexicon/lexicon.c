@@ -27,6 +27,7 @@ struct lexicon {
     dict role_heads;     /* lowercase first word of each phrase in role_masks */
     unsigned char role_first[128]; /* ASCII bytes that begin a key of role_masks */
     unsigned char head_first[128]; /* and those that begin a phrase of them (role_heads) */
+    unsigned digit_key_lens;       /* bit n: a key of n digits alone has roles (115, 1022) */
     unsigned char unit_first[128]; /* lowered ASCII bytes that begin a unit */
     int role_line[ROLE_COUNT]; /* the first row of each declared role (0: none yet) */
     int role_row;        /* the row of context.tsv being read */
@@ -243,6 +244,14 @@ static int declared_role(const char *name)
     return -1;
 }
 
+static int all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return n > 0;
+}
+
 /* word or phrase (lowered) gets role r: in role_masks for the first
  * LEXICON_MASK_ROLES declared roles, role_masks_hi for the others */
 static int add_role(lexicon *lx, const char *w, size_t n, int r)
@@ -252,6 +261,8 @@ static int add_role(lexicon *lx, const char *w, size_t n, int r)
     unsigned char f = (unsigned char)w[0];
     if (f < 128)
         lx->role_first[f] = 1;
+    if (all_digits(w, n))
+        lx->digit_key_lens |= 1u << (n < 31 ? n : 31);
     int have = dict_get(d, w, n);
     int rc = dict_put(d, w, n, (int)((have < 0 ? 0u : (unsigned)have) | bit));
     const char *space = memchr(w, ' ', n);
@@ -495,11 +506,18 @@ static unsigned mask_in(const lexicon *lx, const dict *d, const char *word, size
 {
     if (!may_have_role(lx, word, n))
         return 0;
-    char key[256];
-    size_t ln = utf8_lower_buf(word, n, key, sizeof key);
-    if (ln == (size_t)-1)
-        return 0;
-    int m = dict_get(d, key, ln);
+    int m;
+    if (word[0] >= '0' && word[0] <= '9' && all_digits(word, n)) { /* a number is its own lower case */
+        if (!((lx->digit_key_lens >> (n < 31 ? n : 31)) & 1))
+            return 0; /* no key of its length */
+        m = dict_get(d, word, n);
+    } else {
+        char key[256];
+        size_t ln = utf8_lower_buf(word, n, key, sizeof key);
+        if (ln == (size_t)-1)
+            return 0;
+        m = dict_get(d, key, ln);
+    }
     return m < 0 ? 0u : (unsigned)m;
 }
 
