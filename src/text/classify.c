@@ -249,7 +249,10 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     a.digit_ready = a.value_ready = 0;
     size_t from = out->n;
     const token *tk = &t[*i];
-    int kind = !tk->core.n ? 0 : !tk->digit ? 1 : is_digits(tk->core) ? 2 : 3;
+    int kind = !tk->core.n ? 0 : !tk->digit ? 1 : 2; /* 2 for digits alone, else 3 */
+    for (size_t k = 0; kind == 2 && k < tk->core.n; k++)
+        if (tk->core.s[k] < '0' || tk->core.s[k] > '9')
+            kind = 3;
     a.numeral = kind == 2;
     for (const rule *const *r = rules_of[kind]; *r; r++) {
         int rc = (*r)->fn(&a);

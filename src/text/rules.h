@@ -152,8 +152,20 @@ static inline int rule_is_scale(const classify_ctx *c, const token *t)
 /* the cue within the clause before token i (up to six words back) */
 int rule_cue_near(const classify_ctx *c, const token *t, size_t i, role_id role);
 int rule_syllable_at(const classify_ctx *c, const token *t, size_t i, slice s);
-void rule_digit_facts(rule_at *a);
-void rule_value_facts(rule_at *a);
+/* the facts of a digit token the rules share (rule_at), computed by the
+ * first rule that asks: the test inline, the work out of line */
+void rule_digit_facts_now(rule_at *a);
+void rule_value_facts_now(rule_at *a);
+static inline void rule_digit_facts(rule_at *a)
+{
+    if (!a->digit_ready)
+        rule_digit_facts_now(a);
+}
+static inline void rule_value_facts(rule_at *a)
+{
+    if (!a->value_ready)
+        rule_value_facts_now(a);
+}
 
 /* text shapes */
 int rule_has_char(slice s, const char *set);

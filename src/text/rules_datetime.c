@@ -162,7 +162,7 @@ int rule_time_slash_date(rule_at *a)
 
 /* The facts the rules of a digit token share, computed once: whether a d/m
  * in it is a date (short_date, named), and the fraction a/b it may be. */
-void rule_digit_facts(rule_at *a)
+void rule_digit_facts_now(rule_at *a)
 {
     if (a->digit_ready)
         return;

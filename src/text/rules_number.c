@@ -188,7 +188,7 @@ int rule_dimensions(rule_at *a)
 }
 
 /* parse_value of a digit token with its date cues, computed once */
-void rule_value_facts(rule_at *a)
+void rule_value_facts_now(rule_at *a)
 {
     if (a->value_ready)
         return;
