@@ -20,22 +20,24 @@ static int live_stdout(void)
     return isatty(STDOUT_FILENO) || fstat(STDOUT_FILENO, &st) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode);
 }
 
+/* (called on the caller's thread alone, the only one that writes stdout:
+ * the unlocked stdio calls, which take no lock per sentence) */
 static int print_sentence(void *user, const docbao_sentence *s)
 {
     line_out *o = user;
     if (s->spoken_len) {
         if (o->any)
-            fputc(' ', stdout);
-        fwrite(s->spoken, 1, s->spoken_len, stdout);
+            putc_unlocked(' ', stdout);
+        fwrite_unlocked(s->spoken, 1, s->spoken_len, stdout);
         o->any = 1;
     }
     if (s->line_end) {
-        fputc('\n', stdout);
+        putc_unlocked('\n', stdout);
         if (o->live)
             fflush(stdout);
         o->any = 0;
     }
-    return ferror(stdout) ? 1 : 0;
+    return ferror_unlocked(stdout) ? 1 : 0;
 }
 
 /* JSON and SSML output for other engines */

@@ -27,6 +27,8 @@ struct lexicon {
     dict role_masks_hi;  /* the same for the other declared roles (bit r - LEXICON_MASK_ROLES) */
     dict role_heads;     /* lowercase first word of each phrase in role_masks */
     unsigned char role_first[128]; /* ASCII bytes that begin a key of role_masks */
+    unsigned char head_first[128]; /* and those that begin a phrase of them (role_heads) */
+    unsigned digit_key_lens;       /* bit n: a key of n digits alone has roles (115, 1022) */
     unsigned char unit_first[128]; /* lowered ASCII bytes that begin a unit */
     int role_line[ROLE_COUNT]; /* the first row of each declared role (0: none yet) */
     int role_row;        /* the row of context.tsv being read */
@@ -251,6 +253,14 @@ static int declared_role(const char *name)
     return -1;
 }
 
+static int all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return n > 0;
+}
+
 /* word or phrase (lowered) gets role r: in role_masks for the first
  * LEXICON_MASK_ROLES declared roles, role_masks_hi for the others */
 static int add_role(lexicon *lx, const char *w, size_t n, int r)
@@ -260,11 +270,16 @@ static int add_role(lexicon *lx, const char *w, size_t n, int r)
     unsigned char f = (unsigned char)w[0];
     if (f < 128)
         lx->role_first[f] = 1;
+    if (all_digits(w, n))
+        lx->digit_key_lens |= 1u << (n < 31 ? n : 31);
     int have = dict_get(d, w, n);
     int rc = dict_put(d, w, n, (int)((have < 0 ? 0u : (unsigned)have) | bit));
     const char *space = memchr(w, ' ', n);
-    if (!rc && space)
+    if (!rc && space) {
         rc = dict_put(&lx->role_heads, w, (size_t)(space - w), 1);
+        if (f < 128)
+            lx->head_first[f] = 1;
+    }
     return rc;
 }
 
@@ -490,25 +505,34 @@ unsigned lexicon_role_bit(const lexicon *lx, const char *role)
     return r >= 0 && r < LEXICON_MASK_ROLES ? 1u << r : 0;
 }
 
-/* 0 when no key can match: an ASCII first byte that begins none (numbers) */
-static int may_have_role(const lexicon *lx, const char *word, size_t n)
+/* 0 when no key can match: an ASCII first byte that begins none (numbers);
+ * first is role_first or head_first */
+static int may_begin(const unsigned char *first, const char *word, size_t n)
 {
     unsigned char f = n ? (unsigned char)word[0] : 0;
     if (f >= 'A' && f <= 'Z')
         f = (unsigned char)(f + 32);
-    return n && (f >= 128 || lx->role_first[f]);
+    return n && (f >= 128 || first[f]);
 }
+static int may_have_role(const lexicon *lx, const char *word, size_t n) { return may_begin(lx->role_first, word, n); }
 
 /* the mask of word in d (lowered), 0 for none */
 static unsigned mask_in(const lexicon *lx, const dict *d, const char *word, size_t n)
 {
     if (!may_have_role(lx, word, n))
         return 0;
-    char key[256];
-    size_t ln = utf8_lower_buf(word, n, key, sizeof key);
-    if (ln == (size_t)-1)
-        return 0;
-    int m = dict_get(d, key, ln);
+    int m;
+    if (word[0] >= '0' && word[0] <= '9' && all_digits(word, n)) { /* a number is its own lower case */
+        if (!((lx->digit_key_lens >> (n < 31 ? n : 31)) & 1))
+            return 0; /* no key of its length */
+        m = dict_get(d, word, n);
+    } else {
+        char key[256];
+        size_t ln = utf8_lower_buf(word, n, key, sizeof key);
+        if (ln == (size_t)-1)
+            return 0;
+        m = dict_get(d, key, ln);
+    }
     return m < 0 ? 0u : (unsigned)m;
 }
 
@@ -527,7 +551,7 @@ int lexicon_word_has(const lexicon *lx, const char *word, size_t n, lexicon_role
 
 int lexicon_role_head(const lexicon *lx, const char *word, size_t n)
 {
-    if (!may_have_role(lx, word, n))
+    if (!may_begin(lx->head_first, word, n)) /* a number begins no phrase */
         return 0;
     char key[256];
     size_t ln = utf8_lower_buf(word, n, key, sizeof key);

@@ -84,6 +84,17 @@ static void resolve(const keyed *k, num_dialect d, num_words *w)
         w->scale[i] = word_of(k, (size_t)(16 + i), d);
     w->first = word_of(k, 20, d);
     w->fourth = word_of(k, 21, d);
+    for (int i = 0; i < 10; i++)
+        w->len.digit[i] = strlen(w->digit[i]);
+    w->len.hundred = strlen(w->hundred);
+    w->len.ten = strlen(w->ten);
+    w->len.tens = strlen(w->tens);
+    w->len.odd = strlen(w->odd);
+    w->len.one_after_tens = strlen(w->one_after_tens);
+    w->len.five_after_ten = strlen(w->five_after_ten);
+    w->len.four_after_tens = strlen(w->four_after_tens);
+    for (int i = 0; i < 4; i++)
+        w->len.scale[i] = strlen(w->scale[i]);
 }
 
 static int row_label(void *user, const char *const *c, char *err, size_t errlen)

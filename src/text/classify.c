@@ -51,33 +51,6 @@ void spanvec_free(spanvec *sv)
     sv->n = sv->cap = 0;
 }
 
-/* A span of class c; its value is zeroed only for the classes that have one
- * (CL_VALUE, CL_UNIT), the only ones whose value is read; the others have
- * val.kind V_NONE, as push_new gives. */
-span rule_mk(tok_class c, slice text)
-{
-    span s;
-    memset(&s, 0, span_has_payload(c) ? sizeof s : offsetof(span, val));
-    if (!span_has_payload(c))
-        s.val.kind = V_NONE;
-    s.cls = c;
-    s.text = text;
-    return s;
-}
-
-
-/* The lexicon's bit of a role. */
-static unsigned role_bit(const classify_ctx *c, role_id role)
-{
-    role_memo *m = c->memo;
-    if (!m->ready) { /* once per normalizer: the lexicon's bit of each role */
-        for (int k = 0; k < MASK_ROLES; k++)
-            m->bit[k] = lexicon_role_bit(c->lx, lexicon_role_name((lexicon_role)k));
-        m->ready = 1;
-    }
-    return m->bit[role];
-}
-
 
 
 int rule_has_char(slice s, const char *set)
@@ -153,11 +126,6 @@ int rule_is_dash_token(const token *t)
     return all.n == 1 && all.s[0] == '-';
 }
 
-int rule_is_times(const token *t)
-{
-    return (t->core.n == 1 && (t->core.s[0] == 'x' || t->core.s[0] == 'X')) ||
-           (t->core.n == 2 && !memcmp(t->core.s, "×", 2));
-}
 
 
 
@@ -256,17 +224,18 @@ static const rule RULES[] = {
 
 /* The rules each kind of token may take, in table order (built once): the
  * walk then calls only those, with no test of the others per token. */
-static unsigned char rules_of[3][NRULES];
-static size_t nrules_of[3];
+static const rule *rules_of[4][NRULES + 1]; /* each list ends with NULL */
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
 
 static void index_rules(void)
 {
-    static const unsigned KIND[3] = {RULE_EMPTY, RULE_WORD, RULE_DIGIT};
-    for (int k = 0; k < 3; k++)
+    static const unsigned KIND[4] = {RULE_EMPTY, RULE_WORD, RULE_NUMERAL, RULE_MARKED};
+    for (int k = 0; k < 4; k++) {
+        size_t m = 0;
         for (size_t r = 0; r < NRULES; r++)
             if (RULES[r].when & KIND[k])
-                rules_of[k][nrules_of[k]++] = (unsigned char)r;
+                rules_of[k][m++] = &RULES[r];
+    }
 }
 
 static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *i, spanvec *out)
@@ -279,17 +248,20 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
     a.out = out;
     a.digit_ready = a.value_ready = 0;
     size_t from = out->n;
-    pthread_once(&rules_once, index_rules);
-    int kind = !t[*i].core.n ? 0 : t[*i].digit ? 2 : 1;
-    for (size_t j = 0; j < nrules_of[kind]; j++) {
-        const rule *r = &RULES[rules_of[kind][j]];
-        int rc = r->fn(&a);
-        if (rc < 0)
-            return -1;
+    const token *tk = &t[*i];
+    int kind = !tk->core.n ? 0 : !tk->digit ? 1 : 2; /* 2 for digits alone, else 3 */
+    for (size_t k = 0; kind == 2 && k < tk->core.n; k++)
+        if (tk->core.s[k] < '0' || tk->core.s[k] > '9')
+            kind = 3;
+    a.numeral = kind == 2;
+    for (const rule *const *r = rules_of[kind]; *r; r++) {
+        int rc = (*r)->fn(&a);
         if (rc) {
-            for (size_t m = from; m < out->n; m++) /* the spans it made (a rule may name some itself) */
+            if (rc < 0)
+                return -1;
+            for (size_t m = from; c->name_rules && m < out->n; m++) /* the spans it made (a rule may name some itself) */
                 if (!out->v[m].rule)
-                    out->v[m].rule = r->name;
+                    out->v[m].rule = (*r)->name;
             *i = a.i;
             return 0;
         }
@@ -334,16 +306,11 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
         }
         head = wf[k].head;
     }
-    role_memo memo;
     ctx.base = t;
     ctx.roles1 = r1;
     ctx.roles2 = r2;
     ctx.facts = wf;
-    if (!ctx.memo) {
-        memset(&memo, 0, sizeof memo);
-        ctx.memo = &memo;
-    }
-    ctx.scale = role_bit(c, ROLE_SCALE); /* and every role bit ready, which cue reads */
+    pthread_once(&rules_once, index_rules);
     int rc = classify_all(c, t, n, out);
     if (n > 64) {
         free(r1);

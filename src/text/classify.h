@@ -57,14 +57,6 @@ typedef struct spanvec {
     size_t n, cap;
 } spanvec;
 
-/* the lexicon's bit of each cue role the classifier asks about, looked up
- * once (zero it to start) */
-#define ROLE_MEMO_MAX 32
-typedef struct role_memo {
-    unsigned bit[ROLE_MEMO_MAX];
-    int ready;
-} role_memo;
-
 typedef struct classify_ctx {
     const lexicon *lx;
     /* set by classify_sentence for its tokens: the roles of each word, and
@@ -72,11 +64,11 @@ typedef struct classify_ctx {
     const token *base;
     unsigned *roles1, *roles2;
     const word_facts *facts; /* and all that is known of each word alone */
-    unsigned scale;          /* the bit of the role "scale" (nghìn, triệu) */
-    role_memo *memo;        /* optional: kept from sentence to sentence */
     word_cache *words;      /* optional: facts of words seen before (classify_word_facts) */
     int merge_words;        /* one span for a run of plain words (their reading is
                              * their text): for the spoken text, not for --explain */
+    int name_rules;         /* each span names the rule that made it (span.rule, read
+                             * by --explain alone: unset, some spans have no name) */
     const char *end;        /* optional: the end of the text the tokens point into,
                              * which lookups may read up to (word_cache_get_hashed) */
 } classify_ctx;

@@ -45,9 +45,9 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
         return -1;
     const char *clean = strbuf_str(&nz->clean);
     classify_ctx cc = {.lx = nz->lx,
-                       .memo = &nz->roles,
                        .words = nz->words,
                        .merge_words = !nz->explain,
+                       .name_rules = nz->explain && nz->explain_rules,
                        .end = clean + nz->clean.len};
     verbalize_ctx vc = {nz->lx, nz->dialect, nz->year_short, nz->foreign_keep, nz->tr, &nz->foreign,
                         lexicon_number_words(nz->lx, nz->dialect)};

@@ -31,7 +31,6 @@ typedef struct normalizer {
     tokvec tokens;
     spanvec spans;
     word_cache *words;       /* made on first use */
-    role_memo roles;
     int strict;              /* DOCBAO_STRICT set: a span the rules cannot read is an
                               * error (tests and fuzzing look for them), not read by
                               * verbalize_fallback */

@@ -5,7 +5,9 @@
 #include <string.h>
 
 /* the word for digit k */
-static int digit_word(const num_words *w, strbuf *out, int k) { return strbuf_word(out, w->digit[k]); }
+static int digit_word(const num_words *w, strbuf *out, int k) { return strbuf_wordn(out, w->digit[k], w->len.digit[k]); }
+/* word f of w, its length known (num_words.len) */
+#define SAY(w, out, f) strbuf_wordn(out, (w)->f, (w)->len.f)
 
 static int all_digits(const char *s, size_t n)
 {
@@ -23,29 +25,29 @@ static int group(int h, int t, int u, int full, int after, const num_words *w, s
     int rc = 0;
     if (h || full) {
         rc |= digit_word(w, out, h);
-        rc |= strbuf_word(out, w->hundred);
+        rc |= SAY(w, out, hundred);
     }
     if (t == 0) {
         if (u && (h || full || after))
-            rc |= strbuf_word(out, w->odd);
+            rc |= SAY(w, out, odd);
         if (u)
             rc |= digit_word(w, out, u);
         return rc;
     }
     if (t == 1) {
-        rc |= strbuf_word(out, w->ten);
+        rc |= SAY(w, out, ten);
         if (u)
-            rc |= (u == 5 ? strbuf_word(out, w->five_after_ten) : digit_word(w, out, u));
+            rc |= (u == 5 ? SAY(w, out, five_after_ten) : digit_word(w, out, u));
         return rc;
     }
     rc |= digit_word(w, out, t);
-    rc |= strbuf_word(out, w->tens);
+    rc |= SAY(w, out, tens);
     if (u == 1)
-        rc |= strbuf_word(out, w->one_after_tens);
+        rc |= SAY(w, out, one_after_tens);
     else if (u == 4)
-        rc |= strbuf_word(out, w->four_after_tens);
+        rc |= SAY(w, out, four_after_tens);
     else if (u == 5)
-        rc |= strbuf_word(out, w->five_after_ten);
+        rc |= SAY(w, out, five_after_ten);
     else if (u)
         rc |= digit_word(w, out, u);
     return rc;
@@ -78,7 +80,7 @@ static int below_ty(const char *s, size_t n, int lead, int every, const num_word
         said = 1;
         prev_nonzero = 1;
         if (g)
-            rc |= strbuf_word(out, w->scale[g]);
+            rc |= SAY(w, out, scale[g]);
     }
     return rc;
 }
@@ -96,7 +98,7 @@ static int cardinal(const char *s, size_t n, int lead, int every, const num_word
             high_zero = 0;
     if (!high_zero) {
         rc |= cardinal(s, hn, lead, every, w, out);
-        rc |= strbuf_word(out, w->scale[3]);
+        rc |= SAY(w, out, scale[3]);
         lead = 0;
     }
     return rc | below_ty(s + hn, 9, lead, every, w, out);

@@ -22,6 +22,9 @@ typedef struct num_words {
     const char *four_after_tens; /* tư (24) */
     const char *scale[4];        /* "" nghìn/ngàn triệu tỷ: the groups of three digits */
     const char *first, *fourth;  /* nhất (thứ nhất), tư (thứ tư, tháng tư) */
+    struct {                     /* the byte length of each word of a number, set with it */
+        size_t digit[10], hundred, ten, tens, odd, one_after_tens, five_after_ten, four_after_tens, scale[4];
+    } len;
 } num_words;
 
 /* Every function reads with the words of w: w = lexicon_number_words(lx, dialect). */

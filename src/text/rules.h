@@ -41,6 +41,7 @@ typedef struct rule_at {
     size_t n;
     size_t i;        /* the token to classify; a rule that fires moves it past what it read */
     spanvec *out;
+    int numeral;     /* the token is digits alone (RULE_NUMERAL): no slash, dash nor dot */
     int digit_ready; /* the facts below are computed */
     int named;       /* a d/m after "ngày <name>" (Ngày bầu cử 5/11) */
     int short_date;  /* 0: d/m is no date; 1: it may be; 2: it is (parse_value) */
@@ -51,6 +52,10 @@ typedef struct rule_at {
     int value_ready, value_ok;
     value v;         /* parse_value of the token with short_date */
 } rule_at;
+
+/* The part of a recognizer past its first, cheap test, kept out of line so
+ * that the test alone, which most tokens fail, costs no saved registers. */
+#define RULE_BODY __attribute__((noinline)) static
 
 /* A recognizer: 1 when it classified token a->i (spans appended, a->i moved
  * past the tokens it read), 0 when it does not apply (nothing changed), -1 on
@@ -75,10 +80,12 @@ int rule_push(spanvec *sv, const span *s);
  * the spans that carry none, the most common by far. NULL on out of memory. */
 static inline span *rule_push_new(spanvec *sv)
 {
+    static const span zero; /* copied rather than memset: the compiler's memset
+                             * of this size is a rep stos, slower */
     span *s = rule_append(sv);
     if (!s)
         return NULL;
-    memset(s, 0, offsetof(span, val));
+    memcpy(s, &zero, offsetof(span, val));
     s->val.kind = V_NONE;
     return s;
 }
@@ -92,15 +99,30 @@ static inline int rule_push_simple(spanvec *sv, tok_class c, slice text)
     s->text = text;
     return 0;
 }
-span rule_mk(tok_class c, slice text);
+/* A span of class c; its value is zeroed only for the classes that have one
+ * (CL_VALUE, CL_UNIT), the only ones whose value is read; the others have
+ * val.kind V_NONE, as rule_push_new gives. Inline: made in its caller's
+ * place, not copied back. */
+static inline span rule_mk(tok_class c, slice text)
+{
+    span s;
+    memset(&s, 0, span_has_payload(c) ? sizeof s : offsetof(span, val));
+    if (!span_has_payload(c))
+        s.val.kind = V_NONE;
+    s.cls = c;
+    s.text = text;
+    return s;
+}
 /* a value span, with "ngày"/"tháng" said before it unless the text says it */
 int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text, const value *v, spanvec *out);
 
 /* context */
 
-/* the roles the masks of a sentence hold (rule_cue, rule_word_has) */
+/* the roles the masks of a sentence hold (rule_cue, rule_word_has), and the
+ * bit of each in a mask (lexicon_role_bit: fixed, the role's place in
+ * LEXICON_ROLES) */
 #define MASK_ROLES (ROLE_COUNT < LEXICON_MASK_ROLES ? ROLE_COUNT : LEXICON_MASK_ROLES)
-_Static_assert(LEXICON_MASK_ROLES <= ROLE_MEMO_MAX, "role_memo holds every role of a mask");
+#define ROLE_BIT(role) (1u << (role))
 
 /* Does the word (or two words) before token i have the role? */
 static inline int rule_cue(const classify_ctx *c, const token *t, size_t i, role_id role)
@@ -108,7 +130,7 @@ static inline int rule_cue(const classify_ctx *c, const token *t, size_t i, role
     if (i < 1)
         return 0;
     size_t k = (size_t)(t + i - 1 - c->base); /* the word before, in the sentence */
-    return ((c->roles1[k] | c->roles2[k]) & c->memo->bit[role]) != 0; /* ready: see classify_sentence */
+    return ((c->roles1[k] | c->roles2[k]) & ROLE_BIT(role)) != 0;
 }
 
 /* Is token t (of the sentence) a word with the role? (ngày, tháng, và...) */
@@ -117,27 +139,44 @@ static inline int rule_word_has(const classify_ctx *c, const token *t, role_id r
     if (!t->core.n)
         return 0;
     if ((int)role < MASK_ROLES)
-        return (c->roles1[t - c->base] & c->memo->bit[role]) != 0;
+        return (c->roles1[t - c->base] & ROLE_BIT(role)) != 0;
     return lexicon_word_has(c->lx, t->core.s, t->core.n, role);
 }
 
 /* nghìn, triệu, tỷ... (role "scale" in context.tsv), from the word's role mask */
 static inline int rule_is_scale(const classify_ctx *c, const token *t)
 {
-    return (c->roles1[t - c->base] & c->scale) != 0;
+    return (c->roles1[t - c->base] & ROLE_BIT(ROLE_SCALE)) != 0;
 }
 
 /* the cue within the clause before token i (up to six words back) */
 int rule_cue_near(const classify_ctx *c, const token *t, size_t i, role_id role);
 int rule_syllable_at(const classify_ctx *c, const token *t, size_t i, slice s);
-void rule_digit_facts(rule_at *a);
-void rule_value_facts(rule_at *a);
+/* the facts of a digit token the rules share (rule_at), computed by the
+ * first rule that asks: the test inline, the work out of line */
+void rule_digit_facts_now(rule_at *a);
+void rule_value_facts_now(rule_at *a);
+static inline void rule_digit_facts(rule_at *a)
+{
+    if (!a->digit_ready)
+        rule_digit_facts_now(a);
+}
+static inline void rule_value_facts(rule_at *a)
+{
+    if (!a->value_ready)
+        rule_value_facts_now(a);
+}
 
 /* text shapes */
 int rule_has_char(slice s, const char *set);
 int rule_has_letter(slice s);
 int rule_is_dash_token(const token *t);
-int rule_is_times(const token *t);
+/* x, X or × alone: the times sign (163 x 77,6) */
+static inline int rule_is_times(const token *t)
+{
+    return (t->core.n == 1 && (t->core.s[0] == 'x' || t->core.s[0] == 'X')) ||
+           (t->core.n == 2 && !memcmp(t->core.s, "×", 2));
+}
 int rule_value_of(const classify_ctx *c, slice s, int short_date, value *v);
 
 /* rules_number.c: a unit after a value (100 km/h); tokens used */
@@ -146,10 +185,15 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
 
 /* the recognizers, in the files of their families, in priority order; each
  * with the tokens it may take (the walk asks no other): EMPTY a token of
- * punctuation alone, WORD a word without digits, DIGIT one with digits */
+ * punctuation alone, WORD a word without digits, DIGIT one with digits:
+ * NUMERAL digits alone (2021, 15: most of them), MARKED with anything else
+ * (1.000, 23/4, 1m75, -5, 51K-888.88). A rule that no numeral can satisfy
+ * takes MARKED alone, so the walk skips it for the numerals. */
 #define RULE_EMPTY 1
 #define RULE_WORD 2
-#define RULE_DIGIT 4
+#define RULE_NUMERAL 4
+#define RULE_MARKED 8
+#define RULE_DIGIT (RULE_NUMERAL | RULE_MARKED)
 #define RULE_CORE (RULE_WORD | RULE_DIGIT)
 #define RULE_LIST(X)                                                                                          \
     X(day_month_dashed, "date-spaced-dash", RULE_EMPTY) X(dash_range, "dash-range", RULE_EMPTY)              \
@@ -157,22 +201,22 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(loan_phrase, "loanword-phrase", RULE_WORD)                      \
     X(known_word, "word-known", RULE_WORD)                                                                   \
-    X(glued_dash_range, "dash-glued-range", RULE_DIGIT) X(time_slash_date, "time-date", RULE_DIGIT)            \
-    X(plate, "plate", RULE_DIGIT)                                                                            \
-    X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_DIGIT) X(dimensions, "dimensions", RULE_DIGIT) \
+    X(glued_dash_range, "dash-glued-range", RULE_MARKED) X(time_slash_date, "time-date", RULE_MARKED)           \
+    X(plate, "plate", RULE_MARKED)                                                                           \
+    X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_MARKED) X(dimensions, "dimensions", RULE_MARKED) \
     X(unit_after_scale, "unit-after-scale", RULE_CORE) X(km_marker, "km-marker", RULE_WORD)                  \
-    X(coordinates, "coordinates", RULE_DIGIT) X(batch_number, "batch-number", RULE_DIGIT)                    \
+    X(coordinates, "coordinates", RULE_MARKED) X(batch_number, "batch-number", RULE_DIGIT)                    \
     X(phone, "phone", RULE_DIGIT) X(spaced_number, "spaced-number", RULE_DIGIT)                              \
-    X(document_number, "document-number", RULE_DIGIT) X(season_years, "season-years", RULE_DIGIT)            \
-    X(ratio, "ratio", RULE_DIGIT) X(fraction, "fraction", RULE_DIGIT)                                        \
-    X(month_dot_year, "month-dot-year", RULE_DIGIT) X(ordinal, "ordinal", RULE_DIGIT)                        \
-    X(money_scale, "money-scale", RULE_DIGIT) X(value, "value", RULE_DIGIT)                                  \
+    X(document_number, "document-number", RULE_MARKED) X(season_years, "season-years", RULE_MARKED)           \
+    X(ratio, "ratio", RULE_MARKED) X(fraction, "fraction", RULE_MARKED)                                       \
+    X(month_dot_year, "month-dot-year", RULE_MARKED) X(ordinal, "ordinal", RULE_DIGIT)                        \
+    X(money_scale, "money-scale", RULE_MARKED) X(value, "value", RULE_DIGIT)                                  \
     X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \
     X(roman_initial, "roman-initial", RULE_CORE) X(roman_listed, "roman-list", RULE_CORE)                    \
     X(abbreviation, "abbreviation", RULE_CORE) X(roman_royal, "roman-royal", RULE_CORE)                      \
     X(roman_cued, "roman-cued", RULE_CORE) X(capitals, "capitals", RULE_CORE)                                \
     X(loan_exonym, "loanword", RULE_CORE) X(syllable, "syllable", RULE_CORE) X(url, "url", RULE_CORE)        \
-    X(serial, "serial", RULE_DIGIT) X(code, "code", RULE_DIGIT) X(roman_year, "roman-year", RULE_CORE)       \
+    X(serial, "serial", RULE_MARKED) X(code, "code", RULE_MARKED) X(roman_year, "roman-year", RULE_CORE)       \
     X(counted_unit, "unit-after-count", RULE_CORE) X(consonants, "spelled-letters", RULE_CORE)               \
     X(fallback, "mixed-foreign-word", RULE_CORE)
 

@@ -10,7 +10,7 @@
 /* 113, 115, 1022 named as numbers to call: cấp cứu 115, qua số 113, or alone */
 static int service_number(const classify_ctx *c, const token *t, size_t n, size_t i)
 {
-    if (!(c->roles1[t + i - c->base] & c->memo->bit[ROLE_SERVICE_NUMBER]))
+    if (!(c->roles1[t + i - c->base] & ROLE_BIT(ROLE_SERVICE_NUMBER)))
         return 0;
     if (rule_cue(c, t, i, ROLE_EMERGENCY) && !(i >= 2 && rule_word_has(c, &t[i - 2], ROLE_AMONG))) /* not "trong số 115 ca" */
         return 1;
@@ -36,6 +36,13 @@ static int listed_phone(const classify_ctx *c, const token *t, size_t i, const s
     return sep && k >= 1 && done->v[k - 1].cls == CL_PHONE;
 }
 
+/* a cue of a service number before token i, or the token listed after one */
+static int service_cued(const classify_ctx *c, const token *t, size_t n, size_t i, const spanvec *done)
+{
+    return rule_cue(c, t, i, ROLE_SERVICE) || (rule_cue(c, t, i, ROLE_SMS_SEND) && rule_cue_near(c, t, i, ROLE_SMS)) ||
+           listed_phone(c, t, i, done) || service_number(c, t, n, i);
+}
+
 static size_t phone_at(const classify_ctx *c, const token *t, size_t n, size_t i, const spanvec *done, span *out)
 {
     const slice *s = &t[i].core;
@@ -46,14 +53,13 @@ static size_t phone_at(const classify_ctx *c, const token *t, size_t n, size_t i
         *out = rule_mk(CL_PHONE, *s);
         return 1;
     }
-    /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
-     * instruction): 115, 1022, 1789 digit by digit */
-    int service = s->n >= 3 && s->n <= 5 && is_digits(*s) &&
-                  (rule_cue(c, t, i, ROLE_SERVICE) || (rule_cue(c, t, i, ROLE_SMS_SEND) && rule_cue_near(c, t, i, ROLE_SMS)) ||
-                   listed_phone(c, t, i, done) || service_number(c, t, n, i));
     int cued = rule_cue(c, t, i, ROLE_PHONE) || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
                                           (s->n == 8 || (s->n > 5 && s->s[4] == '.') || /* 1800.90.69 */
                                            (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
+    /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
+     * instruction): 115, 1022, 1789 digit by digit (the cues first: the
+     * lookups of a number of 3-5 digits are asked of those alone) */
+    int service = s->n >= 3 && s->n <= 5 && service_cued(c, t, n, i, done) && is_digits(*s);
     if (!plus && !zero && !cued && !service)
         return 0;
     size_t digits = 0, j = i;
@@ -113,7 +119,7 @@ static int is_plate(slice s)
 
 
 /* 51K-888.88, 30A-123.45: a licence plate, read as a code */
-int rule_plate(rule_at *a)
+RULE_BODY int plate_rest(rule_at *a)
 {
     const token *tk = &a->t[a->i];
     if (!tk->digit || !is_plate(tk->core))
@@ -122,8 +128,14 @@ int rule_plate(rule_at *a)
     return rule_push_simple(a->out, CL_CODE, tk->core) ? -1 : 1;
 }
 
+/* its first test: ten bytes or more */
+int rule_plate(rule_at *a)
+{
+    return a->t[a->i].core.n >= 10 ? plate_rest(a) : 0;
+}
+
 /* a batch number: lô thuốc số 230521 */
-int rule_batch_number(rule_at *a)
+RULE_BODY int batch_number_rest(rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
     if (!(a->i > 0 && tk->core.n >= 5 && is_digits(tk->core) && rule_word_has(a->c, &t[a->i - 1], ROLE_NUMBER_WORD) &&
@@ -133,7 +145,13 @@ int rule_batch_number(rule_at *a)
     return rule_push_simple(a->out, CL_SERIAL, tk->core) ? -1 : 1;
 }
 
-int rule_phone(rule_at *a)
+/* its first test: five digits or more after "số" */
+int rule_batch_number(rule_at *a)
+{
+    return a->t[a->i].core.n >= 5 && a->i > 0 && rule_word_has(a->c, &a->t[a->i - 1], ROLE_NUMBER_WORD) ? batch_number_rest(a) : 0;
+}
+
+RULE_BODY int phone_rest(rule_at *a)
 {
     span sp;
     size_t used = phone_at(a->c, a->t, a->n, a->i, a->out, &sp);
@@ -141,6 +159,29 @@ int rule_phone(rule_at *a)
         return 0;
     a->i += used;
     return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* its first test: what phone_at needs, each part cheap: a + or a 0 first,
+ * 1900 or 1800, a phone or purity cue, or a service number's cue (or the
+ * token listed after a phone, or named a service number itself) */
+static int phone_may(const rule_at *a)
+{
+    const classify_ctx *c = a->c;
+    const token *t = a->t;
+    size_t i = a->i;
+    slice s = t[i].core;
+    if (s.s[0] == '+' || s.s[0] == '0' || rule_cue(c, t, i, ROLE_PHONE) || rule_cue(c, t, i, ROLE_PURITY) ||
+        (s.n >= 4 && (!memcmp(s.s, "1900", 4) || !memcmp(s.s, "1800", 4))))
+        return 1;
+    const spanvec *done = a->out;
+    return s.n >= 3 && s.n <= 5 &&
+           (rule_cue(c, t, i, ROLE_SERVICE) || rule_cue(c, t, i, ROLE_SMS_SEND) ||
+            (done->n >= 2 && done->v[done->n - 2].cls == CL_PHONE) ||
+            (c->roles1[t + i - c->base] & ROLE_BIT(ROLE_SERVICE_NUMBER)));
+}
+int rule_phone(rule_at *a)
+{
+    return phone_may(a) ? phone_rest(a) : 0;
 }
 
 /* a document's number and year: Nghị định 100/2019, Quyết định số 12/2023 */

@@ -97,7 +97,7 @@ int rule_day_month_dashed(rule_at *a)
     return 1;
 }
 
-int rule_quarter(rule_at *a)
+RULE_BODY int quarter_rest(rule_at *a)
 {
     span sp;
     if (!quarter(a->c, a->t, a->i, &sp))
@@ -106,8 +106,14 @@ int rule_quarter(rule_at *a)
     return rule_push(a->out, &sp) ? -1 : 1;
 }
 
+/* its first test: after "quý" */
+int rule_quarter(rule_at *a)
+{
+    return a->i > 0 && rule_word_has(a->c, &a->t[a->i - 1], ROLE_QUARTER_WORD) ? quarter_rest(a) : 0;
+}
+
 /* tháng 9.2025: a month and its year written with a dot */
-int rule_month_dot_year(rule_at *a)
+RULE_BODY int month_dot_year_rest(rule_at *a)
 {
     const token *t = a->t;
     slice s = t[a->i].core;
@@ -122,9 +128,15 @@ int rule_month_dot_year(rule_at *a)
     return rule_push_value(a->c, t, a->i - 1, s, &my, a->out) ? -1 : 1;
 }
 
+/* its first test: after "tháng" */
+int rule_month_dot_year(rule_at *a)
+{
+    return a->i > 0 && rule_word_has(a->c, &a->t[a->i - 1], ROLE_MONTH_WORD) ? month_dot_year_rest(a) : 0;
+}
+
 /* lúc 7h/21/7, 2h/21/7: an hour and the day it is on, one token; the slash
  * between is not said ("bảy giờ ngày hai mươi mốt tháng bảy") */
-int rule_time_slash_date(rule_at *a)
+RULE_BODY int time_slash_date_rest(rule_at *a)
 {
     const token *t = a->t;
     slice s = t[a->i].core;
@@ -142,9 +154,15 @@ int rule_time_slash_date(rule_at *a)
     return 1;
 }
 
+/* its first test: with a slash */
+int rule_time_slash_date(rule_at *a)
+{
+    return memchr(a->t[a->i].core.s, '/', a->t[a->i].core.n) ? time_slash_date_rest(a) : 0;
+}
+
 /* The facts the rules of a digit token share, computed once: whether a d/m
  * in it is a date (short_date, named), and the fraction a/b it may be. */
-void rule_digit_facts(rule_at *a)
+void rule_digit_facts_now(rule_at *a)
 {
     if (a->digit_ready)
         return;
@@ -152,18 +170,19 @@ void rule_digit_facts(rule_at *a)
     const classify_ctx *c = a->c;
     const token *t = a->t, *tk = &t[a->i];
     size_t i = a->i, n = a->n;
-    a->named = tk->digit && (i + 1 >= n || tk->post.n) && memchr(tk->core.s, '/', tk->core.n) &&
+    a->named = tk->digit && !a->numeral && (i + 1 >= n || tk->post.n) && memchr(tk->core.s, '/', tk->core.n) &&
                !rule_cue(c, t, i, ROLE_DATE) && day_named_before(c, t, i);
     a->date_dot = rule_cue(c, t, i, ROLE_DATE) && !rule_cue(c, t, i, ROLE_DATE_STRONG) && dot_date(c, t, n, i);
     int sd = rule_cue(c, t, i, ROLE_DATE) ? (rule_cue(c, t, i, ROLE_DATE_STRONG) || a->date_dot ? 2 : 1) : a->named;
     if (sd == 1 && i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, ROLE_COUNTED))
         sd = 0; /* có tới 10/11 nhóm hàng: a count, not a date */
     /* days before the month word are a range: ngày 5-7 tháng 3, mùng 5-7 tháng Giêng */
-    if (sd && i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) && rule_word_has(c, &t[i + 1], ROLE_MONTH_WORD))
+    if (sd && !a->numeral && i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) &&
+        rule_word_has(c, &t[i + 1], ROLE_MONTH_WORD))
         sd = 0;
     a->short_date = sd;
     fraction *fr = &a->fr;
-    a->frac_ok = parse_fraction(c->lx, tk->core, fr) && (!sd || fr->unit || fr->neg);
+    a->frac_ok = !a->numeral && parse_fraction(c->lx, tk->core, fr) && (!sd || fr->unit || fr->neg);
     if (!a->frac_ok)
         return;
     a->addr = !fr->unit && !fr->neg && (rule_cue(c, t, i, ROLE_ADDRESS) || (i > 0 && rule_word_has(c, &t[i - 1], ROLE_NUMBER_WORD)));

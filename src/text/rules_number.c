@@ -99,7 +99,7 @@ static int coordinates(const classify_ctx *c, const token *t, size_t n, size_t i
     return 0;
 }
 
-int rule_spaced_number(rule_at *a)
+RULE_BODY int spaced_number_rest(rule_at *a)
 {
     span sp;
     size_t used = spaced_number(a->t, a->n, a->i, &sp);
@@ -109,8 +109,14 @@ int rule_spaced_number(rule_at *a)
     return rule_push(a->out, &sp) ? -1 : 1;
 }
 
+/* its first test: three digits or fewer, a token after */
+int rule_spaced_number(rule_at *a)
+{
+    return a->t[a->i].core.n <= 3 && !a->t[a->i].post.n && a->i + 1 < a->n ? spaced_number_rest(a) : 0;
+}
+
 /* a map position: 17,5N-110,2E */
-int rule_coordinates(rule_at *a)
+RULE_BODY int coordinates_rest(rule_at *a)
 {
     const token *tk = &a->t[a->i];
     if (!(tk->core.s[0] >= '0' && tk->core.s[0] <= '9'))
@@ -122,8 +128,20 @@ int rule_coordinates(rule_at *a)
     return 1;
 }
 
+/* its first test: a hemisphere letter (N S E W, or the last byte of Đ)
+ * ending the token or a part of it before a dash */
+static int coordinates_may(slice s)
+{
+    unsigned char end = (unsigned char)s.s[s.n - 1];
+    return end == 'N' || end == 'S' || end == 'E' || end == 'W' || end == 0x90 || memchr(s.s, '-', s.n);
+}
+int rule_coordinates(rule_at *a)
+{
+    return coordinates_may(a->t[a->i].core) ? coordinates_rest(a) : 0;
+}
+
 /* 1m75: a height */
-int rule_height(rule_at *a)
+RULE_BODY int height_rest(rule_at *a)
 {
     slice s = a->t[a->i].core;
     if (s.n < 3 || !(s.s[0] >= '0' && s.s[0] <= '9'))
@@ -136,8 +154,14 @@ int rule_height(rule_at *a)
     return rule_push_simple(a->out, CL_HEIGHT, s) ? -1 : 1;
 }
 
+/* its first test: three or four bytes */
+int rule_height(rule_at *a)
+{
+    return a->t[a->i].core.n == 3 || a->t[a->i].core.n == 4 ? height_rest(a) : 0;
+}
+
 /* 10x15cm: dimensions */
-int rule_dimensions(rule_at *a)
+RULE_BODY int dimensions_rest(rule_at *a)
 {
     slice s = a->t[a->i].core;
     if (s.n < 3 || !(s.s[0] >= '0' && s.s[0] <= '9'))
@@ -157,8 +181,14 @@ int rule_dimensions(rule_at *a)
     return rule_push(a->out, &a1) || rule_push(a->out, &times) || rule_push(a->out, &a2) ? -1 : 1;
 }
 
+/* its first test: with an x */
+int rule_dimensions(rule_at *a)
+{
+    return memchr(a->t[a->i].core.s, 'x', a->t[a->i].core.n) ? dimensions_rest(a) : 0;
+}
+
 /* parse_value of a digit token with its date cues, computed once */
-void rule_value_facts(rule_at *a)
+void rule_value_facts_now(rule_at *a)
 {
     if (a->value_ready)
         return;
@@ -168,7 +198,7 @@ void rule_value_facts(rule_at *a)
 }
 
 /* thứ 3, hạng 10: a number after an ordinal cue (digits only: thứ +4 is a number) */
-int rule_ordinal(rule_at *a)
+RULE_BODY int ordinal_rest(rule_at *a)
 {
     if (!a->t[a->i].digit)
         return 0;
@@ -182,8 +212,14 @@ int rule_ordinal(rule_at *a)
     return rule_push_simple(a->out, CL_ORDINAL, s) ? -1 : 1;
 }
 
+/* its first test: after an ordinal cue */
+int rule_ordinal(rule_at *a)
+{
+    return rule_cue(a->c, a->t, a->i, ROLE_ORDINAL) ? ordinal_rest(a) : 0;
+}
+
 /* $1,5 tỷ: the number, the scale word, then the currency */
-int rule_money_scale(rule_at *a)
+RULE_BODY int money_scale_rest(rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
     if (!tk->digit)
@@ -206,6 +242,12 @@ int rule_money_scale(rule_at *a)
         return rule_push(out, &p) ? -1 : 1;
     }
     return 1;
+}
+
+/* its first test: a sign before the digits */
+int rule_money_scale(rule_at *a)
+{
+    return !(a->t[a->i].core.s[0] >= '0' && a->t[a->i].core.s[0] <= '9') && a->t[a->i].core.s[0] != '-' ? money_scale_rest(a) : 0;
 }
 
 /* 2.5 tỷ, 1.5 km: a dot decimal before a scale word or a unit; 0.4, 1.5%,
@@ -281,23 +323,24 @@ int rule_value(rule_at *a)
     rule_value_facts(a);
     if (!a->value_ok)
         return 0;
-    value v = a->v;
+    const value *v = &a->v;
     spanvec *out = a->out;
-    if (rule_push_value(a->c, t, a->i, tk->core, &v, out))
+    if (rule_push_value(a->c, t, a->i, tk->core, v, out))
         return -1;
     span *last = &out->v[out->n - 1];
-    last->rule = value_rule(a, &v);
+    last->rule = value_rule(a, v);
     if (a->named) /* the text says "ngày" already */
         last->add_prefix = 0;
-    if (dot_is_decimal(a, &v))
+    if (dot_is_decimal(a, v))
         last->val.num.form = NUM_DECIMAL;
     /* 0,161 giây, 501,382 tỉ, 298,685 gram: a measured amount's three
-     * decimals are a number ("một trăm sáu mươi mốt"); bare, digit by digit */
-    if (a->i + 1 < a->n && !tk->post.n && (rule_is_scale(a->c, &t[a->i + 1]) ||
+     * decimals are a number ("một trăm sáu mươi mốt"); bare, digit by digit
+     * (frac_number is read of a decimal alone: the next word is asked of no other) */
+    if (last->val.num.form == NUM_DECIMAL && a->i + 1 < a->n && !tk->post.n && (rule_is_scale(a->c, &t[a->i + 1]) ||
                                            rule_word_has(a->c, &t[a->i + 1], ROLE_TIME_UNIT) ||
                                            lexicon_unit(a->c->lx, t[a->i + 1].core.s, t[a->i + 1].core.n)))
         last->val.num.frac_number = 1;
-    if (value_context(a, &v))
+    if (value_context(a, v))
         return -1;
     a->i++;
     a->i += rule_unit_after(a->c, t, a->n, a->i, out);

@@ -126,11 +126,11 @@ int rule_lone_punct(rule_at *a)
 
 /* 163 x 77,6 x 8,25 mm: a lone x after a bare number is "nhân" (NeMo keeps
  * the x between measures: 100cm x 50cm) */
-int rule_times_sign(rule_at *a)
+RULE_BODY int times_sign(rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
     const spanvec *out = a->out;
-    if (!rule_is_times(tk) || !out->n || out->v[out->n - 1].cls != CL_VALUE ||
+    if (!out->n || out->v[out->n - 1].cls != CL_VALUE ||
         out->v[out->n - 1].val.kind != V_NUMBER || t[a->i - 1].post.n || a->i + 1 >= a->n || !t[a->i + 1].digit ||
         tk->post.n)
         return 0;
@@ -138,8 +138,13 @@ int rule_times_sign(rule_at *a)
     return rule_push_simple(a->out, CL_TIMES, tk->core) ? -1 : 1;
 }
 
+int rule_times_sign(rule_at *a)
+{
+    return rule_is_times(&a->t[a->i]) ? times_sign(a) : 0;
+}
+
 /* từ ngày 14 -22/2: a dash glued to the second value of a range */
-int rule_glued_dash_range(rule_at *a)
+RULE_BODY int glued_dash_range_rest(rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
     spanvec *out = a->out;
@@ -158,6 +163,12 @@ int rule_glued_dash_range(rule_at *a)
     out->v[out->n - 1].add_prefix = 0;
     a->i++;
     return 1;
+}
+
+/* its first test: a dash first */
+int rule_glued_dash_range(rule_at *a)
+{
+    return a->t[a->i].core.n > 1 && a->t[a->i].core.s[0] == '-' ? glued_dash_range_rest(a) : 0;
 }
 
 /* 2021-2025, 10-15%: a range inside one token (when the token is no value) */

@@ -56,7 +56,7 @@ int rule_roman_listed(rule_at *a)
 }
 
 /* a monarch's number: Vua Charles III, Nữ hoàng Elizabeth II */
-int rule_roman_royal(rule_at *a)
+RULE_BODY int roman_royal_rest(rule_at *a)
 {
     const token *t = a->t;
     size_t i = a->i;
@@ -68,12 +68,18 @@ int rule_roman_royal(rule_at *a)
     return push_roman(a, s, r);
 }
 
+/* its first test: after a royal title */
+int rule_roman_royal(rule_at *a)
+{
+    return a->i >= 2 && rule_cue(a->c, a->t, a->i - 1, ROLE_ROYAL) ? roman_royal_rest(a) : 0;
+}
+
 /* Roman numerals where a cue word marks them, or a heading's at the start
  * (I - Nhóm tội..., II. Nội dung); lower case only where it cannot be a word
  * (xix) or after a strong cue (khoản vi). A lone C, D, L or M is a letter
  * (hạng C, nhóm D), not 100, 500, 50, 1000, unless a strong cue says
  * otherwise (chương C). */
-int rule_roman_cued(rule_at *a)
+RULE_BODY int roman_cued_rest(rule_at *a)
 {
     const classify_ctx *c = a->c;
     const token *t = a->t;
@@ -94,6 +100,12 @@ int rule_roman_cued(rule_at *a)
     sp.ordinal = i > 1 && rule_word_has(c, &t[i - 1], ROLE_WEEKDAY_WORD) && rule_word_has(c, &t[i - 2], ROLE_TIMES_WORD);
     a->i++;
     return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* its first test: after a Roman cue, or first (a heading) */
+int rule_roman_cued(rule_at *a)
+{
+    return a->i == 0 || rule_cue(a->c, a->t, a->i, ROLE_ROMAN) ? roman_cued_rest(a) : 0;
 }
 
 /* Quý II/2021: a Roman numeral and a year after a Roman cue */

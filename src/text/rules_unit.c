@@ -53,7 +53,7 @@ size_t rule_unit_after(const classify_ctx *c, const token *t, size_t n, size_t i
 }
 
 /* a unit after a scale word: 200 triệu €, 2 triệu m3, 8,5 triệu đồng/tháng */
-int rule_unit_after_scale(rule_at *a)
+RULE_BODY int unit_after_scale_rest(rule_at *a)
 {
     const classify_ctx *c = a->c;
     const token *t = a->t, *tk = &t[a->i];
@@ -74,8 +74,14 @@ int rule_unit_after_scale(rule_at *a)
     return rule_push(out, &sp) ? -1 : 1;
 }
 
+/* its first test: after a scale word */
+int rule_unit_after_scale(rule_at *a)
+{
+    return a->i >= 2 && rule_is_scale(a->c, &a->t[a->i - 1]) ? unit_after_scale_rest(a) : 0;
+}
+
 /* km 32, Km 15+500, km số 4: a distance marker before the number */
-int rule_km_marker(rule_at *a)
+RULE_BODY int km_marker_rest(rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
     if (!(rule_word_has(a->c, tk, ROLE_KM_MARKER) && a->i + 1 < a->n && !tk->post.n && t[a->i + 1].core.n &&
@@ -87,6 +93,12 @@ int rule_km_marker(rule_at *a)
         return 0;
     a->i++;
     return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* its first test: a km marker word */
+int rule_km_marker(rule_at *a)
+{
+    return rule_word_has(a->c, &a->t[a->i], ROLE_KM_MARKER) ? km_marker_rest(a) : 0;
 }
 
 /* nặng hơn một kg, mỗi km: a unit after a number word */

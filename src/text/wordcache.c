@@ -52,14 +52,9 @@ __attribute__((always_inline)) static inline int same(const struct slot *slot, c
     return key == swar_load_within(s, n, i, readable);
 }
 
-void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t h)
-{
-    if (n && n <= KEY_MAX) {
-        const struct slot *set = wc->slots[h & (SETS - 1)];
-        __builtin_prefetch(set); /* the two most recent words of the set */
-        __builtin_prefetch((const char *)set + 64);
-    }
-}
+_Static_assert(offsetof(word_cache, slots) == 0 && sizeof(struct slot[WAYS]) == WORD_CACHE_SET_BYTES &&
+                   SETS == WORD_CACHE_SETS,
+               "word_cache_prefetch_hashed (wordcache.h) finds a set where it is");
 
 /* A word not the most recent of its set: found further on and moved to the
  * front, or asked of the function in the place of the least recent. Apart,

@@ -56,6 +56,17 @@ static inline uint32_t word_hash(const char *s, size_t n) { return word_hash_wit
 /* readable (>= n): the bytes from s that may be read, as for word_hash_within,
  * so that keys are compared eight bytes at a time */
 const word_facts *word_cache_get_hashed(word_cache *wc, const char *s, size_t n, uint32_t hash, size_t readable);
-void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t hash);
+/* (inline: asked of every word a few ahead; the sets are the table's first
+ * bytes, WORD_CACHE_SET_BYTES each, as wordcache.c asserts) */
+#define WORD_CACHE_SETS 4096
+#define WORD_CACHE_SET_BYTES 128
+static inline void word_cache_prefetch_hashed(const word_cache *wc, size_t n, uint32_t hash)
+{
+    if (n && n <= WORD_CACHE_KEY_MAX) {
+        const char *set = (const char *)wc + (size_t)(hash & (WORD_CACHE_SETS - 1)) * WORD_CACHE_SET_BYTES;
+        __builtin_prefetch(set); /* the two most recent words of the set */
+        __builtin_prefetch(set + 64);
+    }
+}
 
 #endif
