@@ -164,13 +164,15 @@ static int context_free_class(const lexicon *lx, const char *s, size_t n, int sy
 static void cue_facts(const lexicon *lx, const char *s, size_t n, word_facts *out)
 {
     out->roles = lexicon_roles(lx, s, n);
-    out->head = (unsigned char)lexicon_role_head(lx, s, n);
+    out->head = (unsigned char)(lexicon_role_head(lx, s, n) ? WORD_HEAD_CUE : 0);
 }
 
 void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out)
 {
     const struct lexicon *lx = lexicon;
     cue_facts(lx, s, n, out);
+    if (lexicon_loan_head(lx, s, n)) /* a word, never a number, begins a loanword phrase */
+        out->head |= WORD_HEAD_LOAN;
     out->syllable = (unsigned char)syllable_parse(lx, s, n, NULL);
     out->kind = (unsigned char)(context_free_class(lx, s, n, out->syllable) + 1);
 }
@@ -304,7 +306,7 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
             else if (len < 64)
                 r2[k] = lexicon_roles(c->lx, t[k - 1].core.s, len);
         }
-        head = wf[k].head;
+        head = wf[k].head & WORD_HEAD_CUE;
     }
     ctx.base = t;
     ctx.roles1 = r1;

@@ -99,7 +99,7 @@ int rule_known_word(rule_at *a)
     if (f->kind == CL_WORD + 1 && c->merge_words && !rule_is_scale(c, tk))
         while (i < a->n && !t[i - 1].post.n && !t[i].pre.n && t[i].core.s == text.s + text.n + 1 &&
                text.s[text.n] == ' ' && c->facts[t + i - c->base].kind == CL_WORD + 1 && !rule_is_scale(c, &t[i]) &&
-               !lexicon_loan_head(c->lx, t[i].core.s, t[i].core.n)) {
+               !(c->facts[t + i - c->base].head & WORD_HEAD_LOAN)) {
             text.n = (size_t)(t[i].core.s + t[i].core.n - text.s);
             i++;
         }
@@ -169,7 +169,7 @@ int rule_loan_phrase(rule_at *a)
 {
     const token *t = a->t;
     size_t i = a->i, last = i;
-    if (!lexicon_loan_head(a->c->lx, t[i].core.s, t[i].core.n))
+    if (!(a->c->facts[t + i - a->c->base].head & WORD_HEAD_LOAN))
         return 0;
     const char *found = NULL;
     slice text = t[i].core;

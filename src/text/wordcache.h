@@ -14,10 +14,12 @@
 
 typedef struct word_facts {
     unsigned roles;      /* lexicon_roles of the word */
-    unsigned char head;  /* begins a cue phrase of several words */
+    unsigned char head;  /* begins a phrase of several words: WORD_HEAD_CUE, WORD_HEAD_LOAN */
     unsigned char kind;  /* the caller's class + 1 when no context can change it, else 0 */
     unsigned char syllable; /* a Vietnamese syllable (syllable_parse) */
 } word_facts; /* eight bytes: a slot with its key is 32, two to a cache line */
+
+enum { WORD_HEAD_CUE = 1, WORD_HEAD_LOAN = 2 }; /* a cue phrase (context.tsv), a loanword phrase */
 
 #define WORD_CACHE_KEY_MAX 22 /* bytes: longer words are not kept */
 
