@@ -89,6 +89,11 @@ int rule_roman_cued(rule_at *a)
           (utf8_all_upper(s.s, s.n) ||
            (r > 1 && (!rule_syllable_at(c, t, i, s) || rule_cue(c, t, i, ROLE_ROMAN_STRONG))))))
         return 0;
+    /* số vi phạm: a lowercase syllable with a word right after it is that
+     * word's first syllable, not a numeral (but: điều vi, khoản iv.) */
+    if (!utf8_all_upper(s.s, s.n) && !t[i].post.n && i + 1 < n && t[i + 1].core.n && !t[i + 1].digit &&
+        rule_syllable_at(c, t, i, s))
+        return 0;
     span sp = rule_mk(CL_ROMAN, s);
     sp.roman = r;
     sp.ordinal = i > 1 && rule_word_has(c, &t[i - 1], ROLE_WEEKDAY_WORD) && rule_word_has(c, &t[i - 2], ROLE_TIMES_WORD);
