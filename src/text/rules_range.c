@@ -7,6 +7,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 1 to 31 written as a whole number of one or two digits */
+static int day_number(const value *v)
+{
+    return v->kind == V_NUMBER && v->num.form == NUM_INT && v->num.ndigits <= 2 && !v->num.grouped &&
+           atoi(v->num.digits) >= 1 && atoi(v->num.digits) <= 31;
+}
+
+/* từ 26 - 28/7 "từ ngày hai mươi sáu đến hai mươi tám tháng bảy": the day
+ * that starts a range of days ending in a date (out's last span, of token
+ * i) says "ngày" after a date-dot cue (từ, đến, trước, sau) */
+static void day_range_start(const classify_ctx *c, const token *t, size_t i, spanvec *out)
+{
+    span *d = &out->v[out->n - 1];
+    if (day_number(&d->val) && rule_cue(c, t, i, ROLE_DATE_DOT))
+        d->add_prefix = DAY_PREFIX;
+}
+
 /* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00 */
 static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, spanvec *out)
 {
@@ -16,7 +33,14 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
             continue;
         slice a = {s->s, k}, b = {s->s + k + 1, s->n - k - 1};
         value va, vb;
-        if (!rule_value_of(c, a, short_date, &va) || !rule_value_of(c, b, short_date || va.kind == V_DATE, &vb))
+        if (!rule_value_of(c, a, short_date, &va))
+            continue;
+        /* 2-3/11: a day before a later day and a month is a range of days
+         * (not after a fraction's cue: tỷ lệ 2-3/10) */
+        int loose = !short_date && va.kind != V_DATE && day_number(&va) && !rule_cue(c, t, i, ROLE_FRACTION);
+        if (!rule_value_of(c, b, short_date || va.kind == V_DATE || loose, &vb))
+            continue;
+        if (loose && !short_date && vb.kind == V_DATE && vb.d <= (unsigned)atoi(va.num.digits))
             continue;
         if (va.kind == V_DATE && vb.kind != V_DATE)
             continue;
@@ -24,6 +48,8 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
             continue;
         if (rule_push_value(c, t, i, a, &va, out))
             return -1;
+        if (vb.kind == V_DATE && !vb.year.n)
+            day_range_start(c, t, i, out);
         /* a score (thắng 2-1) has no "đến" */
         int score = rule_cue_near(c, t, i, ROLE_SCORE) && va.kind == V_NUMBER && vb.kind == V_NUMBER;
         span to = rule_mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
@@ -66,6 +92,8 @@ int rule_dash_range(rule_at *a)
     span sp = rule_mk(score ? CL_PUNCT : CL_TO, tk->pre.n ? tk->pre : tk->post);
     if (score)
         sp.text.n = 0;
+    if (day && v.kind == V_DATE && !v.year.n)
+        day_range_start(c, t, a->i - 1, out);
     if (rule_push(out, &sp) || rule_push_value(c, t, a->i + 1, t[a->i + 1].core, &v, out))
         return -1;
     out->v[out->n - 1].add_prefix = 0;

@@ -151,8 +151,8 @@ static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf
     int rc = 0;
     switch (v->kind) {
     case V_NUMBER:
-        if (prefix) /* a year right after "tháng N" */
-            rc |= strbuf_word(out, VB_SAY(c, SAY_YEAR));
+        if (prefix) /* a year right after "tháng N"; 2: the first day of a range of days (từ 26 - 28/7) */
+            rc |= strbuf_word(out, VB_SAY(c, prefix == DAY_PREFIX ? SAY_DAY : SAY_YEAR));
         return rc | read_number(c, &v->num, out);
     case V_PERCENT:
     case V_MEASURE:
