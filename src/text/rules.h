@@ -167,6 +167,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(month_dot_year, "month-dot-year", RULE_DIGIT) X(ordinal, "ordinal", RULE_DIGIT)                        \
     X(money_scale, "money-scale", RULE_DIGIT) X(value, "value", RULE_DIGIT)                                  \
     X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \
+    X(initials, "initials", RULE_WORD)                                                                     \
     X(roman_initial, "roman-initial", RULE_CORE) X(roman_listed, "roman-list", RULE_CORE)                    \
     X(abbreviation, "abbreviation", RULE_CORE) X(roman_royal, "roman-royal", RULE_CORE)                      \
     X(roman_cued, "roman-cued", RULE_CORE) X(capitals, "capitals", RULE_CORE)                                \

@@ -21,7 +21,9 @@ static int service_number(const classify_ctx *c, const token *t, size_t n, size_
         if (t[i - back].post.n && memchr(t[i - back].post.s, '.', t[i - back].post.n))
             break;
     }
-    return (rule_cue_near(c, t, i, ROLE_EMERGENCY) || rule_cue_near(c, t, i, ROLE_PHONE)) && (i + 1 >= n || t[i].post.n);
+    /* no word after it: the end, a stop, or a lone dash (số điện thoại khẩn 111 - Tổng đài...) */
+    return (rule_cue_near(c, t, i, ROLE_EMERGENCY) || rule_cue_near(c, t, i, ROLE_PHONE)) &&
+           (i + 1 >= n || t[i].post.n || !t[i + 1].core.n);
 }
 
 /* a number listed after a phone or service number: gọi 112, 113 hoặc 115 */

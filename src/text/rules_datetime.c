@@ -72,9 +72,9 @@ static int dot_date(const classify_ctx *c, const token *t, size_t n, size_t i)
 }
 
 /* Quý II/2021, quý 3/2023: the quarter and its year */
-static int quarter(const classify_ctx *c, const token *t, size_t i, span *sp)
+static int quarter(const classify_ctx *c, const token *t, size_t i, int listed, span *sp)
 {
-    if (i == 0 || !rule_word_has(c, &t[i - 1], ROLE_QUARTER_WORD))
+    if (i == 0 || !(listed || rule_word_has(c, &t[i - 1], ROLE_QUARTER_WORD)))
         return 0;
     const slice s = t[i].core;
     const char *sl = memchr(s.s, '/', s.n);
@@ -97,10 +97,21 @@ int rule_day_month_dashed(rule_at *a)
     return 1;
 }
 
+/* quý III và IV/2009, quý I, II/2024: the second quarter of a list */
+static int listed_quarter(const rule_at *a)
+{
+    const spanvec *o = a->out;
+    if (a->i < 2 || o->n < 2 || o->v[o->n - 2].cls != CL_ROMAN || o->v[o->n - 2].roman > 4)
+        return 0;
+    const span *p = &o->v[o->n - 1];
+    return (p->cls == CL_PUNCT && p->text.n == 1 && p->text.s[0] == ',') ||
+           rule_word_has(a->c, &a->t[a->i - 1], ROLE_AND);
+}
+
 int rule_quarter(rule_at *a)
 {
     span sp;
-    if (!quarter(a->c, a->t, a->i, &sp))
+    if (!quarter(a->c, a->t, a->i, listed_quarter(a), &sp))
         return 0;
     a->i++;
     return rule_push(a->out, &sp) ? -1 : 1;

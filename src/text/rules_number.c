@@ -174,6 +174,12 @@ void rule_value_facts(rule_at *a)
         if (lexicon_word_has(a->c->lx, nx->core.s, wn, ROLE_CURRENCY))
             parse_zero_thousands(a->t[a->i].core, &a->v.num);
     }
+    /* $30 USD: the currency written twice is said once, by its code */
+    if (a->value_ok && a->v.kind == V_MONEY && nx && nx->core.n && !a->t[a->i].post.n && !nx->pre.n) {
+        const unit_entry *u = lexicon_unit(a->c->lx, nx->core.s, nx->core.n);
+        if (u && u->kind == UNIT_MONEY)
+            a->v.kind = V_NUMBER;
+    }
 }
 
 /* thứ 3, hạng 10: a number after an ordinal cue (digits only: thứ +4 is a number) */

@@ -158,9 +158,12 @@ int rule_times_sign(rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
     const spanvec *out = a->out;
-    if (!rule_is_times(tk) || !out->n || out->v[out->n - 1].cls != CL_VALUE ||
-        out->v[out->n - 1].val.kind != V_NUMBER || t[a->i - 1].post.n || a->i + 1 >= a->n || !t[a->i + 1].digit ||
-        tk->post.n)
+    if (!rule_is_times(tk) || !out->n || t[a->i - 1].post.n || a->i + 1 >= a->n || !t[a->i + 1].digit || tk->post.n)
+        return 0;
+    const span *p = &out->v[out->n - 1];
+    /* TSA x 40/60: a lower-case x between a spelled score's name and a number, in a formula */
+    int formula = (p->cls == CL_SPELL || p->cls == CL_ABBR) && tk->core.s[0] != 'X';
+    if (!(formula || (p->cls == CL_VALUE && p->val.kind == V_NUMBER)))
         return 0;
     a->i++;
     return rule_push_simple(a->out, CL_TIMES, tk->core) ? -1 : 1;

@@ -85,7 +85,10 @@ int rule_roman_cued(rule_at *a)
     int heading = r && i == 0 && utf8_all_upper(s.s, s.n) && strspn(s.s, "IVX") == s.n &&
                   ((i + 1 < n && rule_is_dash_token(&t[1])) ||
                    (t[0].post.n && (t[0].post.s[0] == '.' || t[0].post.s[0] == ')')));
-    if (!(r && (rule_cue(c, t, i, ROLE_ROMAN) || heading) &&
+    /* II, III: capital I's alone are no word nor acronym, only a numeral
+     * (Thế chiến II, trên báo động III) */
+    int only_i = (s.n == 2 || s.n == 3) && strspn(s.s, "I") == s.n;
+    if (!(r && (rule_cue(c, t, i, ROLE_ROMAN) || heading || only_i) &&
           (utf8_all_upper(s.s, s.n) ||
            (r > 1 && (!rule_syllable_at(c, t, i, s) || rule_cue(c, t, i, ROLE_ROMAN_STRONG))))))
         return 0;

@@ -19,6 +19,8 @@ int vb_spell(const verbalize_ctx *c, slice s, strbuf *out)
             rc = num_digits_w(c->nw, s.s + i, 1, out);
         else if (utf8_is_letter(cp))
             rc = strbuf_wordn(out, s.s + i, k);
+        else if (cp == '&' && i > 0 && i + k < s.n) /* LĐTB&XH: "và" between the letters */
+            rc = strbuf_word(out, VB_SAY(c, SAY_AND));
         i += k;
     }
     return rc;
