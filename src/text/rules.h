@@ -155,7 +155,8 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(day_month_dashed, "date-spaced-dash", RULE_EMPTY) X(dash_range, "dash-range", RULE_EMPTY)              \
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
-    X(times_sign, "times-sign", RULE_WORD) X(known_word, "word-known", RULE_WORD)                            \
+    X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD)                                   \
+    X(known_word, "word-known", RULE_WORD)                                                                   \
     X(glued_dash_range, "dash-glued-range", RULE_DIGIT) X(time_slash_date, "time-date", RULE_DIGIT)            \
     X(plate, "plate", RULE_DIGIT)                                                                            \
     X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_DIGIT) X(dimensions, "dimensions", RULE_DIGIT) \
