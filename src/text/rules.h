@@ -166,7 +166,8 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(document_number, "document-number", RULE_DIGIT) X(season_years, "season-years", RULE_DIGIT)            \
     X(ratio, "ratio", RULE_DIGIT) X(fraction, "fraction", RULE_DIGIT)                                        \
     X(month_dot_year, "month-dot-year", RULE_DIGIT) X(ordinal, "ordinal", RULE_DIGIT)                        \
-    X(money_scale, "money-scale", RULE_DIGIT) X(value, "value", RULE_DIGIT)                                  \
+    X(money_scale, "money-scale", RULE_DIGIT) X(stoppage_time, "stoppage-time", RULE_DIGIT)                  \
+    X(value, "value", RULE_DIGIT)                                                                             \
     X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \
     X(initials, "initials", RULE_WORD)                                                                     \
     X(roman_initial, "roman-initial", RULE_CORE) X(roman_listed, "roman-list", RULE_CORE)                    \

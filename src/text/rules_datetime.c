@@ -187,3 +187,32 @@ void rule_digit_facts(rule_at *a)
     /* (read by the rules after the fraction rules, which see date_like alone) */
     a->short_date |= a->date_like;
 }
+
+/* 90'+7, 45’+2: a match's minute and its stoppage time, said as the minute
+ * is on air: "phút chín mươi cộng bảy" */
+int rule_stoppage_time(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    size_t d = 0;
+    while (d < s.n && d < 4 && s.s[d] >= '0' && s.s[d] <= '9')
+        d++;
+    size_t q = d < s.n && s.s[d] == '\'' ? 1 : d + 3 <= s.n && !memcmp(s.s + d, "’", 3) ? 3 : 0;
+    if (!d || d > 3 || !q || d + q + 1 >= s.n || s.s[d + q] != '+')
+        return 0;
+    slice plus = {s.s + d + q, s.n - d - q};
+    value vm, vp;
+    if (!rule_value_of(a->c, (slice){s.s, d}, 0, &vm) || !rule_value_of(a->c, plus, 0, &vp) || vp.kind != V_NUMBER ||
+        vp.num.form != NUM_INT || plus.n > 3)
+        return 0;
+    span m = rule_mk(CL_UNIT, (slice){s.s + d, q});
+    m.val.unit = lexicon_unit(a->c->lx, "phút", strlen("phút"));
+    if (!m.val.unit)
+        return 0;
+    /* Phút 45’+2: the word is written, and not said twice */
+    int said = a->i > 0 && rule_word_has(a->c, &a->t[a->i - 1], ROLE_MINUTE_WORD);
+    a->i++;
+    return (!said && rule_push(a->out, &m)) || rule_push_value(a->c, a->t, a->i - 1, (slice){s.s, d}, &vm, a->out) ||
+                   rule_push_value(a->c, a->t, a->i - 1, plus, &vp, a->out)
+               ? -1
+               : 1;
+}

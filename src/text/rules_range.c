@@ -7,6 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 4-0, 3-1: two whole numbers of one or two digits, the first the larger, are
+ * a result (a range goes up), read with no "đến" */
+static int descending(const value *a, const value *b)
+{
+    return a->num.form == NUM_INT && b->num.form == NUM_INT && a->num.ndigits <= 2 && b->num.ndigits <= 2 &&
+           !a->num.neg && !b->num.neg && !a->num.plus && !b->num.plus && atoi(a->num.digits) > atoi(b->num.digits);
+}
+
 /* 1 to 31 written as a whole number of one or two digits */
 static int day_number(const value *v)
 {
@@ -51,7 +59,8 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
         if (vb.kind == V_DATE && !vb.year.n)
             day_range_start(c, t, i, out);
         /* a score (thắng 2-1) has no "đến" */
-        int score = rule_cue_near(c, t, i, ROLE_SCORE) && va.kind == V_NUMBER && vb.kind == V_NUMBER;
+        int score = va.kind == V_NUMBER && vb.kind == V_NUMBER &&
+                    (rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb));
         span to = rule_mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
         value vb2 = vb;
         span sb = rule_mk(CL_VALUE, b);
