@@ -119,6 +119,14 @@ static const abbr_entry *before_name(const rule_at *a, const abbr_entry *all, co
     return chosen;
 }
 
+/* (-0,72%), (+1,41%): a signed percent in brackets, a share's change */
+static int change_after(const token *t)
+{
+    slice s = t->core;
+    return t->pre.n >= 1 && t->pre.s[0] == '(' && s.n >= 3 && (s.s[0] == '-' || s.s[0] == '+') &&
+           s.s[s.n - 1] == '%';
+}
+
 /* UVT.Ư: a dot typed inside a run of capitals, the abbreviation without it */
 static const abbr_entry *without_stray_dot(const classify_ctx *c, slice s)
 {
@@ -154,6 +162,14 @@ int rule_abbreviation(rule_at *a)
     if (!chosen)
         return 0;
     a->i++;
+    /* TCB (-1,03%), HCM (-0,72%): in a list of shares' changes a code is spelled */
+    if (chosen->kind == ABBR_EXPAND && i + 1 < n && i > 0 && utf8_all_upper(s.s, s.n) && change_after(&t[i + 1]) &&
+        change_after(&t[i - 1])) {
+        if (rule_push_simple(a->out, CL_SPELL, s))
+            return -1;
+        a->out->v[a->out->n - 1].rule = "abbreviation-ticker";
+        return 1;
+    }
     /* Ban Chấp hành (BCH): an acronym in brackets after the words it stands
      * for is not said twice: its letters */
     if (chosen->kind == ABBR_EXPAND && restates(t, i, chosen->reading)) {

@@ -33,7 +33,7 @@ static void day_range_start(const classify_ctx *c, const token *t, size_t i, spa
 }
 
 /* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00 */
-static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, spanvec *out)
+static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, int days_ok, spanvec *out)
 {
     const slice *s = &t[i].core;
     for (size_t k = 1; k + 1 < s->n; k++) {
@@ -44,8 +44,8 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
         if (!rule_value_of(c, a, short_date, &va))
             continue;
         /* 2-3/11: a day before a later day and a month is a range of days
-         * (not after a fraction's cue: tỷ lệ 2-3/10) */
-        int loose = !short_date && va.kind != V_DATE && day_number(&va) && !rule_cue(c, t, i, ROLE_FRACTION);
+         * (not after a fraction's cue: tỷ lệ 2-3/10, nor before a counted word) */
+        int loose = days_ok && !short_date && va.kind != V_DATE && day_number(&va) && !rule_cue(c, t, i, ROLE_FRACTION);
         if (!rule_value_of(c, b, short_date || va.kind == V_DATE || loose, &vb))
             continue;
         if (loose && !short_date && vb.kind == V_DATE && vb.d <= (unsigned)atoi(va.num.digits))
@@ -206,7 +206,10 @@ int rule_inner_range(rule_at *a)
     if (!a->t[a->i].digit)
         return 0;
     rule_digit_facts(a);
-    int r = inner_range(a->c, a->t, a->i, a->short_date, a->out);
+    /* 7-8/10 điểm: before a counted word a/b is a score, no day */
+    const token *t = a->t;
+    int days_ok = !(a->i + 1 < a->n && !t[a->i].post.n && rule_word_has(a->c, &t[a->i + 1], ROLE_COUNTED));
+    int r = inner_range(a->c, a->t, a->i, a->short_date, days_ok, a->out);
     if (!r)
         return 0;
     a->i++;
