@@ -167,7 +167,7 @@ int rule_times_sign(rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
     const spanvec *out = a->out;
-    if (!rule_is_times(tk) || !out->n || t[a->i - 1].post.n || a->i + 1 >= a->n || !t[a->i + 1].digit || tk->post.n)
+    if (!rule_is_times(tk) || !out->n || a->i == 0 || t[a->i - 1].post.n || a->i + 1 >= a->n || !t[a->i + 1].digit || tk->post.n)
         return 0;
     const span *p = &out->v[out->n - 1];
     /* TSA x 40/60: a lower-case x between a spelled score's name and a number, in a formula */
