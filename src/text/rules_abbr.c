@@ -173,7 +173,9 @@ int rule_abbreviation(rule_at *a)
     /* Ban Chấp hành (BCH): an acronym in brackets after the words it stands
      * for is not said twice: its letters */
     if (chosen->kind == ABBR_EXPAND && restates(t, i, chosen->reading)) {
-        if (rule_push_simple(a->out, CL_SPELL, s))
+        /* vận động viên (VĐV): letters no reader spells aloud are not said */
+        int silent = lexicon_word_has(c->lx, s.s, s.n, ROLE_UNSPELLED);
+        if (rule_push_simple(a->out, silent ? CL_PUNCT : CL_SPELL, silent ? (slice){s.s, 0} : s))
             return -1;
         a->out->v[a->out->n - 1].rule = "abbreviation-restated";
         return 1;
