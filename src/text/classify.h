@@ -32,6 +32,9 @@ static inline int span_has_payload(tok_class c)
     return c == CL_VALUE || c == CL_UNIT || c == CL_FRACTION || c == CL_ADDRESS || c == CL_RATIO;
 }
 
+/* add_prefix of a number that is the first day of a range of days: "ngày" */
+#define DAY_PREFIX 2
+
 typedef struct span {
     tok_class cls;
     slice text;              /* the written text this span reads */
@@ -39,7 +42,8 @@ typedef struct span {
     const char *reading;     /* CL_LOANWORD, CL_UNIT */
     unsigned roman;          /* CL_ROMAN */
     slice year;              /* CL_ROMAN with /year (Quý II/2021) */
-    int add_prefix;          /* CL_VALUE date: say "ngày"; month/year: say "tháng"; number: "năm" */
+    int add_prefix;          /* CL_VALUE date: say "ngày"; month/year: say "tháng"; number: "năm",
+                              * or "ngày" when DAY_PREFIX */
     int as_month;            /* CL_VALUE number after "tháng": 4 is "tư" */
     int as_year;             /* CL_VALUE number after "năm", or a year after "tháng N" */
     int ordinal;             /* CL_ROMAN after "thứ": I is "nhất", IV is "tư" */

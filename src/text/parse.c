@@ -53,6 +53,29 @@ static int copy_digits(const char *s, size_t n, char *out, size_t cap, size_t *l
     return k > 0;
 }
 
+static int parse_english(slice s, number *out);
+
+/* 1,500,000 (two comma groups or more: a decimal comma cannot be), or with
+ * zeros_only 150,000 (one group of three zeros after a nonzero integer
+ * part): thousands grouped by commas the English way */
+static int english_thousands(slice s, int zeros_only)
+{
+    size_t i = digit_run(s.s, s.n), groups = 0, zeros = 1;
+    if (i < 1 || i > 3 || (i == 1 && s.s[0] == '0'))
+        return 0;
+    while (i < s.n && s.s[i] == ',' && digit_run(s.s + i + 1, s.n - i - 1) == 3) {
+        zeros &= !memcmp(s.s + i + 1, "000", 3);
+        i += 4;
+        groups++;
+    }
+    return i == s.n && (zeros_only ? groups == 1 && zeros : groups >= 2);
+}
+
+int parse_zero_thousands(slice s, number *out)
+{
+    return english_thousands(s, 1) && parse_english(s, out);
+}
+
 int parse_number(slice in, number *out)
 {
     const char *s = in.s;
@@ -68,6 +91,14 @@ int parse_number(slice in, number *out)
         return 0;
     const char *comma = memchr(s, ',', n);
     size_t ip = comma ? (size_t)(comma - s) : n;
+    if (comma && english_thousands((slice){s, n}, 0)) {
+        int neg = out->neg, plus = out->plus;
+        if (!parse_english((slice){s, n}, out))
+            return 0;
+        out->neg = neg;
+        out->plus = plus;
+        return 1;
+    }
     if (comma) {
         slice f = {comma + 1, n - ip - 1};
         if (!is_digits(f))

@@ -27,6 +27,9 @@ typedef struct number {
 /* A whole number: [-+]digits with dot or space thousands, a comma decimal,
  * or a dotted pair. 1 on success. */
 int parse_number(slice s, number *out);
+/* 150,000: one comma group of three zeros read as thousands the English way
+ * (for a number before a currency word: 150,000 đồng). 1 on success. */
+int parse_zero_thousands(slice s, number *out);
 
 typedef enum { V_NONE, V_NUMBER, V_PERCENT, V_MONEY, V_MEASURE, V_TIME, V_DURATION, V_DATE,
                V_MONTH_YEAR, V_SHORT_AMOUNT } value_kind;

@@ -199,8 +199,8 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(day_month_dashed, "date-spaced-dash", RULE_EMPTY) X(dash_range, "dash-range", RULE_EMPTY)              \
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
-    X(times_sign, "times-sign", RULE_WORD) X(loan_phrase, "loanword-phrase", RULE_WORD)                      \
-    X(known_word, "word-known", RULE_WORD)                                                                   \
+    X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD)                                   \
+    X(loan_phrase, "loanword-phrase", RULE_WORD) X(known_word, "word-known", RULE_WORD)                      \
     X(glued_dash_range, "dash-glued-range", RULE_MARKED) X(time_slash_date, "time-date", RULE_MARKED)           \
     X(plate, "plate", RULE_MARKED)                                                                           \
     X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_MARKED) X(dimensions, "dimensions", RULE_MARKED) \
@@ -210,8 +210,10 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(document_number, "document-number", RULE_MARKED) X(season_years, "season-years", RULE_MARKED)           \
     X(ratio, "ratio", RULE_MARKED) X(fraction, "fraction", RULE_MARKED)                                       \
     X(month_dot_year, "month-dot-year", RULE_MARKED) X(ordinal, "ordinal", RULE_DIGIT)                        \
-    X(money_scale, "money-scale", RULE_MARKED) X(value, "value", RULE_DIGIT)                                  \
+    X(money_scale, "money-scale", RULE_MARKED) X(stoppage_time, "stoppage-time", RULE_DIGIT)                  \
+    X(value, "value", RULE_DIGIT)                                                                             \
     X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \
+    X(initials, "initials", RULE_WORD)                                                                     \
     X(roman_initial, "roman-initial", RULE_CORE) X(roman_listed, "roman-list", RULE_CORE)                    \
     X(abbreviation, "abbreviation", RULE_CORE) X(roman_royal, "roman-royal", RULE_CORE)                      \
     X(roman_cued, "roman-cued", RULE_CORE) X(capitals, "capitals", RULE_CORE)                                \

@@ -119,6 +119,27 @@ static const abbr_entry *before_name(const rule_at *a, const abbr_entry *all, co
     return chosen;
 }
 
+/* (-0,72%), (+1,41%): a signed percent in brackets, a share's change */
+static int change_after(const token *t)
+{
+    slice s = t->core;
+    return t->pre.n >= 1 && t->pre.s[0] == '(' && s.n >= 3 && (s.s[0] == '-' || s.s[0] == '+') &&
+           s.s[s.n - 1] == '%';
+}
+
+/* UVT.Ư: a dot typed inside a run of capitals, the abbreviation without it */
+static const abbr_entry *without_stray_dot(const classify_ctx *c, slice s)
+{
+    const char *d = s.n > 2 && s.n < 32 ? memchr(s.s + 1, '.', s.n - 2) : NULL;
+    if (!d || memchr(d + 1, '.', (size_t)(s.s + s.n - d - 1)) || !utf8_all_upper(s.s, s.n))
+        return NULL;
+    char key[32];
+    size_t k = (size_t)(d - s.s);
+    memcpy(key, s.s, k);
+    memcpy(key + k, d + 1, s.n - k - 1);
+    return lexicon_abbr(c->lx, key, s.n - 1);
+}
+
 int rule_abbreviation(rule_at *a)
 {
     const classify_ctx *c = a->c;
@@ -128,6 +149,8 @@ int rule_abbreviation(rule_at *a)
     const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
     if (!e && s.n > 1 && s.s[s.n - 1] == '.' && (e = lexicon_abbr(c->lx, s.s, s.n - 1))) /* PGS.TS. */
         s.n--;
+    if (!e && !t[i].digit)
+        e = without_stray_dot(c, s);
     /* in a headline set in capitals (AI CŨNG CÓ QUYỀN, TƯ VẤN MIỄN PHÍ) a
      * capital word that is a Vietnamese syllable next to others is the word */
     if (e && utf8_all_upper(s.s, s.n) && rule_syllable_at(c, t, i, s) &&
@@ -139,10 +162,20 @@ int rule_abbreviation(rule_at *a)
     if (!chosen)
         return 0;
     a->i++;
+    /* TCB (-1,03%), HCM (-0,72%): in a list of shares' changes a code is spelled */
+    if (chosen->kind == ABBR_EXPAND && i + 1 < n && i > 0 && utf8_all_upper(s.s, s.n) && change_after(&t[i + 1]) &&
+        change_after(&t[i - 1])) {
+        if (rule_push_simple(a->out, CL_SPELL, s))
+            return -1;
+        a->out->v[a->out->n - 1].rule = "abbreviation-ticker";
+        return 1;
+    }
     /* Ban Chấp hành (BCH): an acronym in brackets after the words it stands
      * for is not said twice: its letters */
     if (chosen->kind == ABBR_EXPAND && restates(t, i, chosen->reading)) {
-        if (rule_push_simple(a->out, CL_SPELL, s))
+        /* vận động viên (VĐV): letters no reader spells aloud are not said */
+        int silent = lexicon_word_has(c->lx, s.s, s.n, ROLE_UNSPELLED);
+        if (rule_push_simple(a->out, silent ? CL_PUNCT : CL_SPELL, silent ? (slice){s.s, 0} : s))
             return -1;
         a->out->v[a->out->n - 1].rule = "abbreviation-restated";
         return 1;
@@ -150,4 +183,23 @@ int rule_abbreviation(rule_at *a)
     span sp = rule_mk(CL_ABBR, s);
     sp.abbr = before_name(a, e, chosen, s);
     return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* (CAO) Camera hành trình..., (PLO) Ngày 5-6...: a paper's short name in
+ * brackets at the start is its byline, spelled even where its letters make
+ * a word (CAO, not cao); a name with a row of its own (SGGP) is read by it */
+int rule_byline(rule_at *a)
+{
+    const token *t = &a->t[a->i];
+    slice s = t->core;
+    if (a->i || t->pre.n != 1 || t->pre.s[0] != '(' || !t->post.n || t->post.s[0] != ')' || a->n < 2 || s.n < 2 ||
+        s.n > 5)
+        return 0;
+    for (size_t k = 0; k < s.n; k++)
+        if (s.s[k] < 'A' || s.s[k] > 'Z')
+            return 0;
+    if (lexicon_abbr(a->c->lx, s.s, s.n))
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_SPELL, s) ? -1 : 1;
 }

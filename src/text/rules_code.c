@@ -21,7 +21,9 @@ static int service_number(const classify_ctx *c, const token *t, size_t n, size_
         if (t[i - back].post.n && memchr(t[i - back].post.s, '.', t[i - back].post.n))
             break;
     }
-    return (rule_cue_near(c, t, i, ROLE_EMERGENCY) || rule_cue_near(c, t, i, ROLE_PHONE)) && (i + 1 >= n || t[i].post.n);
+    /* no word after it: the end, a stop, or a lone dash (số điện thoại khẩn 111 - Tổng đài...) */
+    return (rule_cue_near(c, t, i, ROLE_EMERGENCY) || rule_cue_near(c, t, i, ROLE_PHONE)) &&
+           (i + 1 >= n || t[i].post.n || !t[i + 1].core.n);
 }
 
 /* a number listed after a phone or service number: gọi 112, 113 hoặc 115 */
@@ -200,13 +202,29 @@ int rule_document_number(rule_at *a)
     return rule_push_simple(a->out, CL_CODE, tk->core) ? -1 : 1;
 }
 
+/* chuyến bay VJ304 và VJ318, VJ170 (TP.HCM - Hà Nội) và VJ167: a code
+ * after và, hoặc or a comma, with a serial a few spans before, is one too */
+static int listed_serial(const rule_at *a)
+{
+    const spanvec *o = a->out;
+    const token *t = a->t;
+    size_t i = a->i;
+    if (i < 2 || !o->n || !((o->v[o->n - 1].cls == CL_PUNCT && memchr(o->v[o->n - 1].text.s, ',', o->v[o->n - 1].text.n)) ||
+                            rule_word_has(a->c, &t[i - 1], ROLE_AND) || rule_word_has(a->c, &t[i - 1], ROLE_OR)))
+        return 0;
+    for (size_t k = o->n - 1; k-- > 0 && k + 8 >= o->n;)
+        if (o->v[k].cls == CL_SERIAL)
+            return 1;
+    return 0;
+}
+
 /* a flight, a fishing boat: QH1521, VN123, QNg-90123-TS (letters spelled, digits one by one) */
 int rule_serial(rule_at *a)
 {
     const token *tk = &a->t[a->i];
     slice s = tk->core;
     if (!(tk->digit && s.s[0] != '-' && rule_has_letter(s) && !memchr(s.s, '/', s.n) &&
-          rule_cue(a->c, a->t, a->i, ROLE_SERIAL)))
+          (rule_cue(a->c, a->t, a->i, ROLE_SERIAL) || listed_serial(a))))
         return 0;
     a->i++;
     return rule_push_simple(a->out, CL_SERIAL, s) ? -1 : 1;

@@ -72,9 +72,9 @@ static int dot_date(const classify_ctx *c, const token *t, size_t n, size_t i)
 }
 
 /* Quý II/2021, quý 3/2023: the quarter and its year */
-static int quarter(const classify_ctx *c, const token *t, size_t i, span *sp)
+static int quarter(const classify_ctx *c, const token *t, size_t i, int listed, span *sp)
 {
-    if (i == 0 || !rule_word_has(c, &t[i - 1], ROLE_QUARTER_WORD))
+    if (i == 0 || !(listed || rule_word_has(c, &t[i - 1], ROLE_QUARTER_WORD)))
         return 0;
     const slice s = t[i].core;
     const char *sl = memchr(s.s, '/', s.n);
@@ -97,19 +97,34 @@ int rule_day_month_dashed(rule_at *a)
     return 1;
 }
 
-RULE_BODY int quarter_rest(rule_at *a)
+/* quý III và IV/2009, quý I, II/2024: the second quarter of a list */
+static int listed_quarter(const rule_at *a)
+{
+    const spanvec *o = a->out;
+    if (a->i < 2 || o->n < 2 || o->v[o->n - 2].cls != CL_ROMAN || o->v[o->n - 2].roman > 4)
+        return 0;
+    const span *p = &o->v[o->n - 1];
+    return (p->cls == CL_PUNCT && p->text.n == 1 && p->text.s[0] == ',') ||
+           rule_word_has(a->c, &a->t[a->i - 1], ROLE_AND);
+}
+
+RULE_BODY int quarter_rest(rule_at *a, int listed)
 {
     span sp;
-    if (!quarter(a->c, a->t, a->i, &sp))
+    if (!quarter(a->c, a->t, a->i, listed, &sp))
         return 0;
     a->i++;
     return rule_push(a->out, &sp) ? -1 : 1;
 }
 
-/* its first test: after "quý" */
+/* its first test: after "quý", or after a quarter and "và" or a comma */
 int rule_quarter(rule_at *a)
 {
-    return a->i > 0 && rule_word_has(a->c, &a->t[a->i - 1], ROLE_QUARTER_WORD) ? quarter_rest(a) : 0;
+    if (a->i == 0)
+        return 0;
+    if (rule_word_has(a->c, &a->t[a->i - 1], ROLE_QUARTER_WORD))
+        return quarter_rest(a, 0);
+    return listed_quarter(a) ? quarter_rest(a, 1) : 0;
 }
 
 /* tháng 9.2025: a month and its year written with a dot */
@@ -194,4 +209,33 @@ void rule_digit_facts_now(rule_at *a)
                    !(fr->den.n == 1 && fr->den.s[0] == '7' && !memcmp(fr->num.s, "24", 2)); /* 24/7 */
     /* (read by the rules after the fraction rules, which see date_like alone) */
     a->short_date |= a->date_like;
+}
+
+/* 90'+7, 45’+2: a match's minute and its stoppage time, said as the minute
+ * is on air: "phút chín mươi cộng bảy" */
+int rule_stoppage_time(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    size_t d = 0;
+    while (d < s.n && d < 4 && s.s[d] >= '0' && s.s[d] <= '9')
+        d++;
+    size_t q = d < s.n && s.s[d] == '\'' ? 1 : d + 3 <= s.n && !memcmp(s.s + d, "’", 3) ? 3 : 0;
+    if (!d || d > 3 || !q || d + q + 1 >= s.n || s.s[d + q] != '+')
+        return 0;
+    slice plus = {s.s + d + q, s.n - d - q};
+    value vm, vp;
+    if (!rule_value_of(a->c, (slice){s.s, d}, 0, &vm) || !rule_value_of(a->c, plus, 0, &vp) || vp.kind != V_NUMBER ||
+        vp.num.form != NUM_INT || plus.n > 3)
+        return 0;
+    span m = rule_mk(CL_UNIT, (slice){s.s + d, q});
+    m.val.unit = lexicon_unit(a->c->lx, "phút", strlen("phút"));
+    if (!m.val.unit)
+        return 0;
+    /* Phút 45’+2: the word is written, and not said twice */
+    int said = a->i > 0 && rule_word_has(a->c, &a->t[a->i - 1], ROLE_MINUTE_WORD);
+    a->i++;
+    return (!said && rule_push(a->out, &m)) || rule_push_value(a->c, a->t, a->i - 1, (slice){s.s, d}, &vm, a->out) ||
+                   rule_push_value(a->c, a->t, a->i - 1, plus, &vp, a->out)
+               ? -1
+               : 1;
 }

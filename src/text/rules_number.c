@@ -195,6 +195,21 @@ void rule_value_facts_now(rule_at *a)
     rule_digit_facts(a);
     a->value_ready = 1;
     a->value_ok = rule_value_of(a->c, a->t[a->i].core, a->short_date, &a->v);
+    /* 150,000 đồng/kg, 10,000 Bảng Anh: three zeros after a comma before a
+     * currency are the English thousands */
+    const token *nx = a->i + 1 < a->n ? &a->t[a->i + 1] : NULL;
+    if (a->value_ok && a->v.kind == V_NUMBER && a->v.num.nfrac == 3 && nx && nx->core.n && !nx->pre.n) {
+        const char *sl = memchr(nx->core.s, '/', nx->core.n);
+        size_t wn = sl ? (size_t)(sl - nx->core.s) : nx->core.n;
+        if (lexicon_word_has(a->c->lx, nx->core.s, wn, ROLE_CURRENCY))
+            parse_zero_thousands(a->t[a->i].core, &a->v.num);
+    }
+    /* $30 USD: the currency written twice is said once, by its code */
+    if (a->value_ok && a->v.kind == V_MONEY && nx && nx->core.n && !a->t[a->i].post.n && !nx->pre.n) {
+        const unit_entry *u = lexicon_unit(a->c->lx, nx->core.s, nx->core.n);
+        if (u && u->kind == UNIT_MONEY)
+            a->v.kind = V_NUMBER;
+    }
 }
 
 /* thứ 3, hạng 10: a number after an ordinal cue (digits only: thứ +4 is a number) */

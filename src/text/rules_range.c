@@ -7,8 +7,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 4-0, 3-1: two whole numbers of one or two digits, the first the larger, are
+ * a result (a range goes up), read with no "đến" */
+static int descending(const value *a, const value *b)
+{
+    return a->num.form == NUM_INT && b->num.form == NUM_INT && a->num.ndigits <= 2 && b->num.ndigits <= 2 &&
+           !a->num.neg && !b->num.neg && !a->num.plus && !b->num.plus && atoi(a->num.digits) > atoi(b->num.digits);
+}
+
+/* 1 to 31 written as a whole number of one or two digits */
+static int day_number(const value *v)
+{
+    return v->kind == V_NUMBER && v->num.form == NUM_INT && v->num.ndigits <= 2 && !v->num.grouped &&
+           atoi(v->num.digits) >= 1 && atoi(v->num.digits) <= 31;
+}
+
+/* từ 26 - 28/7 "từ ngày hai mươi sáu đến hai mươi tám tháng bảy": the day
+ * that starts a range of days ending in a date (out's last span, of token
+ * i) says "ngày" after a date-dot cue (từ, đến, trước, sau) */
+static void day_range_start(const classify_ctx *c, const token *t, size_t i, spanvec *out)
+{
+    span *d = &out->v[out->n - 1];
+    if (day_number(&d->val) && rule_cue(c, t, i, ROLE_DATE_DOT))
+        d->add_prefix = DAY_PREFIX;
+}
+
 /* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00 */
-static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, spanvec *out)
+static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, int days_ok, spanvec *out)
 {
     const slice *s = &t[i].core;
     for (size_t k = 1; k + 1 < s->n; k++) {
@@ -16,7 +41,14 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
             continue;
         slice a = {s->s, k}, b = {s->s + k + 1, s->n - k - 1};
         value va, vb;
-        if (!rule_value_of(c, a, short_date, &va) || !rule_value_of(c, b, short_date || va.kind == V_DATE, &vb))
+        if (!rule_value_of(c, a, short_date, &va))
+            continue;
+        /* 2-3/11: a day before a later day and a month is a range of days
+         * (not after a fraction's cue: tỷ lệ 2-3/10, nor before a counted word) */
+        int loose = days_ok && !short_date && va.kind != V_DATE && day_number(&va) && !rule_cue(c, t, i, ROLE_FRACTION);
+        if (!rule_value_of(c, b, short_date || va.kind == V_DATE || loose, &vb))
+            continue;
+        if (loose && !short_date && vb.kind == V_DATE && vb.d <= (unsigned)atoi(va.num.digits))
             continue;
         if (va.kind == V_DATE && vb.kind != V_DATE)
             continue;
@@ -24,8 +56,11 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
             continue;
         if (rule_push_value(c, t, i, a, &va, out))
             return -1;
+        if (vb.kind == V_DATE && !vb.year.n)
+            day_range_start(c, t, i, out);
         /* a score (thắng 2-1) has no "đến" */
-        int score = rule_cue_near(c, t, i, ROLE_SCORE) && va.kind == V_NUMBER && vb.kind == V_NUMBER;
+        int score = va.kind == V_NUMBER && vb.kind == V_NUMBER &&
+                    (rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb));
         span to = rule_mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
         value vb2 = vb;
         span sb = rule_mk(CL_VALUE, b);
@@ -66,6 +101,8 @@ int rule_dash_range(rule_at *a)
     span sp = rule_mk(score ? CL_PUNCT : CL_TO, tk->pre.n ? tk->pre : tk->post);
     if (score)
         sp.text.n = 0;
+    if (day && v.kind == V_DATE && !v.year.n)
+        day_range_start(c, t, a->i - 1, out);
     if (rule_push(out, &sp) || rule_push_value(c, t, a->i + 1, t[a->i + 1].core, &v, out))
         return -1;
     out->v[out->n - 1].add_prefix = 0;
@@ -130,9 +167,12 @@ RULE_BODY int times_sign(rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
     const spanvec *out = a->out;
-    if (!out->n || out->v[out->n - 1].cls != CL_VALUE ||
-        out->v[out->n - 1].val.kind != V_NUMBER || t[a->i - 1].post.n || a->i + 1 >= a->n || !t[a->i + 1].digit ||
-        tk->post.n)
+    if (!out->n || a->i == 0 || t[a->i - 1].post.n || a->i + 1 >= a->n || !t[a->i + 1].digit || tk->post.n)
+        return 0;
+    const span *p = &out->v[out->n - 1];
+    /* TSA x 40/60: a lower-case x between a spelled score's name and a number, in a formula */
+    int formula = (p->cls == CL_SPELL || p->cls == CL_ABBR) && tk->core.s[0] != 'X';
+    if (!(formula || (p->cls == CL_VALUE && p->val.kind == V_NUMBER)))
         return 0;
     a->i++;
     return rule_push_simple(a->out, CL_TIMES, tk->core) ? -1 : 1;
@@ -177,7 +217,10 @@ int rule_inner_range(rule_at *a)
     if (!a->t[a->i].digit)
         return 0;
     rule_digit_facts(a);
-    int r = inner_range(a->c, a->t, a->i, a->short_date, a->out);
+    /* 7-8/10 điểm: before a counted word a/b is a score, no day */
+    const token *t = a->t;
+    int days_ok = !(a->i + 1 < a->n && !t[a->i].post.n && rule_word_has(a->c, &t[a->i + 1], ROLE_COUNTED));
+    int r = inner_range(a->c, a->t, a->i, a->short_date, days_ok, a->out);
     if (!r)
         return 0;
     a->i++;

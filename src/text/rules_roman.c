@@ -91,9 +91,17 @@ RULE_BODY int roman_cued_rest(rule_at *a)
     int heading = r && i == 0 && utf8_all_upper(s.s, s.n) && strspn(s.s, "IVX") == s.n &&
                   ((i + 1 < n && rule_is_dash_token(&t[1])) ||
                    (t[0].post.n && (t[0].post.s[0] == '.' || t[0].post.s[0] == ')')));
-    if (!(r && (rule_cue(c, t, i, ROLE_ROMAN) || heading) &&
+    /* II, III: capital I's alone are no word nor acronym, only a numeral
+     * (Thế chiến II, trên báo động III) */
+    int only_i = (s.n == 2 || s.n == 3) && strspn(s.s, "I") == s.n;
+    if (!(r && (rule_cue(c, t, i, ROLE_ROMAN) || heading || only_i) &&
           (utf8_all_upper(s.s, s.n) ||
            (r > 1 && (!rule_syllable_at(c, t, i, s) || rule_cue(c, t, i, ROLE_ROMAN_STRONG))))))
+        return 0;
+    /* số vi phạm: a lowercase syllable with a word right after it is that
+     * word's first syllable, not a numeral (but: điều vi, khoản iv.) */
+    if (!utf8_all_upper(s.s, s.n) && !t[i].post.n && i + 1 < n && t[i + 1].core.n && !t[i + 1].digit &&
+        rule_syllable_at(c, t, i, s))
         return 0;
     span sp = rule_mk(CL_ROMAN, s);
     sp.roman = r;
@@ -102,10 +110,12 @@ RULE_BODY int roman_cued_rest(rule_at *a)
     return rule_push(a->out, &sp) ? -1 : 1;
 }
 
-/* its first test: after a Roman cue, or first (a heading) */
+/* its first test: after a Roman cue, first (a heading), or II, III */
 int rule_roman_cued(rule_at *a)
 {
-    return a->i == 0 || rule_cue(a->c, a->t, a->i, ROLE_ROMAN) ? roman_cued_rest(a) : 0;
+    slice s = a->t[a->i].core;
+    int only_i = (s.n == 2 || s.n == 3) && s.s[0] == 'I' && s.s[1] == 'I';
+    return a->i == 0 || only_i || rule_cue(a->c, a->t, a->i, ROLE_ROMAN) ? roman_cued_rest(a) : 0;
 }
 
 /* Quý II/2021: a Roman numeral and a year after a Roman cue */

@@ -259,3 +259,23 @@ int rule_fallback(rule_at *a)
     tok_class cls = mixed ? CL_MIXED : foreign_looking(s.s, s.n) || short_foreign(s, a->out) ? CL_FOREIGN : CL_WORD;
     return push_read(a, cls, s, NULL);
 }
+
+/* Đ.T.K.C., H.V: a person's initials, capital letters each followed by a
+ * dot, are spelled (not H. huyện, Đ. đồng, which the letter alone may be) */
+int rule_initials(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    if (s.n < 3 || s.s[1 + ((unsigned char)s.s[0] >= 0x80)] != '.') /* a first letter and its dot, cheaply */
+        return 0;
+    size_t k = 0, letters = 0;
+    while (k < s.n) {
+        int32_t cp;
+        k += utf8_next(s.s + k, s.n - k, &cp);
+        if (!utf8_is_upper(cp))
+            return 0;
+        letters++;
+        if (k < s.n && s.s[k++] != '.')
+            return 0;
+    }
+    return letters >= 2 ? push_read(a, CL_SPELL, s, NULL) : 0;
+}

@@ -19,6 +19,8 @@ int vb_spell(const verbalize_ctx *c, slice s, strbuf *out)
             rc = num_digits_w(c->nw, s.s + i, 1, out);
         else if (utf8_is_letter(cp))
             rc = strbuf_wordn(out, s.s + i, k);
+        else if (cp == '&' && i > 0 && i + k < s.n) /* LĐTB&XH: "và" between the letters */
+            rc = strbuf_word(out, VB_SAY(c, SAY_AND));
         i += k;
     }
     return rc;
@@ -151,8 +153,8 @@ static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf
     int rc = 0;
     switch (v->kind) {
     case V_NUMBER:
-        if (prefix) /* a year right after "tháng N" */
-            rc |= strbuf_word(out, VB_SAY(c, SAY_YEAR));
+        if (prefix) /* a year right after "tháng N"; 2: the first day of a range of days (từ 26 - 28/7) */
+            rc |= strbuf_word(out, VB_SAY(c, prefix == DAY_PREFIX ? SAY_DAY : SAY_YEAR));
         return rc | read_number(c, &v->num, out);
     case V_PERCENT:
     case V_MEASURE:

@@ -258,6 +258,11 @@ static const char *separator(const mixed *m, size_t i)
         return VB_SAY(m->c, m->cls == CL_CODE && year_at(s, i + 1) ? SAY_YEAR : SAY_PER);
     if (ch == '/' && !m->code && i > 0 && i + 1 < s.n && is_letter_at(s, i + 1))
         return rate_slash(m, i);
+    /* 59 ca tử vong/119 ca nhiễm: a count over a count, "trên" */
+    if (ch == '/' && !m->code && i > 0 && i + 1 < s.n && s.s[i + 1] >= '0' && s.s[i + 1] <= '9' &&
+        !year_at(s, i + 1) &&
+        ((unsigned char)s.s[i - 1] >= 0x80 || ((s.s[i - 1] | 0x20) >= 'a' && (s.s[i - 1] | 0x20) <= 'z')))
+        return VB_SAY(m->c, SAY_PER);
     if (ch == '+')
         return VB_SAY(m->c, SAY_PLUS);
     if (ch == ':' && digits_around)
