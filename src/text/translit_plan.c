@@ -209,8 +209,9 @@ static int geminates(const translit *t, const syl *prev, const phone *c, const c
 }
 
 /* The final row of a consonant that ends the word: "vowel consonant" when
- * it follows that vowel (a z only in a word written with a last s: after ə
- * the -s of a plural is dropped, Sanders; not the z of showbiz), else
+ * it follows that vowel (a z only in a word written with a last s that no
+ * lasts row keeps: after ə the -s of a plural is dropped, Sanders; not the z
+ * of showbiz, nor the s of Lucas), else
  * "consonant". */
 static const char *final_row(const translit *t, const char *vowel, int after_vowel, const char *c, int s_end)
 {
@@ -220,6 +221,19 @@ static const char *final_row(const translit *t, const char *vowel, int after_vow
     return f ? f : find_str(t, K_FINAL, c);
 }
 
+/* 1 when lw[0..len) ends with the letters of a row of kind (lasts: Lucas,
+ * Desantis, whose -s is said after ə and i as in no English plural). */
+static int ends_with_row(const translit *t, int kind, const char *lw, size_t len)
+{
+    const rules *r = &t->k[kind];
+    for (size_t i = 0; i < r->n; i++) {
+        size_t k = strlen(r->v[i].from);
+        if (k < len && !strcmp(lw + len - k, r->v[i].from))
+            return 1;
+    }
+    return 0;
+}
+
 /* The consonants c[0..n) after the word's last vowel (syllable last): the
  * first that can close it does (by its final row when it ends the word; a
  * final "-" drops it), an endsyl row makes a last one a syllable (Bush bu
@@ -227,7 +241,7 @@ static const char *final_row(const translit *t, const char *vowel, int after_vow
 static void trailing(const translit *t, const seg *c, int n, plan *pl, int last, const char *lw)
 {
     size_t len = strlen(lw);
-    int s_end = len && lw[len - 1] == 's';
+    int s_end = len && lw[len - 1] == 's' && !ends_with_row(t, K_LASTS, lw, len);
     for (int i = 0; i < n; i++) {
         const char *s = c[i].p->s;
         const char *f = i == n - 1 ? final_row(t, last >= 0 ? pl->v[last].vowel : "", i == 0, s, s_end) : NULL;
@@ -273,6 +287,16 @@ static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
     }
 }
 
+/* The rcoda row of syllable a: "vowel letters" (ɜː e: Merkel méc ken, not
+ * in a word of English ending: sterling xtơ linh) before "vowel". */
+static const char *rcoda_row(const translit *t, const syl *a, int english)
+{
+    char key[2 * PH_MAX + 16];
+    snprintf(key, sizeof key, "%s %s", a->vowel, a->g->s);
+    const char *rc = english ? NULL : find_str(t, K_RCODA, key);
+    return rc ? rc : find_str(t, K_RCODA, a->vowel);
+}
+
 /* A vowel written before an r and followed by a consonant other than r
  * closes with the rcoda row's coda: Carter các tơ, Sarkozy xác cô di. */
 static void r_codas(const translit *t, plan *pl)
@@ -280,7 +304,7 @@ static void r_codas(const translit *t, plan *pl)
     for (int i = 0; i + 1 < pl->n; i++) {
         syl *a = &pl->v[i];
         const syl *b = &pl->v[i + 1];
-        const char *rc = a->fixed || a->coda[0] || !a->g || !a->g->r_after ? NULL : find_str(t, K_RCODA, a->vowel);
+        const char *rc = a->fixed || a->coda[0] || !a->g || !a->g->r_after ? NULL : rcoda_row(t, a, pl->english);
         if (rc && (b->fixed || (b->onset[0] && strcmp(b->onset, "r")) || b->glide[0]))
             a->coda = rc;
     }
