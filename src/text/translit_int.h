@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 enum kind { K_ONSET, K_CLUSTER, K_CODA, K_FINAL, K_ENDSYL, K_ALONE, K_VOWEL, K_CLOSED,
-            K_LAX, K_GEM, K_MEDIAL, K_RHYME, K_VOICE, K_GLIDE, K_SPLIT, K_HINT, K_RCODA, K_MUTE, K_ENGLISH, K_RVOWEL, K_LASTS, NKIND };
+            K_LAX, K_GEM, K_MEDIAL, K_RHYME, K_VOICE, K_GLIDE, K_SPLIT, K_HINT, K_RCODA, K_MUTE, K_ENGLISH, K_RVOWEL, K_LASTS, K_ENDING, NKIND };
 
 typedef struct rule {
     char *from, *to;
@@ -72,6 +72,8 @@ typedef struct plan {
     syl v[SYL_MAX];
     int n;
     int english; /* the word ends as English words do (an english row): stressed vowels take no hint */
+    const char *ending;      /* the nucleus an ending row gives the last syllable (Perez -ez: ê), or NULL */
+    const char *ending_from; /* that row's letters */
 } plan;
 
 /* One eSpeak-NG word's phonemes ph[0..n) (lw: the lowercase spelling) into

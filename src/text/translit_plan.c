@@ -221,17 +221,18 @@ static const char *final_row(const translit *t, const char *vowel, int after_vow
     return f ? f : find_str(t, K_FINAL, c);
 }
 
-/* 1 when lw[0..len) ends with the letters of a row of kind (lasts: Lucas,
- * Desantis, whose -s is said after ə and i as in no English plural). */
-static int ends_with_row(const translit *t, int kind, const char *lw, size_t len)
+/* The first row of kind whose letters end lw[0..len) (lasts: Lucas,
+ * Desantis, whose -s is said after ə and i as in no English plural;
+ * ending: Perez), or NULL. */
+static const rule *ends_with_row(const translit *t, int kind, const char *lw, size_t len)
 {
     const rules *r = &t->k[kind];
     for (size_t i = 0; i < r->n; i++) {
         size_t k = strlen(r->v[i].from);
         if (k < len && !strcmp(lw + len - k, r->v[i].from))
-            return 1;
+            return &r->v[i];
     }
-    return 0;
+    return NULL;
 }
 
 /* The consonants c[0..n) after the word's last vowel (syllable last): the
@@ -276,7 +277,8 @@ static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
     for (int j = 0; j < n; j++) {
         char pair[2 * PH_MAX + 2];
         snprintf(pair, sizeof pair, "%s %s", c[j].p->s, c[j + 1].p->s); /* c[n] is the onset or the vowel */
-        const char *split = find_str(t, K_SPLIT, pair);
+        /* only before the next vowel's onset (or the vowel): Westminster's s t m keeps s as a coda */
+        const char *split = j == n - 1 ? find_str(t, K_SPLIT, pair) : NULL;
         if (j == 0 && prev >= 0 && prev == pl->n - 1 && r_before_l(t, &pl->v[prev], c[j].p->s))
             continue; /* Carlsen các xen: the r written closes it (r_codas), the l is not said */
         const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, c[j].p->s) : NULL;
@@ -339,6 +341,9 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
          * đu), but is in English words (computer com piu tơ, secure xi kiu) */
         if (!strcmp(glide, "j") && gv[v] && gv[v]->s[0] == 'u' && !pl->english)
             glide = "";
+        /* nor as the onset of a name's first written u (Uber u bơ, Umerov u mê rốp) */
+        if (i == 0 && v == 1 && take == 1 && lw[0] == 'u' && !strcmp(s[0].p->s, "j") && !pl->english)
+            onset = "";
         /* a vowel before r and a vowel may be said as another (an rvowel row: Maduro ʊə -> ʊ, đu rô) */
         const char *vowel = s[v].p->s, *rv = find_str(t, K_RVOWEL, vowel);
         if (rv && v + 2 < n && is_r(s[v + 1].p->s) && s[v + 2].p->vowel)
@@ -381,5 +386,8 @@ int translit_plan_word(const translit *t, const char *ph, size_t n, const char *
     const group *gv[SEG_MAX];
     align(segs, k, lw, g, gv);
     pl->english = english_ending(t, lw);
+    const rule *e = ends_with_row(t, K_ENDING, lw, strlen(lw));
+    pl->ending = e ? e->to : NULL;
+    pl->ending_from = e ? e->from : "";
     return make_plan(t, segs, k, lw, gv, pl);
 }
