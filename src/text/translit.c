@@ -271,8 +271,8 @@ static void rhyme_of(const translit *t, const syl *s, int english, char *buf, si
         snprintf(buf, cap, "%s%s", best->to, with + strlen(best->from));
 }
 
-/* 1 when syllable s's vowel letters (known) end with the last vowel
- * letter of the ending row's letters (-ez: e; Dominguez's last vowel is not) */
+/* 1 when syllable s's vowel letters are known and end with the last vowel
+ * letter of the ending row's letters (-ez: e; Dominguez, said dˈəʊmɪŋz, has none) */
 static int ending_vowel(const plan *pl, const syl *s)
 {
     char v = 0;

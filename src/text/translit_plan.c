@@ -235,7 +235,8 @@ static const rule *ends_with_row(const translit *t, int kind, const char *lw, si
     return NULL;
 }
 
-/* The consonants c[0..n) after the word's last vowel (syllable last): the
+/* The consonants c[0..n) after the word's last vowel (syllable last), less
+ * the last two when a tail row ends the word (Minsk: s k, said xcơ): the
  * first that can close it does (by its final row when it ends the word; a
  * final "-" drops it), an endsyl row makes a last one a syllable (Bush bu
  * sơ), the rest are dropped (post pốt, jeans gin). */
@@ -243,6 +244,10 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last,
 {
     size_t len = strlen(lw);
     int s_end = len && lw[len - 1] == 's' && !ends_with_row(t, K_LASTS, lw, len);
+    /* a tail row: the last two consonants are its syllable (Minsk min xcơ) */
+    const rule *tail = n >= 2 ? ends_with_row(t, K_TAIL, lw, len) : NULL;
+    if (tail)
+        n -= 2;
     for (int i = 0; i < n; i++) {
         const char *s = c[i].p->s;
         const char *f = i == n - 1 ? final_row(t, last >= 0 ? pl->v[last].vowel : "", i == 0, s, s_end) : NULL;
@@ -258,6 +263,8 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last,
             pl->v[last].coda = cd;
         }
     }
+    if (tail)
+        add_fixed(pl, tail->to);
 }
 
 /* 1 when syllable a, whose vowel is written before an r and has an rcoda
