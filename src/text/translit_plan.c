@@ -196,10 +196,12 @@ static int take_onset(const translit *t, const seg *c, int n, int after_vowel, c
 }
 
 /* 1 when the consonant c after the syllable prev is its coda too: prev is
- * stressed, its vowel lax, and a gem row's letters are in the spelling lw. */
-static int geminates(const translit *t, const syl *prev, const phone *c, const char *lw)
+ * stressed (or any, in a word of no English ending: Philippines phi líp pin,
+ * Minnesota min nê xô ta), its vowel lax, and a gem row's letters are in the
+ * spelling lw. */
+static int geminates(const translit *t, const syl *prev, const phone *c, const char *lw, int english)
 {
-    if (prev->stress != 1 || prev->fixed || !find_str(t, K_LAX, prev->vowel) || !find_str(t, K_CODA, c->s))
+    if ((english && prev->stress != 1) || prev->fixed || !find_str(t, K_LAX, prev->vowel) || !find_str(t, K_CODA, c->s))
         return 0;
     const rules *r = &t->k[K_GEM];
     for (size_t i = 0; i < r->n; i++)
@@ -340,7 +342,7 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         int rest = v - i - take;
         between(t, s + i, rest, pl, prev);
         if (rest == 0 && take == 1 && onset[0] && prev == pl->n - 1 && prev >= 0 &&
-            !pl->v[prev].coda[0] && geminates(t, &pl->v[prev], s[v - 1].p, lw))
+            !pl->v[prev].coda[0] && geminates(t, &pl->v[prev], s[v - 1].p, lw, pl->english))
             pl->v[prev].coda = find_str(t, K_CODA, s[v - 1].p->s);
         if (pl->n == SYL_MAX)
             return -1;
