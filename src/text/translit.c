@@ -235,7 +235,7 @@ static const char *hinted(const translit *t, const syl *s, int english, char *bu
 static void rhyme_of(const translit *t, const syl *s, int english, char *buf, size_t cap)
 {
     char hb[32];
-    const char *nuc = hinted(t, s, english, hb, sizeof hb);
+    const char *nuc = s->nucleus ? s->nucleus : hinted(t, s, english, hb, sizeof hb);
     if (!nuc && s->coda[0]) {
         char key[PH_MAX + 8];
         snprintf(key, sizeof key, "%s %s", s->vowel, s->coda);

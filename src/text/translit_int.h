@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 enum kind { K_ONSET, K_CLUSTER, K_CODA, K_FINAL, K_ENDSYL, K_ALONE, K_VOWEL, K_CLOSED,
-            K_LAX, K_GEM, K_MEDIAL, K_RHYME, K_VOICE, K_GLIDE, K_SPLIT, K_HINT, K_RCODA, K_MUTE, K_ENGLISH, K_RVOWEL, K_LASTS, K_ENDING, K_TAIL, NKIND };
+            K_LAX, K_GEM, K_MEDIAL, K_RHYME, K_VOICE, K_GLIDE, K_SPLIT, K_HINT, K_RCODA, K_MUTE, K_ENGLISH, K_RVOWEL, K_LASTS, K_ENDING, K_TAIL, K_RNUCLEUS, NKIND };
 
 typedef struct rule {
     char *from, *to;
@@ -66,6 +66,7 @@ typedef struct syl {
     const char *coda;   /* Vietnamese coda, "" for none */
     int stress;
     const struct group *g; /* the vowel letters written for it, or NULL */
+    const char *nucleus;   /* its nucleus when an rcoda closes it and an rnucleus row says (ɔː: oó), or NULL */
 } syl;
 
 typedef struct plan {

@@ -316,8 +316,10 @@ static void r_codas(const translit *t, plan *pl)
         syl *a = &pl->v[i];
         const syl *b = &pl->v[i + 1];
         const char *rc = a->fixed || a->coda[0] || !a->g || !a->g->r_after ? NULL : rcoda_row(t, a, pl->english);
-        if (rc && (b->fixed || (b->onset[0] && strcmp(b->onset, "r")) || b->glide[0]))
+        if (rc && (b->fixed || (b->onset[0] && strcmp(b->onset, "r")) || b->glide[0])) {
             a->coda = rc;
+            a->nucleus = find_str(t, K_RNUCLEUS, a->vowel);
+        }
     }
 }
 
@@ -357,7 +359,7 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         const char *vowel = s[v].p->s, *rv = find_str(t, K_RVOWEL, vowel);
         if (rv && v + 2 < n && is_r(s[v + 1].p->s) && s[v + 2].p->vowel)
             vowel = rv;
-        pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v]};
+        pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v], NULL};
         prev = pl->n++;
         i = v + 1;
     }
