@@ -235,7 +235,7 @@ static const char *hinted(const translit *t, const syl *s, int english, char *bu
 static void rhyme_of(const translit *t, const syl *s, int english, char *buf, size_t cap)
 {
     char hb[32];
-    const char *nuc = hinted(t, s, english, hb, sizeof hb);
+    const char *nuc = s->nucleus ? s->nucleus : hinted(t, s, english, hb, sizeof hb);
     if (!nuc && s->coda[0]) {
         char key[PH_MAX + 8];
         snprintf(key, sizeof key, "%s %s", s->vowel, s->coda);
@@ -271,6 +271,17 @@ static void rhyme_of(const translit *t, const syl *s, int english, char *buf, si
         snprintf(buf, cap, "%s%s", best->to, with + strlen(best->from));
 }
 
+/* 1 when syllable s's vowel letters are known and end with the last vowel
+ * letter of the ending row's letters (-ez: e; Dominguez, said dˈəʊmɪŋz, has none) */
+static int ending_vowel(const plan *pl, const syl *s)
+{
+    char v = 0;
+    for (const char *p = pl->ending_from; *p; p++)
+        if (strchr("aeiouy", *p))
+            v = *p;
+    return s->g && s->g->s[0] && s->g->s[strlen(s->g->s) - 1] == v;
+}
+
 static int render(const translit *t, const plan *pl, strbuf *out)
 {
     for (int i = 0; i < pl->n; i++) {
@@ -281,7 +292,11 @@ static int render(const translit *t, const plan *pl, strbuf *out)
             continue;
         }
         char rhyme[96];
-        rhyme_of(t, s, pl->english, rhyme, sizeof rhyme);
+        /* an ending row's nucleus (Perez pê rết), when the last vowel is the one written there */
+        if (pl->ending && i == pl->n - 1 && !s->glide[0] && ending_vowel(pl, s))
+            snprintf(rhyme, sizeof rhyme, "%s%s", pl->ending, s->coda);
+        else
+            rhyme_of(t, s, pl->english, rhyme, sizeof rhyme);
         /* a space in the rhyme: more syllables (iə -> i a); the onset goes to the first */
         const char *onset = s->onset;
         for (char *p = rhyme; *p;) {

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 enum kind { K_ONSET, K_CLUSTER, K_CODA, K_FINAL, K_ENDSYL, K_ALONE, K_VOWEL, K_CLOSED,
-            K_LAX, K_GEM, K_MEDIAL, K_RHYME, K_VOICE, K_GLIDE, K_SPLIT, K_HINT, K_RCODA, K_MUTE, K_ENGLISH, K_RVOWEL, NKIND };
+            K_LAX, K_GEM, K_MEDIAL, K_RHYME, K_VOICE, K_GLIDE, K_SPLIT, K_HINT, K_RCODA, K_MUTE, K_ENGLISH, K_RVOWEL, K_LASTS, K_ENDING, K_TAIL, K_RNUCLEUS, NKIND };
 
 typedef struct rule {
     char *from, *to;
@@ -66,12 +66,15 @@ typedef struct syl {
     const char *coda;   /* Vietnamese coda, "" for none */
     int stress;
     const struct group *g; /* the vowel letters written for it, or NULL */
+    const char *nucleus;   /* its nucleus when an rcoda closes it and an rnucleus row says (ɔː: oó), or NULL */
 } syl;
 
 typedef struct plan {
     syl v[SYL_MAX];
     int n;
     int english; /* the word ends as English words do (an english row): stressed vowels take no hint */
+    const char *ending;      /* the nucleus an ending row gives the last syllable (Perez -ez: ê), or NULL */
+    const char *ending_from; /* that row's letters */
 } plan;
 
 /* One eSpeak-NG word's phonemes ph[0..n) (lw: the lowercase spelling) into

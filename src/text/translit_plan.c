@@ -196,10 +196,12 @@ static int take_onset(const translit *t, const seg *c, int n, int after_vowel, c
 }
 
 /* 1 when the consonant c after the syllable prev is its coda too: prev is
- * stressed, its vowel lax, and a gem row's letters are in the spelling lw. */
-static int geminates(const translit *t, const syl *prev, const phone *c, const char *lw)
+ * stressed (or any, in a word of no English ending: Philippines phi líp pin,
+ * Minnesota min nê xô ta), its vowel lax, and a gem row's letters are in the
+ * spelling lw. */
+static int geminates(const translit *t, const syl *prev, const phone *c, const char *lw, int english)
 {
-    if (prev->stress != 1 || prev->fixed || !find_str(t, K_LAX, prev->vowel) || !find_str(t, K_CODA, c->s))
+    if ((english && prev->stress != 1) || prev->fixed || !find_str(t, K_LAX, prev->vowel) || !find_str(t, K_CODA, c->s))
         return 0;
     const rules *r = &t->k[K_GEM];
     for (size_t i = 0; i < r->n; i++)
@@ -209,8 +211,9 @@ static int geminates(const translit *t, const syl *prev, const phone *c, const c
 }
 
 /* The final row of a consonant that ends the word: "vowel consonant" when
- * it follows that vowel (a z only in a word written with a last s: after ə
- * the -s of a plural is dropped, Sanders; not the z of showbiz), else
+ * it follows that vowel (a z only in a word written with a last s that no
+ * lasts row keeps: after ə the -s of a plural is dropped, Sanders; not the z
+ * of showbiz, nor the s of Lucas), else
  * "consonant". */
 static const char *final_row(const translit *t, const char *vowel, int after_vowel, const char *c, int s_end)
 {
@@ -220,14 +223,33 @@ static const char *final_row(const translit *t, const char *vowel, int after_vow
     return f ? f : find_str(t, K_FINAL, c);
 }
 
-/* The consonants c[0..n) after the word's last vowel (syllable last): the
+/* The first row of kind whose letters end lw[0..len) (lasts: Lucas,
+ * Desantis, whose -s is said after ə and i as in no English plural;
+ * ending: Perez), or NULL. */
+static const rule *ends_with_row(const translit *t, int kind, const char *lw, size_t len)
+{
+    const rules *r = &t->k[kind];
+    for (size_t i = 0; i < r->n; i++) {
+        size_t k = strlen(r->v[i].from);
+        if (k < len && !strcmp(lw + len - k, r->v[i].from))
+            return &r->v[i];
+    }
+    return NULL;
+}
+
+/* The consonants c[0..n) after the word's last vowel (syllable last), less
+ * the last two when a tail row ends the word (Minsk: s k, said xcơ): the
  * first that can close it does (by its final row when it ends the word; a
  * final "-" drops it), an endsyl row makes a last one a syllable (Bush bu
  * sơ), the rest are dropped (post pốt, jeans gin). */
 static void trailing(const translit *t, const seg *c, int n, plan *pl, int last, const char *lw)
 {
     size_t len = strlen(lw);
-    int s_end = len && lw[len - 1] == 's';
+    int s_end = len && lw[len - 1] == 's' && !ends_with_row(t, K_LASTS, lw, len);
+    /* a tail row: the last two consonants are its syllable (Minsk min xcơ) */
+    const rule *tail = n >= 2 ? ends_with_row(t, K_TAIL, lw, len) : NULL;
+    if (tail)
+        n -= 2;
     for (int i = 0; i < n; i++) {
         const char *s = c[i].p->s;
         const char *f = i == n - 1 ? final_row(t, last >= 0 ? pl->v[last].vowel : "", i == 0, s, s_end) : NULL;
@@ -243,6 +265,8 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last,
             pl->v[last].coda = cd;
         }
     }
+    if (tail)
+        add_fixed(pl, tail->to);
 }
 
 /* 1 when syllable a, whose vowel is written before an r and has an rcoda
@@ -262,7 +286,8 @@ static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
     for (int j = 0; j < n; j++) {
         char pair[2 * PH_MAX + 2];
         snprintf(pair, sizeof pair, "%s %s", c[j].p->s, c[j + 1].p->s); /* c[n] is the onset or the vowel */
-        const char *split = find_str(t, K_SPLIT, pair);
+        /* only before the next vowel's onset (or the vowel): Westminster's s t m keeps s as a coda */
+        const char *split = j == n - 1 ? find_str(t, K_SPLIT, pair) : NULL;
         if (j == 0 && prev >= 0 && prev == pl->n - 1 && r_before_l(t, &pl->v[prev], c[j].p->s))
             continue; /* Carlsen các xen: the r written closes it (r_codas), the l is not said */
         const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, c[j].p->s) : NULL;
@@ -273,6 +298,16 @@ static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
     }
 }
 
+/* The rcoda row of syllable a: "vowel letters" (ɜː e: Merkel méc ken, not
+ * in a word of English ending: sterling xtơ linh) before "vowel". */
+static const char *rcoda_row(const translit *t, const syl *a, int english)
+{
+    char key[2 * PH_MAX + 16];
+    snprintf(key, sizeof key, "%s %s", a->vowel, a->g->s);
+    const char *rc = english ? NULL : find_str(t, K_RCODA, key);
+    return rc ? rc : find_str(t, K_RCODA, a->vowel);
+}
+
 /* A vowel written before an r and followed by a consonant other than r
  * closes with the rcoda row's coda: Carter các tơ, Sarkozy xác cô di. */
 static void r_codas(const translit *t, plan *pl)
@@ -280,9 +315,11 @@ static void r_codas(const translit *t, plan *pl)
     for (int i = 0; i + 1 < pl->n; i++) {
         syl *a = &pl->v[i];
         const syl *b = &pl->v[i + 1];
-        const char *rc = a->fixed || a->coda[0] || !a->g || !a->g->r_after ? NULL : find_str(t, K_RCODA, a->vowel);
-        if (rc && (b->fixed || (b->onset[0] && strcmp(b->onset, "r")) || b->glide[0]))
+        const char *rc = a->fixed || a->coda[0] || !a->g || !a->g->r_after ? NULL : rcoda_row(t, a, pl->english);
+        if (rc && (b->fixed || (b->onset[0] && strcmp(b->onset, "r")) || b->glide[0])) {
             a->coda = rc;
+            a->nucleus = find_str(t, K_RNUCLEUS, a->vowel);
+        }
     }
 }
 
@@ -307,7 +344,7 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         int rest = v - i - take;
         between(t, s + i, rest, pl, prev);
         if (rest == 0 && take == 1 && onset[0] && prev == pl->n - 1 && prev >= 0 &&
-            !pl->v[prev].coda[0] && geminates(t, &pl->v[prev], s[v - 1].p, lw))
+            !pl->v[prev].coda[0] && geminates(t, &pl->v[prev], s[v - 1].p, lw, pl->english))
             pl->v[prev].coda = find_str(t, K_CODA, s[v - 1].p->s);
         if (pl->n == SYL_MAX)
             return -1;
@@ -315,11 +352,14 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
          * đu), but is in English words (computer com piu tơ, secure xi kiu) */
         if (!strcmp(glide, "j") && gv[v] && gv[v]->s[0] == 'u' && !pl->english)
             glide = "";
+        /* nor as the onset of a name's first written u (Uber u bơ, Umerov u mê rốp) */
+        if (i == 0 && v == 1 && take == 1 && lw[0] == 'u' && !strcmp(s[0].p->s, "j") && !pl->english)
+            onset = "";
         /* a vowel before r and a vowel may be said as another (an rvowel row: Maduro ʊə -> ʊ, đu rô) */
         const char *vowel = s[v].p->s, *rv = find_str(t, K_RVOWEL, vowel);
         if (rv && v + 2 < n && is_r(s[v + 1].p->s) && s[v + 2].p->vowel)
             vowel = rv;
-        pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v]};
+        pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v], NULL};
         prev = pl->n++;
         i = v + 1;
     }
@@ -357,5 +397,8 @@ int translit_plan_word(const translit *t, const char *ph, size_t n, const char *
     const group *gv[SEG_MAX];
     align(segs, k, lw, g, gv);
     pl->english = english_ending(t, lw);
+    const rule *e = ends_with_row(t, K_ENDING, lw, strlen(lw));
+    pl->ending = e ? e->to : NULL;
+    pl->ending_from = e ? e->from : "";
     return make_plan(t, segs, k, lw, gv, pl);
 }
