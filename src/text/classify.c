@@ -226,16 +226,16 @@ static const rule RULES[] = {
 
 /* The rules each kind of token may take, in table order (built once): the
  * walk then calls only those, with no test of the others per token. */
-static const rule *rules_of[4][NRULES + 1]; /* each list ends with NULL */
+static const rule *rules_of[8][NRULES + 1]; /* each list ends with NULL; 4..7: a sentence's first token */
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
 
 static void index_rules(void)
 {
     static const unsigned KIND[4] = {RULE_EMPTY, RULE_WORD, RULE_NUMERAL, RULE_MARKED};
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 8; k++) {
         size_t m = 0;
         for (size_t r = 0; r < NRULES; r++)
-            if (RULES[r].when & KIND[k])
+            if ((RULES[r].when & KIND[k % 4]) && (k >= 4 || !(RULES[r].when & RULE_FIRST)))
                 rules_of[k][m++] = &RULES[r];
     }
 }
@@ -256,7 +256,7 @@ static int classify_at(const classify_ctx *c, const token *t, size_t n, size_t *
         if (tk->core.s[k] < '0' || tk->core.s[k] > '9')
             kind = 3;
     a.numeral = kind == 2;
-    for (const rule *const *r = rules_of[kind]; *r; r++) {
+    for (const rule *const *r = rules_of[kind + (*i == 0 ? 4 : 0)]; *r; r++) {
         int rc = (*r)->fn(&a);
         if (rc) {
             if (rc < 0)

@@ -195,11 +195,12 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
 #define RULE_MARKED 8
 #define RULE_DIGIT (RULE_NUMERAL | RULE_MARKED)
 #define RULE_CORE (RULE_WORD | RULE_DIGIT)
+#define RULE_FIRST 16 /* and only the first token of a sentence */
 #define RULE_LIST(X)                                                                                          \
     X(day_month_dashed, "date-spaced-dash", RULE_EMPTY) X(dash_range, "dash-range", RULE_EMPTY)              \
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
-    X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD)                                   \
+    X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
     X(loan_phrase, "loanword-phrase", RULE_WORD) X(known_word, "word-known", RULE_WORD)                      \
     X(glued_dash_range, "dash-glued-range", RULE_MARKED) X(time_slash_date, "time-date", RULE_MARKED)           \
     X(plate, "plate", RULE_MARKED)                                                                           \
@@ -210,7 +211,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(document_number, "document-number", RULE_MARKED) X(season_years, "season-years", RULE_MARKED)           \
     X(ratio, "ratio", RULE_MARKED) X(fraction, "fraction", RULE_MARKED)                                       \
     X(month_dot_year, "month-dot-year", RULE_MARKED) X(ordinal, "ordinal", RULE_DIGIT)                        \
-    X(money_scale, "money-scale", RULE_MARKED) X(stoppage_time, "stoppage-time", RULE_DIGIT)                  \
+    X(money_scale, "money-scale", RULE_MARKED) X(stoppage_time, "stoppage-time", RULE_MARKED)                 \
     X(value, "value", RULE_DIGIT)                                                                             \
     X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \
     X(initials, "initials", RULE_WORD)                                                                     \

@@ -171,8 +171,8 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
         while (a < b && lead_punct(s + a, b - a))
             a++;
         int ends = 0;
-        if (b - a >= 3 && s[b - 1] == '.' && s[b - 2] == '/' && s[b - 3] == '.') /* ./. the end of an article */
-            b -= 2;
+        if (__builtin_expect(s[b - 1] == '.' && b - a >= 3 && s[b - 2] == '/' && s[b - 3] == '.', 0))
+            b -= 2; /* ./. the end of an article */
         while (b > a && trail_punct(s[b - 1])) {
             if (s[b - 1] == '.' && b - 1 > a && s[b - 2] != '.' && keeps_period(lx, s + a, b - 1 - a))
                 break;
