@@ -82,6 +82,37 @@ static int consonants_only(slice s, const spanvec *out)
     return !(last && last->cls == CL_VALUE && last->val.kind == V_TIME);
 }
 
+/* a phrase of loanwords.tsv, two to four words one space apart (Anh trai
+ * say hi: "say hi", xây hai), whose words alone would be read as Vietnamese
+ * syllables; the longest wins. Before the word cache, which takes words one
+ * by one. */
+static int loan_phrase(rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i, last = i;
+    const char *found = NULL;
+    slice text = t[i].core;
+    for (size_t j = i + 1; j < a->n && j < i + 4; j++) {
+        const token *p = &t[j - 1];
+        if (p->post.n || t[j].pre.n || !t[j].core.n || t[j].core.s != p->core.s + p->core.n + 1 ||
+            p->core.s[p->core.n] != ' ')
+            break;
+        const char *r = lexicon_loanword(a->c->lx, text.s, (size_t)(t[j].core.s + t[j].core.n - text.s));
+        if (r) {
+            found = r;
+            last = j;
+        }
+    }
+    if (!found)
+        return 0;
+    text.n = (size_t)(t[last].core.s + t[last].core.n - text.s);
+    span sp = rule_mk(CL_LOANWORD, text);
+    sp.reading = found;
+    sp.rule = "loanword-phrase";
+    a->i = last + 1;
+    return rule_push(a->out, &sp) ? -1 : 1;
+}
+
 /* most words: their class does not depend on the words around them (the
  * facts are remembered), unless a unit may follow a scale word (200 triệu
  * đồng). The plain words after it, one space apart, join its span when the
@@ -92,6 +123,9 @@ int rule_known_word(rule_at *a)
     const classify_ctx *c = a->c;
     const token *t = a->t, *tk = &t[a->i];
     const word_facts *f = &c->facts[tk - c->base];
+    int rc = f->head & WORD_HEAD_LOAN ? loan_phrase(a) : 0; /* say hi: tried first, named apart */
+    if (rc)
+        return rc;
     if (!f->kind || (a->i >= 1 && rule_is_scale(c, &t[a->i - 1])))
         return 0;
     slice text = tk->core;
@@ -161,37 +195,6 @@ int rule_capitals(rule_at *a)
     return push_read(a, cls, s, word ? NULL : loan ? loan : exo);
 }
 
-/* a phrase of loanwords.tsv, two to four words one space apart (Anh trai
- * say hi: "say hi", xây hai), whose words alone would be read as Vietnamese
- * syllables; the longest wins. Before the word cache, which takes words one
- * by one. */
-int rule_loan_phrase(rule_at *a)
-{
-    const token *t = a->t;
-    size_t i = a->i, last = i;
-    if (!(a->c->facts[t + i - a->c->base].head & WORD_HEAD_LOAN))
-        return 0;
-    const char *found = NULL;
-    slice text = t[i].core;
-    for (size_t j = i + 1; j < a->n && j < i + 4; j++) {
-        const token *p = &t[j - 1];
-        if (p->post.n || t[j].pre.n || !t[j].core.n || t[j].core.s != p->core.s + p->core.n + 1 ||
-            p->core.s[p->core.n] != ' ')
-            break;
-        const char *r = lexicon_loanword(a->c->lx, text.s, (size_t)(t[j].core.s + t[j].core.n - text.s));
-        if (r) {
-            found = r;
-            last = j;
-        }
-    }
-    if (!found)
-        return 0;
-    text.n = (size_t)(t[last].core.s + t[last].core.n - text.s);
-    span sp = rule_mk(CL_LOANWORD, text);
-    sp.reading = found;
-    a->i = last + 1;
-    return rule_push(a->out, &sp) ? -1 : 1;
-}
 
 int rule_loan_exonym(rule_at *a)
 {
