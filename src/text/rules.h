@@ -10,6 +10,8 @@
  *   rules_fraction.c  a/b: seasons, n of m, house numbers, fractions
  *   rules_unit.c      units after numbers, scale words and number words
  *   rules_code.c      phones, service numbers, plates, documents, serials, codes
+ *   rules_parts.c     the parts of a code, a serial, a URL or a mixed token
+ *                     (U23, 15/2021/NĐ-CP), each with how it is said (span.parts)
  *   rules_abbr.c      abbreviations chosen by their cue words
  *   rules_roman.c     Roman numerals where something marks them
  *   rules_word.c      words, capitals, loanwords, exonyms, URLs, letters, and
@@ -93,6 +95,10 @@ static inline int rule_push_simple(spanvec *sv, tok_class c, slice text)
     return 0;
 }
 span rule_mk(tok_class c, slice text);
+/* a span of class c (CL_CODE, CL_MIXED, CL_SERIAL, CL_URL) with the parts of
+ * its text (classify_parts), for token a->i, which it passes: 1, -1 on out
+ * of memory (rules_parts.c) */
+int rule_push_parts(rule_at *a, tok_class cls, slice text);
 /* a value span, with "ngày"/"tháng" said before it unless the text says it */
 int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text, const value *v, spanvec *out);
 

@@ -118,8 +118,7 @@ int rule_plate(rule_at *a)
     const token *tk = &a->t[a->i];
     if (!tk->digit || !is_plate(tk->core))
         return 0;
-    a->i++;
-    return rule_push_simple(a->out, CL_CODE, tk->core) ? -1 : 1;
+    return rule_push_parts(a, CL_CODE, tk->core);
 }
 
 /* a batch number: lô thuốc số 230521 */
@@ -129,8 +128,7 @@ int rule_batch_number(rule_at *a)
     if (!(a->i > 0 && tk->core.n >= 5 && is_digits(tk->core) && rule_word_has(a->c, &t[a->i - 1], ROLE_NUMBER_WORD) &&
           rule_cue_near(a->c, t, a->i - 1, ROLE_SERIAL)))
         return 0;
-    a->i++;
-    return rule_push_simple(a->out, CL_SERIAL, tk->core) ? -1 : 1;
+    return rule_push_parts(a, CL_SERIAL, tk->core);
 }
 
 int rule_phone(rule_at *a)
@@ -155,8 +153,7 @@ int rule_document_number(rule_at *a)
         !(!memcmp(fr->den.s, "19", 2) || !memcmp(fr->den.s, "20", 2)) || !rule_cue_near(a->c, t, a->i, ROLE_DOCUMENT) ||
         rule_cue(a->c, t, a->i, ROLE_DATE) || (a->i > 0 && rule_word_has(a->c, &t[a->i - 1], ROLE_MONTH_WORD)))
         return 0;
-    a->i++;
-    return rule_push_simple(a->out, CL_CODE, tk->core) ? -1 : 1;
+    return rule_push_parts(a, CL_CODE, tk->core);
 }
 
 /* a flight, a fishing boat: QH1521, VN123, QNg-90123-TS (letters spelled, digits one by one) */
@@ -167,8 +164,7 @@ int rule_serial(rule_at *a)
     if (!(tk->digit && s.s[0] != '-' && rule_has_letter(s) && !memchr(s.s, '/', s.n) &&
           rule_cue(a->c, a->t, a->i, ROLE_SERIAL)))
         return 0;
-    a->i++;
-    return rule_push_simple(a->out, CL_SERIAL, s) ? -1 : 1;
+    return rule_push_parts(a, CL_SERIAL, s);
 }
 
 /* 12/2023/NĐ-CP, 3A-45: capitals, digits and a slash or dash */
@@ -181,6 +177,5 @@ int rule_code(rule_at *a)
            (s.s[0] >= '0' && s.s[0] <= '9' && memchr(s.s, '/', s.n) &&
             rule_has_char(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")))))
         return 0;
-    a->i++;
-    return rule_push_simple(a->out, CL_CODE, s) ? -1 : 1;
+    return rule_push_parts(a, CL_CODE, s);
 }
