@@ -98,7 +98,7 @@ typedef struct span {
 /* the parts of a span that has some (span_has_payload) */
 static inline const mixed_part *span_parts(const span *s)
 {
-    return s->parts.all->v + s->parts.first;
+    return s->parts.n ? s->parts.all->v + s->parts.first : NULL;
 }
 
 typedef struct spanvec {

@@ -21,7 +21,7 @@ typedef struct cutter {
 } cutter;
 
 /* a new part s[from..to): NULL on out of memory */
-static mixed_part *add(cutter *m, size_t from, size_t to, part_kind kind, part_reading how)
+static inline mixed_part *add(cutter *m, size_t from, size_t to, part_kind kind, part_reading how)
 {
     partvec *pv = m->out;
     if (VEC_RESERVE(pv->v, pv->cap, pv->n + 1))
@@ -131,8 +131,10 @@ static int number_parts(cutter *m, size_t from, size_t to)
         return -1;
     slice d = {s.s + i, to - i};
     number n;
-    if (is_digits(d) || parse_number(d, &n))
-        return add_plain(m, i, to, PART_DIGITS, is_digits(d) ? PR_NUMBER : PR_QUANTITY);
+    if (is_digits(d))
+        return add_plain(m, i, to, PART_DIGITS, PR_NUMBER);
+    if (parse_number(d, &n))
+        return add_plain(m, i, to, PART_DIGITS, PR_QUANTITY);
     for (size_t j; i < to; i = j) {
         j = i;
         while (j < to && is_digit_at(s, j))

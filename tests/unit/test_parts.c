@@ -48,8 +48,7 @@ static void describe(const char *line, const char *text, char *out, size_t len)
         if (s->cls == CL_HEIGHT)
             snprintf(out + used, len - used, " %.*s|%.*s", (int)s->height.metres.n, s->height.metres.s,
                      (int)s->height.cm.n, s->height.cm.s);
-        else if (span_has_payload(s->cls) && s->cls != CL_VALUE && s->cls != CL_UNIT && s->cls != CL_FRACTION &&
-                 s->cls != CL_ADDRESS && s->cls != CL_RATIO)
+        else if (s->cls == CL_CODE || s->cls == CL_MIXED || s->cls == CL_SERIAL || s->cls == CL_URL)
             for (unsigned j = 0; j < s->parts.n && used < len; j++) {
                 char part[128];
                 describe_part(&span_parts(s)[j], part, sizeof part);
