@@ -95,10 +95,6 @@ static inline int rule_push_simple(spanvec *sv, tok_class c, slice text)
     return 0;
 }
 span rule_mk(tok_class c, slice text);
-/* a span of class c (CL_CODE, CL_MIXED, CL_SERIAL, CL_URL) with the parts of
- * its text (classify_parts), for token a->i, which it passes: 1, -1 on out
- * of memory (rules_parts.c) */
-int rule_push_parts(rule_at *a, tok_class cls, slice text);
 /* a value span, with "ngày"/"tháng" said before it unless the text says it */
 int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text, const value *v, spanvec *out);
 
@@ -184,5 +180,11 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
 #define X(fn, name, when) int rule_##fn(rule_at *a);
 RULE_LIST(X)
 #undef X
+
+/* rules_parts.c: the span of token a->i as class cls (CL_CODE, CL_MIXED,
+ * CL_SERIAL, CL_URL) with the parts of its text (classify_parts), a->i moved
+ * past it: 1, -1 on out of memory. The spans of those classes are made by it
+ * alone (the verbalizer reads their parts). */
+int rule_push_parts(rule_at *a, tok_class cls, slice text);
 
 #endif
