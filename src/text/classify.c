@@ -47,8 +47,8 @@ int rule_push(spanvec *sv, const span *s)
 void spanvec_free(spanvec *sv)
 {
     free(sv->v);
-    sv->v = NULL;
-    sv->n = sv->cap = 0;
+    free(sv->parts.v);
+    *sv = (spanvec){0};
 }
 
 

@@ -26,14 +26,51 @@ typedef enum {
 } tok_class;
 
 const char *class_name(tok_class c);
-/* 1 for the classes whose spans carry a payload (val, frac) */
+/* 1 for the classes whose spans carry a payload (val, frac, parts, height) */
 static inline int span_has_payload(tok_class c)
 {
-    return c == CL_VALUE || c == CL_UNIT || c == CL_FRACTION || c == CL_ADDRESS || c == CL_RATIO;
+    return c == CL_VALUE || c == CL_UNIT || c == CL_FRACTION || c == CL_ADDRESS || c == CL_RATIO ||
+           c == CL_HEIGHT || c == CL_CODE || c == CL_MIXED || c == CL_SERIAL || c == CL_URL;
 }
 
 /* add_prefix of a number that is the first day of a range of days: "ngày" */
 #define DAY_PREFIX 2
+
+/* One part of a mixed token, a code, a serial or a URL (U23, Covid-19,
+ * 15/2021/NĐ-CP, QH1521, vov.vn): what its text is, and how the classifier
+ * decided it is read (classify_parts). */
+typedef enum { PART_DIGITS, PART_LETTERS, PART_SEP } part_kind;
+typedef enum {
+    PR_NONE,     /* not said (a separator: the dash of NĐ-CP) */
+    PR_NUMBER,   /* digits said as a quantity: 320 "ba trăm hai mươi" */
+    PR_QUANTITY, /* a number with its dots or commas (12.34), as parse_number reads it */
+    PR_DIGITS,   /* digit by digit: QH1521, a leading zero, a web address */
+    PR_SPELL,    /* letters one by one: NĐ "en đê" */
+    PR_READING,  /* a reading of the lexicon's, in .reading: P. "phường", Covid "cô vít" */
+    PR_SAY,      /* a word of say-words.tsv, in .say: / "năm" (of a year), "trên" */
+    PR_ONE,      /* "một": a rate, lượt khách/ngày */
+    PR_ROMAN,    /* a Roman numeral's value, in .roman: RON 95-III */
+    PR_LOWER,    /* a syllable in capitals, said as a word (lower case) */
+    PR_WRITTEN,  /* as written (a syllable, a name) */
+    PR_FOREIGN,  /* a foreign word, in Vietnamese syllables */
+    PR_TONED     /* toneless syllables in CamelCase, their tones restored: #ONhaLamDep */
+} part_reading;
+
+typedef struct mixed_part {
+    slice text;
+    unsigned char kind; /* part_kind */
+    unsigned char how;  /* part_reading */
+    union {
+        const char *reading; /* PR_READING */
+        say_key say;         /* PR_SAY */
+        unsigned roman;      /* PR_ROMAN */
+    };
+} mixed_part;
+
+typedef struct partvec {
+    mixed_part *v;
+    size_t n, cap;
+} partvec;
 
 typedef struct span {
     tok_class cls;
@@ -53,12 +90,26 @@ typedef struct span {
         value val;           /* CL_VALUE, CL_UNIT */
         fraction frac;       /* CL_FRACTION, CL_ADDRESS, CL_RATIO: its parts, as the
                               * classifier read them (the verbalizer reads no text again) */
+        struct {             /* CL_CODE, CL_MIXED, CL_SERIAL, CL_URL: all->v[first..first+n) */
+            const partvec *all;
+            unsigned first, n;
+        } parts;
+        struct {             /* CL_HEIGHT 1m76: "1" and "76" */
+            slice metres, cm;
+        } height;
     };
 } span;
+
+/* the parts of a span that has some (span_has_payload) */
+static inline const mixed_part *span_parts(const span *s)
+{
+    return s->parts.n ? s->parts.all->v + s->parts.first : NULL;
+}
 
 typedef struct spanvec {
     span *v;
     size_t n, cap;
+    partvec parts; /* the parts of its spans (span.parts); empty it with the spans */
 } spanvec;
 
 typedef struct classify_ctx {
@@ -83,5 +134,11 @@ void classify_word_facts(void *lexicon, const char *s, size_t n, word_facts *out
 /* Appends the spans of tokens t[0..n) to out. Returns 0, -1 on out of memory. */
 int classify_sentence(const classify_ctx *c, const token *t, size_t n, spanvec *out);
 void spanvec_free(spanvec *sv);
+
+/* Appends the parts of text s read as class cls (CL_CODE, CL_MIXED,
+ * CL_SERIAL, CL_URL) to out (rules_parts.c): the recognizers record them in
+ * the span; verbalize_fallback reads a text as a code with them. 0, -1 on
+ * out of memory. */
+int classify_parts(const lexicon *lx, slice s, tok_class cls, partvec *out);
 
 #endif

@@ -55,7 +55,7 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
     size_t nt = nz->tokens.n;
     for (size_t from = 0; from < nt;) {
         size_t to = sentence_end(t, nt, from);
-        nz->spans.n = 0;
+        nz->spans.n = nz->spans.parts.n = 0;
         strbuf_clear(&nz->spoken);
         if (classify_sentence(&cc, t + from, to - from, &nz->spans))
             return -1;

@@ -10,6 +10,8 @@
  *   rules_fraction.c  a/b: seasons, n of m, house numbers, fractions
  *   rules_unit.c      units after numbers, scale words and number words
  *   rules_code.c      phones, service numbers, plates, documents, serials, codes
+ *   rules_parts.c     the parts of a code, a serial, a URL or a mixed token
+ *                     (U23, 15/2021/NĐ-CP), each with how it is said (span.parts)
  *   rules_abbr.c      abbreviations chosen by their cue words
  *   rules_roman.c     Roman numerals where something marks them
  *   rules_word.c      words, capitals, loanwords, exonyms, URLs, letters, and
@@ -226,5 +228,11 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
 #define X(fn, name, when) int rule_##fn(rule_at *a);
 RULE_LIST(X)
 #undef X
+
+/* rules_parts.c: the span of token a->i as class cls (CL_CODE, CL_MIXED,
+ * CL_SERIAL, CL_URL) with the parts of its text (classify_parts), a->i moved
+ * past it: 1, -1 on out of memory. The spans of those classes are made by it
+ * alone (the verbalizer reads their parts). */
+int rule_push_parts(rule_at *a, tok_class cls, slice text);
 
 #endif

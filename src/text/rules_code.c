@@ -126,8 +126,7 @@ RULE_BODY int plate_rest(rule_at *a)
     const token *tk = &a->t[a->i];
     if (!tk->digit || !is_plate(tk->core))
         return 0;
-    a->i++;
-    return rule_push_simple(a->out, CL_CODE, tk->core) ? -1 : 1;
+    return rule_push_parts(a, CL_CODE, tk->core);
 }
 
 /* its first test: ten bytes or more */
@@ -143,8 +142,7 @@ RULE_BODY int batch_number_rest(rule_at *a)
     if (!(a->i > 0 && tk->core.n >= 5 && is_digits(tk->core) && rule_word_has(a->c, &t[a->i - 1], ROLE_NUMBER_WORD) &&
           rule_cue_near(a->c, t, a->i - 1, ROLE_SERIAL)))
         return 0;
-    a->i++;
-    return rule_push_simple(a->out, CL_SERIAL, tk->core) ? -1 : 1;
+    return rule_push_parts(a, CL_SERIAL, tk->core);
 }
 
 /* its first test: five digits or more after "số" */
@@ -198,8 +196,7 @@ int rule_document_number(rule_at *a)
         !(!memcmp(fr->den.s, "19", 2) || !memcmp(fr->den.s, "20", 2)) || !rule_cue_near(a->c, t, a->i, ROLE_DOCUMENT) ||
         rule_cue(a->c, t, a->i, ROLE_DATE) || (a->i > 0 && rule_word_has(a->c, &t[a->i - 1], ROLE_MONTH_WORD)))
         return 0;
-    a->i++;
-    return rule_push_simple(a->out, CL_CODE, tk->core) ? -1 : 1;
+    return rule_push_parts(a, CL_CODE, tk->core);
 }
 
 /* chuyến bay VJ304 và VJ318, VJ170 (TP.HCM - Hà Nội) và VJ167: a code
@@ -226,8 +223,7 @@ int rule_serial(rule_at *a)
     if (!(tk->digit && s.s[0] != '-' && rule_has_letter(s) && !memchr(s.s, '/', s.n) &&
           (rule_cue(a->c, a->t, a->i, ROLE_SERIAL) || listed_serial(a))))
         return 0;
-    a->i++;
-    return rule_push_simple(a->out, CL_SERIAL, s) ? -1 : 1;
+    return rule_push_parts(a, CL_SERIAL, s);
 }
 
 /* 12/2023/NĐ-CP, 3A-45: capitals, digits and a slash or dash */
@@ -240,6 +236,5 @@ int rule_code(rule_at *a)
            (s.s[0] >= '0' && s.s[0] <= '9' && memchr(s.s, '/', s.n) &&
             rule_has_char(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")))))
         return 0;
-    a->i++;
-    return rule_push_simple(a->out, CL_CODE, s) ? -1 : 1;
+    return rule_push_parts(a, CL_CODE, s);
 }

@@ -150,8 +150,15 @@ RULE_BODY int height_rest(rule_at *a)
     size_t k = m ? (size_t)(m - s.s) : 0;
     if (!(m && k <= 1 && s.n - k - 1 == 2 && is_digits((slice){s.s, k}) && is_digits((slice){m + 1, 2})))
         return 0;
+    span *h = rule_push_new(a->out);
+    if (!h)
+        return -1;
+    h->cls = CL_HEIGHT;
+    h->text = s;
+    h->height.metres = (slice){s.s, k};
+    h->height.cm = (slice){m + 1, 2};
     a->i++;
-    return rule_push_simple(a->out, CL_HEIGHT, s) ? -1 : 1;
+    return 1;
 }
 
 /* its first test: three or four bytes */

@@ -218,7 +218,7 @@ int rule_url(rule_at *a)
     slice s = a->t[a->i].core;
     if (!looks_url(s))
         return 0;
-    return push_read(a, CL_URL, s, NULL);
+    return rule_push_parts(a, CL_URL, s);
 }
 
 /* các điểm b, c, d: a lone consonant letter is spelled (the vowels are
@@ -259,8 +259,9 @@ int rule_fallback(rule_at *a)
 {
     slice s = a->t[a->i].core;
     int mixed = a->t[a->i].digit || rule_has_char(s, "-/&.+") || case_change(s);
-    tok_class cls = mixed ? CL_MIXED : foreign_looking(s.s, s.n) || short_foreign(s, a->out) ? CL_FOREIGN : CL_WORD;
-    return push_read(a, cls, s, NULL);
+    if (mixed)
+        return rule_push_parts(a, CL_MIXED, s);
+    return push_read(a, foreign_looking(s.s, s.n) || short_foreign(s, a->out) ? CL_FOREIGN : CL_WORD, s, NULL);
 }
 
 /* Đ.T.K.C., H.V: a person's initials, capital letters each followed by a

@@ -1,12 +1,16 @@
 /* verbalize — one function per class, reading what classify recognized. */
 #include "verbalize.h"
-#include "verbalize_parts.h"
+#include "camel.h"
 #include "compose.h"
-#include "syllable.h"
 #include "utf8.h"
+#include <stdlib.h>
 #include <string.h>
 
-int vb_spell(const verbalize_ctx *c, slice s, strbuf *out)
+/* a word of say-words.tsv in the context's dialect */
+#define VB_SAY(c, key) lexicon_say((c)->lx, (key), (c)->dialect)
+
+/* letters one by one (letters.tsv) */
+static int vb_spell(const verbalize_ctx *c, slice s, strbuf *out)
 {
     int rc = 0;
     for (size_t i = 0; i < s.n && !rc;) {
@@ -65,32 +69,6 @@ static int read_number_as(const verbalize_ctx *c, const number *n, int digits, s
 static int read_number(const verbalize_ctx *c, const number *n, strbuf *out)
 {
     return read_number_as(c, n, 0, out);
-}
-
-int vb_read_slice_number(const verbalize_ctx *c, slice s, strbuf *out)
-{
-    /* a leading zero is said (biển số 51B-012.34) */
-    if (s.n > 1 && s.s[0] == '0' && s.s[1] >= '0' && s.s[1] <= '9') {
-        int rc = strbuf_word(out, c->nw->digit[0]);
-        return rc || vb_read_slice_number(c, (slice){s.s + 1, s.n - 1}, out);
-    }
-    number n;
-    if (parse_number(s, &n))
-        return read_number(c, &n, out);
-    /* no number form (12.18.3136): each run of digits, "chấm" and "phẩy" between */
-    int rc = 0;
-    for (size_t i = 0; i < s.n && !rc;) {
-        size_t j = i;
-        while (j < s.n && s.s[j] >= '0' && s.s[j] <= '9')
-            j++;
-        if (j > i)
-            rc = j - i > 1 && s.s[i] == '0' ? num_digits_w(c->nw, s.s + i, j - i, out)
-                                             : num_cardinal_w(c->nw, s.s + i, j - i, out);
-        else
-            rc = strbuf_word(out, VB_SAY(c, s.s[i] == ',' ? SAY_COMMA : SAY_DOT)), j = i + 1;
-        i = j;
-    }
-    return rc;
 }
 
 static int read_year(const verbalize_ctx *c, slice y, strbuf *out)
@@ -218,7 +196,6 @@ static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf
     return rc;
 }
 
-/* A letter run inside a mixed token. */
 /* A foreign word in Vietnamese syllables (Widodo "vi đô đô"); as written with
  * --foreign keep, or when eSpeak-NG gives nothing to map: then spelled, so the
  * Vietnamese voice never switches to another language. */
@@ -230,70 +207,36 @@ static int read_foreign(const verbalize_ctx *c, slice s, strbuf *out)
     return rc < 0 ? -1 : rc ? vb_spell(c, s, out) : 0;
 }
 
-int vb_read_run(const verbalize_ctx *c, slice s, int code, int url, strbuf *out)
+/* one part of a mixed token, a code, a serial or a URL, as the classifier
+ * decided it is read (classify_parts) */
+static int read_part(const verbalize_ctx *c, const mixed_part *p, strbuf *out)
 {
-    if (!code) {
-        const abbr_entry *e = lexicon_abbr(c->lx, s.s, s.n);
-        if (e && url && e->kind == ABBR_EXPAND) /* VOV.VN: the domain's letters, not Việt Nam */
-            e = NULL;
-        if (!e && utf8_len(s.s, s.n) <= 8) { /* vnpt in a web address is VNPT */
-            char up[64];
-            strbuf b = {0};
-            if (!utf8_upper(s.s, s.n, &b) && b.len < sizeof up)
-                e = lexicon_abbr(c->lx, strbuf_str(&b), b.len);
-            if (e && e->kind != ABBR_SPELL) /* only what is spelled anyway (vn is not Việt Nam here) */
-                e = NULL;
-            strbuf_free(&b);
-            (void)up;
-        }
-        if (e) {
-            if (e->kind == ABBR_SPELL && !e->reading[0])
-                return vb_spell(c, s, out);
-            return strbuf_word(out, e->reading);
-        }
-        const char *loan = lexicon_loanword(c->lx, s.s, s.n);
-        if (!loan)
-            loan = lexicon_exonym(c->lx, s.s, s.n);
-        if (loan)
-            return strbuf_word(out, loan);
-        /* đô la/gallon, Km13+714 (a unit's letters, two or more, that are no syllable) */
-        const unit_entry *u =
-            s.n >= 3 || (s.n == 2 && !syllable_parse(c->lx, s.s, s.n, NULL)) ? lexicon_unit(c->lx, s.s, s.n) : NULL;
-        if (u && strlen(u->unit) == s.n && !memcmp(u->unit, s.s, s.n))
-            return strbuf_word(out, u->reading);
+    number n;
+    switch ((part_reading)p->how) {
+    case PR_NONE: return 0;
+    case PR_NUMBER: return num_cardinal_w(c->nw, p->text.s, p->text.n, out);
+    case PR_QUANTITY: return parse_number(p->text, &n) ? read_number(c, &n, out) : -1;
+    case PR_DIGITS: return num_digits_w(c->nw, p->text.s, p->text.n, out);
+    case PR_SPELL: return vb_spell(c, p->text, out);
+    case PR_READING: return strbuf_word(out, p->reading);
+    case PR_SAY: return strbuf_word(out, VB_SAY(c, p->say));
+    case PR_ONE: return strbuf_word(out, c->nw->digit[1]);
+    case PR_ROMAN: return num_cardinal_u_w(c->nw, p->roman, out);
+    case PR_LOWER: return lower_word(p->text, out);
+    case PR_WRITTEN: return strbuf_wordn(out, p->text.s, p->text.n);
+    case PR_FOREIGN: return read_foreign(c, p->text, out);
+    case PR_TONED: return camel_restore(p->text.s, p->text.n, out) < 0 ? -1 : 0;
     }
-    if (utf8_all_upper(s.s, s.n)) {
-        if (!code && s.n > 1 && syllable_is_word(c->lx, s.s, s.n))
-            return lower_word(s, out);
-        return vb_spell(c, s, out);
-    }
-    if (syllable_parse(c->lx, s.s, s.n, NULL))
-        return strbuf_wordn(out, s.s, s.n);
-    /* a short lower-case run is letters (the vn of vnEdu); a capitalized one is a name (Suk, Jae) */
-    int32_t f0;
-    utf8_next(s.s, s.n, &f0);
-    if (utf8_len(s.s, s.n) <= 3 && !utf8_is_upper(f0))
-        return vb_spell(c, s, out);
-    if (foreign_looking(s.s, s.n))
-        return read_foreign(c, s, out);
-    return strbuf_wordn(out, s.s, s.n);
+    return 0;
 }
 
-static int read_url(const verbalize_ctx *c, slice s, strbuf *out)
+/* the parts in turn, up to the first that fails */
+static int read_parts(const verbalize_ctx *c, const mixed_part *v, size_t n, strbuf *out)
 {
-    /* the scheme is not read */
-    static const char *const SCHEMES[] = {"https://", "http://"};
-    for (size_t k = 0; k < 2; k++) {
-        size_t l = strlen(SCHEMES[k]);
-        if (s.n > l && !memcmp(s.s, SCHEMES[k], l)) {
-            s.s += l;
-            s.n -= l;
-            break;
-        }
-    }
-    if (s.n && s.s[s.n - 1] == '/')
-        s.n--;
-    return verbalize_mixed(c, s, CL_URL, out);
+    int rc = 0;
+    for (size_t k = 0; k < n && !rc; k++)
+        rc = read_part(c, &v[k], out);
+    return rc;
 }
 
 static int read_phone(const verbalize_ctx *c, slice s, strbuf *out)
@@ -396,12 +339,9 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return strbuf_word(out, VB_SAY(c, SAY_AND));
     case CL_TIMES:
         return strbuf_word(out, VB_SAY(c, SAY_TIMES));
-    case CL_HEIGHT: { /* 1m75: "một mét bảy mươi lăm" */
-        const char *m = memchr(s->text.s, 'm', s->text.n);
-        size_t a = (size_t)(m - s->text.s);
-        return num_cardinal_w(c->nw, s->text.s, a, out) || strbuf_word(out, VB_SAY(c, SAY_METRE)) ||
-               num_cardinal_w(c->nw, m + 1, 2, out);
-    }
+    case CL_HEIGHT: /* 1m75: "một mét bảy mươi lăm" */
+        return num_cardinal_w(c->nw, s->height.metres.s, s->height.metres.n, out) ||
+               strbuf_word(out, VB_SAY(c, SAY_METRE)) || num_cardinal_w(c->nw, s->height.cm.s, s->height.cm.n, out);
     case CL_ORDINAL:
         return num_ordinal_w(c->nw, s->text.s, s->text.n, out);
     case CL_ROMAN: {
@@ -422,11 +362,10 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_PHONE:
         return read_phone(c, s->text, out);
     case CL_URL:
-        return read_url(c, s->text, out);
     case CL_CODE:
     case CL_MIXED:
     case CL_SERIAL:
-        return verbalize_mixed(c, s->text, s->cls, out);
+        return read_parts(c, span_parts(s), s->parts.n, out);
     }
     return 0;
 }
@@ -434,7 +373,10 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
 int verbalize_fallback(const verbalize_ctx *c, slice text, strbuf *out)
 {
     size_t before = out->len;
-    if (!verbalize_mixed(c, text, CL_CODE, out))
+    partvec parts = {0};
+    int rc = classify_parts(c->lx, text, CL_CODE, &parts) || read_parts(c, parts.v, parts.n, out);
+    free(parts.v);
+    if (!rc)
         return 0;
     strbuf_truncate(out, before);
     return vb_spell(c, text, out);

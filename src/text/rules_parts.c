@@ -1,0 +1,498 @@
+/* rules_parts — the parts of mixed tokens, codes, serials and URLs
+ * (COVID-19, QH1521, 11/2017/QĐ-TTg, P.5, vnEdu, vov.vn), cut once by the
+ * classifier: the text is cut at separators, digits and case changes, and
+ * each part gets its reading (a number, digit by digit, letters spelled, a
+ * word the lexicon knows, a separator said or not). The verbalizer says the
+ * parts in turn (span.parts) and reads no text again.
+ * Takes a text and its class; appends parts to a partvec (classify.h). */
+#include "camel.h"
+#include "foreign.h"
+#include "rules.h"
+#include "syllable.h"
+#include "utf8.h"
+#include <string.h>
+
+/* what one text is cut as */
+typedef struct cutter {
+    const lexicon *lx;
+    slice s;
+    tok_class cls;
+    int code, url;
+    partvec *out;
+    strbuf scratch; /* the words camel_restore tries */
+} cutter;
+
+/* a new part s[from..to): NULL on out of memory */
+static inline mixed_part *add(cutter *m, size_t from, size_t to, part_kind kind, part_reading how)
+{
+    partvec *pv = m->out;
+    if (VEC_RESERVE(pv->v, pv->cap, pv->n + 1))
+        return NULL;
+    mixed_part *p = &pv->v[pv->n++];
+    p->text = (slice){m->s.s + from, to - from};
+    p->kind = (unsigned char)kind;
+    p->how = (unsigned char)how;
+    p->reading = NULL;
+    return p;
+}
+
+static int add_plain(cutter *m, size_t from, size_t to, part_kind kind, part_reading how)
+{
+    return add(m, from, to, kind, how) ? 0 : -1;
+}
+
+static int add_reading(cutter *m, size_t from, size_t to, part_reading how, const char *reading)
+{
+    mixed_part *p = add(m, from, to, PART_LETTERS, how);
+    if (!p)
+        return -1;
+    p->reading = reading;
+    return 0;
+}
+
+static int add_say(cutter *m, size_t from, size_t to, part_kind kind, say_key say)
+{
+    mixed_part *p = add(m, from, to, kind, PR_SAY);
+    if (!p)
+        return -1;
+    p->say = say;
+    return 0;
+}
+
+static int is_digit_at(slice s, size_t i)
+{
+    return i < s.n && s.s[i] >= '0' && s.s[i] <= '9';
+}
+
+static int is_letter_at(slice s, size_t i)
+{
+    int32_t cp;
+    utf8_next(s.s + i, s.n - i, &cp);
+    return utf8_is_letter(cp);
+}
+
+/* a year (19xx, 20xx) at s[i], ending the text or followed by / or - */
+static int year_at(slice s, size_t i)
+{
+    if (i + 4 > s.n || !((s.s[i] == '1' && s.s[i + 1] == '9') || (s.s[i] == '2' && s.s[i + 1] == '0')))
+        return 0;
+    for (size_t k = i + 2; k < i + 4; k++)
+        if (!is_digit_at(s, k))
+            return 0;
+    return i + 4 == s.n || s.s[i + 4] == '/' || s.s[i + 4] == '-';
+}
+
+/* an abbreviation said as a word (RON rôn): not spelled when digits follow it (RON95) */
+static int is_word_abbr(const lexicon *lx, slice s)
+{
+    const abbr_entry *e = lexicon_abbr(lx, s.s, s.n);
+    return e && e->kind == ABBR_WORD && !e->context[0];
+}
+
+/* the end of the letters from i on */
+static size_t letters_end(slice s, size_t i, size_t end)
+{
+    while (i < end && is_letter_at(s, i)) {
+        int32_t cp;
+        i += utf8_next(s.s + i, s.n - i, &cp);
+    }
+    return i;
+}
+
+/* a serial: its digits one by one, its letters spelled. -2: not a serial part */
+static int serial_part(cutter *m, size_t *i)
+{
+    slice s = m->s;
+    size_t j = *i;
+    if (m->cls != CL_SERIAL)
+        return -2;
+    if (is_digit_at(s, j)) {
+        while (is_digit_at(s, j))
+            j++;
+    } else if (is_letter_at(s, j)) {
+        j = letters_end(s, j, s.n);
+    } else {
+        return -2;
+    }
+    int rc = add_plain(m, *i, j, is_digit_at(s, *i) ? PART_DIGITS : PART_LETTERS,
+                       is_digit_at(s, *i) ? PR_DIGITS : PR_SPELL);
+    *i = j;
+    return rc;
+}
+
+/* a number written in s[from..to): its leading zeros said, then a number,
+ * or (12.18.3136, no number's form) each run of digits with "chấm" and
+ * "phẩy" between */
+static int number_parts(cutter *m, size_t from, size_t to)
+{
+    slice s = m->s;
+    size_t i = from;
+    while (to - i > 1 && s.s[i] == '0' && is_digit_at(s, i + 1)) /* biển số 51B-012.34 */
+        i++;
+    if (i > from && add_plain(m, from, i, PART_DIGITS, PR_DIGITS))
+        return -1;
+    slice d = {s.s + i, to - i};
+    number n;
+    if (is_digits(d))
+        return add_plain(m, i, to, PART_DIGITS, PR_NUMBER);
+    if (parse_number(d, &n))
+        return add_plain(m, i, to, PART_DIGITS, PR_QUANTITY);
+    for (size_t j; i < to; i = j) {
+        j = i;
+        while (j < to && is_digit_at(s, j))
+            j++;
+        int rc = j > i ? add_plain(m, i, j, PART_DIGITS, j - i > 1 && s.s[i] == '0' ? PR_DIGITS : PR_NUMBER)
+                       : add_say(m, i, j = i + 1, PART_SEP, s.s[i] == ',' ? SAY_COMMA : SAY_DOT);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+/* digits, with the dots and commas between them: a number (or digit by
+ * digit in a URL, and with a leading zero) */
+static int digits_part(cutter *m, size_t *i)
+{
+    slice s = m->s;
+    size_t from = *i, j = *i;
+    while (is_digit_at(s, j) || (!m->url && j < s.n && (s.s[j] == '.' || s.s[j] == ',') && is_digit_at(s, j + 1)))
+        j++;
+    slice d = {s.s + from, j - from};
+    *i = j;
+    if ((m->url || (d.n > 1 && d.s[0] == '0')) && is_digits(d))
+        return add_plain(m, from, j, PART_DIGITS, PR_DIGITS);
+    return number_parts(m, from, j);
+}
+
+/* an address prefix glued to a name or number: P.5, Q.Bình Thạnh, TP.Thủ Đức, H.Củ Chi */
+static int address_prefix(cutter *m, size_t i, size_t end, size_t *next)
+{
+    slice s = m->s, part = {s.s + i, end - i};
+    if (m->url || end >= s.n || s.s[end] != '.' || end + 1 >= s.n || part.n > 3)
+        return -2;
+    const abbr_entry *e = lexicon_abbr(m->lx, part.s, part.n + 1);
+    while (e && e->kind != ABBR_EXPAND)
+        e = lexicon_abbr_at(m->lx, e->next);
+    if (!e)
+        return -2;
+    *next = end + 1;
+    return add_reading(m, i, end + 1, PR_READING, e->reading);
+}
+
+/* capitals glued to two or more digits are a code, spelled: VN30, QH1521, PA03 */
+static int code_letters(cutter *m, size_t i, size_t end, size_t *next)
+{
+    slice s = m->s;
+    size_t lend = letters_end(s, i, end);
+    slice letters = {s.s + i, lend - i};
+    if (m->url || lend == i || !utf8_all_upper(letters.s, letters.n) || lend + 1 >= s.n || !is_digit_at(s, lend) ||
+        !is_digit_at(s, lend + 1) || utf8_len(letters.s, letters.n) > 3 ||
+        lexicon_has_role(m->lx, letters.s, letters.n, "route") || is_word_abbr(m->lx, letters))
+        return -2;
+    *next = lend;
+    return add_plain(m, i, lend, PART_LETTERS, PR_SPELL);
+}
+
+/* a Roman numeral after a dash in a grade (RON 95-III, 0,05S-II); the second
+ * part of a hyphenated name stays a word (Kim Jong-un, Sang-sik) */
+static int after_dash(cutter *m, size_t i, size_t end)
+{
+    slice s = m->s, part = {s.s + i, end - i};
+    if (i == 0 || s.s[i - 1] != '-')
+        return -2;
+    if (part.n == strspn(part.s, "IVX") && num_roman_value(part.s, part.n) &&
+        (part.n > 1 || part.s[0] == 'I' || part.s[0] == 'V')) {
+        mixed_part *p = add(m, i, end, PART_LETTERS, PR_ROMAN);
+        if (!p)
+            return -1;
+        p->roman = num_roman_value(part.s, part.n);
+        return 0;
+    }
+    if (m->code || m->url || !utf8_is_upper((int32_t)(unsigned char)s.s[0]) || utf8_all_upper(s.s, i - 1) ||
+        utf8_all_upper(part.s, part.n))
+        return -2;
+    int32_t f0;
+    utf8_next(part.s, part.n, &f0);
+    if (!utf8_is_lower(f0) || lexicon_loanword(m->lx, part.s, part.n) || lexicon_abbr(m->lx, part.s, part.n))
+        return -2;
+    return add_plain(m, i, end, PART_LETTERS, PR_WRITTEN);
+}
+
+/* a lone i or e before a capital: the i of iPhone, the e of eGov */
+static int lone_prefix(cutter *m, size_t *i)
+{
+    slice s = m->s;
+    int32_t first, second;
+    size_t k1 = utf8_next(s.s + *i, s.n - *i, &first);
+    if (m->code || !(first == 'i' || first == 'e') || *i + k1 >= s.n)
+        return -2;
+    utf8_next(s.s + *i + k1, s.n - *i - k1, &second);
+    if (!utf8_is_upper(second))
+        return -2;
+    char key[3] = {(char)first, '-', 0};
+    const char *pre = lexicon_loanword(m->lx, key, 2);
+    size_t from = *i;
+    *i += k1;
+    return pre ? add_reading(m, from, *i, PR_READING, pre)
+               : add_say(m, from, *i, PART_LETTERS, first == 'i' ? SAY_I_PREFIX : SAY_E_PREFIX);
+}
+
+/* a run of letters, cut where lower case turns upper (VTVcab: VTV, then cab) */
+static size_t letter_run(slice s, size_t i, size_t end)
+{
+    size_t j = i;
+    int seen_lower = 0, uppers = 0;
+    while (j < end) {
+        int32_t cp;
+        size_t k = utf8_next(s.s + j, s.n - j, &cp);
+        if (!utf8_is_letter(cp) || (utf8_is_upper(cp) && seen_lower) || (utf8_is_lower(cp) && uppers >= 2))
+            break;
+        if (utf8_is_lower(cp))
+            seen_lower = 1;
+        else
+            uppers++;
+        j += k;
+    }
+    return j == i ? i + 1 : j;
+}
+
+/* the abbreviation a run is (vnpt in a web address is VNPT, but only one
+ * spelled anyway: vn is not Việt Nam there), NULL for none */
+static const abbr_entry *run_abbr(const lexicon *lx, slice s, int url)
+{
+    const abbr_entry *e = lexicon_abbr(lx, s.s, s.n);
+    if (e && url && e->kind == ABBR_EXPAND) /* VOV.VN: the domain's letters, not Việt Nam */
+        e = NULL;
+    if (!e && utf8_len(s.s, s.n) <= 8) {
+        strbuf b = {0};
+        if (!utf8_upper(s.s, s.n, &b) && b.len < 64)
+            e = lexicon_abbr(lx, strbuf_str(&b), b.len);
+        if (e && e->kind != ABBR_SPELL)
+            e = NULL;
+        strbuf_free(&b);
+    }
+    return e;
+}
+
+/* the reading of a unit's letters, two or more, that are no syllable (đô
+ * la/gallon, Km13+714), spelled exactly as in the table; NULL for none */
+static const char *unit_reading(const lexicon *lx, slice s)
+{
+    const unit_entry *u =
+        s.n >= 3 || (s.n == 2 && !syllable_parse(lx, s.s, s.n, NULL)) ? lexicon_unit(lx, s.s, s.n) : NULL;
+    return u && strlen(u->unit) == s.n && !memcmp(u->unit, s.s, s.n) ? u->reading : NULL;
+}
+
+/* how a run of letters inside a mixed token is read: an abbreviation, a
+ * loanword, an exonym, a unit (their reading in *reading), a word, a name,
+ * or spelled; code: the letters of a code, which the lexicon is not asked */
+static part_reading run_reading(const lexicon *lx, slice s, int code, int url, const char **reading)
+{
+    if (!code) {
+        const abbr_entry *e = run_abbr(lx, s, url);
+        if (e && e->kind == ABBR_SPELL && !e->reading[0])
+            return PR_SPELL;
+        const char *r = e ? e->reading : lexicon_loanword(lx, s.s, s.n);
+        if (!r)
+            r = lexicon_exonym(lx, s.s, s.n);
+        if (!r)
+            r = unit_reading(lx, s);
+        if (r) {
+            *reading = r;
+            return PR_READING;
+        }
+    }
+    if (utf8_all_upper(s.s, s.n))
+        return !code && s.n > 1 && syllable_is_word(lx, s.s, s.n) ? PR_LOWER : PR_SPELL;
+    if (syllable_parse(lx, s.s, s.n, NULL))
+        return PR_WRITTEN;
+    /* a short lower-case run is letters (the vn of vnEdu); a capitalized one is a name (Suk, Jae) */
+    int32_t f0;
+    utf8_next(s.s, s.n, &f0);
+    if (utf8_len(s.s, s.n) <= 3 && !utf8_is_upper(f0))
+        return PR_SPELL;
+    return foreign_looking(s.s, s.n) ? PR_FOREIGN : PR_WRITTEN;
+}
+
+static int run_part(cutter *m, size_t from, size_t to, int code)
+{
+    const char *reading = NULL;
+    part_reading how = run_reading(m->lx, (slice){m->s.s + from, to - from}, code, m->url, &reading);
+    return how == PR_READING ? add_reading(m, from, to, how, reading) : add_plain(m, from, to, PART_LETTERS, how);
+}
+
+/* toneless Vietnamese in CamelCase (#ONhaLamDep "ở nhà làm đẹp"): its
+ * syllables are a part when their tones are restored with confidence. 1 for
+ * a part, 0 for none, -1 on out of memory */
+static int camel_part(cutter *m, size_t *i, size_t end)
+{
+    if (m->code || m->url)
+        return 0;
+    strbuf_truncate(&m->scratch, 0);
+    long k = camel_restore(m->s.s + *i, end - *i, &m->scratch);
+    if (k <= 0)
+        return (int)k;
+    if (add_plain(m, *i, *i + (size_t)k, PART_LETTERS, PR_TONED))
+        return -1;
+    *i += (size_t)k;
+    return 1;
+}
+
+/* letters: a whole part up to the next separator, if the lexicon knows it,
+ * else its runs */
+static int letters_part(cutter *m, size_t *i)
+{
+    slice s = m->s;
+    size_t end = *i;
+    while (end < s.n && !strchr("-/&.@_:+", s.s[end]))
+        end++;
+    slice part = {s.s + *i, end - *i};
+    int rc;
+    size_t next = end, from = *i;
+    if ((rc = address_prefix(m, *i, end, &next)) != -2 || (rc = code_letters(m, *i, end, &next)) != -2 ||
+        (rc = after_dash(m, *i, end)) != -2) {
+        *i = next;
+        return rc;
+    }
+    const abbr_entry *pa = m->code ? NULL : lexicon_abbr(m->lx, part.s, part.n);
+    if (!m->code && ((pa && (!m->url || pa->kind != ABBR_EXPAND)) || lexicon_loanword(m->lx, part.s, part.n) ||
+                     lexicon_exonym(m->lx, part.s, part.n))) {
+        *i = end;
+        return run_part(m, from, end, 0);
+    }
+    if ((rc = lone_prefix(m, i)) != -2)
+        return rc;
+    if ((rc = camel_part(m, i, end)))
+        return rc < 0 ? -1 : 0;
+    size_t j = letter_run(s, *i, end);
+    rc = run_part(m, *i, j, m->code);
+    *i = j;
+    return rc;
+}
+
+/* a rate after a word: lượt khách/ngày, gạo/tháng, yên/USD ("một");
+ * huyện/thành phố stays silent; USD/VND, EUR/USD: between currencies "trên" */
+static part_reading rate_slash(const cutter *m, size_t i)
+{
+    slice s = m->s;
+    size_t e2 = i + 1;
+    while (e2 < s.n && !strchr("-/&.@_:+", s.s[e2]))
+        e2++;
+    const char *w = s.s + i + 1;
+    size_t wl = e2 - i - 1;
+    const unit_entry *wu = lexicon_unit(m->lx, w, wl);
+    if (!wu && !lexicon_has_role(m->lx, w, wl, "time-unit") && !lexicon_has_role(m->lx, w, wl, "per"))
+        return PR_NONE;
+    size_t b0 = i;
+    while (b0 > 0 && !strchr("-/&.@_:+ ", s.s[b0 - 1]))
+        b0--;
+    const unit_entry *lu = lexicon_unit(m->lx, s.s + b0, i - b0);
+    return wu && wu->kind == UNIT_MONEY && lu && lu->kind == UNIT_MONEY ? PR_SAY : PR_ONE;
+}
+
+/* what a separator in a web address says: its name, or nothing (PR_NONE) */
+static part_reading url_separator(char ch, say_key *say)
+{
+    switch (ch) {
+    case '.': *say = SAY_DOT; break;
+    case '@': *say = SAY_AT; break;
+    case '/': *say = SAY_SLASH; break;
+    case '-': *say = SAY_HYPHEN; break;
+    case '_': *say = SAY_UNDERSCORE; break;
+    case ':': *say = SAY_COLON; break;
+    default: return PR_NONE;
+    }
+    return PR_SAY;
+}
+
+/* what the separator at s[i] says, if anything (*say for PR_SAY) */
+static part_reading separator(const cutter *m, size_t i, say_key *say)
+{
+    slice s = m->s;
+    char ch = s.s[i];
+    int digits_around = i > 0 && is_digit_at(s, i - 1) && is_digit_at(s, i + 1);
+    part_reading said = PR_SAY;
+    if (ch == '&')
+        *say = SAY_AND;
+    else if (m->url)
+        said = url_separator(ch, say);
+    else if (ch == '/' && digits_around) /* a document's number and year: 11/2017/QĐ-TTg "mười một năm hai nghìn…" */
+        *say = m->cls == CL_CODE && year_at(s, i + 1) ? SAY_YEAR : SAY_PER;
+    else if (ch == '/' && !m->code && i > 0 && i + 1 < s.n && is_letter_at(s, i + 1))
+        said = rate_slash(m, i), *say = SAY_PER;
+    else if (ch == '/' && !m->code && i > 0 && is_digit_at(s, i + 1) && !year_at(s, i + 1) &&
+             ((unsigned char)s.s[i - 1] >= 0x80 || ((s.s[i - 1] | 0x20) >= 'a' && (s.s[i - 1] | 0x20) <= 'z')))
+        *say = SAY_PER; /* 59 ca tử vong/119 ca nhiễm: a count over a count, "trên" */
+    else if (ch == '+')
+        *say = SAY_PLUS;
+    else if (ch == ':' && digits_around)
+        *say = SAY_PER; /* a scale or ratio: 1:500 */
+    else
+        said = PR_NONE;
+    return said;
+}
+
+/* the separator at s[i]; one unsaid part for a run of unsaid bytes (a sign
+ * of several bytes: –) */
+static int separator_part(cutter *m, size_t first, size_t i)
+{
+    say_key say = SAY_DOT;
+    part_reading how = separator(m, i, &say);
+    mixed_part *last = m->out->n > first ? &m->out->v[m->out->n - 1] : NULL;
+    if (how == PR_NONE && last && last->how == PR_NONE && last->text.s + last->text.n == m->s.s + i) {
+        last->text.n++;
+        return 0;
+    }
+    return how == PR_SAY ? add_say(m, i, i + 1, PART_SEP, say) : add_plain(m, i, i + 1, PART_SEP, how);
+}
+
+/* a web address's scheme is not read, nor a slash ending it */
+static slice url_read(slice s)
+{
+    static const char *const SCHEMES[] = {"https://", "http://"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t l = strlen(SCHEMES[k]);
+        if (s.n > l && !memcmp(s.s, SCHEMES[k], l)) {
+            s.s += l;
+            s.n -= l;
+            break;
+        }
+    }
+    if (s.n && s.s[s.n - 1] == '/')
+        s.n--;
+    return s;
+}
+
+int classify_parts(const lexicon *lx, slice s, tok_class cls, partvec *out)
+{
+    cutter m = {lx, cls == CL_URL ? url_read(s) : s, cls, cls == CL_CODE, cls == CL_URL, out, {0}};
+    size_t first = out->n;
+    int rc = 0;
+    for (size_t i = 0; i < m.s.n && !rc;) {
+        rc = serial_part(&m, &i);
+        if (rc == -2)
+            rc = is_digit_at(m.s, i)         ? digits_part(&m, &i)
+                 : is_letter_at(m.s, i)      ? letters_part(&m, &i)
+                 : separator_part(&m, first, i++);
+    }
+    strbuf_free(&m.scratch);
+    return rc ? -1 : 0;
+}
+
+int rule_push_parts(rule_at *a, tok_class cls, slice text)
+{
+    spanvec *out = a->out;
+    size_t first = out->parts.n;
+    if (classify_parts(a->c->lx, text, cls, &out->parts))
+        return -1;
+    span *sp = rule_push_new(out);
+    if (!sp)
+        return -1;
+    sp->cls = cls;
+    sp->text = text;
+    sp->parts.all = &out->parts;
+    sp->parts.first = (unsigned)first;
+    sp->parts.n = (unsigned)(out->parts.n - first);
+    a->i++;
+    return 1;
+}
