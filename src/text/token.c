@@ -171,13 +171,16 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
         while (a < b && lead_punct(s + a, b - a))
             a++;
         int ends = 0;
-        if (__builtin_expect(s[b - 1] == '.' && b - a >= 3 && s[b - 2] == '/' && s[b - 3] == '.', 0))
-            b -= 2; /* ./. the end of an article */
-        while (b > a && trail_punct(s[b - 1])) {
-            if (s[b - 1] == '.' && b - 1 > a && s[b - 2] != '.' && keeps_period(lx, s + a, b - 1 - a))
+        for (;;) {
+            while (b > a && trail_punct(s[b - 1])) {
+                if (s[b - 1] == '.' && b - 1 > a && s[b - 2] != '.' && keeps_period(lx, s + a, b - 1 - a))
+                    break;
+                b--;
+                ends |= s[b] == '.' || s[b] == '!' || s[b] == '?';
+            }
+            if (!(b > a + 1 && s[b - 1] == '/' && s[b - 2] == '.' && b < j && s[b] == '.'))
                 break;
-            b--;
-            ends |= s[b] == '.' || s[b] == '!' || s[b] == '?';
+            b--; /* ./. the end of an article: the slash goes with the stops */
         }
         size_t w = digit ? glued_word(lx, s, a, b) : b;
         size_t v = digit && w == b && (unsigned char)s[a] >= 0x41 ? word_before_number(lx, s, a, b) : a;
