@@ -4,22 +4,41 @@
 #include "utf8.h"
 #include <string.h>
 
+/* 1 for ă â đ ê ô ơ ư (either case): letters only Vietnamese writes */
+static int viet_letter(int32_t cp)
+{
+    switch (cp) {
+    case 0x103: case 0x102: case 0xE2: case 0xC2: case 0x111: case 0x110: case 0xEA: case 0xCA:
+    case 0xF4: case 0xD4: case 0x1A1: case 0x1A0: case 0x1B0: case 0x1AF:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* 1 when s[0..n) has a letter only Vietnamese writes */
+static int has_viet_letter(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += utf8_next(s + i, n - i, &cp);
+        if (viet_letter(cp))
+            return 1;
+    }
+    return 0;
+}
+
 int foreign_looking(const char *s, size_t n)
 {
     size_t letters = 0;
     int vowel = 0; /* gmt, utc, cst: letters to spell, not a word */
+    int viet = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
         size_t k = utf8_next(s + i, n - i, &cp);
         if (cp < 0 || !utf8_is_letter(cp) || cp > 0x24F)
             return 0; /* beyond Latin Extended-B (and the Vietnamese block) */
-        switch (cp) {
-        case 0x103: case 0x102: case 0xE2: case 0xC2: case 0x111: case 0x110: case 0xEA: case 0xCA:
-        case 0xF4: case 0xD4: case 0x1A1: case 0x1A0: case 0x1B0: case 0x1AF:
-            return 0; /* ă â đ ê ô ơ ư */
-        default:
-            break;
-        }
+        viet |= viet_letter(cp);
         if (letters && utf8_is_upper(cp))
             return 0; /* a capital inside: VTVcab, iGate are mixed codes, not names */
         letters++;
@@ -28,6 +47,11 @@ int foreign_looking(const char *s, size_t n)
     }
     /* three lower-case letters or fewer are a code (utc, est), not a name */
     int capital = (unsigned char)s[0] >= 'A' && (unsigned char)s[0] <= 'Z';
+    if (viet) { /* a name the press writes in Vietnamese letters (Angôla, Canađa, Ôxtrâylia): capitalized */
+        int32_t first;
+        utf8_next(s, n, &first);
+        return utf8_is_upper(first) && letters >= 4 && vowel;
+    }
     return (letters >= 4 || (capital && letters >= 2)) && vowel;
 }
 
@@ -83,8 +107,11 @@ int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t
     int rc = tones_restore(word, n, &fc->text);
     if (rc < 0)
         return -1;
-    /* then a name already in Vietnamese letters (Áchentina), else a foreign word */
-    if (rc && translit_vietnamized(tr, word, n, &fc->text) && translit_word(tr, word, n, &fc->text)) {
+    /* then a name already in Vietnamese letters (Áchentina, Angôla), else a
+     * foreign word; one with a letter only Vietnamese writes that does not cut
+     * into syllables stays as written (no English voice for it) */
+    if (rc && translit_vietnamized(tr, word, n, &fc->text) &&
+        (has_viet_letter(word, n) ? strbuf_wordn(&fc->text, word, n) : translit_word(tr, word, n, &fc->text))) {
         strbuf_truncate(&fc->text, start);
         return dict_put(&fc->index, word, n, -2) ? -1 : 1;
     }
