@@ -213,7 +213,10 @@ static int after_dash(cutter *m, size_t i, size_t end)
         return -2;
     int32_t f0;
     utf8_next(part.s, part.n, &f0);
-    if (!utf8_is_lower(f0) || lexicon_loanword(m->lx, part.s, part.n) || lexicon_abbr(m->lx, part.s, part.n))
+    /* a word of the language as written (Nghĩa-lộ); anything else, English
+     * or a loanword (Hot-news), is read as such a word alone is */
+    if (!utf8_is_lower(f0) || lexicon_loanword(m->lx, part.s, part.n) || lexicon_abbr(m->lx, part.s, part.n) ||
+        !syllable_parse(m->lx, part.s, part.n, NULL))
         return -2;
     return add_plain(m, i, end, PART_LETTERS, PR_WRITTEN);
 }
