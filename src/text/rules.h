@@ -234,5 +234,9 @@ RULE_LIST(X)
  * past it: 1, -1 on out of memory. The spans of those classes are made by it
  * alone (the verbalizer reads their parts). */
 int rule_push_parts(rule_at *a, tok_class cls, slice text);
+/* a licence plate (51K-888.88, 37H-048.xx) with its dash at text.s[dash]:
+ * the letters before it as a code's, each group of its serial a number, the
+ * dot said, masked digits spelled */
+int rule_push_plate(rule_at *a, slice text, size_t dash);
 
 #endif

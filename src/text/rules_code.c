@@ -99,8 +99,9 @@ static size_t phone_at(const classify_ctx *c, const token *t, size_t n, size_t i
 
 
 /* 51K-888.88, 30A-123.45, 60H6-046.xx: two digits, a letter (and a digit),
- * a dash, then three digits, a dot and two more (digits or x) */
-static int is_plate(slice s)
+ * a dash, then three digits, a dot and two more (digits or x); the dash's
+ * offset, or 0 */
+static size_t plate_dash(slice s)
 {
     size_t k = 0;
     if (s.n < 10 || !(s.s[0] >= '0' && s.s[0] <= '9') || !(s.s[1] >= '0' && s.s[1] <= '9'))
@@ -116,17 +117,17 @@ static int is_plate(slice s)
     for (size_t j = k + 1; j < s.n; j++)
         if (j != k + 4 && !((s.s[j] >= '0' && s.s[j] <= '9') || s.s[j] == 'x' || s.s[j] == 'X'))
             return 0;
-    return 1;
+    return k;
 }
 
 
-/* 51K-888.88, 30A-123.45: a licence plate, read as a code */
+/* 51K-888.88, 30A-123.45: a licence plate, read as a code, its serial in
+ * groups (rule_push_plate) */
 RULE_BODY int plate_rest(rule_at *a)
 {
     const token *tk = &a->t[a->i];
-    if (!tk->digit || !is_plate(tk->core))
-        return 0;
-    return rule_push_parts(a, CL_CODE, tk->core);
+    size_t dash = tk->digit ? plate_dash(tk->core) : 0;
+    return dash ? rule_push_plate(a, tk->core, dash) : 0;
 }
 
 /* its first test: ten bytes or more */

@@ -479,12 +479,36 @@ int classify_parts(const lexicon *lx, slice s, tok_class cls, partvec *out)
     return rc ? -1 : 0;
 }
 
-int rule_push_parts(rule_at *a, tok_class cls, slice text)
+/* the serial of a licence plate, s[i..] after its dash: each group a
+ * number after its leading zeros (024.30 "không hai mươi tư chấm ba mươi"),
+ * the dot said, masked digits spelled (048.xx "... chấm ích ích") */
+static int plate_serial(cutter *m, size_t i)
+{
+    slice s = m->s;
+    int rc = 0;
+    while (i < s.n && !rc) {
+        size_t j = i;
+        if (s.s[i] == '.') {
+            rc = add_say(m, i, i + 1, PART_SEP, SAY_DOT);
+            j = i + 1;
+        } else if (is_digit_at(s, i)) {
+            while (is_digit_at(s, j))
+                j++;
+            rc = number_parts(m, i, j);
+        } else {
+            while (j < s.n && s.s[j] != '.')
+                j++;
+            rc = add_plain(m, i, j, PART_LETTERS, PR_SPELL);
+        }
+        i = j;
+    }
+    return rc;
+}
+
+/* the span of a part list made from out->parts[first..] */
+static int push_parts_span(rule_at *a, tok_class cls, slice text, size_t first)
 {
     spanvec *out = a->out;
-    size_t first = out->parts.n;
-    if (classify_parts(a->c->lx, text, cls, &out->parts))
-        return -1;
     span *sp = rule_push_new(out);
     if (!sp)
         return -1;
@@ -495,4 +519,23 @@ int rule_push_parts(rule_at *a, tok_class cls, slice text)
     sp->parts.n = (unsigned)(out->parts.n - first);
     a->i++;
     return 1;
+}
+
+int rule_push_plate(rule_at *a, slice text, size_t dash)
+{
+    partvec *pv = &a->out->parts;
+    size_t first = pv->n;
+    cutter m = {a->c->lx, text, CL_CODE, 1, 0, pv, {0}};
+    if (classify_parts(a->c->lx, (slice){text.s, dash}, CL_CODE, pv) || add_plain(&m, dash, dash + 1, PART_SEP, PR_NONE) ||
+        plate_serial(&m, dash + 1))
+        return -1;
+    return push_parts_span(a, CL_CODE, text, first);
+}
+
+int rule_push_parts(rule_at *a, tok_class cls, slice text)
+{
+    size_t first = a->out->parts.n;
+    if (classify_parts(a->c->lx, text, cls, &a->out->parts))
+        return -1;
+    return push_parts_span(a, cls, text, first);
 }
