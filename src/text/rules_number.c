@@ -140,7 +140,8 @@ int rule_coordinates(rule_at *a)
     return coordinates_may(a->t[a->i].core) ? coordinates_rest(a) : 0;
 }
 
-/* 1m75: a height */
+/* 1m75: a height, and 56m37, 7m80: a mark in metres and centimetres
+ * (a throw, a jump), said the same: "năm mươi sáu mét ba mươi bảy" */
 RULE_BODY int height_rest(rule_at *a)
 {
     slice s = a->t[a->i].core;
@@ -148,7 +149,7 @@ RULE_BODY int height_rest(rule_at *a)
         return 0;
     const char *m = memchr(s.s, 'm', s.n);
     size_t k = m ? (size_t)(m - s.s) : 0;
-    if (!(m && k <= 1 && s.n - k - 1 == 2 && is_digits((slice){s.s, k}) && is_digits((slice){m + 1, 2})))
+    if (!(m && k >= 1 && k <= 2 && s.n - k - 1 == 2 && is_digits((slice){s.s, k}) && is_digits((slice){m + 1, 2})))
         return 0;
     span *h = rule_push_new(a->out);
     if (!h)
@@ -161,10 +162,10 @@ RULE_BODY int height_rest(rule_at *a)
     return 1;
 }
 
-/* its first test: three or four bytes */
+/* its first test: three to five bytes */
 int rule_height(rule_at *a)
 {
-    return a->t[a->i].core.n == 3 || a->t[a->i].core.n == 4 ? height_rest(a) : 0;
+    return a->t[a->i].core.n - 3 <= 2 ? height_rest(a) : 0;
 }
 
 /* 10x15cm: dimensions */
