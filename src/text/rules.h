@@ -200,6 +200,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
 #define RULE_FIRST 16 /* and only the first token of a sentence */
 #define RULE_LIST(X)                                                                                          \
     X(day_month_dashed, "date-spaced-dash", RULE_EMPTY) X(dash_range, "dash-range", RULE_EMPTY)              \
+    X(code_range, "code-range", RULE_EMPTY)                                                                  \
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \

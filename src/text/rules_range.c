@@ -228,3 +228,46 @@ int rule_inner_range(rule_at *a)
         a->i += rule_unit_after(a->c, a->t, a->n, a->i, a->out);
     return r < 0 ? -1 : 1;
 }
+
+/* the length of the letters before the digits that end s (BĐ of BĐ2, U of
+ * U23), 0 unless s is letters then digits */
+static size_t code_stem(slice s)
+{
+    size_t d = s.n;
+    while (d > 0 && s.s[d - 1] >= '0' && s.s[d - 1] <= '9')
+        d--;
+    if (d == 0 || d == s.n)
+        return 0;
+    for (size_t k = 0; k < d; k++)
+        if ((s.s[k] >= '0' && s.s[k] <= '9') || s.s[k] == '-' || s.s[k] == '.' || s.s[k] == '/')
+            return 0;
+    return d;
+}
+
+/* BĐ2 - BĐ3, U17 - U19: a lone dash between two codes of one stem, the
+ * second number the larger, is a range, "đến" (not between roads) */
+RULE_BODY int code_range_rest(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    slice p = t[a->i - 1].core, q = t[a->i + 1].core;
+    size_t stem = code_stem(p);
+    if (!stem || t[a->i - 1].post.n || tk->core.n || !rule_is_dash_token(tk) || code_stem(q) != stem ||
+        memcmp(p.s, q.s, stem) || q.n - stem > 4 || p.n - stem > 4 || atoi(q.s + stem) <= atoi(p.s + stem))
+        return 0;
+    /* QL1 - QL14: a road joins another, no range (role route in context.tsv) */
+    if (lexicon_has_role(a->c->lx, p.s, stem, "route"))
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_TO, tk->pre.n ? tk->pre : tk->post) ? -1 : 1;
+}
+
+/* its first test: between two tokens with digits, the one before made a code or a mixed span */
+int rule_code_range(rule_at *a)
+{
+    const spanvec *out = a->out;
+    return a->i > 0 && a->i + 1 < a->n && a->t[a->i - 1].digit && a->t[a->i + 1].digit && out->n &&
+                   (out->v[out->n - 1].cls == CL_MIXED || out->v[out->n - 1].cls == CL_CODE ||
+                    out->v[out->n - 1].cls == CL_SERIAL)
+               ? code_range_rest(a)
+               : 0;
+}
