@@ -8,16 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Ngày 19 - 12, UBND tỉnh họp: token i is the dash after a day (1-31) that
- * follows "ngày", and a month (1-12) ends the clause after it: the day's span
- * becomes the date (its text then covers the three tokens). 1 when done. */
-static int spaced_day_month(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
+/* the day's span (out's last) and the month token m make a date: the
+ * span's text then covers both and what is between. 1 when done. */
+static int day_month_join(span *day, const slice *m)
 {
-    if (!rule_is_dash_token(&t[i]) || i < 2 || i + 1 >= n || !out->n || !rule_word_has(c, &t[i - 2], ROLE_DAY_WORD) ||
-        !(i + 2 >= n || t[i + 1].post.n))
-        return 0;
-    span *day = &out->v[out->n - 1];
-    const slice *m = &t[i + 1].core;
     if (day->cls != CL_VALUE || day->val.kind != V_NUMBER || day->val.num.form != NUM_INT || day->val.num.ndigits > 2 ||
         !is_digits(*m) || m->n > 2)
         return 0;
@@ -33,6 +27,46 @@ static int spaced_day_month(const classify_ctx *c, const token *t, size_t n, siz
     return 1;
 }
 
+/* Ngày 19 - 12, UBND tỉnh họp: token i is the dash after a day (1-31) that
+ * follows "ngày" (or sáng, chiều...: role date-strong), and a month (1-12)
+ * ends the clause after it: the day's span becomes the date (its text then
+ * covers the three tokens). 1 when done. */
+static int spaced_day_month(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
+{
+    if (!rule_is_dash_token(&t[i]) || i < 2 || i + 1 >= n || !out->n ||
+        !(rule_word_has(c, &t[i - 2], ROLE_DAY_WORD) || rule_cue(c, t, i - 1, ROLE_DATE_STRONG)) ||
+        !(i + 2 >= n || t[i + 1].post.n))
+        return 0;
+    return day_month_join(&out->v[out->n - 1], &t[i + 1].core);
+}
+
+/* Chiều 8- 7, công an...: the dash glued to the day, a space before the
+ * month; the same cues. Token i is the month. */
+RULE_BODY int glued_day_month_rest(rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    spanvec *out = a->out;
+    if (i < 2 || out->n < 2 || out->v[out->n - 1].cls != CL_PUNCT || !(i + 1 >= a->n || t[i].post.n) ||
+        !rule_cue(a->c, t, i - 1, ROLE_DATE_STRONG))
+        return 0;
+    span dash = out->v[out->n - 1];
+    out->n--;
+    if (!day_month_join(&out->v[out->n - 1], &t[i].core)) {
+        out->v[out->n++] = dash;
+        return 0;
+    }
+    out->v[out->n - 1].rule = "date-glued-dash";
+    a->i++;
+    return 1;
+}
+
+/* its first test: the token before ends in a dash alone */
+int rule_glued_day_month(rule_at *a)
+{
+    const token *p = a->i ? &a->t[a->i - 1] : NULL;
+    return p && p->post.n == 1 && p->post.s[0] == '-' && p->digit && a->t[a->i].core.n <= 2 ? glued_day_month_rest(a) : 0;
+}
 
 /* Ngày bầu cử 5/11, ngày Nhà giáo Việt Nam 20/11: "ngày" two to five words
  * before a d/m, with only words (no number, no stop) between, makes it a date */
