@@ -212,6 +212,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(coordinates, "coordinates", RULE_MARKED) X(batch_number, "batch-number", RULE_DIGIT)                    \
     X(phone, "phone", RULE_DIGIT) X(spaced_number, "spaced-number", RULE_DIGIT)                              \
     X(document_number, "document-number", RULE_MARKED) X(season_years, "season-years", RULE_MARKED)           \
+    X(house_letter, "house-number-letter", RULE_MARKED)                                                      \
     X(ratio, "ratio", RULE_MARKED) X(fraction, "fraction", RULE_MARKED)                                       \
     X(month_dot_year, "month-dot-year", RULE_MARKED) X(ordinal, "ordinal", RULE_DIGIT)                        \
     X(money_scale, "money-scale", RULE_MARKED) X(stoppage_time, "stoppage-time", RULE_MARKED)                 \
