@@ -99,11 +99,25 @@ static int coordinates(const classify_ctx *c, const token *t, size_t n, size_t i
     return 0;
 }
 
+/* iPhone 16 128 GB: after a product's name (a loanword or a mixed token), a
+ * number of one or two digits and a group with a unit after it are the
+ * model and a capacity, two numbers */
+static int model_then_measure(const rule_at *a, size_t used)
+{
+    const spanvec *out = a->out;
+    size_t e = a->i + used;
+    value uv;
+    if (a->i == 0 || !out->n || a->t[a->i].core.n > 2 || e >= a->n || a->t[e - 1].post.n ||
+        (out->v[out->n - 1].cls != CL_LOANWORD && out->v[out->n - 1].cls != CL_MIXED) || a->t[a->i - 1].post.n)
+        return 0;
+    return parse_unit(a->c->lx, a->t[e].core, 1, &uv);
+}
+
 RULE_BODY int spaced_number_rest(rule_at *a)
 {
     span sp;
     size_t used = spaced_number(a->t, a->n, a->i, &sp);
-    if (!used)
+    if (!used || model_then_measure(a, used))
         return 0;
     a->i += used;
     return rule_push(a->out, &sp) ? -1 : 1;
