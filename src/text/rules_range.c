@@ -32,8 +32,10 @@ static void day_range_start(const classify_ctx *c, const token *t, size_t i, spa
         d->add_prefix = DAY_PREFIX;
 }
 
-/* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00 */
-static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, int days_ok, spanvec *out)
+/* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00;
+ * measured: a scale word or a unit follows (2-3 tỷ đồng), so no score */
+static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, int days_ok, int measured,
+                       spanvec *out)
 {
     const slice *s = &t[i].core;
     for (size_t k = 1; k + 1 < s->n; k++) {
@@ -59,7 +61,7 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
         if (vb.kind == V_DATE && !vb.year.n)
             day_range_start(c, t, i, out);
         /* a score (thắng 2-1) has no "đến" */
-        int score = va.kind == V_NUMBER && vb.kind == V_NUMBER &&
+        int score = va.kind == V_NUMBER && vb.kind == V_NUMBER && !measured &&
                     (rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb));
         span to = rule_mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
         value vb2 = vb;
@@ -220,7 +222,10 @@ int rule_inner_range(rule_at *a)
     /* 7-8/10 điểm: before a counted word a/b is a score, no day */
     const token *t = a->t;
     int days_ok = !(a->i + 1 < a->n && !t[a->i].post.n && rule_word_has(a->c, &t[a->i + 1], ROLE_COUNTED));
-    int r = inner_range(a->c, a->t, a->i, a->short_date, days_ok, a->out);
+    value uv;
+    int measured = a->i + 1 < a->n && !t[a->i].post.n && memchr(t[a->i].core.s, '-', t[a->i].core.n) &&
+                   (rule_is_scale(a->c, &t[a->i + 1]) || parse_unit(a->c->lx, t[a->i + 1].core, 1, &uv));
+    int r = inner_range(a->c, a->t, a->i, a->short_date, days_ok, measured, a->out);
     if (!r)
         return 0;
     a->i++;
