@@ -10,6 +10,7 @@
 #include "rules.h"
 #include "syllable.h"
 #include "utf8.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* what one text is cut as */
@@ -390,6 +391,20 @@ static part_reading rate_slash(const cutter *m, size_t i)
     return wu && wu->kind == UNIT_MONEY && lu && lu->kind == UNIT_MONEY ? PR_SAY : PR_ONE;
 }
 
+/* the dash at s[i] between two numbers, the second the larger and out of a
+ * total after a slash (7-8/10, 7-8,5/10): a range */
+static int score_range(slice s, size_t i)
+{
+    size_t a = i, b = i + 1;
+    while (a > 0 && is_digit_at(s, a - 1))
+        a--;
+    if (a > 0 && s.s[a - 1] != ' ')
+        return 0;
+    while (b < s.n && (is_digit_at(s, b) || (s.s[b] == ',' && is_digit_at(s, b + 1))))
+        b++;
+    return b < s.n && s.s[b] == '/' && atoi(s.s + a) < atoi(s.s + i + 1);
+}
+
 /* what a separator in a web address says: its name, or nothing (PR_NONE) */
 static part_reading url_separator(char ch, say_key *say)
 {
@@ -423,6 +438,8 @@ static part_reading separator(const cutter *m, size_t i, say_key *say)
     else if (ch == '/' && !m->code && i > 0 && is_digit_at(s, i + 1) && !year_at(s, i + 1) &&
              ((unsigned char)s.s[i - 1] >= 0x80 || ((s.s[i - 1] | 0x20) >= 'a' && (s.s[i - 1] | 0x20) <= 'z')))
         *say = SAY_PER; /* 59 ca tử vong/119 ca nhiễm: a count over a count, "trên" */
+    else if (ch == '-' && digits_around && !m->code && score_range(s, i))
+        *say = SAY_TO; /* 7-8/10 điểm, 7-8,5/10: a range of scores, "đến" */
     else if (ch == '+')
         *say = SAY_PLUS;
     else if (ch == ':' && digits_around)
