@@ -383,3 +383,37 @@ int rule_value(rule_at *a)
     a->i += rule_unit_after(a->c, t, a->n, a->i, out);
     return 1;
 }
+
+/* concert 1,2, tập 3,4: single digits with commas between, after a word of
+ * things numbered in a series (role numbered), are a list: "một, hai";
+ * not before a scale word or a unit */
+RULE_BODY int number_list_rest(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    for (size_t k = 0; k < s.n; k++)
+        if (!(k % 2 ? s.s[k] == ',' : s.s[k] >= '0' && s.s[k] <= '9'))
+            return 0;
+    const token *w = &a->t[a->i - 1];
+    if (w->post.n || w->digit || !lexicon_word_has(a->c->lx, w->core.s, w->core.n, ROLE_NUMBERED))
+        return 0;
+    value uv; /* mùa 1,5 triệu: an amount */
+    if (a->i + 1 < a->n && !a->t[a->i].post.n &&
+        (rule_is_scale(a->c, &a->t[a->i + 1]) || parse_unit(a->c->lx, a->t[a->i + 1].core, 1, &uv)))
+        return 0;
+    for (size_t k = 0; k < s.n; k += 2) {
+        value v;
+        if (k && rule_push_simple(a->out, CL_PUNCT, (slice){s.s + k - 1, 1}))
+            return -1;
+        if (!rule_value_of(a->c, (slice){s.s + k, 1}, 0, &v) || rule_push_value(a->c, a->t, a->i, (slice){s.s + k, 1}, &v, a->out))
+            return -1;
+    }
+    a->i++;
+    return 1;
+}
+
+/* its first test: an odd length, a digit, a comma, a digit */
+int rule_number_list(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    return a->i > 0 && s.n >= 3 && s.n % 2 && s.s[1] == ',' && s.s[2] >= '0' && s.s[2] <= '9' ? number_list_rest(a) : 0;
+}
