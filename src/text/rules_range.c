@@ -32,6 +32,19 @@ static void day_range_start(const classify_ctx *c, const token *t, size_t i, spa
         d->add_prefix = DAY_PREFIX;
 }
 
+/* ASIAD 19-2022, SEA Games 31-2022: after a named event (an abbreviation,
+ * a loanword, capitals), its edition (13 to 99: no month) and its year, no
+ * range */
+static int edition_year(const spanvec *out, const value *a, const value *b)
+{
+    if (!out->n || a->kind != V_NUMBER || b->kind != V_NUMBER || a->num.form != NUM_INT || b->num.form != NUM_INT ||
+        a->num.ndigits != 2 || b->num.ndigits != 4 || atoi(a->num.digits) <= 12 ||
+        !(!memcmp(b->num.digits, "19", 2) || !memcmp(b->num.digits, "20", 2)))
+        return 0;
+    tok_class p = out->v[out->n - 1].cls;
+    return p == CL_ABBR || p == CL_LOANWORD || p == CL_UPPERWORD;
+}
+
 /* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00;
  * measured: a scale word or a unit follows (2-3 tỷ đồng), so no score */
 static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, int days_ok, int measured,
@@ -56,13 +69,14 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
             continue;
         if (va.kind == V_TIME && vb.kind != V_TIME)
             continue;
+        int edition = edition_year(out, &va, &vb);
         if (rule_push_value(c, t, i, a, &va, out))
             return -1;
         if (vb.kind == V_DATE && !vb.year.n)
             day_range_start(c, t, i, out);
         /* a score (thắng 2-1) has no "đến" */
-        int score = va.kind == V_NUMBER && vb.kind == V_NUMBER && !measured &&
-                    (rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb));
+        int score = edition || (va.kind == V_NUMBER && vb.kind == V_NUMBER && !measured &&
+                                (rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb)));
         span to = rule_mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
         value vb2 = vb;
         span sb = rule_mk(CL_VALUE, b);
