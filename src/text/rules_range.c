@@ -32,6 +32,28 @@ static void day_range_start(const classify_ctx *c, const token *t, size_t i, spa
         d->add_prefix = DAY_PREFIX;
 }
 
+/* a token in quotes of its own: "1-2", “1-2” */
+static int is_quoted(const token *tk)
+{
+    static const char *const OPEN[] = {"\"", "“"}, *const CLOSE[] = {"\"", "”"};
+    int open = 0, close = 0;
+    for (size_t k = 0; k < 2; k++) {
+        size_t lo = strlen(OPEN[k]), lc = strlen(CLOSE[k]);
+        open |= tk->pre.n >= lo && !memcmp(tk->pre.s + tk->pre.n - lo, OPEN[k], lo);
+        close |= tk->post.n >= lc && !memcmp(tk->post.s, CLOSE[k], lc);
+    }
+    return open && close;
+}
+
+/* a scale word or a unit after token at->i (2-3 tỷ đồng) */
+static int measured_at(const rule_at *at)
+{
+    const token *t = at->t;
+    value uv;
+    return at->i + 1 < at->n && !t[at->i].post.n &&
+           (rule_is_scale(at->c, &t[at->i + 1]) || parse_unit(at->c->lx, t[at->i + 1].core, 1, &uv));
+}
+
 /* ASIAD 19-2022, SEA Games 31-2022: after a named event (an abbreviation,
  * a loanword, capitals), its edition (13 to 99: no month) and its year, no
  * range */
@@ -46,11 +68,14 @@ static int edition_year(const spanvec *out, const value *a, const value *b)
 }
 
 /* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00;
- * hint -1: a scale word or a unit follows (2-3 tỷ đồng), so no score; 1: the
- * token is quoted alone (cuộc đua "1-2"), a label, so two numbers */
-static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, int days_ok, int hint,
-                       spanvec *out)
+ * a score unless a scale word or a unit follows (2-3 tỷ đồng: measured_at);
+ * quoted: the token is in quotes alone (cuộc đua "1-2"), a label, two numbers */
+static int inner_range(const rule_at *at, int days_ok, int quoted, spanvec *out)
 {
+    const classify_ctx *c = at->c;
+    const token *t = at->t;
+    size_t i = at->i;
+    int short_date = at->short_date;
     const slice *s = &t[i].core;
     for (size_t k = 1; k + 1 < s->n; k++) {
         if (s->s[k] != '-')
@@ -76,8 +101,9 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
         if (vb.kind == V_DATE && !vb.year.n)
             day_range_start(c, t, i, out);
         /* a score (thắng 2-1) has no "đến" */
-        int score = edition || (va.kind == V_NUMBER && vb.kind == V_NUMBER && hint >= 0 &&
-                                (hint || rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb)));
+        int score = edition || (va.kind == V_NUMBER && vb.kind == V_NUMBER &&
+                                (quoted || rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb)) &&
+                                !measured_at(at));
         span to = rule_mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
         value vb2 = vb;
         span sb = rule_mk(CL_VALUE, b);
@@ -228,19 +254,6 @@ int rule_glued_dash_range(rule_at *a)
     return a->t[a->i].core.n > 1 && a->t[a->i].core.s[0] == '-' ? glued_dash_range_rest(a) : 0;
 }
 
-/* a token in quotes of its own: "1-2", “1-2” */
-static int quoted(const token *tk)
-{
-    static const char *const OPEN[] = {"\"", "“"}, *const CLOSE[] = {"\"", "”"};
-    int open = 0, close = 0;
-    for (size_t k = 0; k < 2; k++) {
-        size_t lo = strlen(OPEN[k]), lc = strlen(CLOSE[k]);
-        open |= tk->pre.n >= lo && !memcmp(tk->pre.s + tk->pre.n - lo, OPEN[k], lo);
-        close |= tk->post.n >= lc && !memcmp(tk->post.s, CLOSE[k], lc);
-    }
-    return open && close;
-}
-
 /* 2021-2025, 10-15%: a range inside one token (when the token is no value) */
 int rule_inner_range(rule_at *a)
 {
@@ -250,17 +263,7 @@ int rule_inner_range(rule_at *a)
     /* 7-8/10 điểm: before a counted word a/b is a score, no day */
     const token *t = a->t;
     int days_ok = !(a->i + 1 < a->n && !t[a->i].post.n && rule_word_has(a->c, &t[a->i + 1], ROLE_COUNTED));
-    value uv;
-    const token *tk = &t[a->i];
-    int hint = 0;
-    if (memchr(tk->core.s, '-', tk->core.n)) {
-        if (a->i + 1 < a->n && !tk->post.n &&
-            (rule_is_scale(a->c, &t[a->i + 1]) || parse_unit(a->c->lx, t[a->i + 1].core, 1, &uv)))
-            hint = -1;
-        else if (quoted(tk) && tk->core.n <= 5)
-            hint = 1;
-    }
-    int r = inner_range(a->c, a->t, a->i, a->short_date, days_ok, hint, a->out);
+    int r = inner_range(a, days_ok, is_quoted(&t[a->i]) && t[a->i].core.n <= 5, a->out);
     if (!r)
         return 0;
     a->i++;
