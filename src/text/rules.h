@@ -200,6 +200,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
 #define RULE_FIRST 16 /* and only the first token of a sentence */
 #define RULE_LIST(X)                                                                                          \
     X(day_month_dashed, "date-spaced-dash", RULE_EMPTY) X(dash_range, "dash-range", RULE_EMPTY)              \
+    X(code_range, "code-range", RULE_EMPTY)                                                                  \
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
@@ -211,9 +212,13 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(coordinates, "coordinates", RULE_MARKED) X(batch_number, "batch-number", RULE_DIGIT)                    \
     X(phone, "phone", RULE_DIGIT) X(spaced_number, "spaced-number", RULE_DIGIT)                              \
     X(document_number, "document-number", RULE_MARKED) X(season_years, "season-years", RULE_MARKED)           \
+    X(house_letter, "house-number-letter", RULE_MARKED)                                                      \
     X(ratio, "ratio", RULE_MARKED) X(fraction, "fraction", RULE_MARKED)                                       \
     X(month_dot_year, "month-dot-year", RULE_MARKED) X(ordinal, "ordinal", RULE_DIGIT)                        \
     X(money_scale, "money-scale", RULE_MARKED) X(stoppage_time, "stoppage-time", RULE_MARKED)                 \
+    X(race_time, "race-time", RULE_MARKED) X(hundredths, "hundredths", RULE_NUMERAL)                         \
+    X(glued_day_month, "date-glued-dash", RULE_NUMERAL)                                                      \
+    X(number_list, "number-list", RULE_MARKED)                                                               \
     X(value, "value", RULE_DIGIT)                                                                             \
     X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \
     X(initials, "initials", RULE_WORD)                                                                     \
@@ -234,5 +239,9 @@ RULE_LIST(X)
  * past it: 1, -1 on out of memory. The spans of those classes are made by it
  * alone (the verbalizer reads their parts). */
 int rule_push_parts(rule_at *a, tok_class cls, slice text);
+/* a licence plate (51K-888.88, 37H-048.xx) with its dash at text.s[dash]:
+ * the letters before it as a code's, each group of its serial a number, the
+ * dot said, masked digits spelled */
+int rule_push_plate(rule_at *a, slice text, size_t dash);
 
 #endif

@@ -99,11 +99,12 @@ static size_t phone_at(const classify_ctx *c, const token *t, size_t n, size_t i
 
 
 /* 51K-888.88, 30A-123.45, 60H6-046.xx: two digits, a letter (and a digit),
- * a dash, then three digits, a dot and two more (digits or x) */
-static int is_plate(slice s)
+ * a dash, then three digits, a dot and two more (digits or x), or four
+ * digits (76K-4021); the dash's offset, or 0 */
+static size_t plate_dash(slice s)
 {
     size_t k = 0;
-    if (s.n < 10 || !(s.s[0] >= '0' && s.s[0] <= '9') || !(s.s[1] >= '0' && s.s[1] <= '9'))
+    if (s.n < 8 || !(s.s[0] >= '0' && s.s[0] <= '9') || !(s.s[1] >= '0' && s.s[1] <= '9'))
         return 0;
     k = 2;
     if (!(s.s[k] >= 'A' && s.s[k] <= 'Z'))
@@ -111,28 +112,50 @@ static int is_plate(slice s)
     k++;
     if (k < s.n && s.s[k] >= '0' && s.s[k] <= '9')
         k++;
-    if (k >= s.n || s.s[k] != '-' || s.n - k - 1 != 6 || s.s[k + 4] != '.')
+    if (k >= s.n || s.s[k] != '-')
+        return 0;
+    if (s.n - k - 1 == 4 && is_digits((slice){s.s + k + 1, 4}))
+        return k; /* 76K-4021: an older plate, four digits */
+    if (s.n - k - 1 != 6 || s.s[k + 4] != '.')
         return 0;
     for (size_t j = k + 1; j < s.n; j++)
         if (j != k + 4 && !((s.s[j] >= '0' && s.s[j] <= '9') || s.s[j] == 'x' || s.s[j] == 'X'))
             return 0;
-    return 1;
+    return k;
 }
 
 
-/* 51K-888.88, 30A-123.45: a licence plate, read as a code */
+/* a word of role plate (xe, biển, BKS) among the three before token a->i */
+static int plate_cued(const rule_at *a)
+{
+    for (size_t back = 1; back <= 3 && back <= a->i; back++) {
+        const token *w = &a->t[a->i - back];
+        if (back > 1 && w->post.n)
+            return 0;
+        if (lexicon_word_has(a->c->lx, w->core.s, w->core.n, ROLE_PLATE))
+            return 1;
+    }
+    return 0;
+}
+
+/* 51K-888.88, 30A-123.45: a licence plate, read as a code, its serial in
+ * groups (rule_push_plate) */
 RULE_BODY int plate_rest(rule_at *a)
 {
     const token *tk = &a->t[a->i];
-    if (!tk->digit || !is_plate(tk->core))
+    size_t dash = tk->digit ? plate_dash(tk->core) : 0;
+    if (!dash)
         return 0;
-    return rule_push_parts(a, CL_CODE, tk->core);
+    /* the older form (76K-4021) after a vehicle or a plate's word only (role plate) */
+    if (tk->core.n - dash - 1 == 4 && !plate_cued(a))
+        return 0;
+    return rule_push_plate(a, tk->core, dash);
 }
 
-/* its first test: ten bytes or more */
+/* its first test: eight bytes or more */
 int rule_plate(rule_at *a)
 {
-    return a->t[a->i].core.n >= 10 ? plate_rest(a) : 0;
+    return a->t[a->i].core.n >= 8 ? plate_rest(a) : 0;
 }
 
 /* a batch number: lô thuốc số 230521 */

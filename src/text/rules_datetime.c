@@ -8,16 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Ngày 19 - 12, UBND tỉnh họp: token i is the dash after a day (1-31) that
- * follows "ngày", and a month (1-12) ends the clause after it: the day's span
- * becomes the date (its text then covers the three tokens). 1 when done. */
-static int spaced_day_month(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
+/* the day's span (out's last) and the month token m make a date: the
+ * span's text then covers both and what is between. 1 when done. */
+static int day_month_join(span *day, const slice *m)
 {
-    if (!rule_is_dash_token(&t[i]) || i < 2 || i + 1 >= n || !out->n || !rule_word_has(c, &t[i - 2], ROLE_DAY_WORD) ||
-        !(i + 2 >= n || t[i + 1].post.n))
-        return 0;
-    span *day = &out->v[out->n - 1];
-    const slice *m = &t[i + 1].core;
     if (day->cls != CL_VALUE || day->val.kind != V_NUMBER || day->val.num.form != NUM_INT || day->val.num.ndigits > 2 ||
         !is_digits(*m) || m->n > 2)
         return 0;
@@ -33,6 +27,46 @@ static int spaced_day_month(const classify_ctx *c, const token *t, size_t n, siz
     return 1;
 }
 
+/* Ngày 19 - 12, UBND tỉnh họp: token i is the dash after a day (1-31) that
+ * follows "ngày" (or sáng, chiều...: role date-strong), and a month (1-12)
+ * ends the clause after it: the day's span becomes the date (its text then
+ * covers the three tokens). 1 when done. */
+static int spaced_day_month(const classify_ctx *c, const token *t, size_t n, size_t i, spanvec *out)
+{
+    if (!rule_is_dash_token(&t[i]) || i < 2 || i + 1 >= n || !out->n ||
+        !(rule_word_has(c, &t[i - 2], ROLE_DAY_WORD) || rule_cue(c, t, i - 1, ROLE_DATE_STRONG)) ||
+        !(i + 2 >= n || t[i + 1].post.n))
+        return 0;
+    return day_month_join(&out->v[out->n - 1], &t[i + 1].core);
+}
+
+/* Chiều 8- 7, công an...: the dash glued to the day, a space before the
+ * month; the same cues. Token i is the month. */
+RULE_BODY int glued_day_month_rest(rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    spanvec *out = a->out;
+    if (i < 2 || out->n < 2 || out->v[out->n - 1].cls != CL_PUNCT || !(i + 1 >= a->n || t[i].post.n) ||
+        !rule_cue(a->c, t, i - 1, ROLE_DATE_STRONG))
+        return 0;
+    span dash = out->v[out->n - 1];
+    out->n--;
+    if (!day_month_join(&out->v[out->n - 1], &t[i].core)) {
+        out->v[out->n++] = dash;
+        return 0;
+    }
+    out->v[out->n - 1].rule = "date-glued-dash";
+    a->i++;
+    return 1;
+}
+
+/* its first test: the token before ends in a dash alone */
+int rule_glued_day_month(rule_at *a)
+{
+    const token *p = a->i ? &a->t[a->i - 1] : NULL;
+    return p && p->post.n == 1 && p->post.s[0] == '-' && p->digit && a->t[a->i].core.n <= 2 ? glued_day_month_rest(a) : 0;
+}
 
 /* Ngày bầu cử 5/11, ngày Nhà giáo Việt Nam 20/11: "ngày" two to five words
  * before a d/m, with only words (no number, no stop) between, makes it a date */
@@ -238,4 +272,106 @@ int rule_stoppage_time(rule_at *a)
                    rule_push_value(a->c, a->t, a->i - 1, plus, &vp, a->out)
                ? -1
                : 1;
+}
+
+/* the digits at s[*k..], at most max of them: how many */
+static size_t digits_at(slice s, size_t *k, size_t max)
+{
+    size_t from = *k;
+    while (*k < s.n && *k - from < max && s.s[*k] >= '0' && s.s[*k] <= '9')
+        (*k)++;
+    return *k - from;
+}
+
+/* the length of a minute mark (' ’) or a second mark (" ” '' ’’) at s[k], 0 if none */
+static size_t race_mark(slice s, size_t k, int second)
+{
+    static const char *const MIN[] = {"’", "'"}, *const SEC[] = {"”", "\"", "’’", "''", "″"};
+    const char *const *set = second ? SEC : MIN;
+    size_t n = second ? sizeof SEC / sizeof *SEC : sizeof MIN / sizeof *MIN;
+    for (size_t j = 0; j < n; j++) {
+        size_t l = strlen(set[j]);
+        if (k + l <= s.n && !memcmp(s.s + k, set[j], l) && !(second && k + l < s.n && (s.s[k + l] == '\'' || s.s[k + l] == '"')))
+            return l;
+    }
+    return 0;
+}
+
+/* hundredths of a second, the last part of a race time: 74 a number, 08
+ * digit by digit ("không tám") */
+static int push_hundredths(rule_at *a, slice h)
+{
+    value v;
+    if (h.n == 2 && h.s[0] == '0')
+        return rule_push_parts(a, CL_SERIAL, h);
+    if (!rule_value_of(a->c, h, 0, &v) || rule_push_value(a->c, a->t, a->i, h, &v, a->out))
+        return -1;
+    a->i++;
+    return 1;
+}
+
+/* a unit span for a mark read as the word w (phút, giây) */
+static int push_mark(rule_at *a, slice mark, const char *w)
+{
+    span u = rule_mk(CL_UNIT, mark);
+    u.val.unit = lexicon_unit(a->c->lx, w, strlen(w));
+    return u.val.unit ? rule_push(a->out, &u) : -1;
+}
+
+/* 10’13”74, 3'49"08: a race time, minutes, seconds and hundredths:
+ * "mười phút mười ba giây bảy mươi tư" */
+RULE_BODY int race_time_rest(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    size_t k = 0, m0, m1, s0, s1;
+    if (!digits_at(s, &k, 2) || !(m1 = race_mark(s, m0 = k, 0)))
+        return 0;
+    k += m1;
+    s0 = k;
+    if (digits_at(s, &k, 2) != 2 || !(s1 = race_mark(s, k, 1)))
+        return 0;
+    size_t q = k, h0 = k + s1;
+    k = h0;
+    if (digits_at(s, &k, 2) != 2 || k != s.n)
+        return 0;
+    value vm, vs;
+    if (!rule_value_of(a->c, (slice){s.s, m0}, 0, &vm) || !rule_value_of(a->c, (slice){s.s + s0, q - s0}, 0, &vs))
+        return 0;
+    if (rule_push_value(a->c, a->t, a->i, (slice){s.s, m0}, &vm, a->out) || push_mark(a, (slice){s.s + m0, m1}, "phút") ||
+        rule_push_value(a->c, a->t, a->i, (slice){s.s + s0, q - s0}, &vs, a->out) ||
+        push_mark(a, (slice){s.s + q, s1}, "s"))
+        return -1;
+    return push_hundredths(a, (slice){s.s + h0, s.n - h0});
+}
+
+/* its first test: a digit, then a minute mark */
+int rule_race_time(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    return s.n >= 7 && (s.s[1] == '\'' || s.s[2] == '\'' || (unsigned char)s.s[1] == 0xE2 || (unsigned char)s.s[2] == 0xE2)
+               ? race_time_rest(a)
+               : 0;
+}
+
+/* 3 phút 49 giây 08: two digits after "<number> giây" are hundredths, and
+ * with a leading zero said digit by digit ("không tám"); not before a
+ * counted thing (role counted in context.tsv) */
+RULE_BODY int hundredths_rest(rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    static const char GIAY[] = "giây";
+    const slice w = t[i - 1].core;
+    if (w.n != sizeof GIAY - 1 || memcmp(w.s, GIAY, w.n) || !t[i - 2].digit || t[i - 1].post.n || t[i - 2].post.n)
+        return 0;
+    if (i + 1 < a->n && !t[i].post.n && rule_cue(a->c, t, i + 2, ROLE_COUNTED)) /* 30 giây 05 người: a count */
+        return 0;
+    return rule_push_parts(a, CL_SERIAL, t[i].core);
+}
+
+/* its first test: 0 and a digit, two tokens after the sentence's start */
+int rule_hundredths(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    return s.n == 2 && s.s[0] == '0' && a->i >= 2 ? hundredths_rest(a) : 0;
 }

@@ -3,6 +3,7 @@
  * tiêu chí, 180/100 mmHg: "trên"), a house number (số nhà 12/3) and a true
  * fraction (2/3 diện tích, 2 1/2). Takes a rule_at (rules.h); appends spans. */
 #include "rules.h"
+#include "utf8.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,4 +92,40 @@ int rule_fraction(rule_at *a)
     span f = rule_mk(a->addr ? CL_ADDRESS : CL_FRACTION, s);
     f.frac = *fr;
     return rule_push(out, &f) ? -1 : 1;
+}
+
+/* 132/13A Lý Thường Kiệt, số nhà 45/2B: a house number whose last number
+ * has a letter, before a street's name (a capital) or after an address cue:
+ * "một trăm ba mươi hai trên mười ba a" (no ampere) */
+RULE_BODY int house_letter_rest(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    slice s = tk->core;
+    size_t k = 0, slashes = 0;
+    while (k + 1 < s.n) {
+        if (s.s[k] == '/' && k > 0 && s.s[k + 1] >= '0' && s.s[k + 1] <= '9')
+            slashes++;
+        else if (!(s.s[k] >= '0' && s.s[k] <= '9'))
+            return 0;
+        k++;
+    }
+    if (!slashes)
+        return 0;
+    int32_t cp = 0;
+    const slice *w = a->i + 1 < a->n ? &t[a->i + 1].core : NULL;
+    if (w && w->n)
+        utf8_next(w->s, w->n, &cp);
+    int street = w && !tk->post.n && !t[a->i + 1].digit && utf8_is_upper(cp);
+    if (!street && !rule_cue(a->c, t, a->i, ROLE_ADDRESS))
+        return 0;
+    return rule_push_parts(a, CL_CODE, s);
+}
+
+/* its first test: a digit, then a capital letter ending the token */
+int rule_house_letter(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    return s.n >= 4 && s.s[s.n - 1] >= 'A' && s.s[s.n - 1] <= 'Z' && s.s[s.n - 2] >= '0' && s.s[s.n - 2] <= '9'
+               ? house_letter_rest(a)
+               : 0;
 }

@@ -99,11 +99,25 @@ static int coordinates(const classify_ctx *c, const token *t, size_t n, size_t i
     return 0;
 }
 
+/* iPhone 16 128 GB: after a product's name (a loanword or a mixed token), a
+ * number of one or two digits and a group with a unit after it are the
+ * model and a capacity, two numbers */
+static int model_then_measure(const rule_at *a, size_t used)
+{
+    const spanvec *out = a->out;
+    size_t e = a->i + used;
+    value uv;
+    if (a->i == 0 || !out->n || a->t[a->i].core.n > 2 || e >= a->n || a->t[e - 1].post.n ||
+        (out->v[out->n - 1].cls != CL_LOANWORD && out->v[out->n - 1].cls != CL_MIXED) || a->t[a->i - 1].post.n)
+        return 0;
+    return parse_unit(a->c->lx, a->t[e].core, 1, &uv);
+}
+
 RULE_BODY int spaced_number_rest(rule_at *a)
 {
     span sp;
     size_t used = spaced_number(a->t, a->n, a->i, &sp);
-    if (!used)
+    if (!used || model_then_measure(a, used))
         return 0;
     a->i += used;
     return rule_push(a->out, &sp) ? -1 : 1;
@@ -140,7 +154,8 @@ int rule_coordinates(rule_at *a)
     return coordinates_may(a->t[a->i].core) ? coordinates_rest(a) : 0;
 }
 
-/* 1m75: a height */
+/* 1m75: a height, and 56m37, 7m80: a mark in metres and centimetres
+ * (a throw, a jump), said the same: "năm mươi sáu mét ba mươi bảy" */
 RULE_BODY int height_rest(rule_at *a)
 {
     slice s = a->t[a->i].core;
@@ -148,7 +163,7 @@ RULE_BODY int height_rest(rule_at *a)
         return 0;
     const char *m = memchr(s.s, 'm', s.n);
     size_t k = m ? (size_t)(m - s.s) : 0;
-    if (!(m && k <= 1 && s.n - k - 1 == 2 && is_digits((slice){s.s, k}) && is_digits((slice){m + 1, 2})))
+    if (!(m && k >= 1 && k <= 2 && s.n - k - 1 == 2 && is_digits((slice){s.s, k}) && is_digits((slice){m + 1, 2})))
         return 0;
     span *h = rule_push_new(a->out);
     if (!h)
@@ -161,10 +176,10 @@ RULE_BODY int height_rest(rule_at *a)
     return 1;
 }
 
-/* its first test: three or four bytes */
+/* its first test: three to five bytes */
 int rule_height(rule_at *a)
 {
-    return a->t[a->i].core.n == 3 || a->t[a->i].core.n == 4 ? height_rest(a) : 0;
+    return a->t[a->i].core.n - 3 <= 2 ? height_rest(a) : 0;
 }
 
 /* 10x15cm: dimensions */
@@ -367,4 +382,38 @@ int rule_value(rule_at *a)
     a->i++;
     a->i += rule_unit_after(a->c, t, a->n, a->i, out);
     return 1;
+}
+
+/* concert 1,2, tập 3,4: single digits with commas between, after a word of
+ * things numbered in a series (role numbered), are a list: "một, hai";
+ * not before a scale word or a unit */
+RULE_BODY int number_list_rest(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    for (size_t k = 0; k < s.n; k++)
+        if (!(k % 2 ? s.s[k] == ',' : s.s[k] >= '0' && s.s[k] <= '9'))
+            return 0;
+    const token *w = &a->t[a->i - 1];
+    if (w->post.n || w->digit || !lexicon_word_has(a->c->lx, w->core.s, w->core.n, ROLE_NUMBERED))
+        return 0;
+    value uv; /* mùa 1,5 triệu: an amount */
+    if (a->i + 1 < a->n && !a->t[a->i].post.n &&
+        (rule_is_scale(a->c, &a->t[a->i + 1]) || parse_unit(a->c->lx, a->t[a->i + 1].core, 1, &uv)))
+        return 0;
+    for (size_t k = 0; k < s.n; k += 2) {
+        value v;
+        if (k && rule_push_simple(a->out, CL_PUNCT, (slice){s.s + k - 1, 1}))
+            return -1;
+        if (!rule_value_of(a->c, (slice){s.s + k, 1}, 0, &v) || rule_push_value(a->c, a->t, a->i, (slice){s.s + k, 1}, &v, a->out))
+            return -1;
+    }
+    a->i++;
+    return 1;
+}
+
+/* its first test: an odd length, a digit, a comma, a digit */
+int rule_number_list(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    return a->i > 0 && s.n >= 3 && s.n % 2 && s.s[1] == ',' && s.s[2] >= '0' && s.s[2] <= '9' ? number_list_rest(a) : 0;
 }

@@ -10,6 +10,7 @@
 #include "rules.h"
 #include "syllable.h"
 #include "utf8.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* what one text is cut as */
@@ -393,6 +394,20 @@ static part_reading rate_slash(const cutter *m, size_t i)
     return wu && wu->kind == UNIT_MONEY && lu && lu->kind == UNIT_MONEY ? PR_SAY : PR_ONE;
 }
 
+/* the dash at s[i] between two numbers, the second the larger and out of a
+ * total after a slash (7-8/10, 7-8,5/10): a range */
+static int score_range(slice s, size_t i)
+{
+    size_t a = i, b = i + 1;
+    while (a > 0 && is_digit_at(s, a - 1))
+        a--;
+    if (a > 0 && s.s[a - 1] != ' ')
+        return 0;
+    while (b < s.n && (is_digit_at(s, b) || (s.s[b] == ',' && is_digit_at(s, b + 1))))
+        b++;
+    return b < s.n && s.s[b] == '/' && atoi(s.s + a) < atoi(s.s + i + 1);
+}
+
 /* what a separator in a web address says: its name, or nothing (PR_NONE) */
 static part_reading url_separator(char ch, say_key *say)
 {
@@ -426,6 +441,8 @@ static part_reading separator(const cutter *m, size_t i, say_key *say)
     else if (ch == '/' && !m->code && i > 0 && is_digit_at(s, i + 1) && !year_at(s, i + 1) &&
              ((unsigned char)s.s[i - 1] >= 0x80 || ((s.s[i - 1] | 0x20) >= 'a' && (s.s[i - 1] | 0x20) <= 'z')))
         *say = SAY_PER; /* 59 ca tử vong/119 ca nhiễm: a count over a count, "trên" */
+    else if (ch == '-' && digits_around && !m->code && score_range(s, i))
+        *say = SAY_TO; /* 7-8/10 điểm, 7-8,5/10: a range of scores, "đến" */
     else if (ch == '+')
         *say = SAY_PLUS;
     else if (ch == ':' && digits_around)
@@ -482,12 +499,36 @@ int classify_parts(const lexicon *lx, slice s, tok_class cls, partvec *out)
     return rc ? -1 : 0;
 }
 
-int rule_push_parts(rule_at *a, tok_class cls, slice text)
+/* the serial of a licence plate, s[i..] after its dash: each group a
+ * number after its leading zeros (024.30 "không hai mươi tư chấm ba mươi"),
+ * the dot said, masked digits spelled (048.xx "... chấm ích ích") */
+static int plate_serial(cutter *m, size_t i)
+{
+    slice s = m->s;
+    int rc = 0;
+    while (i < s.n && !rc) {
+        size_t j = i;
+        if (s.s[i] == '.') {
+            rc = add_say(m, i, i + 1, PART_SEP, SAY_DOT);
+            j = i + 1;
+        } else if (is_digit_at(s, i)) {
+            while (is_digit_at(s, j))
+                j++;
+            rc = number_parts(m, i, j);
+        } else {
+            while (j < s.n && s.s[j] != '.')
+                j++;
+            rc = add_plain(m, i, j, PART_LETTERS, PR_SPELL);
+        }
+        i = j;
+    }
+    return rc;
+}
+
+/* the span of a part list made from out->parts[first..] */
+static int push_parts_span(rule_at *a, tok_class cls, slice text, size_t first)
 {
     spanvec *out = a->out;
-    size_t first = out->parts.n;
-    if (classify_parts(a->c->lx, text, cls, &out->parts))
-        return -1;
     span *sp = rule_push_new(out);
     if (!sp)
         return -1;
@@ -498,4 +539,23 @@ int rule_push_parts(rule_at *a, tok_class cls, slice text)
     sp->parts.n = (unsigned)(out->parts.n - first);
     a->i++;
     return 1;
+}
+
+int rule_push_plate(rule_at *a, slice text, size_t dash)
+{
+    partvec *pv = &a->out->parts;
+    size_t first = pv->n;
+    cutter m = {a->c->lx, text, CL_CODE, 1, 0, pv, {0}};
+    if (classify_parts(a->c->lx, (slice){text.s, dash}, CL_CODE, pv) || add_plain(&m, dash, dash + 1, PART_SEP, PR_NONE) ||
+        plate_serial(&m, dash + 1))
+        return -1;
+    return push_parts_span(a, CL_CODE, text, first);
+}
+
+int rule_push_parts(rule_at *a, tok_class cls, slice text)
+{
+    size_t first = a->out->parts.n;
+    if (classify_parts(a->c->lx, text, cls, &a->out->parts))
+        return -1;
+    return push_parts_span(a, cls, text, first);
 }

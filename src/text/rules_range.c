@@ -32,9 +32,50 @@ static void day_range_start(const classify_ctx *c, const token *t, size_t i, spa
         d->add_prefix = DAY_PREFIX;
 }
 
-/* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00 */
-static int inner_range(const classify_ctx *c, const token *t, size_t i, int short_date, int days_ok, spanvec *out)
+/* a token in quotes of its own: "1-2", “1-2” */
+static int is_quoted(const token *tk)
 {
+    static const char *const OPEN[] = {"\"", "“"}, *const CLOSE[] = {"\"", "”"};
+    int open = 0, close = 0;
+    for (size_t k = 0; k < 2; k++) {
+        size_t lo = strlen(OPEN[k]), lc = strlen(CLOSE[k]);
+        open |= tk->pre.n >= lo && !memcmp(tk->pre.s + tk->pre.n - lo, OPEN[k], lo);
+        close |= tk->post.n >= lc && !memcmp(tk->post.s, CLOSE[k], lc);
+    }
+    return open && close;
+}
+
+/* a scale word or a unit after token at->i (2-3 tỷ đồng) */
+static int measured_at(const rule_at *at)
+{
+    const token *t = at->t;
+    value uv;
+    return at->i + 1 < at->n && !t[at->i].post.n &&
+           (rule_is_scale(at->c, &t[at->i + 1]) || parse_unit(at->c->lx, t[at->i + 1].core, 1, &uv));
+}
+
+/* ASIAD 19-2022, SEA Games 31-2022: after a named event (an abbreviation,
+ * a loanword, capitals), its edition (13 to 99: no month) and its year, no
+ * range */
+static int edition_year(const spanvec *out, const value *a, const value *b)
+{
+    if (!out->n || a->kind != V_NUMBER || b->kind != V_NUMBER || a->num.form != NUM_INT || b->num.form != NUM_INT ||
+        a->num.ndigits != 2 || b->num.ndigits != 4 || atoi(a->num.digits) <= 12 ||
+        !(!memcmp(b->num.digits, "19", 2) || !memcmp(b->num.digits, "20", 2)))
+        return 0;
+    tok_class p = out->v[out->n - 1].cls;
+    return p == CL_ABBR || p == CL_LOANWORD || p == CL_UPPERWORD;
+}
+
+/* A-B inside one token, both sides values: 2021-2025, 10-15%, 10:00-11:00;
+ * a score unless a scale word or a unit follows (2-3 tỷ đồng: measured_at);
+ * quoted: the token is in quotes alone (cuộc đua "1-2"), a label, two numbers */
+static int inner_range(const rule_at *at, int days_ok, int quoted, spanvec *out)
+{
+    const classify_ctx *c = at->c;
+    const token *t = at->t;
+    size_t i = at->i;
+    int short_date = at->short_date;
     const slice *s = &t[i].core;
     for (size_t k = 1; k + 1 < s->n; k++) {
         if (s->s[k] != '-')
@@ -54,13 +95,15 @@ static int inner_range(const classify_ctx *c, const token *t, size_t i, int shor
             continue;
         if (va.kind == V_TIME && vb.kind != V_TIME)
             continue;
+        int edition = edition_year(out, &va, &vb);
         if (rule_push_value(c, t, i, a, &va, out))
             return -1;
         if (vb.kind == V_DATE && !vb.year.n)
             day_range_start(c, t, i, out);
         /* a score (thắng 2-1) has no "đến" */
-        int score = va.kind == V_NUMBER && vb.kind == V_NUMBER &&
-                    (rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb));
+        int score = edition || (va.kind == V_NUMBER && vb.kind == V_NUMBER &&
+                                (quoted || rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb)) &&
+                                !measured_at(at));
         span to = rule_mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
         value vb2 = vb;
         span sb = rule_mk(CL_VALUE, b);
@@ -220,11 +263,54 @@ int rule_inner_range(rule_at *a)
     /* 7-8/10 điểm: before a counted word a/b is a score, no day */
     const token *t = a->t;
     int days_ok = !(a->i + 1 < a->n && !t[a->i].post.n && rule_word_has(a->c, &t[a->i + 1], ROLE_COUNTED));
-    int r = inner_range(a->c, a->t, a->i, a->short_date, days_ok, a->out);
+    int r = inner_range(a, days_ok, is_quoted(&t[a->i]) && t[a->i].core.n <= 5, a->out);
     if (!r)
         return 0;
     a->i++;
     if (r > 0)
         a->i += rule_unit_after(a->c, a->t, a->n, a->i, a->out);
     return r < 0 ? -1 : 1;
+}
+
+/* the length of the letters before the digits that end s (BĐ of BĐ2, U of
+ * U23), 0 unless s is letters then digits */
+static size_t code_stem(slice s)
+{
+    size_t d = s.n;
+    while (d > 0 && s.s[d - 1] >= '0' && s.s[d - 1] <= '9')
+        d--;
+    if (d == 0 || d == s.n)
+        return 0;
+    for (size_t k = 0; k < d; k++)
+        if ((s.s[k] >= '0' && s.s[k] <= '9') || s.s[k] == '-' || s.s[k] == '.' || s.s[k] == '/')
+            return 0;
+    return d;
+}
+
+/* BĐ2 - BĐ3, U17 - U19: a lone dash between two codes of one stem, the
+ * second number the larger, is a range, "đến" (not between roads) */
+RULE_BODY int code_range_rest(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    slice p = t[a->i - 1].core, q = t[a->i + 1].core;
+    size_t stem = code_stem(p);
+    if (!stem || t[a->i - 1].post.n || tk->core.n || !rule_is_dash_token(tk) || code_stem(q) != stem ||
+        memcmp(p.s, q.s, stem) || q.n - stem > 4 || p.n - stem > 4 || atoi(q.s + stem) <= atoi(p.s + stem))
+        return 0;
+    /* QL1 - QL14: a road joins another, no range (role route in context.tsv) */
+    if (lexicon_has_role(a->c->lx, p.s, stem, "route"))
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_TO, tk->pre.n ? tk->pre : tk->post) ? -1 : 1;
+}
+
+/* its first test: between two tokens with digits, the one before made a code or a mixed span */
+int rule_code_range(rule_at *a)
+{
+    const spanvec *out = a->out;
+    return a->i > 0 && a->i + 1 < a->n && a->t[a->i - 1].digit && a->t[a->i + 1].digit && out->n &&
+                   (out->v[out->n - 1].cls == CL_MIXED || out->v[out->n - 1].cls == CL_CODE ||
+                    out->v[out->n - 1].cls == CL_SERIAL)
+               ? code_range_rest(a)
+               : 0;
 }

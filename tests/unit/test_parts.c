@@ -88,7 +88,9 @@ static void test_codes(void)
                 "code 15:D=number /:S=say(năm) 2021:D=number /:S=none NĐ:L=spell -:S=none CP:L=spell");
     check_parts("Công văn 222-CV/TU đã nêu.", "222-CV/TU", "code 222:D=number -:S=none CV:L=spell /:S=none TU:L=spell");
     check_parts("Xe biển số 51B-012.34 bị phạt.", "51B-012.34",
-                "code 51:D=number B:L=spell -:S=none 0:D=digits 12.34:D=quantity");
+                "code 51:D=number B:L=spell -:S=none 0:D=digits 12:D=number .:S=say(chấm) 34:D=number");
+    check_parts("Xe máy biển số 37H-048.xx bỏ chạy.", "37H-048.xx",
+                "code 37:D=number H:L=spell -:S=none 0:D=digits 48:D=number .:S=say(chấm) xx:L=spell");
     check_parts("Chuyến bay QH1521 cất cánh.", "QH1521", "serial QH:L=spell 1521:D=digits");
     check_parts("Phiên bản v12.18.3136 mới.", "v12.18.3136",
                 "mixed v:L=spell 12:D=number .:S=say(chấm) 18:D=number .:S=say(chấm) 3136:D=number");
