@@ -17,26 +17,20 @@ static size_t piece_end(const char *s, size_t n, size_t i)
 
 long camel_restore(const char *s, size_t n, strbuf *out)
 {
-    size_t end = 0, pieces = 0, uppers = 0;
+    /* the pieces after the first begin with a capital: piece_end stops at one */
+    size_t end = 0, pieces = 0;
     while (end < n && (is_upper(s[end]) || is_lower(s[end]))) {
         size_t j = piece_end(s, n, end);
         if (!tones_syllable(s + end, j - end))
             break;
-        uppers += is_upper(s[end]);
         pieces++;
         end = j;
     }
-    /* two syllables at least, and capitals that cut them: a lower-case word
-     * alone (hanoi) is the word reader's, not this */
-    if (pieces < 2 || uppers < pieces - 1 || end > TONES_MAX_LETTERS)
+    /* two syllables at least: a lower-case word alone (hanoi) is the word
+     * reader's; tones_guess leaves out unchanged when it refuses (and refuses
+     * more than TONES_MAX_LETTERS) */
+    if (pieces < 2)
         return 0;
-    size_t before = out->len;
     int rc = tones_guess(s, end, out);
-    if (rc < 0)
-        return -1;
-    if (rc) {
-        strbuf_truncate(out, before);
-        return 0;
-    }
-    return (long)end;
+    return rc < 0 ? -1 : rc ? 0 : (long)end;
 }
