@@ -85,7 +85,7 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
     X(ROLE_TIME_UNIT, "time-unit") X(ROLE_CENTS, "cents") X(ROLE_ROUTE, "route") X(ROLE_PER, "per") \
     X(ROLE_CURRENCY, "currency") X(ROLE_UNSPELLED, "unspelled")                                     \
     /* asked of the words before a rare token shape (number-list, plate) */                                 \
-    X(ROLE_NUMBERED, "numbered") X(ROLE_PLATE, "plate")
+    X(ROLE_NUMBERED, "numbered") X(ROLE_PLATE, "plate") X(ROLE_HOUR, "hour")
 
 typedef enum lexicon_role {
 #define X(id, name) id,

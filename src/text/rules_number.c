@@ -209,6 +209,25 @@ int rule_dimensions(rule_at *a)
     return memchr(a->t[a->i].core.s, 'x', a->t[a->i].core.n) ? dimensions_rest(a) : 0;
 }
 
+/* 20g: an hour when a word of the day or of a moment is next to it (lúc 20g,
+ * 20g tối), else grams (tuýp 20g): the value becomes a weight */
+static void bare_g_as_grams(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    const token *p = a->i > 0 ? &a->t[a->i - 1] : NULL, *nx = a->i + 1 < a->n ? &a->t[a->i + 1] : NULL;
+    if (a->v.kind != V_TIME || a->v.has_min || s.s[s.n - 1] != 'g' || (p && rule_word_has(a->c, p, ROLE_HOUR)) ||
+        (nx && !a->t[a->i].post.n && rule_word_has(a->c, nx, ROLE_HOUR)))
+        return;
+    const unit_entry *g = lexicon_unit(a->c->lx, "g", 1);
+    number n;
+    if (g && parse_number((slice){s.s, s.n - 1}, &n)) {
+        memset(&a->v, 0, sizeof a->v);
+        a->v.kind = V_MEASURE;
+        a->v.num = n;
+        a->v.unit = g;
+    }
+}
+
 /* parse_value of a digit token with its date cues, computed once */
 void rule_value_facts_now(rule_at *a)
 {
@@ -217,6 +236,8 @@ void rule_value_facts_now(rule_at *a)
     rule_digit_facts(a);
     a->value_ready = 1;
     a->value_ok = rule_value_of(a->c, a->t[a->i].core, a->short_date, &a->v);
+    if (a->value_ok)
+        bare_g_as_grams(a);
     /* 150,000 đồng/kg, 10,000 Bảng Anh: three zeros after a comma before a
      * currency are the English thousands */
     const token *nx = a->i + 1 < a->n ? &a->t[a->i + 1] : NULL;
