@@ -372,6 +372,15 @@ static int restore(const tones_table *t, const char *s, size_t n, int guess, str
     uint32_t words[TONES_MAX_LETTERS];
     int m = L->cnt[n] ? best_path(L, n, words) : 0;
     int rc = m && confident(t, L, n, words, m, guess) ? 0 : 1;
+    if (getenv("TONES_DEBUG")) {
+        for (int k = 0; k < L->cnt[n]; k++) {
+            uint32_t w2[TONES_MAX_LETTERS]; int m2 = 0, kk = k;
+            for (size_t at = n; at > 0;) { const hyp *h = &L->h[at][kk]; w2[m2++] = h->word; kk = h->fromk; at = (size_t)h->from; }
+            fprintf(stderr, "%.2f:", L->h[n][k].score);
+            for (int q = m2 - 1; q >= 0; q--) fprintf(stderr, " [%.*s %u/%d]", t->e[w2[q]].tlen, t->arena + t->e[w2[q]].text, t->e[w2[q]].count, t->e[w2[q]].nsyl);
+            fprintf(stderr, "\n");
+        }
+    }
     free(L);
     size_t mark = out->len;
     for (int i = 0; rc == 0 && i < m; i++)
@@ -404,6 +413,28 @@ int tones_syllable_with(const tones_table *t, const char *s, size_t n)
             return 1;
     }
     return 0;
+}
+
+int tones_key(const char *s, size_t n, char *key, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (len <= 0)
+            return -1;
+        i += (size_t)len;
+        if (c == ' ')
+            continue;
+        utf8proc_int32_t d[8];
+        int last = 0;
+        utf8proc_ssize_t m = c == 0x110 || c == 0x111 ? (d[0] = 'd', 1)
+                                                       : utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
+        if (m < 1 || m > 8 || d[0] < 'a' || d[0] > 'z' || k + 1 >= cap)
+            return -1;
+        key[k++] = (char)d[0];
+    }
+    return (int)k;
 }
 
 /* ---- the process's table ---- */
