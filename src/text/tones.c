@@ -372,15 +372,6 @@ static int restore(const tones_table *t, const char *s, size_t n, int guess, str
     uint32_t words[TONES_MAX_LETTERS];
     int m = L->cnt[n] ? best_path(L, n, words) : 0;
     int rc = m && confident(t, L, n, words, m, guess) ? 0 : 1;
-    if (getenv("TONES_DEBUG")) {
-        for (int k = 0; k < L->cnt[n]; k++) {
-            uint32_t w2[TONES_MAX_LETTERS]; int m2 = 0, kk = k;
-            for (size_t at = n; at > 0;) { const hyp *h = &L->h[at][kk]; w2[m2++] = h->word; kk = h->fromk; at = (size_t)h->from; }
-            fprintf(stderr, "%.2f:", L->h[n][k].score);
-            for (int q = m2 - 1; q >= 0; q--) fprintf(stderr, " [%.*s %u/%d]", t->e[w2[q]].tlen, t->arena + t->e[w2[q]].text, t->e[w2[q]].count, t->e[w2[q]].nsyl);
-            fprintf(stderr, "\n");
-        }
-    }
     free(L);
     size_t mark = out->len;
     for (int i = 0; rc == 0 && i < m; i++)
