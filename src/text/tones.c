@@ -392,7 +392,8 @@ int tones_guess_with(const tones_table *t, const char *s, size_t n, strbuf *out)
     return restore(t, s, n, 1, out);
 }
 
-int tones_syllable_with(const tones_table *t, const char *s, size_t n)
+/* 1 when the table has an entry of nsyl syllables (0: English) whose key is s[0..n) */
+static int has_key(const tones_table *t, const char *s, size_t n, int nsyl)
 {
     char low[TONES_MAX_LETTERS];
     if (!t || n > KEY_MAX || !letters_only(s, n, low))
@@ -400,10 +401,20 @@ int tones_syllable_with(const tones_table *t, const char *s, size_t n)
     uint64_t kh = fnv(FNV0, low, n);
     for (uint32_t x = t->heads[kh & (t->nheads - 1)]; x; x = t->e[x - 1].next) {
         const tentry *e = &t->e[x - 1];
-        if (e->nsyl == 1 && e->klen == n && !memcmp(t->arena + e->key, low, n))
+        if (e->nsyl == nsyl && e->klen == n && !memcmp(t->arena + e->key, low, n))
             return 1;
     }
     return 0;
+}
+
+int tones_syllable_with(const tones_table *t, const char *s, size_t n)
+{
+    return has_key(t, s, n, 1);
+}
+
+int tones_english_with(const tones_table *t, const char *s, size_t n)
+{
+    return has_key(t, s, n, 0);
 }
 
 int tones_key(const char *s, size_t n, char *key, size_t cap)
@@ -456,6 +467,12 @@ int tones_syllable(const char *s, size_t n)
 {
     pthread_once(&g_once, load_once);
     return tones_syllable_with(g_table, s, n);
+}
+
+int tones_english(const char *s, size_t n)
+{
+    pthread_once(&g_once, load_once);
+    return tones_english_with(g_table, s, n);
 }
 
 int tones_guess(const char *s, size_t n, strbuf *out)
