@@ -81,7 +81,7 @@ static int cost(cutter *c, size_t a, size_t b, size_t n)
     for (int p = 0; other && p < pieces; p++)
         if (k[p] == K_OTHER && p != abbr_at - 1 && p != abbr_at + 1)
             return -1;
-    return pieces * 10 + other;
+    return pieces * 10 + other * 15; /* vtc + news + online, not vtc + newsonline */
 }
 
 int url_words_cut(const lexicon *lx, const char *s, size_t n, size_t ends[3])
@@ -105,5 +105,5 @@ int url_words_cut(const lexicon *lx, const char *s, size_t n, size_t ends[3])
                 }
             }
     strbuf_free(&c.scratch);
-    return c.oom ? -1 : best < 0 ? 0 : best / 10;
+    return c.oom ? -1 : best < 0 ? 0 : ends[1] == n ? 2 : 3;
 }

@@ -272,6 +272,15 @@ static void api(const tones_table *t)
     CHECK(tones_restore_with(t, longs, sizeof longs, &b) == 1, "too long");
     CHECK_STR(b.s, "xem dịch vụ công", "unchanged when refused");
     CHECK(tones_restore_with(t, "DichVuCong", 10, &b) == 0, "either case");
+    CHECK(tones_english_with(t, "online", 6) && tones_english_with(t, "Camera", 6), "English words");
+    CHECK(!tones_english_with(t, "dichvu", 6) && !tones_english_with(t, "nha", 3), "not English");
+    char key[32];
+    const char *gloss = "Đưa tay đây nào, ủy";
+    CHECK(tones_key(gloss, strlen("Đưa tay đây nào"), key, sizeof key) == 12 && !memcmp(key, "duataydaynao", 12),
+          "a toneless key");
+    CHECK(tones_key(gloss, strlen(gloss), key, sizeof key) == -1, "a comma is no letter");
+    CHECK(tones_key("Thủy", strlen("Thủy"), key, sizeof key) == 4 && !memcmp(key, "thuy", 4), "thủy");
+    CHECK(tones_key("lau gương", 10, key, 5) == -1, "the key does not fit");
     strbuf_free(&b);
     tones_use_dir("lexicon");
     CHECK(tones_restore("bocongan", 8, &b) == 0, "the process's table");
