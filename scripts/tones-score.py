@@ -95,7 +95,7 @@ def build_set(shared, n):
     return [(k, seen[k]) for k in ranked[:n]]
 
 
-def restore(keys, defines):
+def restore(keys, defines, guess=False):
     exe = os.path.join(ROOT, 'build/tones-cli')
     src = os.path.join(ROOT, 'scripts/tones-cli.c')
     lib = os.path.join(ROOT, 'build/libdocbao.a')
@@ -107,7 +107,7 @@ def restore(keys, defines):
         subprocess.run(['cc', '-O2', '-std=c11', '-D_POSIX_C_SOURCE=200809L', '-Isrc', '-Isrc/util', '-Isrc/text',
                         '-Isrc/lexicon', '-o', exe, src] + extra + [lib, '-lutf8proc', '-lm', '-lpthread'],
                        check=True, cwd=ROOT)
-    out = subprocess.run([exe], input='\n'.join(keys) + '\n', capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run([exe] + (['--guess'] if guess else []), input='\n'.join(keys) + '\n', capture_output=True, text=True, check=True, cwd=ROOT)
     return dict(line.split('\t', 1) for line in out.stdout.splitlines())
 
 
@@ -144,11 +144,13 @@ def main():
     ap.add_argument('--n', type=int, default=4000)
     ap.add_argument('--misses', type=int, default=0)
     ap.add_argument('--show-refused', type=int, default=0)
+    ap.add_argument('--guess', action='store_true',
+                    help='score tones_guess (the likeliest reading, used for CamelCase) instead of tones_restore')
     ap.add_argument('-D', dest='defines', action='append', default=[],
                     help="compile tones.c with this constant changed: -D MARGIN=3 (to try a setting)")
     a = ap.parse_args()
     cases = build_set(a.shared, a.n)
-    got = restore([k for k, _ in cases], a.defines)
+    got = restore([k for k, _ in cases], a.defines, a.guess)
     by_len = {}
     misses, refused = [], []
     for key, truth in cases:

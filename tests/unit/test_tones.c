@@ -279,6 +279,10 @@ static void api(const tones_table *t)
     CHECK(tones_restore_with(t, longs, sizeof longs, &b) == 1, "too long");
     CHECK_STR(b.s, "xem dịch vụ công", "unchanged when refused");
     CHECK(tones_restore_with(t, "DichVuCong", 10, &b) == 0, "either case");
+    strbuf h = {0}; /* huế alone, among the ~1,200 commonest syllables (SOLO_MIN) */
+    CHECK(tones_restore_with(t, "thanhphohue", 11, &h) == 0, "a common syllable alone");
+    CHECK_STR(h.s ? h.s : "", "thành phố huế", "a common syllable alone reads");
+    strbuf_free(&h);
     CHECK(tones_english_with(t, "online", 6) && tones_english_with(t, "Camera", 6), "English words");
     CHECK(!tones_english_with(t, "dichvu", 6) && !tones_english_with(t, "nha", 3), "not English");
     char key[32];
