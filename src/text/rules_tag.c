@@ -1,4 +1,4 @@
-/* rules_tag — a lower-case hashtag glossed in parentheses by its own words
+/* rules_tag — a hashtag glossed in parentheses by its own words
  * with their tones: "#duataydaynao (đưa tay đây nào)" is read "đưa tay đây
  * nào", then the parenthesis as written. The gloss is taken only when its
  * letters, without tones, marks and spaces, are the hashtag's.
@@ -9,14 +9,14 @@
 
 #define GLOSS_WORDS 12 /* the longest gloss looked at, in words */
 
-/* a hashtag's core: lower-case ASCII letters after a '#' */
+/* a hashtag's core: ASCII letters after a '#' (#duataydaynao, #DuaTayDayNao) */
 static int hashtag(const token *t)
 {
     if (!t->pre.n || t->pre.s[t->pre.n - 1] != '#' || t->post.n || t->digit || t->core.n < 4 ||
         t->core.n > TONES_MAX_LETTERS)
         return 0;
     for (size_t k = 0; k < t->core.n; k++)
-        if (t->core.s[k] < 'a' || t->core.s[k] > 'z')
+        if ((t->core.s[k] | 0x20) < 'a' || (t->core.s[k] | 0x20) > 'z')
             return 0;
     return 1;
 }
@@ -48,8 +48,11 @@ int rule_hashtag_gloss(rule_at *a)
     slice gloss = {t[j].core.s, (size_t)(t[last].core.s + t[last].core.n - t[j].core.s)};
     char key[TONES_MAX_LETTERS + 1];
     int kn = tones_key(gloss.s, gloss.n, key, sizeof key);
-    if (kn != (int)tk->core.n || memcmp(key, tk->core.s, tk->core.n))
+    if (kn != (int)tk->core.n)
         return 0;
+    for (int k = 0; k < kn; k++)
+        if (key[k] != (tk->core.s[k] | 0x20))
+            return 0;
     spanvec *out = a->out;
     size_t first = out->parts.n;
     for (size_t k = j; k <= last; k++) {
