@@ -205,8 +205,8 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
-    X(hashtag_gloss, "hashtag-gloss", RULE_WORD)                                                             \
     X(known_word, "word-known", RULE_WORD) /* and a loanword phrase first: "loanword-phrase" */             \
+    X(hashtag_gloss, "hashtag-gloss", RULE_WORD) /* after known_word, which leaves hashtags: no call per word */ \
     X(glued_dash_range, "dash-glued-range", RULE_MARKED) X(time_slash_date, "time-date", RULE_MARKED)           \
     X(plate, "plate", RULE_MARKED)                                                                           \
     X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_MARKED) X(dimensions, "dimensions", RULE_MARKED) \
