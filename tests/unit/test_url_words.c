@@ -29,7 +29,7 @@ static const struct { const char *in, *want; } CUTS[] = {
     {"thuonggiaonline", "thuonggia online"}, {"fptplay", "fpt play"}, {"fptshop", "fpt shop"},
     {"vtcnews", "vtc news"}, {"ictnews", "ict news"}, {"tintuconline", "tintuc online"},
     {"phunuonline", "phunu online"}, {"tieudungplus", "tieudung plus"}, {"taichinhplus", "taichinh plus"},
-    {"vietnamnet", "vietnam net"}, {"vietnamdaily", "vietnam daily"}, {"truyenhinhvov", "truyenhinh vov"},
+    {"vietnammedia", "vietnam media"}, {"vietnamdaily", "vietnam daily"}, {"truyenhinhvov", "truyenhinh vov"},
     {"vovworld", "vov world"}, {"webthethao", "web thethao"}, {"suckhoetoday", "suckhoe today"},
 };
 
