@@ -87,6 +87,7 @@ bảo vệ 150|phụ nữ 120|công đoàn 40|cựu chiến binh 20|chữ thập
 kết quả 150|xổ số 30|điểm thi 20|tra cứu 20|nộp thuế 20|điện tử 80|hoá đơn 30|căn cước 20
 định danh 20|tài khoản 40|mật khẩu 15|đăng ký 80|đăng nhập 15|trang chủ 15|thông báo 80
 việc làm 80|tuyển dụng 40|tiếp sức 15|mùa thi 15|ở nhà 60|yêu nước 30|cảm ơn 60|bác sĩ 80
+mạng xã hội 60|an ninh mạng 20|không gian mạng 20|trực tuyến 40|trí tuệ nhân tạo 20|thương mại điện tử 20|ứng dụng 60
 """
 
 SUPPLEMENT_NOTE = "project additions (scripts/make-words.py EXTRA)"

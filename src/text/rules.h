@@ -14,6 +14,7 @@
  *                     (U23, 15/2021/NĐ-CP), each with how it is said (span.parts)
  *   rules_abbr.c      abbreviations chosen by their cue words
  *   rules_roman.c     Roman numerals where something marks them
+ *   rules_tag.c       a hashtag glossed in parentheses: #duataydaynao (đưa tay đây nào)
  *   rules_word.c      words, capitals, loanwords, exonyms, URLs, letters, and
  *                     the last rule, which takes any token
  * A recognizer fills the span with what it read (val, frac, roman, abbr...),
@@ -205,6 +206,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
     X(known_word, "word-known", RULE_WORD) /* and a loanword phrase first: "loanword-phrase" */             \
+    X(hashtag_gloss, "hashtag-gloss", RULE_WORD) /* after known_word, which leaves hashtags: no call per word */ \
     X(glued_dash_range, "dash-glued-range", RULE_MARKED) X(time_slash_date, "time-date", RULE_MARKED)           \
     X(plate, "plate", RULE_MARKED)                                                                           \
     X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_MARKED) X(dimensions, "dimensions", RULE_MARKED) \

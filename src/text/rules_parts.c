@@ -9,6 +9,7 @@
 #include "foreign.h"
 #include "rules.h"
 #include "syllable.h"
+#include "url_words.h"
 #include "utf8.h"
 #include <stdlib.h>
 #include <string.h>
@@ -342,6 +343,20 @@ static int camel_part(cutter *m, size_t *i, size_t end)
     return 1;
 }
 
+/* a run of a web address made of words (thuonggia + online, fpt + play):
+ * each piece read as a run is. 1 for parts, 0 for none, -1 on out of memory */
+static int url_words_part(cutter *m, size_t *i, size_t end)
+{
+    size_t ends[3];
+    int k = m->url ? url_words_cut(m->lx, m->s.s + *i, end - *i, ends) : 0;
+    for (int p = 0; p < k; p++)
+        if (run_part(m, *i + (p ? ends[p - 1] : 0), *i + ends[p], 0))
+            return -1;
+    if (k > 0)
+        *i = end;
+    return k < 0 ? -1 : k > 0;
+}
+
 /* letters: a whole part up to the next separator, if the lexicon knows it,
  * else its runs */
 static int letters_part(cutter *m, size_t *i)
@@ -366,7 +381,7 @@ static int letters_part(cutter *m, size_t *i)
     }
     if ((rc = lone_prefix(m, i)) != -2)
         return rc;
-    if ((rc = camel_part(m, i, end)))
+    if ((rc = camel_part(m, i, end)) || (rc = url_words_part(m, i, end)))
         return rc < 0 ? -1 : 0;
     size_t j = letter_run(s, *i, end);
     rc = run_part(m, *i, j, m->code);

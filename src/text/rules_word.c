@@ -126,8 +126,8 @@ int rule_known_word(rule_at *a)
     int rc = f->head & WORD_HEAD_LOAN ? loan_phrase(a) : 0; /* say hi: tried first, named apart */
     if (rc)
         return rc;
-    if (!f->kind || (a->i >= 1 && rule_is_scale(c, &t[a->i - 1])))
-        return 0;
+    if (!f->kind || (a->i >= 1 && rule_is_scale(c, &t[a->i - 1])) || (tk->pre.n && tk->pre.s[tk->pre.n - 1] == '#'))
+        return 0; /* a hashtag may be glossed after it (rule_hashtag_gloss) */
     slice text = tk->core;
     size_t i = a->i + 1;
     if (f->kind == CL_WORD + 1 && c->merge_words && !rule_is_scale(c, tk))

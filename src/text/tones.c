@@ -18,7 +18,8 @@
 
 /* When a reading is confident enough to say (counts per 10 million syllables) */
 #ifndef SOLO_MIN
-#define SOLO_MIN 3000  /* a syllable said alone: among the ~400 most frequent */
+#define SOLO_MIN 1000  /* a syllable said alone: among the ~1,200 most frequent (3000 restored
+                        * fewer and no more rightly: scripts/tones-score.py) */
 #endif
 #ifndef WORD_MIN
 #define WORD_MIN 40    /* a word of 2-4 syllables: on the smallest word list, or met in text */
@@ -392,7 +393,8 @@ int tones_guess_with(const tones_table *t, const char *s, size_t n, strbuf *out)
     return restore(t, s, n, 1, out);
 }
 
-int tones_syllable_with(const tones_table *t, const char *s, size_t n)
+/* 1 when the table has an entry of nsyl syllables (0: English) whose key is s[0..n) */
+static int has_key(const tones_table *t, const char *s, size_t n, int nsyl)
 {
     char low[TONES_MAX_LETTERS];
     if (!t || n > KEY_MAX || !letters_only(s, n, low))
@@ -400,10 +402,42 @@ int tones_syllable_with(const tones_table *t, const char *s, size_t n)
     uint64_t kh = fnv(FNV0, low, n);
     for (uint32_t x = t->heads[kh & (t->nheads - 1)]; x; x = t->e[x - 1].next) {
         const tentry *e = &t->e[x - 1];
-        if (e->nsyl == 1 && e->klen == n && !memcmp(t->arena + e->key, low, n))
+        if (e->nsyl == nsyl && e->klen == n && !memcmp(t->arena + e->key, low, n))
             return 1;
     }
     return 0;
+}
+
+int tones_syllable_with(const tones_table *t, const char *s, size_t n)
+{
+    return has_key(t, s, n, 1);
+}
+
+int tones_english_with(const tones_table *t, const char *s, size_t n)
+{
+    return has_key(t, s, n, 0);
+}
+
+int tones_key(const char *s, size_t n, char *key, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (len <= 0)
+            return -1;
+        i += (size_t)len;
+        if (c == ' ')
+            continue;
+        utf8proc_int32_t d[8];
+        int last = 0;
+        utf8proc_ssize_t m = c == 0x110 || c == 0x111 ? (d[0] = 'd', 1)
+                                                       : utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
+        if (m < 1 || m > 8 || d[0] < 'a' || d[0] > 'z' || k + 1 >= cap)
+            return -1;
+        key[k++] = (char)d[0];
+    }
+    return (int)k;
 }
 
 /* ---- the process's table ---- */
@@ -434,6 +468,12 @@ int tones_syllable(const char *s, size_t n)
 {
     pthread_once(&g_once, load_once);
     return tones_syllable_with(g_table, s, n);
+}
+
+int tones_english(const char *s, size_t n)
+{
+    pthread_once(&g_once, load_once);
+    return tones_english_with(g_table, s, n);
 }
 
 int tones_guess(const char *s, size_t n, strbuf *out)

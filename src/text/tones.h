@@ -50,4 +50,15 @@ int tones_guess(const char *s, size_t n, strbuf *out);
 int tones_syllable_with(const tones_table *t, const char *s, size_t n);
 int tones_syllable(const char *s, size_t n);
 
+/* 1 when s[0..n) (ASCII letters, either case) is an English word of
+ * english.tsv: "online", "camera". */
+int tones_english_with(const tones_table *t, const char *s, size_t n);
+int tones_english(const char *s, size_t n);
+
+/* The toneless key of Vietnamese text s[0..n) in key[0..cap): its letters
+ * without tones or marks, lowercase, đ as d, spaces left out ("Đưa tay đây
+ * nào" → "duataydaynao"): its length, or -1 when s has another character
+ * (a digit, a sign) or the key does not fit. */
+int tones_key(const char *s, size_t n, char *key, size_t cap);
+
 #endif
