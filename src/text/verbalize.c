@@ -308,6 +308,8 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_PUNCT:
         return read_punct(s->text, out);
     case CL_ABBR:
+        if (!s->abbr) /* an acronym the text defined: its words (rule_defined) */
+            return strbuf_word(out, s->reading);
         if (s->abbr->kind == ABBR_SPELL && !s->abbr->reading[0]) {
             slice key = s->text;
             return vb_spell(c, key, out);
