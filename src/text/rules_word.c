@@ -76,10 +76,26 @@ static int consonants_only(slice s, const spanvec *out)
     if (s.n < 2 || s.n > 3)
         return 0;
     for (size_t k = 0; k < s.n; k++)
-        if (!(s.s[k] >= 'a' && s.s[k] <= 'z') || strchr("aeiouy", s.s[k]))
+        if (!((s.s[k] >= 'a' && s.s[k] <= 'z') || (!k && s.s[k] >= 'A' && s.s[k] <= 'Z')) ||
+            strchr("aeiouyAEIOUY", s.s[k]))
             return 0;
     const span *last = out->n ? &out->v[out->n - 1] : NULL;
     return !(last && last->cls == CL_VALUE && last->val.kind == V_TIME);
+}
+
+/* Rp, Wc: a capital and lower-case consonants that no table knows in any
+ * case (a unit, Hz hẹc; a title, Dr; an abbreviation, Tv as TV; a loanword)
+ * are letters too */
+static int known_any_case(const lexicon *lx, slice s)
+{
+    char up[4], low[4];
+    for (size_t k = 0; k < s.n; k++) {
+        up[k] = (char)(s.s[k] & ~0x20);
+        low[k] = (char)(s.s[k] | 0x20);
+    }
+    return lexicon_unit(lx, s.s, s.n) || lexicon_unit(lx, low, s.n) || lexicon_unit(lx, up, s.n) ||
+           lexicon_abbr(lx, up, s.n) || lexicon_abbr(lx, low, s.n) || lexicon_roles(lx, s.s, s.n) ||
+           lexicon_loanword(lx, s.s, s.n) || lexicon_exonym(lx, s.s, s.n);
 }
 
 /* a phrase of loanwords.tsv, two to four words one space apart (Anh trai
@@ -222,12 +238,15 @@ int rule_url(rule_at *a)
 }
 
 /* các điểm b, c, d: a lone consonant letter is spelled (the vowels are
- * words), and so are two or three lower-case consonants (rp), but a time
+ * words), and so are two or three consonants in lower case (rp) or after a
+ * capital that no table knows (Rp: known_any_case), but a time
  * zone after a time (15h cst) stays as written (x is a sign: 100cm x 50cm) */
 int rule_consonants(rule_at *a)
 {
     slice s = a->t[a->i].core;
     if (!((s.n == 1 && strchr("bcdfghjklmnpqrstvwz", s.s[0])) || consonants_only(s, a->out)))
+        return 0;
+    if (s.s[0] <= 'Z' && known_any_case(a->c->lx, s))
         return 0;
     return push_read(a, CL_SPELL, s, NULL);
 }
