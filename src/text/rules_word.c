@@ -302,3 +302,39 @@ int rule_initials(rule_at *a)
     }
     return letters >= 2 ? push_read(a, CL_SPELL, s, NULL) : 0;
 }
+
+/* 5 ca t.ử vong, c.hết, h.iếp d.âm: a dot typed inside a syllable to get past
+ * a filter. The piece before it consonants alone, the onset or its start (t,
+ * ng, đ; c of chết), the piece after it lower case with a mark (ử, iếp, âm),
+ * and the two joined a syllable: the syllable is read (not T.Ư, P.Thạch,
+ * Q.1, v.v). */
+RULE_BODY int censored_body(rule_at *a, slice s, size_t dot)
+{
+    slice after = {s.s + dot + 1, s.n - dot - 1};
+    if (after.n < 2 || memchr(after.s, '.', after.n) || !((unsigned char)after.s[0] >= 0x80 ||
+                                                         (after.s[0] >= 'a' && after.s[0] <= 'z')))
+        return 0;
+    int32_t f;
+    utf8_next(after.s, after.n, &f);
+    int marked = 0;
+    for (size_t k = 0; k < after.n; k++)
+        marked |= (unsigned char)after.s[k] >= 0x80;
+    char joined[32], onset[8];
+    if (!marked || !utf8_is_lower(f) || s.n - 1 >= sizeof joined ||
+        utf8_lower_buf(s.s, dot, onset, sizeof onset) == (size_t)-1)
+        return 0;
+    memcpy(joined, s.s, dot);
+    memcpy(joined + dot, after.s, after.n);
+    vi_syllable syl;
+    if (!syllable_parse(a->c->lx, joined, s.n - 1, &syl) || strncmp(syl.onset, onset, strlen(onset)))
+        return 0;
+    return push_read(a, CL_JOINED, s, NULL);
+}
+
+int rule_censored(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    /* the dot after an onset of one to three bytes (t, ng, ngh, đ) */
+    size_t dot = s.n > 3 && s.s[1] == '.' ? 1 : s.n > 4 && s.s[2] == '.' ? 2 : s.n > 5 && s.s[3] == '.' ? 3 : 0;
+    return dot ? censored_body(a, s, dot) : 0;
+}

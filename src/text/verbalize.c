@@ -305,6 +305,11 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return strbuf_wordn(out, s->text.s, s->text.n);
     case CL_UPPERWORD:
         return lower_word(s->text, out);
+    case CL_JOINED: { /* t.ử: the syllable without the dot typed in it (rule_censored) */
+        const char *dot = memchr(s->text.s, '.', s->text.n);
+        size_t k = dot ? (size_t)(dot - s->text.s) : s->text.n;
+        return strbuf_wordn(out, s->text.s, k) || strbuf_append(out, s->text.s + k + (dot != NULL), s->text.n - k - (dot != NULL));
+    }
     case CL_PUNCT:
         return read_punct(s->text, out);
     case CL_ABBR:
