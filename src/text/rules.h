@@ -12,7 +12,8 @@
  *   rules_code.c      phones, service numbers, plates, documents, serials, codes
  *   rules_parts.c     the parts of a code, a serial, a URL or a mixed token
  *                     (U23, 15/2021/NĐ-CP), each with how it is said (span.parts)
- *   rules_abbr.c      abbreviations chosen by their cue words
+ *   rules_abbr.c      abbreviations chosen by their cue words, and acronyms a
+ *                     piece defines in brackets (defined.c: HĐXX after Hội đồng xét xử)
  *   rules_roman.c     Roman numerals where something marks them
  *   rules_word.c      words, capitals, loanwords, exonyms, URLs, letters, and
  *                     the last rule, which takes any token
@@ -204,8 +205,8 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
-    X(defined, "defined", RULE_WORD)                                                                     \
     X(known_word, "word-known", RULE_WORD) /* and a loanword phrase first: "loanword-phrase" */             \
+    X(defined, "defined", RULE_WORD) /* after known_word, which leaves it the letters it may read */      \
     X(glued_dash_range, "dash-glued-range", RULE_MARKED) X(time_slash_date, "time-date", RULE_MARKED)           \
     X(plate, "plate", RULE_MARKED)                                                                           \
     X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_MARKED) X(dimensions, "dimensions", RULE_MARKED) \

@@ -217,18 +217,26 @@ RULE_BODY int defined_body(rule_at *a, abbr_defs *d, int bracket)
     size_t i = a->i;
     slice s = a->t[i].core;
     const char *reading = NULL;
+    int said = 1; /* 0: defined here, but not said as its words */
     if (bracket) {
         size_t from = acronym_run(c->lx, a->t, i);
         if (from < i) {
             reading = abbr_defs_add(d, s.s, s.n, a->t, from, i);
-            if (!lexicon_word_has(c->lx, s.s, s.n, ROLE_SAID_AGAIN))
-                return 0;
+            said = lexicon_word_has(c->lx, s.s, s.n, ROLE_SAID_AGAIN);
         }
     }
     if (!reading && d->n)
         reading = abbr_defs_find(d, s.s, s.n);
-    if (!reading)
-        return 0;
+    if (!reading || !said) {
+        /* letters rule_known_word left here (XTTN): spelled, as it spells them */
+        if (c->facts[a->t + i - c->base].kind != CL_SPELL + 1)
+            return 0;
+        a->i++;
+        if (rule_push_simple(a->out, CL_SPELL, s))
+            return -1;
+        a->out->v[a->out->n - 1].rule = "word-known";
+        return 1;
+    }
     span sp = rule_mk(CL_ABBR, s);
     sp.reading = reading;
     a->i++;

@@ -144,6 +144,9 @@ int rule_known_word(rule_at *a)
         return rc;
     if (!f->kind || (a->i >= 1 && rule_is_scale(c, &t[a->i - 1])))
         return 0;
+    /* letters in brackets, or after a bracket defined some: rule_defined's */
+    if (f->kind == CL_SPELL + 1 && c->defs && (c->defs->n || (tk->pre.n && tk->pre.s[tk->pre.n - 1] == '(')))
+        return 0;
     slice text = tk->core;
     size_t i = a->i + 1;
     if (f->kind == CL_WORD + 1 && c->merge_words && !rule_is_scale(c, tk))
