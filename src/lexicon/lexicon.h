@@ -83,7 +83,8 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
     X(ROLE_MINUTE_WORD, "minute-word") X(ROLE_UNTIL, "until") X(ROLE_AMONG, "among")                \
     /* the verbalizer (asked by name) */                                                            \
     X(ROLE_TIME_UNIT, "time-unit") X(ROLE_CENTS, "cents") X(ROLE_ROUTE, "route") X(ROLE_PER, "per") \
-    X(ROLE_CURRENCY, "currency") X(ROLE_UNSPELLED, "unspelled")                                     \
+    X(ROLE_CURRENCY, "currency") X(ROLE_UNSPELLED, "unspelled")    \
+    X(ROLE_SAID_AGAIN, "said-again")                                 \
     /* asked of the words before a rare token shape (number-list, plate) */                                 \
     X(ROLE_NUMBERED, "numbered") X(ROLE_PLATE, "plate") X(ROLE_HOUR, "hour")
 

@@ -5,6 +5,7 @@
  * (ngày 2/9 a date, tỷ lệ 1/2 a fraction, số nhà 12/3 an address). */
 #ifndef DOCBAO_CLASSIFY_H
 #define DOCBAO_CLASSIFY_H
+#include "defined.h"
 #include "lexicon.h"
 #include "parse.h"
 #include "token.h"
@@ -17,7 +18,7 @@
     X(CL_ROMAN, "roman") X(CL_FRACTION, "fraction") X(CL_ADDRESS, "address") \
     X(CL_PHONE, "phone") X(CL_RATIO, "ratio") X(CL_HEIGHT, "height") X(CL_TIMES, "times") X(CL_CODE, "code") X(CL_MIXED, "mixed") X(CL_SERIAL, "serial") X(CL_URL, "url") \
     X(CL_UNIT, "unit") X(CL_COMPOSED, "composed-abbreviation") \
-    X(CL_EXONYM, "exonym") X(CL_FOREIGN, "transliterated")
+    X(CL_EXONYM, "exonym") X(CL_FOREIGN, "transliterated") X(CL_JOINED, "joined-syllable")
 
 typedef enum {
 #define X(id, name) id,
@@ -124,6 +125,8 @@ typedef struct classify_ctx {
                              * their text): for the spoken text, not for --explain */
     int name_rules;         /* each span names the rule that made it (span.rule, read
                              * by --explain alone: unset, some spans have no name) */
+    abbr_defs *defs;        /* optional: the acronyms the piece has defined so far
+                             * (rule_defined adds to it); NULL: none remembered */
     const char *end;        /* optional: the end of the text the tokens point into,
                              * which lookups may read up to (word_cache_get_hashed) */
 } classify_ctx;

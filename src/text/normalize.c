@@ -43,9 +43,11 @@ int normalize_piece(normalizer *nz, const char *text, size_t n, normalize_senten
         return -1;
     if (!nz->words && !(nz->words = word_cache_new(classify_word_facts, (void *)nz->lx)))
         return -1;
+    abbr_defs_clear(&nz->defs);
     const char *clean = strbuf_str(&nz->clean);
     classify_ctx cc = {.lx = nz->lx,
                        .words = nz->words,
+                       .defs = &nz->defs,
                        .merge_words = !nz->explain,
                        .name_rules = nz->explain && nz->explain_rules,
                        .end = clean + nz->clean.len};

@@ -31,6 +31,7 @@ typedef struct normalizer {
     tokvec tokens;
     spanvec spans;
     word_cache *words;       /* made on first use */
+    abbr_defs defs;          /* the acronyms this piece defined (cleared at each piece) */
     int strict;              /* DOCBAO_STRICT set: a span the rules cannot read is an
                               * error (tests and fuzzing look for them), not read by
                               * verbalize_fallback */

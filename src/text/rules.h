@@ -12,7 +12,8 @@
  *   rules_code.c      phones, service numbers, plates, documents, serials, codes
  *   rules_parts.c     the parts of a code, a serial, a URL or a mixed token
  *                     (U23, 15/2021/NĐ-CP), each with how it is said (span.parts)
- *   rules_abbr.c      abbreviations chosen by their cue words
+ *   rules_abbr.c      abbreviations chosen by their cue words, and acronyms a
+ *                     piece defines in brackets (defined.c: HĐXX after Hội đồng xét xử)
  *   rules_roman.c     Roman numerals where something marks them
  *   rules_tag.c       a hashtag glossed in parentheses: #duataydaynao (đưa tay đây nào)
  *   rules_word.c      words, capitals, loanwords, exonyms, URLs, letters, and
@@ -207,6 +208,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
     X(known_word, "word-known", RULE_WORD) /* and a loanword phrase first: "loanword-phrase" */             \
     X(hashtag_gloss, "hashtag-gloss", RULE_WORD) /* after known_word, which leaves hashtags: no call per word */ \
+    X(defined, "defined", RULE_WORD) /* after known_word, which leaves it the letters it may read */      \
     X(glued_dash_range, "dash-glued-range", RULE_MARKED) X(time_slash_date, "time-date", RULE_MARKED)           \
     X(plate, "plate", RULE_MARKED)                                                                           \
     X(quarter, "quarter", RULE_CORE) X(height, "height", RULE_MARKED) X(dimensions, "dimensions", RULE_MARKED) \
@@ -223,7 +225,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(number_list, "number-list", RULE_MARKED)                                                               \
     X(value, "value", RULE_DIGIT)                                                                             \
     X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \
-    X(initials, "initials", RULE_WORD)                                                                     \
+    X(censored, "censored", RULE_WORD) X(initials, "initials", RULE_WORD)                                                                     \
     X(roman_initial, "roman-initial", RULE_CORE) X(roman_listed, "roman-list", RULE_CORE)                    \
     X(abbreviation, "abbreviation", RULE_CORE) X(roman_royal, "roman-royal", RULE_CORE)                      \
     X(roman_cued, "roman-cued", RULE_CORE) X(capitals, "capitals", RULE_CORE)                                \

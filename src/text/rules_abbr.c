@@ -203,3 +203,55 @@ int rule_byline(rule_at *a)
     a->i++;
     return rule_push_simple(a->out, CL_SPELL, s) ? -1 : 1;
 }
+
+/* Hội đồng xét xử (HĐXX): an acronym in brackets after the words whose
+ * initials are its letters defines it: the piece remembers the words, so
+ * that a later HĐXX, or an acronym of no table (BVĐKTƯ), reads them
+ * (defined.h). In the brackets it is read as the words again when no reader
+ * spells it (role said-again in context.tsv: HĐXX, NHNN); the others are
+ * left to the rules after (their letters, Ban Chấp hành (BCH), or nothing,
+ * vận động viên (VĐV): rule_abbreviation). */
+RULE_BODY int defined_body(rule_at *a, abbr_defs *d, int bracket)
+{
+    const classify_ctx *c = a->c;
+    size_t i = a->i;
+    slice s = a->t[i].core;
+    const char *reading = NULL;
+    int said = 1; /* 0: defined here, but not said as its words */
+    if (bracket) {
+        size_t from = acronym_run(c->lx, a->t, i);
+        if (from < i) {
+            reading = abbr_defs_add(d, s.s, s.n, a->t, from, i);
+            said = lexicon_word_has(c->lx, s.s, s.n, ROLE_SAID_AGAIN);
+        }
+    }
+    if (!reading && d->n)
+        reading = abbr_defs_find(d, s.s, s.n);
+    if (!reading || !said) {
+        /* letters rule_known_word left here (XTTN): spelled, as it spells them */
+        if (c->facts[a->t + i - c->base].kind != CL_SPELL + 1)
+            return 0;
+        a->i++;
+        if (rule_push_simple(a->out, CL_SPELL, s))
+            return -1;
+        a->out->v[a->out->n - 1].rule = "word-known";
+        return 1;
+    }
+    span sp = rule_mk(CL_ABBR, s);
+    sp.reading = reading;
+    a->i++;
+    return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+int rule_defined(rule_at *a)
+{
+    const token *tk = &a->t[a->i];
+    abbr_defs *d = a->c->defs;
+    unsigned char first = (unsigned char)tk->core.s[0]; /* a capital: A-Z, or Đ (C4 90) */
+    if (!d || !((first >= 'A' && first <= 'Z') || first == 0xC4))
+        return 0;
+    int bracket = tk->pre.n && tk->pre.s[tk->pre.n - 1] == '(';
+    if (!bracket && !d->n)
+        return 0;
+    return defined_body(a, d, bracket);
+}

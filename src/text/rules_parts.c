@@ -22,6 +22,7 @@ typedef struct cutter {
     int code, url;
     partvec *out;
     strbuf scratch; /* the words camel_restore tries */
+    slice next;     /* the word after the token (rule_push_parts), or empty */
 } cutter;
 
 /* a new part s[from..to): NULL on out of memory */
@@ -389,6 +390,20 @@ static int letters_part(cutter *m, size_t *i)
     return rc;
 }
 
+/* tín chỉ/học kỳ: the word after the slash and the next token make a
+ * phrase with the role time-unit or per (học kỳ, năm học) */
+static int period_phrase(const cutter *m, const char *w, size_t wl)
+{
+    char phrase[64];
+    if (!m->next.n || wl + 1 + m->next.n > sizeof phrase)
+        return 0;
+    memcpy(phrase, w, wl);
+    phrase[wl] = ' ';
+    memcpy(phrase + wl + 1, m->next.s, m->next.n);
+    size_t n = wl + 1 + m->next.n;
+    return lexicon_has_role(m->lx, phrase, n, "time-unit") || lexicon_has_role(m->lx, phrase, n, "per");
+}
+
 /* a rate after a word: lượt khách/ngày, gạo/tháng, yên/USD ("một");
  * huyện/thành phố stays silent; USD/VND, EUR/USD: between currencies "trên" */
 static part_reading rate_slash(const cutter *m, size_t i)
@@ -400,7 +415,8 @@ static part_reading rate_slash(const cutter *m, size_t i)
     const char *w = s.s + i + 1;
     size_t wl = e2 - i - 1;
     const unit_entry *wu = lexicon_unit(m->lx, w, wl);
-    if (!wu && !lexicon_has_role(m->lx, w, wl, "time-unit") && !lexicon_has_role(m->lx, w, wl, "per"))
+    if (!wu && !lexicon_has_role(m->lx, w, wl, "time-unit") && !lexicon_has_role(m->lx, w, wl, "per") &&
+        !(e2 == s.n && period_phrase(m, w, wl)))
         return PR_NONE;
     size_t b0 = i;
     while (b0 > 0 && !strchr("-/&.@_:+ ", s.s[b0 - 1]))
@@ -498,9 +514,10 @@ static slice url_read(slice s)
     return s;
 }
 
-int classify_parts(const lexicon *lx, slice s, tok_class cls, partvec *out)
+/* classify_parts, with the word after the token (next, or empty) */
+static int cut_parts(const lexicon *lx, slice s, tok_class cls, slice next, partvec *out)
 {
-    cutter m = {lx, cls == CL_URL ? url_read(s) : s, cls, cls == CL_CODE, cls == CL_URL, out, {0}};
+    cutter m = {lx, cls == CL_URL ? url_read(s) : s, cls, cls == CL_CODE, cls == CL_URL, out, {0}, next};
     size_t first = out->n;
     int rc = 0;
     for (size_t i = 0; i < m.s.n && !rc;) {
@@ -512,6 +529,11 @@ int classify_parts(const lexicon *lx, slice s, tok_class cls, partvec *out)
     }
     strbuf_free(&m.scratch);
     return rc ? -1 : 0;
+}
+
+int classify_parts(const lexicon *lx, slice s, tok_class cls, partvec *out)
+{
+    return cut_parts(lx, s, cls, (slice){s.s, 0}, out);
 }
 
 /* the serial of a licence plate, s[i..] after its dash: each group a
@@ -560,7 +582,7 @@ int rule_push_plate(rule_at *a, slice text, size_t dash)
 {
     partvec *pv = &a->out->parts;
     size_t first = pv->n;
-    cutter m = {a->c->lx, text, CL_CODE, 1, 0, pv, {0}};
+    cutter m = {a->c->lx, text, CL_CODE, 1, 0, pv, {0}, {text.s, 0}};
     if (classify_parts(a->c->lx, (slice){text.s, dash}, CL_CODE, pv) || add_plain(&m, dash, dash + 1, PART_SEP, PR_NONE) ||
         plate_serial(&m, dash + 1))
         return -1;
@@ -570,7 +592,9 @@ int rule_push_plate(rule_at *a, slice text, size_t dash)
 int rule_push_parts(rule_at *a, tok_class cls, slice text)
 {
     size_t first = a->out->parts.n;
-    if (classify_parts(a->c->lx, text, cls, &a->out->parts))
+    const token *t = &a->t[a->i];
+    slice next = a->i + 1 < a->n && !t->post.n && !t[1].pre.n && !t[1].digit ? t[1].core : (slice){t->core.s, 0};
+    if (cut_parts(a->c->lx, text, cls, next, &a->out->parts))
         return -1;
     return push_parts_span(a, cls, text, first);
 }

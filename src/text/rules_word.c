@@ -76,10 +76,26 @@ static int consonants_only(slice s, const spanvec *out)
     if (s.n < 2 || s.n > 3)
         return 0;
     for (size_t k = 0; k < s.n; k++)
-        if (!(s.s[k] >= 'a' && s.s[k] <= 'z') || strchr("aeiouy", s.s[k]))
+        if (!((s.s[k] >= 'a' && s.s[k] <= 'z') || (!k && s.s[k] >= 'A' && s.s[k] <= 'Z')) ||
+            strchr("aeiouyAEIOUY", s.s[k]))
             return 0;
     const span *last = out->n ? &out->v[out->n - 1] : NULL;
     return !(last && last->cls == CL_VALUE && last->val.kind == V_TIME);
+}
+
+/* Rp, Wc: a capital and lower-case consonants that no table knows in any
+ * case (a unit, Hz hẹc; a title, Dr; an abbreviation, Tv as TV; a loanword)
+ * are letters too */
+static int known_any_case(const lexicon *lx, slice s)
+{
+    char up[4], low[4];
+    for (size_t k = 0; k < s.n; k++) {
+        up[k] = (char)(s.s[k] & ~0x20);
+        low[k] = (char)(s.s[k] | 0x20);
+    }
+    return lexicon_unit(lx, s.s, s.n) || lexicon_unit(lx, low, s.n) || lexicon_unit(lx, up, s.n) ||
+           lexicon_abbr(lx, up, s.n) || lexicon_abbr(lx, low, s.n) || lexicon_roles(lx, s.s, s.n) ||
+           lexicon_loanword(lx, s.s, s.n) || lexicon_exonym(lx, s.s, s.n);
 }
 
 /* a phrase of loanwords.tsv, two to four words one space apart (Anh trai
@@ -128,6 +144,9 @@ int rule_known_word(rule_at *a)
         return rc;
     if (!f->kind || (a->i >= 1 && rule_is_scale(c, &t[a->i - 1])) || (tk->pre.n && tk->pre.s[tk->pre.n - 1] == '#'))
         return 0; /* a hashtag may be glossed after it (rule_hashtag_gloss) */
+    /* letters in brackets, or after a bracket defined some: rule_defined's */
+    if (f->kind == CL_SPELL + 1 && c->defs && (c->defs->n || (tk->pre.n && tk->pre.s[tk->pre.n - 1] == '(')))
+        return 0;
     slice text = tk->core;
     size_t i = a->i + 1;
     if (f->kind == CL_WORD + 1 && c->merge_words && !rule_is_scale(c, tk))
@@ -222,12 +241,15 @@ int rule_url(rule_at *a)
 }
 
 /* các điểm b, c, d: a lone consonant letter is spelled (the vowels are
- * words), and so are two or three lower-case consonants (rp), but a time
+ * words), and so are two or three consonants in lower case (rp) or after a
+ * capital that no table knows (Rp: known_any_case), but a time
  * zone after a time (15h cst) stays as written (x is a sign: 100cm x 50cm) */
 int rule_consonants(rule_at *a)
 {
     slice s = a->t[a->i].core;
     if (!((s.n == 1 && strchr("bcdfghjklmnpqrstvwz", s.s[0])) || consonants_only(s, a->out)))
+        return 0;
+    if (s.s[0] <= 'Z' && known_any_case(a->c->lx, s))
         return 0;
     return push_read(a, CL_SPELL, s, NULL);
 }
@@ -282,4 +304,40 @@ int rule_initials(rule_at *a)
             return 0;
     }
     return letters >= 2 ? push_read(a, CL_SPELL, s, NULL) : 0;
+}
+
+/* 5 ca t.ử vong, c.hết, h.iếp d.âm: a dot typed inside a syllable to get past
+ * a filter. The piece before it consonants alone, the onset or its start (t,
+ * ng, đ; c of chết), the piece after it lower case with a mark (ử, iếp, âm),
+ * and the two joined a syllable: the syllable is read (not T.Ư, P.Thạch,
+ * Q.1, v.v). */
+RULE_BODY int censored_body(rule_at *a, slice s, size_t dot)
+{
+    slice after = {s.s + dot + 1, s.n - dot - 1};
+    if (after.n < 2 || memchr(after.s, '.', after.n) || !((unsigned char)after.s[0] >= 0x80 ||
+                                                         (after.s[0] >= 'a' && after.s[0] <= 'z')))
+        return 0;
+    int32_t f;
+    utf8_next(after.s, after.n, &f);
+    int marked = 0;
+    for (size_t k = 0; k < after.n; k++)
+        marked |= (unsigned char)after.s[k] >= 0x80;
+    char joined[32], onset[8];
+    if (!marked || !utf8_is_lower(f) || s.n - 1 >= sizeof joined ||
+        utf8_lower_buf(s.s, dot, onset, sizeof onset) == (size_t)-1)
+        return 0;
+    memcpy(joined, s.s, dot);
+    memcpy(joined + dot, after.s, after.n);
+    vi_syllable syl;
+    if (!syllable_parse(a->c->lx, joined, s.n - 1, &syl) || strncmp(syl.onset, onset, strlen(onset)))
+        return 0;
+    return push_read(a, CL_JOINED, s, NULL);
+}
+
+int rule_censored(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    /* the dot after an onset of one to three bytes (t, ng, ngh, đ) */
+    size_t dot = s.n > 3 && s.s[1] == '.' ? 1 : s.n > 4 && s.s[2] == '.' ? 2 : s.n > 5 && s.s[3] == '.' ? 3 : 0;
+    return dot ? censored_body(a, s, dot) : 0;
 }

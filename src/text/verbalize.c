@@ -305,9 +305,16 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return strbuf_wordn(out, s->text.s, s->text.n);
     case CL_UPPERWORD:
         return lower_word(s->text, out);
+    case CL_JOINED: { /* t.ử: the syllable without the dot typed in it (rule_censored) */
+        const char *dot = memchr(s->text.s, '.', s->text.n);
+        size_t k = dot ? (size_t)(dot - s->text.s) : s->text.n;
+        return strbuf_wordn(out, s->text.s, k) || strbuf_append(out, s->text.s + k + (dot != NULL), s->text.n - k - (dot != NULL));
+    }
     case CL_PUNCT:
         return read_punct(s->text, out);
     case CL_ABBR:
+        if (!s->abbr) /* an acronym the text defined: its words (rule_defined) */
+            return strbuf_word(out, s->reading);
         if (s->abbr->kind == ABBR_SPELL && !s->abbr->reading[0]) {
             slice key = s->text;
             return vb_spell(c, key, out);

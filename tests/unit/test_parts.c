@@ -78,6 +78,9 @@ static void test_mixed(void)
     check_parts("Cúm H5N1 lây lan.", "H5N1", "mixed H:L=spell 5:D=number N:L=spell 1:D=number");
     check_parts("Xăng RON 95-III tăng giá.", "95-III", "code 95:D=number -:S=none III:L=roman(3)");
     check_parts("Đón 40 lượt khách/ngày.", "khách/ngày", "mixed khách:L=written /:S=one ngày:L=written");
+    /* a period of two words, the second the next token: "một học kỳ"; a word of none: silent */
+    check_parts("Tối đa 18 tín chỉ/học kỳ.", "chỉ/học", "mixed chỉ:L=written /:S=one học:L=written");
+    check_parts("Có 10 người/nhóm.", "người/nhóm", "mixed người:L=written /:S=none nhóm:L=written");
     check_parts("Ứng dụng eGov ra mắt.", "eGov", "mixed e:L=say(i) Gov:L=reading(gốp)");
     check_parts("Trào lưu #ONhaLamDep lan rộng.", "ONhaLamDep", "mixed ONhaLamDep:L=toned");
 }
