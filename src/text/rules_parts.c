@@ -289,6 +289,31 @@ static const char *unit_reading(const lexicon *lx, slice s)
     return u && strlen(u->unit) == s.n && !memcmp(u->unit, s.s, s.n) ? u->reading : NULL;
 }
 
+/* 1 when s has one of the bytes of set (ASCII) */
+static int strpbrk_n(slice s, const char *set)
+{
+    for (size_t k = 0; k < s.n; k++)
+        if (strchr(set, s.s[k]) && s.s[k])
+            return 1;
+    return 0;
+}
+
+/* PANews: an upper-case run whose last capital begins a word the lexicon
+ * knows (News) ends before that capital, as CamelCase after an acronym
+ * does (VTVgo keeps its three letters: Vgo is no word); j the run's end */
+static size_t acronym_then_word(const cutter *m, size_t i, size_t j, size_t end)
+{
+    slice s = m->s;
+    if (m->code || j - i < 3 || j >= end || !(s.s[j] >= 'a' && s.s[j] <= 'z') || !utf8_all_upper(s.s + i, j - i))
+        return j;
+    size_t k = j - 1, w = j;
+    while (w < end && s.s[w] >= 'a' && s.s[w] <= 'z')
+        w++;
+    if (s.s[k] < 'A' || s.s[k] > 'Z' || w < end)
+        return j;
+    return lexicon_loanword(m->lx, s.s + k, w - k) || lexicon_exonym(m->lx, s.s + k, w - k) ? k : j;
+}
+
 /* how a run of letters inside a mixed token is read: an abbreviation, a
  * loanword, an exonym, a unit (their reading in *reading), a word, a name,
  * or spelled; code: the letters of a code, which the lexicon is not asked */
@@ -312,9 +337,12 @@ static part_reading run_reading(const lexicon *lx, slice s, int code, int url, c
         return !code && s.n > 1 && syllable_is_word(lx, s.s, s.n) ? PR_LOWER : PR_SPELL;
     if (syllable_parse(lx, s.s, s.n, NULL))
         return PR_WRITTEN;
-    /* a short lower-case run is letters (the vn of vnEdu); a capitalized one is a name (Suk, Jae) */
+    /* a short lower-case run is letters (the vn of vnEdu); a capitalized one is a name (Suk, Jae),
+     * unless it has no vowel to say (the Kh of Kh-47M2, the Gmb of GmbH) */
     int32_t f0;
     utf8_next(s.s, s.n, &f0);
+    if (!strpbrk_n(s, "aeiouyAEIOUY"))
+        return PR_SPELL;
     if (utf8_len(s.s, s.n) <= 3 && !utf8_is_upper(f0))
         return PR_SPELL;
     return foreign_looking(s.s, s.n) ? PR_FOREIGN : PR_WRITTEN;
@@ -384,8 +412,12 @@ static int letters_part(cutter *m, size_t *i)
         return rc;
     if ((rc = camel_part(m, i, end)) || (rc = url_words_part(m, i, end)))
         return rc < 0 ? -1 : 0;
-    size_t j = letter_run(s, *i, end);
-    rc = run_part(m, *i, j, m->code);
+    size_t j0 = letter_run(s, *i, end), j = acronym_then_word(m, *i, j0, end);
+    const abbr_entry *ab = j < j0 ? run_abbr(m->lx, (slice){s.s + *i, j - *i}, m->url) : NULL;
+    if (j < j0 && !(ab && ab->reading[0])) /* the acronym before a word: spelled (PA of PANews), not a syllable */
+        rc = add_plain(m, *i, j, PART_LETTERS, PR_SPELL);
+    else
+        rc = run_part(m, *i, j, m->code);
     *i = j;
     return rc;
 }
