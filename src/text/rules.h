@@ -14,6 +14,7 @@
  *                     (U23, 15/2021/NĐ-CP), each with how it is said (span.parts)
  *   rules_abbr.c      abbreviations chosen by their cue words
  *   rules_roman.c     Roman numerals where something marks them
+ *   rules_name.c      a foreign name's syllable that is also a Vietnamese one
  *   rules_word.c      words, capitals, loanwords, exonyms, URLs, letters, and
  *                     the last rule, which takes any token
  * A recognizer fills the span with what it read (val, frac, roman, abbr...),
@@ -154,6 +155,9 @@ static inline int rule_is_scale(const classify_ctx *c, const token *t)
 /* the cue within the clause before token i (up to six words back) */
 int rule_cue_near(const classify_ctx *c, const token *t, size_t i, role_id role);
 int rule_syllable_at(const classify_ctx *c, const token *t, size_t i, slice s);
+/* rules_name.c: 1 when t[i] is a foreign name's syllable that is also a
+ * toneless Vietnamese one (Kim Sang Sik: Sang), said with its foreign onset */
+int rule_name_syllable_at(const classify_ctx *c, const token *t, size_t n, size_t i);
 /* the facts of a digit token the rules share (rule_at), computed by the
  * first rule that asks: the test inline, the work out of line */
 void rule_digit_facts_now(rule_at *a);
@@ -204,6 +208,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
+    X(name_syllable, "name-syllable", RULE_WORD)                                                             \
     X(known_word, "word-known", RULE_WORD) /* and a loanword phrase first: "loanword-phrase" */             \
     X(glued_dash_range, "dash-glued-range", RULE_MARKED) X(time_slash_date, "time-date", RULE_MARKED)           \
     X(plate, "plate", RULE_MARKED)                                                                           \
