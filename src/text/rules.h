@@ -229,6 +229,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(initials, "initials", RULE_WORD)                                                                     \
     X(roman_initial, "roman-initial", RULE_CORE) X(roman_listed, "roman-list", RULE_CORE)                    \
     X(abbreviation, "abbreviation", RULE_CORE) X(roman_royal, "roman-royal", RULE_CORE)                      \
+    X(roman_after_name, "roman-after-name", RULE_WORD)                                                       \
     X(roman_cued, "roman-cued", RULE_CORE) X(capitals, "capitals", RULE_CORE)                                \
     X(loan_exonym, "loanword", RULE_CORE) X(syllable, "syllable", RULE_CORE) X(url, "url", RULE_CORE)        \
     X(serial, "serial", RULE_MARKED) X(code, "code", RULE_MARKED) X(roman_year, "roman-year", RULE_CORE)       \
