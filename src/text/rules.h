@@ -158,6 +158,11 @@ int rule_syllable_at(const classify_ctx *c, const token *t, size_t i, slice s);
 /* rules_name.c: 1 when t[i] is a foreign name's syllable that is also a
  * toneless Vietnamese one (Kim Sang Sik: Sang), said with its foreign onset */
 int rule_name_syllable_at(const classify_ctx *c, const token *t, size_t n, size_t i);
+/* its cheap first test, inline: a word of two to five bytes that begins with S */
+static inline int rule_name_syllable_maybe(const token *t)
+{
+    return t->core.n >= 2 && t->core.n <= 5 && t->core.s[0] == 'S';
+}
 /* the facts of a digit token the rules share (rule_at), computed by the
  * first rule that asks: the test inline, the work out of line */
 void rule_digit_facts_now(rule_at *a);

@@ -134,7 +134,7 @@ int rule_name_syllable_at(const classify_ctx *c, const token *t, size_t n, size_
 int rule_name_syllable(rule_at *a)
 {
     const token *tk = &a->t[a->i];
-    if (tk->core.s[0] != NAME_ONSET || (a->c->facts[tk - a->c->base].head & WORD_HEAD_LOAN) ||
+    if (!rule_name_syllable_maybe(tk) || (a->c->facts[tk - a->c->base].head & WORD_HEAD_LOAN) ||
         !rule_name_syllable_at(a->c, a->t, a->n, a->i))
         return 0; /* Son Heung-min: a loanword phrase of its own */
     span sp = rule_mk(CL_NAME_SYLLABLE, a->t[a->i].core);
