@@ -18,7 +18,7 @@
     X(CL_ROMAN, "roman") X(CL_FRACTION, "fraction") X(CL_ADDRESS, "address") \
     X(CL_PHONE, "phone") X(CL_RATIO, "ratio") X(CL_HEIGHT, "height") X(CL_TIMES, "times") X(CL_CODE, "code") X(CL_MIXED, "mixed") X(CL_SERIAL, "serial") X(CL_URL, "url") \
     X(CL_UNIT, "unit") X(CL_COMPOSED, "composed-abbreviation") \
-    X(CL_EXONYM, "exonym") X(CL_FOREIGN, "transliterated") X(CL_JOINED, "joined-syllable")
+    X(CL_EXONYM, "exonym") X(CL_FOREIGN, "transliterated") X(CL_JOINED, "joined-syllable") X(CL_NAME_SYLLABLE, "name-syllable")
 
 typedef enum {
 #define X(id, name) id,

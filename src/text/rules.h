@@ -15,6 +15,7 @@
  *   rules_abbr.c      abbreviations chosen by their cue words, and acronyms a
  *                     piece defines in brackets (defined.c: HĐXX after Hội đồng xét xử)
  *   rules_roman.c     Roman numerals where something marks them
+ *   rules_name.c      a foreign name's syllable that is also a Vietnamese one
  *   rules_tag.c       a hashtag glossed in parentheses: #duataydaynao (đưa tay đây nào)
  *   rules_word.c      words, capitals, loanwords, exonyms, URLs, letters, and
  *                     the last rule, which takes any token
@@ -156,6 +157,14 @@ static inline int rule_is_scale(const classify_ctx *c, const token *t)
 /* the cue within the clause before token i (up to six words back) */
 int rule_cue_near(const classify_ctx *c, const token *t, size_t i, role_id role);
 int rule_syllable_at(const classify_ctx *c, const token *t, size_t i, slice s);
+/* rules_name.c: 1 when t[i] is a foreign name's syllable that is also a
+ * toneless Vietnamese one (Kim Sang Sik: Sang), said with its foreign onset */
+int rule_name_syllable_at(const classify_ctx *c, const token *t, size_t n, size_t i);
+/* its cheap first test, inline: a word of two to five bytes that begins with S */
+static inline int rule_name_syllable_maybe(const token *t)
+{
+    return t->core.n >= 2 && t->core.n <= 5 && t->core.s[0] == 'S';
+}
 /* the facts of a digit token the rules share (rule_at), computed by the
  * first rule that asks: the test inline, the work out of line */
 void rule_digit_facts_now(rule_at *a);
@@ -206,6 +215,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
+    X(name_syllable, "name-syllable", RULE_WORD)                                                             \
     X(known_word, "word-known", RULE_WORD) /* and a loanword phrase first: "loanword-phrase" */             \
     X(hashtag_gloss, "hashtag-gloss", RULE_WORD) /* after known_word, which leaves hashtags: no call per word */ \
     X(defined, "defined", RULE_WORD) /* after known_word, which leaves it the letters it may read */      \
@@ -228,6 +238,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(censored, "censored", RULE_WORD) X(initials, "initials", RULE_WORD)                                                                     \
     X(roman_initial, "roman-initial", RULE_CORE) X(roman_listed, "roman-list", RULE_CORE)                    \
     X(abbreviation, "abbreviation", RULE_CORE) X(roman_royal, "roman-royal", RULE_CORE)                      \
+    X(roman_after_name, "roman-after-name", RULE_WORD)                                                       \
     X(roman_cued, "roman-cued", RULE_CORE) X(capitals, "capitals", RULE_CORE)                                \
     X(loan_exonym, "loanword", RULE_CORE) X(syllable, "syllable", RULE_CORE) X(url, "url", RULE_CORE)        \
     X(serial, "serial", RULE_MARKED) X(code, "code", RULE_MARKED) X(roman_year, "roman-year", RULE_CORE)       \

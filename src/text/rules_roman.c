@@ -135,3 +135,23 @@ int rule_roman_year(rule_at *a)
     a->i++;
     return rule_push(a->out, &sp) ? -1 : 1;
 }
+
+/* a regnal or papal number after a foreign name, with no title before it
+ * (Charles III thăm Pháp, Felipe VI, Louis XIV, Benedict XVI): an upper-case
+ * numeral of I, V and X alone, two letters or more (not the X of Model X, nor
+ * the sizes and codes other letters make: XL, MC, DC), right after a name
+ * read as an exonym or transliterated */
+int rule_roman_after_name(rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    slice s = t[i].core;
+    if (s.n < 2 || strspn(s.s, "IVX") != s.n || i == 0 || !a->out->n || t[i - 1].post.n || t[i].pre.n)
+        return 0;
+    const span *name = &a->out->v[a->out->n - 1];
+    unsigned r = num_roman_value(s.s, s.n);
+    if (!r || (name->cls != CL_EXONYM && name->cls != CL_FOREIGN) || name->text.s != t[i - 1].core.s ||
+        !utf8_is_upper((int32_t)(unsigned char)name->text.s[0]))
+        return 0;
+    return push_roman(a, s, r);
+}

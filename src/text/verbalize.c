@@ -324,6 +324,13 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return vb_spell(c, s->text, out);
     case CL_FOREIGN:
         return read_foreign(c, s->text, out);
+    case CL_NAME_SYLLABLE: /* Sang: its foreign onset, then the rest lowercased (xang) */
+        if (strbuf_word(out, s->reading))
+            return -1;
+        for (size_t k = 1; k < s->text.n; k++)
+            if (strbuf_putc(out, (char)(s->text.s[k] | 0x20)))
+                return -1;
+        return 0;
     case CL_COMPOSED:
         return compose_abbr(c->lx, s->text.s, s->text.n, out) < 0;
     case CL_LOANWORD:
