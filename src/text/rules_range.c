@@ -114,22 +114,22 @@ static int inner_range(const rule_at *at, int days_ok, int quoted, spanvec *out)
     return 0;
 }
 
-/* a lone dash between two values is a range (3 - 5 km, 18 - 20/9) */
-int rule_dash_range(rule_at *a)
+/* the dash (its text dash_text, at token index at) after the value last
+ * pushed, and the value of token next: a range (3 - 5 km, 18 - 20/9, 2- 3
+ * triệu); the dash and the value are pushed and a->i is moved past them.
+ * 1 when done, 0 when not a range, -1 on out of memory */
+static int range_after_dash(rule_at *a, slice dash_text, size_t at, size_t next)
 {
     const classify_ctx *c = a->c;
-    const token *t = a->t, *tk = &t[a->i];
+    const token *t = a->t;
     spanvec *out = a->out;
-    if (tk->core.n || !rule_is_dash_token(tk) || a->i == 0 || a->i + 1 >= a->n || !out->n ||
-        out->v[out->n - 1].cls != CL_VALUE)
-        return 0;
     value v;
     const value *pv = &out->v[out->n - 1].val;
     /* 18 - 20/9: a day before a date is the start of a range of days */
     int day = pv->kind == V_NUMBER && pv->num.form == NUM_INT && pv->num.ndigits <= 2 && atoi(pv->num.digits) >= 1 &&
               atoi(pv->num.digits) <= 31;
     int sd = pv->kind == V_DATE || day;
-    int ok = rule_value_of(c, t[a->i + 1].core, sd, &v);
+    int ok = rule_value_of(c, t[next].core, sd, &v);
     if (ok && day && v.kind != V_DATE && v.kind != V_NUMBER && v.kind != V_PERCENT && v.kind != V_MONEY &&
         v.kind != V_MEASURE && v.kind != V_SHORT_AMOUNT && !(v.kind == V_TIME && atoi(pv->num.digits) <= 24))
         ok = 0; /* (từ 8 - 17h: hours) */
@@ -140,19 +140,51 @@ int rule_dash_range(rule_at *a)
         return 0;
     /* a score, or a poll's shares (tỷ số 50% - 48%): no "đến" */
     int score = (v.kind == V_NUMBER || v.kind == V_PERCENT) && out->v[out->n - 1].val.kind == v.kind &&
-                rule_cue_near(c, t, a->i, ROLE_SCORE);
-    span sp = rule_mk(score ? CL_PUNCT : CL_TO, tk->pre.n ? tk->pre : tk->post);
+                rule_cue_near(c, t, at, ROLE_SCORE);
+    span sp = rule_mk(score ? CL_PUNCT : CL_TO, dash_text);
     if (score)
         sp.text.n = 0;
     if (day && v.kind == V_DATE && !v.year.n)
-        day_range_start(c, t, a->i - 1, out);
-    if (rule_push(out, &sp) || rule_push_value(c, t, a->i + 1, t[a->i + 1].core, &v, out))
+        day_range_start(c, t, at - 1, out);
+    if (rule_push(out, &sp) || rule_push_value(c, t, next, t[next].core, &v, out))
         return -1;
     out->v[out->n - 1].add_prefix = 0;
-    a->i += 2;
-    if (!t[a->i - 1].post.n)
+    a->i = next + 1;
+    if (!t[next].post.n)
         a->i += rule_unit_after(c, t, a->n, a->i, out);
     return 1;
+}
+
+/* a lone dash between two values is a range (3 - 5 km, 18 - 20/9) */
+int rule_dash_range(rule_at *a)
+{
+    const token *tk = &a->t[a->i];
+    spanvec *out = a->out;
+    if (tk->core.n || !rule_is_dash_token(tk) || a->i == 0 || a->i + 1 >= a->n || !out->n ||
+        out->v[out->n - 1].cls != CL_VALUE)
+        return 0;
+    return range_after_dash(a, tk->pre.n ? tk->pre : tk->post, a->i, a->i + 1);
+}
+
+/* 2- 3 triệu: the dash glued to the first value, a space before the second:
+ * the dash already pushed as punctuation becomes the range's "đến" */
+RULE_BODY int glued_post_range_rest(rule_at *a)
+{
+    spanvec *out = a->out;
+    if (out->n < 2 || out->v[out->n - 1].cls != CL_PUNCT || out->v[out->n - 2].cls != CL_VALUE)
+        return 0;
+    span dash = out->v[--out->n];
+    int rc = range_after_dash(a, dash.text, a->i - 1, a->i);
+    if (rc == 0)
+        out->v[out->n++] = dash;
+    return rc;
+}
+
+/* its first test: the token before is digits that end in a dash alone */
+int rule_glued_post_range(rule_at *a)
+{
+    const token *p = a->i ? &a->t[a->i - 1] : NULL;
+    return p && p->post.n == 1 && p->post.s[0] == '-' && p->digit && !a->t[a->i].pre.n ? glued_post_range_rest(a) : 0;
 }
 
 /* thứ 2 - thứ 6: a range of weekdays */
