@@ -6,6 +6,7 @@
  * parts in turn (span.parts) and reads no text again.
  * Takes a text and its class; appends parts to a partvec (classify.h). */
 #include "camel.h"
+#include "parts_int.h"
 #include "foreign.h"
 #include "rules.h"
 #include "syllable.h"
@@ -14,16 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* what one text is cut as */
-typedef struct cutter {
-    const lexicon *lx;
-    slice s;
-    tok_class cls;
-    int code, url;
-    partvec *out;
-    strbuf scratch; /* the words camel_restore tries */
-    slice next;     /* the word after the token (rule_push_parts), or empty */
-} cutter;
 
 /* a new part s[from..to): NULL on out of memory */
 static inline mixed_part *add(cutter *m, size_t from, size_t to, part_kind kind, part_reading how)
@@ -60,29 +51,6 @@ static int add_say(cutter *m, size_t from, size_t to, part_kind kind, say_key sa
         return -1;
     p->say = say;
     return 0;
-}
-
-static int is_digit_at(slice s, size_t i)
-{
-    return i < s.n && s.s[i] >= '0' && s.s[i] <= '9';
-}
-
-static int is_letter_at(slice s, size_t i)
-{
-    int32_t cp;
-    utf8_next(s.s + i, s.n - i, &cp);
-    return utf8_is_letter(cp);
-}
-
-/* a year (19xx, 20xx) at s[i], ending the text or followed by / or - */
-static int year_at(slice s, size_t i)
-{
-    if (i + 4 > s.n || !((s.s[i] == '1' && s.s[i + 1] == '9') || (s.s[i] == '2' && s.s[i + 1] == '0')))
-        return 0;
-    for (size_t k = i + 2; k < i + 4; k++)
-        if (!is_digit_at(s, k))
-            return 0;
-    return i + 4 == s.n || s.s[i + 4] == '/' || s.s[i + 4] == '-';
 }
 
 /* an abbreviation said as a word (RON rôn): not spelled when digits follow it (RON95) */
@@ -422,105 +390,12 @@ static int letters_part(cutter *m, size_t *i)
     return rc;
 }
 
-/* tín chỉ/học kỳ: the word after the slash and the next token make a
- * phrase with the role time-unit or per (học kỳ, năm học) */
-static int period_phrase(const cutter *m, const char *w, size_t wl)
-{
-    char phrase[64];
-    if (!m->next.n || wl + 1 + m->next.n > sizeof phrase)
-        return 0;
-    memcpy(phrase, w, wl);
-    phrase[wl] = ' ';
-    memcpy(phrase + wl + 1, m->next.s, m->next.n);
-    size_t n = wl + 1 + m->next.n;
-    return lexicon_has_role(m->lx, phrase, n, "time-unit") || lexicon_has_role(m->lx, phrase, n, "per");
-}
-
-/* a rate after a word: lượt khách/ngày, gạo/tháng, yên/USD ("một");
- * huyện/thành phố stays silent; USD/VND, EUR/USD: between currencies "trên" */
-static part_reading rate_slash(const cutter *m, size_t i)
-{
-    slice s = m->s;
-    size_t e2 = i + 1;
-    while (e2 < s.n && !strchr("-/&.@_:+", s.s[e2]))
-        e2++;
-    const char *w = s.s + i + 1;
-    size_t wl = e2 - i - 1;
-    const unit_entry *wu = lexicon_unit(m->lx, w, wl);
-    if (!wu && !lexicon_has_role(m->lx, w, wl, "time-unit") && !lexicon_has_role(m->lx, w, wl, "per") &&
-        !(e2 == s.n && period_phrase(m, w, wl)))
-        return PR_NONE;
-    size_t b0 = i;
-    while (b0 > 0 && !strchr("-/&.@_:+ ", s.s[b0 - 1]))
-        b0--;
-    const unit_entry *lu = lexicon_unit(m->lx, s.s + b0, i - b0);
-    return wu && wu->kind == UNIT_MONEY && lu && lu->kind == UNIT_MONEY ? PR_SAY : PR_ONE;
-}
-
-/* the dash at s[i] between two numbers, the second the larger and out of a
- * total after a slash (7-8/10, 7-8,5/10): a range */
-static int score_range(slice s, size_t i)
-{
-    size_t a = i, b = i + 1;
-    while (a > 0 && is_digit_at(s, a - 1))
-        a--;
-    if (a > 0 && s.s[a - 1] != ' ')
-        return 0;
-    while (b < s.n && (is_digit_at(s, b) || (s.s[b] == ',' && is_digit_at(s, b + 1))))
-        b++;
-    return b < s.n && s.s[b] == '/' && atoi(s.s + a) < atoi(s.s + i + 1);
-}
-
-/* what a separator in a web address says: its name, or nothing (PR_NONE) */
-static part_reading url_separator(char ch, say_key *say)
-{
-    switch (ch) {
-    case '.': *say = SAY_DOT; break;
-    case '@': *say = SAY_AT; break;
-    case '/': *say = SAY_SLASH; break;
-    case '-': *say = SAY_HYPHEN; break;
-    case '_': *say = SAY_UNDERSCORE; break;
-    case ':': *say = SAY_COLON; break;
-    default: return PR_NONE;
-    }
-    return PR_SAY;
-}
-
-/* what the separator at s[i] says, if anything (*say for PR_SAY) */
-static part_reading separator(const cutter *m, size_t i, say_key *say)
-{
-    slice s = m->s;
-    char ch = s.s[i];
-    int digits_around = i > 0 && is_digit_at(s, i - 1) && is_digit_at(s, i + 1);
-    part_reading said = PR_SAY;
-    if (ch == '&')
-        *say = SAY_AND;
-    else if (m->url)
-        said = url_separator(ch, say);
-    else if (ch == '/' && digits_around) /* a document's number and year: 11/2017/QĐ-TTg "mười một năm hai nghìn…" */
-        *say = m->cls == CL_CODE && year_at(s, i + 1) ? SAY_YEAR : SAY_PER;
-    else if (ch == '/' && !m->code && i > 0 && i + 1 < s.n && is_letter_at(s, i + 1))
-        said = rate_slash(m, i), *say = SAY_PER;
-    else if (ch == '/' && !m->code && i > 0 && is_digit_at(s, i + 1) && !year_at(s, i + 1) &&
-             ((unsigned char)s.s[i - 1] >= 0x80 || ((s.s[i - 1] | 0x20) >= 'a' && (s.s[i - 1] | 0x20) <= 'z')))
-        *say = SAY_PER; /* 59 ca tử vong/119 ca nhiễm: a count over a count, "trên" */
-    else if (ch == '-' && digits_around && !m->code && score_range(s, i))
-        *say = SAY_TO; /* 7-8/10 điểm, 7-8,5/10: a range of scores, "đến" */
-    else if (ch == '+')
-        *say = SAY_PLUS;
-    else if (ch == ':' && digits_around)
-        *say = SAY_PER; /* a scale or ratio: 1:500 */
-    else
-        said = PR_NONE;
-    return said;
-}
-
 /* the separator at s[i]; one unsaid part for a run of unsaid bytes (a sign
  * of several bytes: –) */
 static int separator_part(cutter *m, size_t first, size_t i)
 {
     say_key say = SAY_DOT;
-    part_reading how = separator(m, i, &say);
+    part_reading how = parts_separator(m, i, &say);
     mixed_part *last = m->out->n > first ? &m->out->v[m->out->n - 1] : NULL;
     if (how == PR_NONE && last && last->how == PR_NONE && last->text.s + last->text.n == m->s.s + i) {
         last->text.n++;

@@ -298,6 +298,25 @@ static int read_punct(slice s, strbuf *out)
     return strbuf_putc(out, mark);
 }
 
+/* t.ử: the syllable without the dot typed in it (rule_censored) */
+static int read_joined(slice text, strbuf *out)
+{
+    const char *dot = memchr(text.s, '.', text.n);
+    size_t k = dot ? (size_t)(dot - text.s) : text.n;
+    return strbuf_wordn(out, text.s, k) || strbuf_append(out, text.s + k + (dot != NULL), text.n - k - (dot != NULL));
+}
+
+/* Sang: its foreign onset, then the rest lowercased (xang) */
+static int read_name_syllable(const span *s, strbuf *out)
+{
+    if (strbuf_word(out, s->reading))
+        return -1;
+    for (size_t k = 1; k < s->text.n; k++)
+        if (strbuf_putc(out, (char)(s->text.s[k] | 0x20)))
+            return -1;
+    return 0;
+}
+
 int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
 {
     switch (s->cls) {
@@ -305,11 +324,8 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return strbuf_wordn(out, s->text.s, s->text.n);
     case CL_UPPERWORD:
         return lower_word(s->text, out);
-    case CL_JOINED: { /* t.ử: the syllable without the dot typed in it (rule_censored) */
-        const char *dot = memchr(s->text.s, '.', s->text.n);
-        size_t k = dot ? (size_t)(dot - s->text.s) : s->text.n;
-        return strbuf_wordn(out, s->text.s, k) || strbuf_append(out, s->text.s + k + (dot != NULL), s->text.n - k - (dot != NULL));
-    }
+    case CL_JOINED:
+        return read_joined(s->text, out);
     case CL_PUNCT:
         return read_punct(s->text, out);
     case CL_ABBR:
@@ -324,13 +340,8 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
         return vb_spell(c, s->text, out);
     case CL_FOREIGN:
         return read_foreign(c, s->text, out);
-    case CL_NAME_SYLLABLE: /* Sang: its foreign onset, then the rest lowercased (xang) */
-        if (strbuf_word(out, s->reading))
-            return -1;
-        for (size_t k = 1; k < s->text.n; k++)
-            if (strbuf_putc(out, (char)(s->text.s[k] | 0x20)))
-                return -1;
-        return 0;
+    case CL_NAME_SYLLABLE:
+        return read_name_syllable(s, out);
     case CL_COMPOSED:
         return compose_abbr(c->lx, s->text.s, s->text.n, out) < 0;
     case CL_LOANWORD:
