@@ -1,0 +1,31 @@
+/* parts_read — how a run of letters inside a mixed token is read (an
+ * abbreviation, a loanword, a unit, a word, a name, spelled), and what the
+ * piece after a dash is: a Roman numeral of a grade (RON 95-III) or a letter
+ * of a model code (Honda CR-V). Used by the cutter of src/text/rules_parts.c.
+ * Internal to src/text. */
+#ifndef DOCBAO_PARTS_READ_H
+#define DOCBAO_PARTS_READ_H
+#include "classify.h"
+
+/* the abbreviation a run is (vnpt in a web address is VNPT, but only one
+ * spelled anyway: vn is not Việt Nam there), NULL for none */
+const abbr_entry *parts_run_abbr(const lexicon *lx, slice s, int url);
+
+/* how the run s is read: an abbreviation, a loanword, an exonym, a unit
+ * (their reading in *reading), a word, a name, or spelled; code: the
+ * letters of a code, which the lexicon is not asked; piece: the run is a
+ * piece of a hyphenated word of words (parts_dash_word), read as a word */
+part_reading parts_run_reading(const lexicon *lx, slice s, int code, int url, int piece, const char **reading);
+
+/* 1 when s[from..to), a whole piece of the hyphenated word s (letters and
+ * dashes only), is a word whatever its length: the pieces of sale-off,
+ * big-data, know-how, add-on are words, since another piece of two letters
+ * or more is no acronym (the letters of vnEdu, the x of X-quang stay letters) */
+int parts_dash_word(slice s, size_t from, size_t to);
+
+/* the value of the Roman numeral s[i..end) after a dash (95-III, 0,05S-II),
+ * 0 for none: a lone capital after a code of capitals is the code's letter
+ * (Honda CR-V, HR-V "hát e rờ vê"), not 5 */
+unsigned parts_dash_roman(slice s, size_t i, size_t end);
+
+#endif
