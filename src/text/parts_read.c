@@ -5,6 +5,7 @@
 #include "numbers.h"
 #include "rules.h"
 #include "syllable.h"
+#include "translit.h"
 #include "utf8.h"
 #include <string.h>
 
@@ -51,7 +52,7 @@ part_reading parts_run_reading(const lexicon *lx, slice s, int code, int url, in
     }
     if (utf8_all_upper(s.s, s.n))
         return !code && s.n > 1 && syllable_is_word(lx, s.s, s.n) ? PR_LOWER : PR_SPELL;
-    if (syllable_parse(lx, s.s, s.n, NULL))
+    if (piece == 2 || syllable_parse(lx, s.s, s.n, NULL))
         return PR_WRITTEN;
     /* a short lower-case run is letters (the vn of vnEdu), unless it is a word
      * of a hyphenated word (the off of sale-off); a capitalized one is a name
@@ -91,6 +92,21 @@ int parts_dash_word(slice s, size_t from, size_t to)
             return 1;
     }
     return 0;
+}
+
+int parts_dash_vietnamized(const lexicon *lx, slice s, size_t from, size_t to)
+{
+    if ((from && s.s[from - 1] != '-') || (to < s.n && s.s[to] != '-') || (!from && to == s.n) ||
+        !translit_cluster_syllable(lx, s.s + from, to - from))
+        return 0;
+    for (size_t a = 0, b; a < s.n; a = b + 1) { /* the other pieces: Vietnamese syllables */
+        b = a;
+        while (b < s.n && s.s[b] != '-')
+            b++;
+        if (a != from && !syllable_parse(lx, s.s + a, b - a, NULL) && !translit_cluster_syllable(lx, s.s + a, b - a))
+            return 0;
+    }
+    return 1;
 }
 
 unsigned parts_dash_roman(slice s, size_t i, size_t end)

@@ -14,7 +14,8 @@ const abbr_entry *parts_run_abbr(const lexicon *lx, slice s, int url);
 /* how the run s is read: an abbreviation, a loanword, an exonym, a unit
  * (their reading in *reading), a word, a name, or spelled; code: the
  * letters of a code, which the lexicon is not asked; piece: the run is a
- * piece of a hyphenated word of words (parts_dash_word), read as a word */
+ * piece of a hyphenated word of words (parts_dash_word), read as a word,
+ * 2: of a name in Vietnamese syllables (parts_dash_vietnamized), as written */
 part_reading parts_run_reading(const lexicon *lx, slice s, int code, int url, int piece, const char **reading);
 
 /* 1 when s[from..to), a whole piece of the hyphenated word s (letters and
@@ -22,6 +23,12 @@ part_reading parts_run_reading(const lexicon *lx, slice s, int code, int url, in
  * big-data, know-how, add-on are words, since another piece of two letters
  * or more is no acronym (the letters of vnEdu, the x of X-quang stay letters) */
 int parts_dash_word(slice s, size_t from, size_t to);
+
+/* 1 when s[from..to), a whole piece of the hyphenated word s, is a syllable
+ * with a press cluster and every other piece a Vietnamese syllable: a name
+ * the press spells in Vietnamese syllables (Mát-xcơ-va, I-xra-en, Pa-ki-xtan),
+ * the piece read as written (xcơ, xra, xtan), not spelled */
+int parts_dash_vietnamized(const lexicon *lx, slice s, size_t from, size_t to);
 
 /* the value of the Roman numeral s[i..end) after a dash (95-III, 0,05S-II),
  * 0 for none: a lone capital after a code of capitals is the code's letter

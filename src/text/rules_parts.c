@@ -281,7 +281,7 @@ static size_t acronym_then_word(const cutter *m, size_t i, size_t j, size_t end)
 static int run_part(cutter *m, size_t from, size_t to, int code)
 {
     const char *reading = NULL;
-    int piece = !code && !m->url && parts_dash_word(m->s, from, to);
+    int piece = code || m->url ? 0 : parts_dash_vietnamized(m->lx, m->s, from, to) ? 2 : parts_dash_word(m->s, from, to);
     part_reading how = parts_run_reading(m->lx, (slice){m->s.s + from, to - from}, code, m->url, piece, &reading);
     return how == PR_READING ? add_reading(m, from, to, how, reading) : add_plain(m, from, to, PART_LETTERS, how);
 }
