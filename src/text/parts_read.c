@@ -84,11 +84,11 @@ int parts_dash_word(slice s, size_t from, size_t to)
     if ((from && s.s[from - 1] != '-') || (to < s.n && s.s[to] != '-') || (!from && to == s.n) ||
         !letters_and_dashes(s))
         return 0;
-    for (size_t a = 0, b; a < s.n; a = b + 1) { /* another piece of two letters or more, no acronym */
+    for (size_t a = 0, b; a < s.n; a = b + 1) { /* another piece that is no acronym: a word or a letter */
         b = a;
         while (b < s.n && s.s[b] != '-')
             b++;
-        if (a != from && utf8_len(s.s + a, b - a) >= 2 && !utf8_all_upper(s.s + a, b - a))
+        if (a != from && (utf8_len(s.s + a, b - a) == 1 || !utf8_all_upper(s.s + a, b - a)))
             return 1;
     }
     return 0;

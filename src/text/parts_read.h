@@ -20,8 +20,8 @@ part_reading parts_run_reading(const lexicon *lx, slice s, int code, int url, in
 
 /* 1 when s[from..to), a whole piece of the hyphenated word s (letters and
  * dashes only), is a word whatever its length: the pieces of sale-off,
- * big-data, know-how, add-on are words, since another piece of two letters
- * or more is no acronym (the letters of vnEdu, the x of X-quang stay letters) */
+ * big-data, know-how, add-on, B-boy are words, since another piece is no
+ * acronym (the letters of vnEdu, VN-abc, the x of X-quang stay letters) */
 int parts_dash_word(slice s, size_t from, size_t to);
 
 /* 1 when s[from..to), a whole piece of the hyphenated word s, is a syllable

@@ -93,6 +93,7 @@ static void test_dashes(void)
     check_parts("Ứng dụng big-data mới.", "big-data", "mixed big:L=foreign -:S=none data:L=reading(đa ta)");
     check_parts("Tiện ích add-on mới.", "add-on", "mixed add:L=foreign -:S=none on:L=written");
     check_parts("Chụp x-quang phổi.", "x-quang", "mixed x:L=spell -:S=none quang:L=written");
+    check_parts("Nhóm nhảy B-boy nổi tiếng.", "B-boy", "mixed B:L=spell -:S=none boy:L=foreign");
     /* a name in Vietnamese syllables, one with a cluster the press prints */
     check_parts("Đến Mát-xcơ-va.", "Mát-xcơ-va", "mixed Mát:L=written -:S=none xcơ:L=written -:S=none va:L=written");
     check_parts("Xe Honda CR-V mới.", "CR-V", "mixed CR:L=spell -:S=none V:L=spell");
