@@ -66,6 +66,14 @@ part_reading parts_run_reading(const lexicon *lx, slice s, int code, int url, in
     return foreign_looking(s.s, s.n) ? PR_FOREIGN : PR_WRITTEN;
 }
 
+/* 1 when the character at s[i] is a letter */
+static int is_letter_byte(slice s, size_t i)
+{
+    int32_t cp;
+    utf8_next(s.s + i, s.n - i, &cp);
+    return utf8_is_letter(cp);
+}
+
 /* 1 when s has only letters and dashes */
 static int letters_and_dashes(slice s)
 {
@@ -107,6 +115,17 @@ int parts_dash_vietnamized(const lexicon *lx, slice s, size_t from, size_t to)
             return 0;
     }
     return 1;
+}
+
+int parts_dash_prefix(const lexicon *lx, slice s, size_t end)
+{
+    if (end != 1 || !strchr("eEi", s.s[0]) || s.n < 4 || s.s[1] != '-')
+        return 0;
+    size_t b = 2;
+    while (b < s.n && s.s[b] != '-' && is_letter_byte(s, b))
+        b++;
+    slice w = {s.s + 2, b - 2};
+    return b == s.n && w.n >= 2 && !syllable_parse(lx, w.s, w.n, NULL) && !translit_cluster_syllable(lx, w.s, w.n);
 }
 
 unsigned parts_dash_roman(slice s, size_t i, size_t end)

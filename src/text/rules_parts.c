@@ -224,17 +224,19 @@ static int after_dash(cutter *m, size_t i, size_t end)
     return add_plain(m, i, end, PART_LETTERS, PR_WRITTEN);
 }
 
-/* a lone i or e before a capital: the i of iPhone, the e of eGov */
+/* a lone i or e before a capital: the i of iPhone, the e of eGov; or before
+ * a dash and a foreign word: the e of e-book, E-visa */
 static int lone_prefix(cutter *m, size_t *i)
 {
     slice s = m->s;
     int32_t first, second;
     size_t k1 = utf8_next(s.s + *i, s.n - *i, &first);
-    if (m->code || !(first == 'i' || first == 'e') || *i + k1 >= s.n)
+    if (m->code || m->url || *i + k1 >= s.n)
         return -2;
     utf8_next(s.s + *i + k1, s.n - *i - k1, &second);
-    if (!utf8_is_upper(second))
+    if (!((first == 'i' || first == 'e') && utf8_is_upper(second)) && !(!*i && parts_dash_prefix(m->lx, s, k1)))
         return -2;
+    first |= 0x20; /* E-visa */
     char key[3] = {(char)first, '-', 0};
     const char *pre = lexicon_loanword(m->lx, key, 2);
     size_t from = *i;

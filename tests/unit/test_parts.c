@@ -94,6 +94,8 @@ static void test_dashes(void)
     check_parts("Tiện ích add-on mới.", "add-on", "mixed add:L=foreign -:S=none on:L=written");
     check_parts("Chụp x-quang phổi.", "x-quang", "mixed x:L=spell -:S=none quang:L=written");
     check_parts("Nhóm nhảy B-boy nổi tiếng.", "B-boy", "mixed B:L=spell -:S=none boy:L=foreign");
+    check_parts("Xin E-visa qua mạng.", "E-visa", "mixed E:L=say(i) -:S=none visa:L=reading(vi da)");
+    check_parts("Dân tộc Ê-đê.", "Ê-đê", "mixed Ê:L=lower -:S=none đê:L=written");
     /* a name in Vietnamese syllables, one with a cluster the press prints */
     check_parts("Đến Mát-xcơ-va.", "Mát-xcơ-va", "mixed Mát:L=written -:S=none xcơ:L=written -:S=none va:L=written");
     check_parts("Xe Honda CR-V mới.", "CR-V", "mixed CR:L=spell -:S=none V:L=spell");
