@@ -298,6 +298,17 @@ static int read_punct(slice s, strbuf *out)
     return strbuf_putc(out, mark);
 }
 
+/* a name's syllable (Sang): its foreign onset, then the rest lowercased (xang) */
+static int read_name_syllable(const span *s, strbuf *out)
+{
+    if (strbuf_word(out, s->reading))
+        return -1;
+    for (size_t k = 1; k < s->text.n; k++)
+        if (strbuf_putc(out, (char)(s->text.s[k] | 0x20)))
+            return -1;
+    return 0;
+}
+
 int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
 {
     switch (s->cls) {
@@ -315,22 +326,15 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_ABBR:
         if (!s->abbr) /* an acronym the text defined: its words (rule_defined) */
             return strbuf_word(out, s->reading);
-        if (s->abbr->kind == ABBR_SPELL && !s->abbr->reading[0]) {
-            slice key = s->text;
-            return vb_spell(c, key, out);
-        }
+        if (s->abbr->kind == ABBR_SPELL && !s->abbr->reading[0])
+            return vb_spell(c, s->text, out);
         return strbuf_word(out, s->abbr->reading);
     case CL_SPELL:
         return vb_spell(c, s->text, out);
     case CL_FOREIGN:
         return read_foreign(c, s->text, out);
-    case CL_NAME_SYLLABLE: /* Sang: its foreign onset, then the rest lowercased (xang) */
-        if (strbuf_word(out, s->reading))
-            return -1;
-        for (size_t k = 1; k < s->text.n; k++)
-            if (strbuf_putc(out, (char)(s->text.s[k] | 0x20)))
-                return -1;
-        return 0;
+    case CL_NAME_SYLLABLE:
+        return read_name_syllable(s, out);
     case CL_COMPOSED:
         return compose_abbr(c->lx, s->text.s, s->text.n, out) < 0;
     case CL_LOANWORD:
