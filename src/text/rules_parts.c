@@ -7,7 +7,7 @@
  * Takes a text and its class; appends parts to a partvec (classify.h). */
 #include "camel.h"
 #include "parts_int.h"
-#include "foreign.h"
+#include "parts_read.h"
 #include "rules.h"
 #include "syllable.h"
 #include "url_words.h"
@@ -171,12 +171,12 @@ static int after_dash(cutter *m, size_t i, size_t end)
     slice s = m->s, part = {s.s + i, end - i};
     if (i == 0 || s.s[i - 1] != '-')
         return -2;
-    if (part.n == strspn(part.s, "IVX") && num_roman_value(part.s, part.n) &&
-        (part.n > 1 || part.s[0] == 'I' || part.s[0] == 'V')) {
+    unsigned roman = parts_dash_roman(s, i, end);
+    if (roman) {
         mixed_part *p = add(m, i, end, PART_LETTERS, PR_ROMAN);
         if (!p)
             return -1;
-        p->roman = num_roman_value(part.s, part.n);
+        p->roman = roman;
         return 0;
     }
     if (m->code || m->url || !utf8_is_upper((int32_t)(unsigned char)s.s[0]) || utf8_all_upper(s.s, i - 1) ||
@@ -192,17 +192,19 @@ static int after_dash(cutter *m, size_t i, size_t end)
     return add_plain(m, i, end, PART_LETTERS, PR_WRITTEN);
 }
 
-/* a lone i or e before a capital: the i of iPhone, the e of eGov */
+/* a lone i or e before a capital: the i of iPhone, the e of eGov; or before
+ * a dash and a foreign word: the e of e-book, E-visa */
 static int lone_prefix(cutter *m, size_t *i)
 {
     slice s = m->s;
     int32_t first, second;
     size_t k1 = utf8_next(s.s + *i, s.n - *i, &first);
-    if (m->code || !(first == 'i' || first == 'e') || *i + k1 >= s.n)
+    if (m->code || m->url || *i + k1 >= s.n)
         return -2;
     utf8_next(s.s + *i + k1, s.n - *i - k1, &second);
-    if (!utf8_is_upper(second))
+    if (!((first == 'i' || first == 'e') && utf8_is_upper(second)) && !(!*i && parts_dash_prefix(m->lx, s, k1)))
         return -2;
+    first |= 0x20; /* E-visa */
     char key[3] = {(char)first, '-', 0};
     const char *pre = lexicon_loanword(m->lx, key, 2);
     size_t from = *i;
@@ -230,42 +232,6 @@ static size_t letter_run(slice s, size_t i, size_t end)
     return j == i ? i + 1 : j;
 }
 
-/* the abbreviation a run is (vnpt in a web address is VNPT, but only one
- * spelled anyway: vn is not Việt Nam there), NULL for none */
-static const abbr_entry *run_abbr(const lexicon *lx, slice s, int url)
-{
-    const abbr_entry *e = lexicon_abbr(lx, s.s, s.n);
-    if (e && url && e->kind == ABBR_EXPAND) /* VOV.VN: the domain's letters, not Việt Nam */
-        e = NULL;
-    if (!e && utf8_len(s.s, s.n) <= 8) {
-        strbuf b = {0};
-        if (!utf8_upper(s.s, s.n, &b) && b.len < 64)
-            e = lexicon_abbr(lx, strbuf_str(&b), b.len);
-        if (e && e->kind != ABBR_SPELL)
-            e = NULL;
-        strbuf_free(&b);
-    }
-    return e;
-}
-
-/* the reading of a unit's letters, two or more, that are no syllable (đô
- * la/gallon, Km13+714), spelled exactly as in the table; NULL for none */
-static const char *unit_reading(const lexicon *lx, slice s)
-{
-    const unit_entry *u =
-        s.n >= 3 || (s.n == 2 && !syllable_parse(lx, s.s, s.n, NULL)) ? lexicon_unit(lx, s.s, s.n) : NULL;
-    return u && strlen(u->unit) == s.n && !memcmp(u->unit, s.s, s.n) ? u->reading : NULL;
-}
-
-/* 1 when s has one of the bytes of set (ASCII) */
-static int strpbrk_n(slice s, const char *set)
-{
-    for (size_t k = 0; k < s.n; k++)
-        if (strchr(set, s.s[k]) && s.s[k])
-            return 1;
-    return 0;
-}
-
 /* PANews: an upper-case run whose last capital begins a word the lexicon
  * knows (News) ends before that capital, as CamelCase after an acronym
  * does (VTVgo keeps its three letters: Vgo is no word); j the run's end */
@@ -282,44 +248,11 @@ static size_t acronym_then_word(const cutter *m, size_t i, size_t j, size_t end)
     return lexicon_loanword(m->lx, s.s + k, w - k) || lexicon_exonym(m->lx, s.s + k, w - k) ? k : j;
 }
 
-/* how a run of letters inside a mixed token is read: an abbreviation, a
- * loanword, an exonym, a unit (their reading in *reading), a word, a name,
- * or spelled; code: the letters of a code, which the lexicon is not asked */
-static part_reading run_reading(const lexicon *lx, slice s, int code, int url, const char **reading)
-{
-    if (!code) {
-        const abbr_entry *e = run_abbr(lx, s, url);
-        if (e && e->kind == ABBR_SPELL && !e->reading[0])
-            return PR_SPELL;
-        const char *r = e ? e->reading : lexicon_loanword(lx, s.s, s.n);
-        if (!r)
-            r = lexicon_exonym(lx, s.s, s.n);
-        if (!r)
-            r = unit_reading(lx, s);
-        if (r) {
-            *reading = r;
-            return PR_READING;
-        }
-    }
-    if (utf8_all_upper(s.s, s.n))
-        return !code && s.n > 1 && syllable_is_word(lx, s.s, s.n) ? PR_LOWER : PR_SPELL;
-    if (syllable_parse(lx, s.s, s.n, NULL))
-        return PR_WRITTEN;
-    /* a short lower-case run is letters (the vn of vnEdu); a capitalized one is a name (Suk, Jae),
-     * unless it has no vowel to say (the Kh of Kh-47M2, the Gmb of GmbH) */
-    int32_t f0;
-    utf8_next(s.s, s.n, &f0);
-    if (!strpbrk_n(s, "aeiouyAEIOUY"))
-        return PR_SPELL;
-    if (utf8_len(s.s, s.n) <= 3 && !utf8_is_upper(f0))
-        return PR_SPELL;
-    return foreign_looking(s.s, s.n) ? PR_FOREIGN : PR_WRITTEN;
-}
-
 static int run_part(cutter *m, size_t from, size_t to, int code)
 {
     const char *reading = NULL;
-    part_reading how = run_reading(m->lx, (slice){m->s.s + from, to - from}, code, m->url, &reading);
+    int piece = code || m->url ? 0 : parts_dash_vietnamized(m->lx, m->s, from, to) ? 2 : parts_dash_word(m->s, from, to);
+    part_reading how = parts_run_reading(m->lx, (slice){m->s.s + from, to - from}, code, m->url, piece, &reading);
     return how == PR_READING ? add_reading(m, from, to, how, reading) : add_plain(m, from, to, PART_LETTERS, how);
 }
 
@@ -381,7 +314,7 @@ static int letters_part(cutter *m, size_t *i)
     if ((rc = camel_part(m, i, end)) || (rc = url_words_part(m, i, end)))
         return rc < 0 ? -1 : 0;
     size_t j0 = letter_run(s, *i, end), j = acronym_then_word(m, *i, j0, end);
-    const abbr_entry *ab = j < j0 ? run_abbr(m->lx, (slice){s.s + *i, j - *i}, m->url) : NULL;
+    const abbr_entry *ab = j < j0 ? parts_run_abbr(m->lx, (slice){s.s + *i, j - *i}, m->url) : NULL;
     if (j < j0 && !(ab && ab->reading[0])) /* the acronym before a word: spelled (PA of PANews), not a syllable */
         rc = add_plain(m, *i, j, PART_LETTERS, PR_SPELL);
     else

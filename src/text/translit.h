@@ -37,6 +37,10 @@ int translit_word(const translit *t, const char *word, size_t n, strbuf *out);
  * cut into such syllables. */
 int translit_vietnamized(const translit *t, const char *word, size_t n, strbuf *out);
 
+/* 1 when word[0..n) (any case) is a syllable with a cluster the press
+ * prints inside it: the xcơ of Mát-xcơ-va, the xra of I-xra-en, Xtốc. */
+int translit_cluster_syllable(const lexicon *lx, const char *word, size_t n);
+
 /* The eSpeak-NG voice the table's spelling cues choose for word ("en" when
  * none matches). For --explain and the tests. */
 const char *translit_voice(const translit *t, const char *word, size_t n);

@@ -31,7 +31,7 @@ static int vietnamese_letters(const char *w, size_t n)
 static size_t cluster_head(const char *p, size_t n)
 {
     static const struct { const char *c, *next; } HEAD[] = {
-        {"ph", "rl"}, {"b", "rl"}, {"c", "rl"}, {"g", "rl"}, {"p", "rl"}, {"đ", "r"}, {"v", "l"}, {"x", "tckpmnl"}};
+        {"ph", "rl"}, {"b", "rl"}, {"c", "rl"}, {"g", "rl"}, {"p", "rl"}, {"đ", "r"}, {"v", "l"}, {"x", "tckpmnlr"}};
     for (size_t k = 0; k < sizeof HEAD / sizeof HEAD[0]; k++) {
         size_t l = strlen(HEAD[k].c);
         if (n > l + 1 && !memcmp(p, HEAD[k].c, l) && strchr(HEAD[k].next, p[l]))
@@ -66,6 +66,17 @@ static int piece(const translit *t, const char *p, size_t n)
         b[n - 1] = 'c';
     }
     return 0;
+}
+
+int translit_cluster_syllable(const lexicon *lx, const char *word, size_t n)
+{
+    char b[PIECE_MAX + 1];
+    size_t m = utf8_lower_buf(word, n, b, sizeof b);
+    if (m == (size_t)-1 || m == 0 || m > PIECE_MAX)
+        return 0;
+    b[m] = '\0';
+    size_t h = cluster_head(b, m);
+    return h && syllable_parse(lx, b + h, m - h, NULL);
 }
 
 int translit_vietnamized(const translit *t, const char *word, size_t n, strbuf *out)

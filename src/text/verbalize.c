@@ -331,10 +331,8 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_ABBR:
         if (!s->abbr) /* an acronym the text defined: its words (rule_defined) */
             return strbuf_word(out, s->reading);
-        if (s->abbr->kind == ABBR_SPELL && !s->abbr->reading[0]) {
-            slice key = s->text;
-            return vb_spell(c, key, out);
-        }
+        if (s->abbr->kind == ABBR_SPELL && !s->abbr->reading[0])
+            return vb_spell(c, s->text, out);
         return strbuf_word(out, s->abbr->reading);
     case CL_SPELL:
         return vb_spell(c, s->text, out);

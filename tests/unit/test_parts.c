@@ -85,6 +85,24 @@ static void test_mixed(void)
     check_parts("Trào lưu #ONhaLamDep lan rộng.", "ONhaLamDep", "mixed ONhaLamDep:L=toned");
 }
 
+/* the pieces of a hyphenated word of words are words, however short (big,
+ * add); a lone letter stays a letter; a lone capital after a code of
+ * capitals is the code's letter, a Roman numeral after a number or a word */
+static void test_dashes(void)
+{
+    check_parts("Ứng dụng big-data mới.", "big-data", "mixed big:L=foreign -:S=none data:L=reading(đa ta)");
+    check_parts("Tiện ích add-on mới.", "add-on", "mixed add:L=foreign -:S=none on:L=written");
+    check_parts("Chụp x-quang phổi.", "x-quang", "mixed x:L=spell -:S=none quang:L=written");
+    check_parts("Nhóm nhảy B-boy nổi tiếng.", "B-boy", "mixed B:L=spell -:S=none boy:L=foreign");
+    check_parts("Xin E-visa qua mạng.", "E-visa", "mixed E:L=say(i) -:S=none visa:L=reading(vi da)");
+    check_parts("Dân tộc Ê-đê.", "Ê-đê", "mixed Ê:L=lower -:S=none đê:L=written");
+    /* a name in Vietnamese syllables, one with a cluster the press prints */
+    check_parts("Đến Mát-xcơ-va.", "Mát-xcơ-va", "mixed Mát:L=written -:S=none xcơ:L=written -:S=none va:L=written");
+    check_parts("Xe Honda CR-V mới.", "CR-V", "mixed CR:L=spell -:S=none V:L=spell");
+    check_parts("Xăng RON 95-V tăng giá.", "95-V", "code 95:D=number -:S=none V:L=roman(5)");
+    check_parts("Tiêu chuẩn Euro-V áp dụng.", "Euro-V", "mixed Euro:L=reading(ơ rô) -:S=none V:L=roman(5)");
+}
+
 static void test_codes(void)
 {
     check_parts("Theo Nghị định 15/2021/NĐ-CP của Chính phủ.", "15/2021/NĐ-CP",
@@ -115,6 +133,7 @@ int main(void)
         return check_done();
     LX = lx;
     test_mixed();
+    test_dashes();
     test_codes();
     test_heights();
     lexicon_free(lx);
