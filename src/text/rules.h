@@ -148,6 +148,15 @@ static inline int rule_word_has(const classify_ctx *c, const token *t, role_id r
     return lexicon_word_has(c->lx, t->core.s, t->core.n, role);
 }
 
+/* a counted noun of one word or two (trận, chỉ tiêu, vị trí) right after token i */
+static inline int rule_counted_after(const classify_ctx *c, const token *t, size_t n, size_t i)
+{
+    if (i + 1 >= n || t[i].post.n)
+        return 0;
+    return rule_cue(c, t, i + 2, ROLE_COUNTED) ||
+           (i + 2 < n && !t[i + 1].post.n && (c->roles2[t + i + 2 - c->base] & ROLE_BIT(ROLE_COUNTED)));
+}
+
 /* nghìn, triệu, tỷ... (role "scale" in context.tsv), from the word's role mask */
 static inline int rule_is_scale(const classify_ctx *c, const token *t)
 {

@@ -223,7 +223,7 @@ void rule_digit_facts_now(rule_at *a)
                !rule_cue(c, t, i, ROLE_DATE) && day_named_before(c, t, i);
     a->date_dot = rule_cue(c, t, i, ROLE_DATE) && !rule_cue(c, t, i, ROLE_DATE_STRONG) && dot_date(c, t, n, i);
     int sd = rule_cue(c, t, i, ROLE_DATE) ? (rule_cue(c, t, i, ROLE_DATE_STRONG) || a->date_dot ? 2 : 1) : a->named;
-    if (sd == 1 && i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, ROLE_COUNTED))
+    if (sd == 1 && rule_counted_after(c, t, n, i))
         sd = 0; /* có tới 10/11 nhóm hàng: a count, not a date */
     /* days before the month word are a range: ngày 5-7 tháng 3, mùng 5-7 tháng Giêng */
     if (sd && !a->numeral && i + 1 < n && !tk->post.n && memchr(tk->core.s, '-', tk->core.n) &&
@@ -236,9 +236,12 @@ void rule_digit_facts_now(rule_at *a)
         return;
     a->addr = !fr->unit && !fr->neg && (rule_cue(c, t, i, ROLE_ADDRESS) || (i > 0 && rule_word_has(c, &t[i - 1], ROLE_NUMBER_WORD)));
     /* no cue: m/yyyy is a month, dd/m a date (24/4, 08/3), a/b a fraction */
-    int counted = i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, ROLE_COUNTED); /* 10/11 nhóm hàng */
+    int counted = rule_counted_after(c, t, n, i); /* 10/11 nhóm hàng */
     value v;
-    a->date_like = !a->addr && !fr->unit && !fr->neg && fr->num.n == 2 && !rule_cue(c, t, i, ROLE_FRACTION) &&
+    /* a day the same as its month (3/3, 6/6, 9/9: the double days of shopping news) is a date, not a
+     * fraction that is one whole */
+    int twin = fr->num.n == fr->den.n && fr->num.n <= 2 && !memcmp(fr->num.s, fr->den.s, fr->num.n);
+    a->date_like = !a->addr && !fr->unit && !fr->neg && (fr->num.n == 2 || twin) && !rule_cue(c, t, i, ROLE_FRACTION) &&
                    !counted && rule_value_of(c, tk->core, 1, &v) && v.kind == V_DATE &&
                    !(fr->den.n == 1 && fr->den.s[0] == '7' && !memcmp(fr->num.s, "24", 2)); /* 24/7 */
     /* (read by the rules after the fraction rules, which see date_like alone) */

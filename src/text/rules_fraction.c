@@ -51,7 +51,7 @@ int rule_ratio(rule_at *a)
                 (!fr->unit || num_v >= den_v) &&
                 ((num_v >= den_v && num_v >= 10) || (num_v >= 10 && den_v >= 10) ||
                  ((num_v >= den_v || den_v > 10) && (fr->unit || (i + 1 < n && !tk->post.n))) ||
-                 rule_cue(c, t, i, ROLE_ORDINAL) || (i + 1 < n && !tk->post.n && rule_cue(c, t, i + 2, ROLE_COUNTED)));
+                 rule_cue(c, t, i, ROLE_ORDINAL) || rule_counted_after(c, t, n, i));
     if (!ratio)
         return 0;
     a->i++;

@@ -247,10 +247,14 @@ void rule_value_facts_now(rule_at *a)
         if (lexicon_word_has(a->c->lx, nx->core.s, wn, ROLE_CURRENCY))
             parse_zero_thousands(a->t[a->i].core, &a->v.num);
     }
-    /* $30 USD: the currency written twice is said once, by its code */
+    /* $30 USD, $4,500 Mỹ kim: the currency written twice is said once, by
+     * the word after the number */
     if (a->value_ok && a->v.kind == V_MONEY && nx && nx->core.n && !a->t[a->i].post.n && !nx->pre.n) {
         const unit_entry *u = lexicon_unit(a->c->lx, nx->core.s, nx->core.n);
-        if (u && u->kind == UNIT_MONEY)
+        const token *n2 = a->i + 2 < a->n && !nx->post.n && !nx[1].pre.n ? nx + 1 : NULL;
+        size_t two = n2 ? (size_t)(n2->core.s + n2->core.n - nx->core.s) : 0;
+        if ((u && u->kind == UNIT_MONEY) || lexicon_word_has(a->c->lx, nx->core.s, nx->core.n, ROLE_CURRENCY) ||
+            (n2 && lexicon_word_has(a->c->lx, nx->core.s, two, ROLE_CURRENCY)))
             a->v.kind = V_NUMBER;
     }
 }

@@ -129,6 +129,30 @@ static int loan_phrase(rule_at *a)
     return rule_push(a->out, &sp) ? -1 : 1;
 }
 
+/* a capitalized foreign word (a loanword, an exonym, or no Vietnamese
+ * syllable): Concert, Prudential, Google */
+static int foreign_capital(const classify_ctx *c, const token *t)
+{
+    const word_facts *f = &c->facts[t - c->base];
+    return t->core.n && t->core.s[0] >= 'A' && t->core.s[0] <= 'Z' && !t->digit &&
+           (f->kind == CL_LOANWORD + 1 || f->kind == CL_EXONYM + 1 || !f->syllable);
+}
+
+/* An Concert by Prudential, Made by Google: a lower-case English word that
+ * is also a Vietnamese syllable is the loanword between two capitalized
+ * foreign words, nothing between them */
+static const char *english_between(const rule_at *a)
+{
+    const classify_ctx *c = a->c;
+    const token *t = a->t;
+    size_t i = a->i;
+    if (i < 1 || i + 1 >= a->n || t[i - 1].post.n || t[i].pre.n || t[i].post.n || t[i + 1].pre.n ||
+        !(t[i].core.s[0] >= 'a' && t[i].core.s[0] <= 'z') || !foreign_capital(c, &t[i - 1]) ||
+        !foreign_capital(c, &t[i + 1]))
+        return NULL;
+    return lexicon_loanword(c->lx, t[i].core.s, t[i].core.n);
+}
+
 /* most words: their class does not depend on the words around them (the
  * facts are remembered), unless a unit may follow a scale word (200 triệu
  * đồng). The plain words after it, one space apart, join its span when the
@@ -142,6 +166,14 @@ int rule_known_word(rule_at *a)
     int rc = f->head & WORD_HEAD_LOAN ? loan_phrase(a) : 0; /* say hi: tried first, named apart */
     if (rc)
         return rc;
+    const char *between = f->kind == CL_WORD + 1 ? english_between(a) : NULL;
+    if (between) {
+        a->i++;
+        if (rule_push_simple(a->out, CL_LOANWORD, tk->core))
+            return -1;
+        a->out->v[a->out->n - 1].reading = between;
+        return 1;
+    }
     if (!f->kind || (a->i >= 1 && rule_is_scale(c, &t[a->i - 1])) || (tk->pre.n && tk->pre.s[tk->pre.n - 1] == '#'))
         return 0; /* a hashtag may be glossed after it (rule_hashtag_gloss) */
     /* letters in brackets, or after a bracket defined some: rule_defined's */
