@@ -2,6 +2,7 @@
  * the run of words whose initials are the acronym's letters, and the store
  * of a piece's definitions. Run from the project root. */
 #include "check.h"
+#include "check_lexicon.h"
 #include "defined.h"
 #include "lexicon.h"
 #include "token.h"
@@ -76,9 +77,7 @@ static void test_store(void)
 
 int main(void)
 {
-    char err[512];
-    lexicon *lx = lexicon_load("lexicon", NULL, err, sizeof err);
-    CHECK(lx != NULL, err);
+    lexicon *lx = check_lexicon();
     if (!lx)
         return check_done();
     LX = lx;

@@ -2,6 +2,7 @@
  * against NAME.txt), dropped pieces, keep_all, sniffing, hostile input.
  * Run from the repository root. */
 #include "check.h"
+#include "check_lexicon.h"
 #include "html.h"
 #include "lexicon.h"
 
@@ -274,9 +275,7 @@ int main(void)
         {"table", "Ý kiến bạn đọc", "Tin liên quan:", "Trang nhất"},
         {"br", "Gửi bình luận", "Đọc thêm", "Chia sẻ lên Facebook"},
     };
-    char err[512];
-    LX = lexicon_load("lexicon", NULL, err, sizeof err);
-    CHECK(LX != NULL, err);
+    LX = check_lexicon();
     if (!LX)
         return check_done();
     for (size_t i = 0; i < sizeof pages / sizeof *pages; i++)

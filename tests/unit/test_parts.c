@@ -3,6 +3,7 @@
  * cut (their kind: D digits, L letters, S a separator) and how each is said,
  * so the verbalizer cuts no text again. Run from the project root. */
 #include "check.h"
+#include "check_lexicon.h"
 #include "classify.h"
 #include "lexicon.h"
 #include "token.h"
@@ -126,9 +127,7 @@ static void test_heights(void)
 
 int main(void)
 {
-    char err[512];
-    lexicon *lx = lexicon_load("lexicon", NULL, err, sizeof err);
-    CHECK(lx != NULL, err);
+    lexicon *lx = check_lexicon();
     if (!lx)
         return check_done();
     LX = lx;

@@ -1,15 +1,14 @@
 /* test_syllable — the Vietnamese syllable grammar accepts every syllable of
  * ../shared/data/vi-syllables.tsv and rejects acronyms and foreign words. */
 #include "check.h"
+#include "check_lexicon.h"
 #include "lexicon.h"
 #include "syllable.h"
 #include <stdlib.h>
 
 int main(int argc, char **argv)
 {
-    char err[512];
-    lexicon *lx = lexicon_load("lexicon", NULL, err, sizeof err);
-    CHECK(lx != NULL, err);
+    lexicon *lx = check_lexicon();
     if (!lx)
         return check_done();
     const char *table = argc > 1 ? argv[1] : "../shared/data/vi-syllables.tsv";

@@ -6,6 +6,7 @@
  * (doc đọc, ngo, trang, nguyen), words that are no cut at all.
  * Run from the project root (reads lexicon/). */
 #include "check.h"
+#include "check_lexicon.h"
 #include "lexicon.h"
 #include "tones.h"
 #include "url_words.h"
@@ -41,9 +42,7 @@ static const char *const WHOLE[] = {
 
 int main(void)
 {
-    char err[512];
-    lexicon *lx = lexicon_load("lexicon", NULL, err, sizeof err);
-    CHECK(lx != NULL, err);
+    lexicon *lx = check_lexicon();
     if (!lx)
         return check_done();
     LX = lx;
