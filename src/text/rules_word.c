@@ -166,7 +166,12 @@ int rule_known_word(rule_at *a)
     int rc = f->head & WORD_HEAD_LOAN ? loan_phrase(a) : 0; /* say hi: tried first, named apart */
     if (rc)
         return rc;
-    const char *between = f->kind == CL_WORD + 1 ? english_between(a) : NULL;
+    /* its first test, inline: capitals on both sides (rare around a Vietnamese word) */
+    const char *between = f->kind == CL_WORD + 1 && a->i >= 1 && a->i + 1 < a->n && t[a->i - 1].core.n &&
+                                  t[a->i + 1].core.n && t[a->i - 1].core.s[0] >= 'A' && t[a->i - 1].core.s[0] <= 'Z' &&
+                                  t[a->i + 1].core.s[0] >= 'A' && t[a->i + 1].core.s[0] <= 'Z'
+                              ? english_between(a)
+                              : NULL;
     if (between) {
         a->i++;
         if (rule_push_simple(a->out, CL_LOANWORD, tk->core))
