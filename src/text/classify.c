@@ -130,6 +130,18 @@ int rule_is_dash_token(const token *t)
 
 
 
+/* a capital after the first letter (not all of them: utf8_all_upper) */
+static int inner_capital(const char *s, size_t n)
+{
+    int32_t cp;
+    for (size_t k = utf8_next(s, n, &cp); k < n;) {
+        k += utf8_next(s + k, n - k, &cp);
+        if (utf8_is_upper(cp))
+            return 1;
+    }
+    return 0;
+}
+
 /* The class of a word that no context can change, as classify_word would
  * choose it (CL_WORD, CL_UPPERWORD, CL_LOANWORD, CL_SPELL);
  * -1 for any other: letters only, and no abbreviation, Roman numeral or unit
@@ -157,6 +169,8 @@ static int context_free_class(const lexicon *lx, const char *s, size_t n, int sy
         return CL_EXONYM;
     if (!syllable && foreign_looking(s, n)) /* Widodo, Bogor: said in Vietnamese syllables */
         return CL_FOREIGN;
+    if (syllable && inner_capital(s, n)) /* TRường, NGuyễn: eSpeak-NG would say the T of TR */
+        return CL_UPPERWORD;
     return syllable ? CL_WORD : -1;
 }
 

@@ -54,7 +54,8 @@ typedef enum {
     PR_LOWER,    /* a syllable in capitals, said as a word (lower case) */
     PR_WRITTEN,  /* as written (a syllable, a name) */
     PR_FOREIGN,  /* a foreign word, in Vietnamese syllables */
-    PR_TONED     /* toneless syllables in CamelCase, their tones restored: #ONhaLamDep */
+    PR_TONED,    /* toneless syllables in CamelCase, their tones restored: #ONhaLamDep */
+    PR_SCHWA     /* a consonant said with a schwa: H of H'Mông "hơ" */
 } part_reading;
 
 typedef struct mixed_part {

@@ -253,6 +253,8 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(loan_exonym, "loanword", RULE_CORE) X(syllable, "syllable", RULE_CORE) X(url, "url", RULE_CORE)        \
     X(serial, "serial", RULE_MARKED) X(code, "code", RULE_MARKED) X(roman_year, "roman-year", RULE_CORE)       \
     X(counted_unit, "unit-after-count", RULE_CORE) X(consonants, "spelled-letters", RULE_CORE)               \
+    X(glued, "glued-syllables", RULE_WORD) X(capital_twice, "capital-twice", RULE_WORD)                      \
+    X(apostrophe_name, "apostrophe-name", RULE_WORD)                                                         \
     X(fallback, "mixed-foreign-word", RULE_CORE)
 
 #define X(fn, name, when) int rule_##fn(rule_at *a);
@@ -264,6 +266,8 @@ RULE_LIST(X)
  * past it: 1, -1 on out of memory. The spans of those classes are made by it
  * alone (the verbalizer reads their parts). */
 int rule_push_parts(rule_at *a, tok_class cls, slice text);
+/* the same with parts the caller put in a->out->parts[first..] */
+int rule_push_parts_from(rule_at *a, tok_class cls, slice text, size_t first);
 /* a licence plate (51K-888.88, 37H-048.xx) with its dash at text.s[dash]:
  * the letters before it as a code's, each group of its serial a number, the
  * dot said, masked digits spelled */

@@ -403,7 +403,7 @@ static int plate_serial(cutter *m, size_t i)
 }
 
 /* the span of a part list made from out->parts[first..] */
-static int push_parts_span(rule_at *a, tok_class cls, slice text, size_t first)
+int rule_push_parts_from(rule_at *a, tok_class cls, slice text, size_t first)
 {
     spanvec *out = a->out;
     span *sp = rule_push_new(out);
@@ -426,7 +426,7 @@ int rule_push_plate(rule_at *a, slice text, size_t dash)
     if (classify_parts(a->c->lx, (slice){text.s, dash}, CL_CODE, pv) || add_plain(&m, dash, dash + 1, PART_SEP, PR_NONE) ||
         plate_serial(&m, dash + 1))
         return -1;
-    return push_parts_span(a, CL_CODE, text, first);
+    return rule_push_parts_from(a, CL_CODE, text, first);
 }
 
 int rule_push_parts(rule_at *a, tok_class cls, slice text)
@@ -436,5 +436,5 @@ int rule_push_parts(rule_at *a, tok_class cls, slice text)
     slice next = a->i + 1 < a->n && !t->post.n && !t[1].pre.n && !t[1].digit ? t[1].core : (slice){t->core.s, 0};
     if (cut_parts(a->c->lx, text, cls, next, &a->out->parts))
         return -1;
-    return push_parts_span(a, cls, text, first);
+    return rule_push_parts_from(a, cls, text, first);
 }

@@ -418,6 +418,27 @@ int tones_english_with(const tones_table *t, const char *s, size_t n)
     return has_key(t, s, n, 0);
 }
 
+/* how often the toned word s[0..n) (lower case, syllables one space apart)
+ * occurs in words.tsv: its count, 0 when it is not there */
+unsigned tones_count_with(const tones_table *t, const char *s, size_t n)
+{
+    char key[KEY_MAX + 1];
+    int k = t && n < 64 ? tones_key(s, n, key, sizeof key) : -1;
+    if (k <= 0)
+        return 0;
+    int nsyl = 1;
+    for (size_t i = 0; i < n; i++)
+        nsyl += s[i] == ' ';
+    uint64_t kh = fnv(FNV0, key, (size_t)k);
+    for (uint32_t x = t->heads[kh & (t->nheads - 1)]; x; x = t->e[x - 1].next) {
+        const tentry *e = &t->e[x - 1];
+        if (e->nsyl == nsyl && e->klen == k && !memcmp(t->arena + e->key, key, (size_t)k) && e->tlen == n &&
+            !memcmp(t->arena + e->text, s, n))
+            return e->count;
+    }
+    return 0;
+}
+
 int tones_key(const char *s, size_t n, char *key, size_t cap)
 {
     size_t k = 0;
@@ -480,4 +501,10 @@ int tones_guess(const char *s, size_t n, strbuf *out)
 {
     pthread_once(&g_once, load_once);
     return tones_guess_with(g_table, s, n, out);
+}
+
+unsigned tones_count(const char *s, size_t n)
+{
+    load_once();
+    return tones_count_with(g_table, s, n);
 }

@@ -55,6 +55,11 @@ int tones_syllable(const char *s, size_t n);
 int tones_english_with(const tones_table *t, const char *s, size_t n);
 int tones_english(const char *s, size_t n);
 
+/* How often the toned word s[0..n) (lower case, its syllables one space
+ * apart: "và", "kế hoạch") occurs per 10 million syllables (words.tsv);
+ * 0 when the table does not have it. */
+unsigned tones_count_with(const tones_table *t, const char *s, size_t n);
+unsigned tones_count(const char *s, size_t n);
 /* The toneless key of Vietnamese text s[0..n) in key[0..cap): its letters
  * without tones or marks, lowercase, đ as d, spaces left out ("Đưa tay đây
  * nào" → "duataydaynao"): its length, or -1 when s has another character

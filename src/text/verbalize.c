@@ -207,6 +207,19 @@ static int read_foreign(const verbalize_ctx *c, slice s, strbuf *out)
     return rc < 0 ? -1 : rc ? vb_spell(c, s, out) : 0;
 }
 
+/* a consonant letter with a schwa, k as c: H "hơ", K "cơ", Đ "đơ" */
+static int read_schwa(slice s, strbuf *out)
+{
+    char low[8];
+    size_t n = utf8_lower_buf(s.s, s.n, low, sizeof low - 3);
+    if (n == (size_t)-1)
+        return -1;
+    if (n == 1 && low[0] == 'k')
+        low[0] = 'c';
+    memcpy(low + n, "\xC6\xA1", 2); /* ơ */
+    return strbuf_wordn(out, low, n + 2);
+}
+
 /* one part of a mixed token, a code, a serial or a URL, as the classifier
  * decided it is read (classify_parts) */
 static int read_part(const verbalize_ctx *c, const mixed_part *p, strbuf *out)
@@ -226,6 +239,7 @@ static int read_part(const verbalize_ctx *c, const mixed_part *p, strbuf *out)
     case PR_WRITTEN: return strbuf_wordn(out, p->text.s, p->text.n);
     case PR_FOREIGN: return read_foreign(c, p->text, out);
     case PR_TONED: return camel_restore(p->text.s, p->text.n, out) < 0 ? -1 : 0;
+    case PR_SCHWA: return read_schwa(p->text, out);
     }
     return 0;
 }
