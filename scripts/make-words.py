@@ -228,12 +228,18 @@ def cuts_into(w, keys):
     return ok[len(w)]
 
 
+SYLLABLE_DISCOUNT = 30
+
+
 def english_rows(path, counts):
     syl_keys = {toneless(w) for w in counts if " " not in w}
     known = collections.Counter()  # the likeliest Vietnamese word of each toneless key
     for w, c in counts.items():
-        if " " in w:
-            known[toneless(w)] = max(known[toneless(w)], c)
+        # a syllable alone weighs a thirtieth of a word of several (the test
+        # below is then 300 times): nguyen, tran, minh, viet are names in
+        # English text, but song, chat, net, day stay English
+        c = c if " " in w else c / SYLLABLE_DISCOUNT
+        known[toneless(w)] = max(known[toneless(w)], c)
     rows, total = {}, 0
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -313,7 +319,8 @@ ENGLISH_HEADER = """# English words whose letters can also be cut into toneless 
 # the share of English among the words of Vietnamese web addresses and hashtags (taken as 0.3).
 # src/text/tones.c refuses to put tones on a string whose likeliest reading is one of these. Built by
 # scripts/make-words.py from Hermit Dave's FrequencyWords, OpenSubtitles 2018 English (CC BY-SA 4.0);
-# an English word ten times rarer than the Vietnamese word of the same letters is left out (vietnam, hanoi,
+# an English word ten times rarer than the Vietnamese word of the same letters (300 times for one syllable:
+# nguyen, tran, minh) is left out (vietnam, hanoi,
 # saigon: Vietnamese names in English text).
 # Licence of this file: CC BY-SA 4.0.
 """
