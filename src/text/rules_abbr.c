@@ -119,12 +119,28 @@ static const abbr_entry *before_name(const rule_at *a, const abbr_entry *all, co
     return chosen;
 }
 
-/* (-0,72%), (+1,41%): a signed percent in brackets, a share's change */
+/* (-0,72%), (+1,41%), (-328 tỷ đồng): a signed number opening brackets, a
+ * share's change or its net trade */
 static int change_after(const token *t)
 {
     slice s = t->core;
-    return t->pre.n >= 1 && t->pre.s[0] == '(' && s.n >= 3 && (s.s[0] == '-' || s.s[0] == '+') &&
-           s.s[s.n - 1] == '%';
+    return t->pre.n >= 1 && t->pre.s[t->pre.n - 1] == '(' && s.n >= 2 && (s.s[0] == '-' || s.s[0] == '+') &&
+           s.s[1] >= '0' && s.s[1] <= '9';
+}
+
+/* the brackets closing at token i (its post) opened with a change a few
+ * tokens before: VIC (-402 tỷ đồng), HCM */
+static int change_before(const token *t, size_t i)
+{
+    if (!memchr(t[i].post.s, ')', t[i].post.n))
+        return 0;
+    for (size_t j = i + 1; j-- > 0 && i - j < 4;) {
+        if (change_after(&t[j]))
+            return 1;
+        if (j < i && t[j].post.n)
+            return 0;
+    }
+    return 0;
 }
 
 /* UVT.Ư: a dot typed inside a run of capitals, the abbreviation without it */
@@ -162,9 +178,10 @@ int rule_abbreviation(rule_at *a)
     if (!chosen)
         return 0;
     a->i++;
-    /* TCB (-1,03%), HCM (-0,72%): in a list of shares' changes a code is spelled */
+    /* TCB (-1,03%), HCM (-0,72%), VRE (-307 tỷ đồng): in a list of shares'
+     * changes a code is spelled */
     if (chosen->kind == ABBR_EXPAND && i + 1 < n && i > 0 && utf8_all_upper(s.s, s.n) && change_after(&t[i + 1]) &&
-        change_after(&t[i - 1])) {
+        change_before(t, i - 1)) {
         if (rule_push_simple(a->out, CL_SPELL, s))
             return -1;
         a->out->v[a->out->n - 1].rule = "abbreviation-ticker";
