@@ -505,6 +505,6 @@ int tones_guess(const char *s, size_t n, strbuf *out)
 
 unsigned tones_count(const char *s, size_t n)
 {
-    load_once();
+    pthread_once(&g_once, load_once);
     return tones_count_with(g_table, s, n);
 }
