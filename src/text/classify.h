@@ -55,7 +55,8 @@ typedef enum {
     PR_WRITTEN,  /* as written (a syllable, a name) */
     PR_FOREIGN,  /* a foreign word, in Vietnamese syllables */
     PR_TONED,    /* toneless syllables in CamelCase, their tones restored: #ONhaLamDep */
-    PR_SCHWA     /* a consonant said with a schwa: H of H'Mông "hơ" */
+    PR_SCHWA,    /* a consonant said with a schwa: H of H'Mông "hơ" */
+    PR_TONELESS  /* lower-case letters of an address: toneless Vietnamese (cucthue "cục thuế"), else PR_FOREIGN */
 } part_reading;
 
 typedef struct mixed_part {
@@ -86,6 +87,8 @@ typedef struct span {
     int as_month;            /* CL_VALUE number after "tháng": 4 is "tư" */
     int as_year;             /* CL_VALUE number after "năm", or a year after "tháng N" */
     int ordinal;             /* CL_ROMAN after "thứ": I is "nhất", IV is "tư" */
+    int toneless;            /* CL_FOREIGN: the lower-case letters of a hashtag (#nguoiviet), which
+                              * may be toneless Vietnamese even when the tones stage is not sure */
     const char *rule;        /* the name of the rule that made it (--explain), NULL for none */
     /* the payload, last (a word's span leaves it unset: span_has_payload) */
     union {

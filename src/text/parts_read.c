@@ -5,6 +5,7 @@
 #include "numbers.h"
 #include "rules.h"
 #include "syllable.h"
+#include "tones.h"
 #include "translit.h"
 #include "utf8.h"
 #include <string.h>
@@ -63,7 +64,9 @@ part_reading parts_run_reading(const lexicon *lx, slice s, int code, int url, in
         return PR_SPELL;
     if (utf8_len(s.s, s.n) <= 3 && !utf8_is_upper(f0))
         return piece ? PR_FOREIGN : PR_SPELL;
-    return foreign_looking(s.s, s.n) ? PR_FOREIGN : PR_WRITTEN;
+    if (!foreign_looking(s.s, s.n))
+        return PR_WRITTEN;
+    return url && tones_toneless_run(s.s, s.n) ? PR_TONELESS : PR_FOREIGN;
 }
 
 /* 1 when the character at s[i] is a letter */

@@ -9,6 +9,7 @@
 #include "foreign.h"
 #include "rules.h"
 #include "syllable.h"
+#include "tones.h"
 #include "utf8.h"
 #include <string.h>
 #include <strings.h>
@@ -321,7 +322,14 @@ int rule_fallback(rule_at *a)
     int mixed = a->t[a->i].digit || rule_has_char(s, "-/&.+") || case_change(s);
     if (mixed)
         return rule_push_parts(a, CL_MIXED, s);
-    return push_read(a, foreign_looking(s.s, s.n) || short_foreign(s, a->out) ? CL_FOREIGN : CL_WORD, s, NULL);
+    tok_class cls = foreign_looking(s.s, s.n) || short_foreign(s, a->out) ? CL_FOREIGN : CL_WORD;
+    const token *t = &a->t[a->i];
+    if (push_read(a, cls, s, NULL) < 0)
+        return -1;
+    /* #nguoiviet: a hashtag's lower-case letters may be toneless Vietnamese */
+    a->out->v[a->out->n - 1].toneless = cls == CL_FOREIGN && t->pre.n && t->pre.s[t->pre.n - 1] == '#' &&
+                                        tones_toneless_run(s.s, s.n);
+    return 1;
 }
 
 /* Đ.T.K.C., H.V: a person's initials, capital letters each followed by a

@@ -271,14 +271,14 @@ static void keep(hyp *list, int *cnt, hyp h)
 }
 
 /* Extends every reading ending at letter i by every word whose key is s[i..j). */
-static void extend(const tones_table *t, const char *s, size_t n, size_t i, lattice *L)
+static void extend(const tones_table *t, const char *s, size_t n, size_t i, lattice *L, int viet_only)
 {
     uint64_t kh = FNV0;
     for (size_t j = i + 1; j <= n && j - i <= KEY_MAX; j++) {
         kh = fnv(kh, s + j - 1, 1);
         for (uint32_t x = t->heads[kh & (t->nheads - 1)]; x; x = t->e[x - 1].next) {
             const tentry *e = &t->e[x - 1];
-            if (e->klen != j - i || memcmp(t->arena + e->key, s + i, j - i))
+            if (e->klen != j - i || memcmp(t->arena + e->key, s + i, j - i) || (viet_only && !e->nsyl))
                 continue;
             for (int k = 0; k < L->cnt[i]; k++) {
                 const hyp *p = &L->h[i][k];
@@ -308,17 +308,21 @@ static int best_path(const lattice *L, size_t n, uint32_t *words)
     return m;
 }
 
-/* A guess: two syllables or more, none English or rare. */
-static int likely_vietnamese(const tones_table *t, const uint32_t *words, int m)
+/* A guess: two syllables or more, none English, none rare (but in a last
+ * resort: rare words of the dictionary, thủy sản, bạch mai, are words). */
+static int likely_vietnamese(const tones_table *t, const uint32_t *words, int m, int rare_ok)
 {
-    int syl = 0;
+    int syl = 0, longest = 0;
     for (int i = 0; i < m; i++) {
         const tentry *e = &t->e[words[i]];
-        if (e->nsyl == 0 || e->count < GUESS_MIN)
+        if (e->nsyl == 0 || (e->count < GUESS_MIN && !rare_ok))
             return 0;
         syl += e->nsyl;
+        longest = e->nsyl > longest ? e->nsyl : longest;
     }
-    return syl >= 2;
+    /* a last resort of three syllables or more holds a word of several: not
+     * cocacola "có cả có là" */
+    return syl >= 2 && (!rare_ok || syl < 3 || longest > 1);
 }
 
 /* Confident: two syllables or more, every word frequent enough for its kind,
@@ -326,7 +330,7 @@ static int likely_vietnamese(const tones_table *t, const uint32_t *words, int m)
 static int confident(const tones_table *t, const lattice *L, size_t n, const uint32_t *words, int m, int guess)
 {
     if (guess) /* CamelCase: the capitals cut the syllables; the likeliest Vietnamese reading, not English */
-        return likely_vietnamese(t, words, m);
+        return likely_vietnamese(t, words, m, guess == 2);
     int syl = 0, in_words = 0;
     for (int i = 0; i < m; i++) {
         const tentry *e = &t->e[words[i]];
@@ -369,7 +373,7 @@ static int restore(const tones_table *t, const char *s, size_t n, int guess, str
     L->h[0][0] = (hyp){0, FNV0, 0, -1, -1};
     for (size_t i = 0; i < n; i++)
         if (L->cnt[i])
-            extend(t, low, n, i, L);
+            extend(t, low, n, i, L, guess == 2);
     uint32_t words[TONES_MAX_LETTERS];
     int m = L->cnt[n] ? best_path(L, n, words) : 0;
     int rc = m && confident(t, L, n, words, m, guess) ? 0 : 1;
@@ -383,6 +387,8 @@ static int restore(const tones_table *t, const char *s, size_t n, int guess, str
     return rc;
 }
 
+static int has_key(const tones_table *t, const char *s, size_t n, int nsyl);
+
 int tones_restore_with(const tones_table *t, const char *s, size_t n, strbuf *out)
 {
     return restore(t, s, n, 0, out);
@@ -391,6 +397,11 @@ int tones_restore_with(const tones_table *t, const char *s, size_t n, strbuf *ou
 int tones_guess_with(const tones_table *t, const char *s, size_t n, strbuf *out)
 {
     return restore(t, s, n, 1, out);
+}
+
+int tones_last_resort_with(const tones_table *t, const char *s, size_t n, strbuf *out)
+{
+    return has_key(t, s, n, 0) ? 1 : restore(t, s, n, 2, out); /* not an English word whole: update, banana */
 }
 
 /* 1 when the table has an entry of nsyl syllables (0: English) whose key is s[0..n) */
@@ -495,6 +506,20 @@ int tones_english(const char *s, size_t n)
 {
     pthread_once(&g_once, load_once);
     return tones_english_with(g_table, s, n);
+}
+
+int tones_toneless_run(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[k] < 'a' || s[k] > 'z')
+            return 0;
+    return n >= 6;
+}
+
+int tones_last_resort(const char *s, size_t n, strbuf *out)
+{
+    pthread_once(&g_once, load_once);
+    return tones_last_resort_with(g_table, s, n, out);
 }
 
 int tones_guess(const char *s, size_t n, strbuf *out)

@@ -45,6 +45,18 @@ void tones_use_dir(const char *lexicon_dir);
  * English or rare word, or is one syllable. */
 int tones_guess_with(const tones_table *t, const char *s, size_t n, strbuf *out);
 int tones_guess(const char *s, size_t n, strbuf *out);
+/* The likeliest reading of toneless letters that no lexicon, no confident
+ * restoration and no English word took, where the other reading would be a
+ * transliteration (nguoiviet, cucthue): the Vietnamese words alone are
+ * tried, two syllables or more, a word of several among three or more (not
+ * cocacola), rare words of the dictionary allowed; 1 when there is none. Right
+ * whole in about half the cases, and nearly right in most of the others,
+ * where transliterating letters is never right. */
+int tones_last_resort_with(const tones_table *t, const char *s, size_t n, strbuf *out);
+int tones_last_resort(const char *s, size_t n, strbuf *out);
+/* 1 when s[0..n) is shaped as such letters: a-z only, six or more (moet,
+ * the abbreviation, is not) */
+int tones_toneless_run(const char *s, size_t n);
 /* 1 when s[0..n) (ASCII letters, either case) is the toneless spelling of a
  * Vietnamese syllable of the table: "dep" (đẹp), "nien" (niên). */
 int tones_syllable_with(const tones_table *t, const char *s, size_t n);

@@ -1,5 +1,6 @@
 /* verbalize — one function per class, reading what classify recognized. */
 #include "verbalize.h"
+#include "tones.h"
 #include "camel.h"
 #include "compose.h"
 #include "utf8.h"
@@ -220,6 +221,14 @@ static int read_schwa(slice s, strbuf *out)
     return strbuf_wordn(out, low, n + 2);
 }
 
+/* the lower-case letters of an address or a hashtag: the likeliest toneless
+ * Vietnamese (nguoiviet "người việt"; src/text/tones.c), else foreign */
+static int read_toneless(const verbalize_ctx *c, slice s, strbuf *out)
+{
+    int rc = c->foreign_keep ? 1 : tones_last_resort(s.s, s.n, out);
+    return rc < 0 ? -1 : rc ? read_foreign(c, s, out) : 0;
+}
+
 /* one part of a mixed token, a code, a serial or a URL, as the classifier
  * decided it is read (classify_parts) */
 static int read_part(const verbalize_ctx *c, const mixed_part *p, strbuf *out)
@@ -238,6 +247,7 @@ static int read_part(const verbalize_ctx *c, const mixed_part *p, strbuf *out)
     case PR_LOWER: return lower_word(p->text, out);
     case PR_WRITTEN: return strbuf_wordn(out, p->text.s, p->text.n);
     case PR_FOREIGN: return read_foreign(c, p->text, out);
+    case PR_TONELESS: return read_toneless(c, p->text, out);
     case PR_TONED: return camel_restore(p->text.s, p->text.n, out) < 0 ? -1 : 0;
     case PR_SCHWA: return read_schwa(p->text, out);
     }
@@ -351,7 +361,7 @@ int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
     case CL_SPELL:
         return vb_spell(c, s->text, out);
     case CL_FOREIGN:
-        return read_foreign(c, s->text, out);
+        return s->toneless ? read_toneless(c, s->text, out) : read_foreign(c, s->text, out);
     case CL_NAME_SYLLABLE:
         return read_name_syllable(s, out);
     case CL_COMPOSED:
