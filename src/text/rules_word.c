@@ -153,6 +153,34 @@ static const char *english_between(const rule_at *a)
     return lexicon_loanword(c->lx, t[i].core.s, t[i].core.n);
 }
 
+/* an ASCII word of two letters or more in capitals, no abbreviation: a
+ * neighbour in a title written in capitals (BORN PINK, LOVE SONG) */
+static int caps_neighbour(const classify_ctx *c, const token *t)
+{
+    slice s = t->core;
+    if (s.n < 2 || t->digit || lexicon_abbr(c->lx, s.s, s.n))
+        return 0;
+    for (size_t k = 0; k < s.n; k++)
+        if (s.s[k] < 'A' || s.s[k] > 'Z')
+            return 0;
+    return 1;
+}
+
+/* A word in capitals that no table knows and that is shaped as an English
+ * word (foreign_caps_word) is said as one, not spelled: five letters or more
+ * (SUMMER, DEADLINE), or four beside another word in capitals (BORN PINK);
+ * but not in brackets, where capitals are an acronym (OCHA), nor four
+ * letters alone (HUST). */
+static int caps_title_word(const rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    slice s = tk->core;
+    if (!foreign_caps_word(s.s, s.n) || (tk->pre.n && strchr("([", tk->pre.s[tk->pre.n - 1])))
+        return 0;
+    return s.n >= 5 || (a->i >= 1 && !t[a->i - 1].post.n && caps_neighbour(a->c, &t[a->i - 1])) ||
+           (a->i + 1 < a->n && !tk->post.n && caps_neighbour(a->c, &t[a->i + 1]));
+}
+
 /* most words: their class does not depend on the words around them (the
  * facts are remembered), unless a unit may follow a scale word (200 triệu
  * đồng). The plain words after it, one space apart, join its span when the
@@ -181,6 +209,10 @@ int rule_known_word(rule_at *a)
     }
     if (!f->kind || (a->i >= 1 && rule_is_scale(c, &t[a->i - 1])) || (tk->pre.n && tk->pre.s[tk->pre.n - 1] == '#'))
         return 0; /* a hashtag may be glossed after it (rule_hashtag_gloss) */
+    if (f->kind == CL_SPELL + 1 && caps_title_word(a)) { /* SUMMER: a word, not letters */
+        a->i++;
+        return rule_push_simple(a->out, CL_FOREIGN, tk->core) ? -1 : 1;
+    }
     /* letters in brackets, or after a bracket defined some: rule_defined's */
     if (f->kind == CL_SPELL + 1 && c->defs && (c->defs->n || (tk->pre.n && tk->pre.s[tk->pre.n - 1] == '(')))
         return 0;
@@ -236,7 +268,8 @@ static int push_read(rule_at *a, tok_class cls, slice s, const char *reading)
 }
 
 /* a word in capitals: the word (VẤN), a loanword, an exonym, a composed
- * abbreviation, or its letters spelled */
+ * abbreviation, an English word no table knows (SUMMER: foreign_caps_word),
+ * or its letters spelled */
 int rule_capitals(rule_at *a)
 {
     slice s = a->t[a->i].core;
@@ -248,6 +281,7 @@ int rule_capitals(rule_at *a)
                     : loan ? CL_LOANWORD
                     : exo  ? CL_EXONYM
                     : compose_abbr(a->c->lx, s.s, s.n, NULL) > 0 ? CL_COMPOSED
+                    : caps_title_word(a) ? CL_FOREIGN /* SUMMER, BORN PINK: words */
                            : CL_SPELL;
     return push_read(a, cls, s, word ? NULL : loan ? loan : exo);
 }
