@@ -72,6 +72,18 @@ static size_t approx_sign(const char *s, size_t a, size_t b)
     return g && a + g < b && s[a + g] >= '0' && s[a + g] <= '9' ? g : 0;
 }
 
+/* The King's Warden, McDonald's: the English possessive 's (or ’s) after a
+ * word of Latin letters is not said (the name is); its length at the end of
+ * s[a..b), or 0. */
+static size_t possessive_s(const char *s, size_t a, size_t b)
+{
+    if (b - a < 4 || (s[b - 1] | 0x20) != 's')
+        return 0;
+    size_t q = s[b - 2] == '\'' ? 1 : b - a >= 6 && !memcmp(s + b - 4, "\xE2\x80\x99", 3) ? 3 : 0;
+    char c = q ? (char)(s[b - 2 - q] | 0x20) : 0;
+    return q && b - a - 1 - q >= 2 && c >= 'a' && c <= 'z' ? q + 1 : 0;
+}
+
 /* A new token at the end of tv (NULL when out of memory). */
 static inline token *push(tokvec *tv)
 {
@@ -191,6 +203,7 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
                 break;
             b--; /* ./. the end of an article: the slash goes with the stops */
         }
+        b -= possessive_s(s, a, b); /* the 's goes with the marks after the word */
         size_t g = digit ? approx_sign(s, a, b) : 0;
         if (g) { /* the sign, then the number from its first digit */
             if (push_token(tv, s, n, i, a, a + g, a + g, 0, 0))
