@@ -108,25 +108,31 @@ static int loan_phrase(rule_at *a)
     size_t i = a->i, last = i;
     const char *found = NULL;
     slice text = t[i].core;
+    size_t cut = 0; /* mạng xã hội X.: a letter keeps its period (an initial); the phrase is without it */
     for (size_t j = i + 1; j < a->n && j < i + 4; j++) {
         const token *p = &t[j - 1];
         if (p->post.n || t[j].pre.n || !t[j].core.n || t[j].core.s != p->core.s + p->core.n + 1 ||
             p->core.s[p->core.n] != ' ')
             break;
-        const char *r = lexicon_loanword(a->c->lx, text.s, (size_t)(t[j].core.s + t[j].core.n - text.s));
+        size_t len = (size_t)(t[j].core.s + t[j].core.n - text.s);
+        int initial = t[j].core.n == 2 && t[j].core.s[1] == '.';
+        const char *r = lexicon_loanword(a->c->lx, text.s, len - (size_t)initial);
         if (r) {
             found = r;
             last = j;
+            cut = (size_t)initial;
         }
     }
     if (!found)
         return 0;
-    text.n = (size_t)(t[last].core.s + t[last].core.n - text.s);
+    text.n = (size_t)(t[last].core.s + t[last].core.n - text.s) - cut;
     span sp = rule_mk(CL_LOANWORD, text);
     sp.reading = found;
     sp.rule = "loanword-phrase";
     a->i = last + 1;
-    return rule_push(a->out, &sp) ? -1 : 1;
+    if (rule_push(a->out, &sp) || (cut && rule_push_simple(a->out, CL_PUNCT, (slice){text.s + text.n, 1})))
+        return -1;
+    return 1;
 }
 
 /* a capitalized foreign word (a loanword, an exonym, or no Vietnamese
