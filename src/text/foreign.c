@@ -71,6 +71,9 @@ static int caps_final_pair(const char *p)
 
 int foreign_caps_word(const char *s, size_t n)
 {
+    if (n == 3) /* HOW, YOU, BIG: a vowel, and no two consonants together */
+        return strchr("AEIOU", s[0]) || strchr("AEIOU", s[1]) || strchr("AEIOU", s[2]) ?
+               !((!caps_vowel(s[0]) && !caps_vowel(s[1])) || (!caps_vowel(s[1]) && !caps_vowel(s[2]))) : 0;
     if (n < 4 || n > 12)
         return 0;
     size_t vowels = 0, run = 0;

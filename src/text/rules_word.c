@@ -174,9 +174,9 @@ static int caps_neighbour(const classify_ctx *c, const token *t)
 
 /* A word in capitals that no table knows and that is shaped as an English
  * word (foreign_caps_word) is said as one, not spelled: five letters or more
- * (SUMMER, DEADLINE), or four beside another word in capitals (BORN PINK);
- * but not in brackets, where capitals are an acronym (OCHA), nor four
- * letters alone (HUST). */
+ * (SUMMER, DEADLINE), or three or four beside another word in capitals
+ * (BORN PINK, HOW YOU LIKE THAT); but not in brackets, where capitals are an
+ * acronym (OCHA), nor three or four letters alone (HUST, VAR). */
 static int caps_title_word(const rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
