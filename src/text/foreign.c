@@ -146,6 +146,11 @@ int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t
     /* toneless Vietnamese first (dichvucong, Kinhtedothi, #dulichvietnam:
      * "dịch vụ công"; it answers only when sure), else a foreign word */
     int rc = tones_restore(word, n, &fc->text);
+    /* a capitalized name of one toneless syllable whose rhyme needs its marks
+     * (Duong, Tuyet, Quoc: no syllable as written): its likeliest syllable,
+     * rather than English letters (đu ông, tai ít, quác) */
+    if (rc > 0 && n <= 7 && word[0] >= 'A' && word[0] <= 'Z' && !tones_english(word, n))
+        rc = tones_one_syllable(word, n, &fc->text);
     if (rc < 0)
         return -1;
     /* then a name already in Vietnamese letters (Áchentina, Angôla), else a
