@@ -55,6 +55,47 @@ int foreign_looking(const char *s, size_t n)
     return (letters >= 4 || (capital && letters >= 2)) && vowel;
 }
 
+/* Is c a vowel letter of English words (Y with them: SKY, STYLE)? */
+static int caps_vowel(char c) { return strchr("AEIOUY", c) != NULL; }
+
+/* The consonant pairs an English word ends with (SONG, PINK, BEST, BORN,
+ * WEEK, MATCH); an acronym ends with others (HAGL, VNPT, AFTN). */
+static int caps_final_pair(const char *p)
+{
+    static const char PAIRS[] = "STNDNGNKNTRDRKRNRSRTLLLDLTSSSHCHTHCKGHPHMPFTPTCTLKLFLMLPRMSKSPKSTSDSNSMSLSWNXT";
+    for (size_t k = 0; PAIRS[k]; k += 2)
+        if (p[0] == PAIRS[k] && p[1] == PAIRS[k + 1])
+            return 1;
+    return 0;
+}
+
+int foreign_caps_word(const char *s, size_t n)
+{
+    if (n == 3) /* HOW, YOU, BIG: a vowel, and no two consonants together */
+        return strchr("AEIOU", s[0]) || strchr("AEIOU", s[1]) || strchr("AEIOU", s[2]) ?
+               !((!caps_vowel(s[0]) && !caps_vowel(s[1])) || (!caps_vowel(s[1]) && !caps_vowel(s[2]))) : 0;
+    if (n < 4 || n > 12)
+        return 0;
+    size_t vowels = 0, run = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] < 'A' || s[k] > 'Z')
+            return 0;
+        int v = caps_vowel(s[k]);
+        vowels += (size_t)v;
+        run = v ? 0 : run + 1;
+        /* three consonants together only as a word begins them (STR, SCH, THR) */
+        if (run >= 3 && !(run == 3 && k == 2 && strchr("SCT", s[0]) && strchr("CHPT", s[1]) && strchr("HLRW", s[2])))
+            return 0;
+    }
+    if (!vowels || 4 * vowels < n || (run == 2 && !caps_final_pair(s + n - 2)))
+        return 0;
+    /* two consonants first: a cluster a word begins with (BL, ST, TH, PR), not VN, HD, TP */
+    if (!caps_vowel(s[0]) && !caps_vowel(s[1]) && !(strchr("BCDFGKPST", s[0]) && strchr("HLRW", s[1])) &&
+        !(s[0] == 'S' && strchr("CKMNPTW", s[1])))
+        return 0;
+    return 1;
+}
+
 /* A schwa syllable that only splits a cluster (bờ ren, xờ mát) joined to the
  * next syllable as the press prints it (bren, xmát): the reading in r[0..n)
  * rewritten in place; its new length. respell says such clusters again with
@@ -105,6 +146,11 @@ int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t
     /* toneless Vietnamese first (dichvucong, Kinhtedothi, #dulichvietnam:
      * "dịch vụ công"; it answers only when sure), else a foreign word */
     int rc = tones_restore(word, n, &fc->text);
+    /* a capitalized name of one toneless syllable whose rhyme needs its marks
+     * (Duong, Tuyet, Quoc: no syllable as written): its likeliest syllable,
+     * rather than English letters (đu ông, tai ít, quác) */
+    if (rc > 0 && n <= 7 && word[0] >= 'A' && word[0] <= 'Z' && !tones_english(word, n))
+        rc = tones_one_syllable(word, n, &fc->text);
     if (rc < 0)
         return -1;
     /* then a name already in Vietnamese letters (Áchentina, Angôla), else a

@@ -29,5 +29,13 @@ void foreign_cache_free(foreign_cache *fc);
  * letters or more (two when capitalized: Abe; utc, est are codes). Whether it is a Vietnamese
  * syllable is the caller's question. */
 int foreign_looking(const char *word, size_t n);
+/* 1 when s[0..n), ASCII capitals alone, three to twelve of them, is shaped as
+ * an English word and not as an acronym (SUMMER, DEADLINE, FEST, BORN, PINK;
+ * not HAGL, VNPT, TPHCM): vowels at least one letter in four, no three
+ * consonants together but a word's first (STR, SCH), a first pair and a last
+ * pair that words have (three letters: a vowel, no two consonants together:
+ * HOW, YOU). A word in capitals that no table knows is then said
+ * as a foreign word, not spelled. Pure. */
+int foreign_caps_word(const char *s, size_t n);
 
 #endif

@@ -387,6 +387,17 @@ int parse_unit(const lexicon *lx, slice s, int exact, value *v)
     return 1;
 }
 
+/* K after these numbers is the letter: a screen's 2K, 4K, 8K, gold's 18K,
+ * 24K ("ca"); after any other amount it is nghìn (50K, 500K, 1,5K) */
+static int k_is_letter(slice num)
+{
+    static const char *const LETTER[] = {"2", "4", "5", "6", "8", "12", "16", "18", "24"};
+    for (size_t k = 0; k < sizeof LETTER / sizeof LETTER[0]; k++)
+        if (strlen(LETTER[k]) == num.n && !memcmp(LETTER[k], num.s, num.n))
+            return 1;
+    return 0;
+}
+
 int parse_value(const lexicon *lx, slice s, int allow_short_date, value *v)
 {
     memset(v, 0, sizeof *v);
@@ -432,6 +443,8 @@ int parse_value(const lexicon *lx, slice s, int allow_short_date, value *v)
         return 0;
     if (!parse_unit(lx, (slice){s.s + i, s.n - i}, 0, v))
         return 0;
+    if (!strcmp(v->unit->unit, "K") && !k_is_letter((slice){s.s, i}))
+        v->unit = lexicon_unit(lx, "k", 1); /* 50K, 500K: nghìn */
     const unit_entry *u = v->unit;
     v->kind = u->kind == UNIT_MONEY ? V_MONEY : u->kind == UNIT_PERCENT ? V_PERCENT : V_MEASURE;
     return 1;

@@ -84,6 +84,8 @@ part_reading parts_separator(const cutter *m, size_t i, say_key *say)
         *say = m->cls == CL_CODE && year_at(s, i + 1) ? SAY_YEAR : SAY_PER;
     else if (ch == '/' && !m->code && i > 0 && i + 1 < s.n && is_letter_at(s, i + 1))
         said = rate_slash(m, i), *say = SAY_PER;
+    else if (ch == '/' && i == 1 && (s.s[0] | 0x20) == 'f' && is_digit_at(s, i + 1))
+        said = PR_NONE; /* a lens's aperture, f/1.8: "ép một chấm tám", the slash unsaid */
     else if (ch == '/' && !m->code && i > 0 && is_digit_at(s, i + 1) && !year_at(s, i + 1) &&
              ((unsigned char)s.s[i - 1] >= 0x80 || ((s.s[i - 1] | 0x20) >= 'a' && (s.s[i - 1] | 0x20) <= 'z')))
         *say = SAY_PER; /* 59 ca tử vong/119 ca nhiễm: a count over a count, "trên" */

@@ -27,6 +27,20 @@ static const char *lowered_at(lowered *l, const token *t, size_t j, size_t *len)
     return l->text[k];
 }
 
+/* the cue "#số" of a reading: a number says it, right before the
+ * abbreviation or before its scale word (1,36 triệu BTC, 0,5 BTC) */
+static int number_cue(const classify_ctx *c, const token *t, size_t i, const char *context)
+{
+    static const char CUE[] = "#số";
+    const char *p = strstr(context, CUE);
+    if (!p || (p > context && p[-1] != '|') || (p[sizeof CUE - 1] && p[sizeof CUE - 1] != '|') || i < 1)
+        return 0;
+    const token *w = &t[i - 1];
+    if (!w->post.n && i >= 2 && rule_is_scale(c, w))
+        w = &t[i - 2];
+    return w->digit && !w->post.n && w->core.n && w->core.s[w->core.n - 1] >= '0' && w->core.s[w->core.n - 1] <= '9';
+}
+
 static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size_t n, size_t i,
                                      const abbr_entry *e)
 {
@@ -42,6 +56,8 @@ static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size
                 def = e;
             continue;
         }
+        if (number_cue(c, t, i, e->context))
+            return e;
         for (size_t j = lo; j < hi; j++) {
             if (j == i || !t[j].core.n)
                 continue;

@@ -442,3 +442,40 @@ int rule_number_list(rule_at *a)
     slice s = a->t[a->i].core;
     return a->i > 0 && s.n >= 3 && s.n % 2 && s.s[1] == ',' && s.s[2] >= '0' && s.s[2] <= '9' ? number_list_rest(a) : 0;
 }
+
+/* 86-63-90 cm, 79-59-89: three measurements glued by dashes (a body's three
+ * rounds), each of two or three digits, none led by 0: a list, "tám mươi
+ * sáu, sáu mươi ba, chín mươi", then the unit after it. */
+RULE_BODY int measurements_rest(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    slice part[3];
+    value v[3];
+    size_t k = 0;
+    for (int g = 0; g < 3; g++) {
+        if (g && (k >= s.n || s.s[k++] != '-'))
+            return 0;
+        size_t from = k;
+        while (k < s.n && s.s[k] >= '0' && s.s[k] <= '9')
+            k++;
+        part[g] = (slice){s.s + from, k - from};
+        if (part[g].n < 2 || part[g].n > 3 || s.s[from] == '0' || !rule_value_of(a->c, part[g], 0, &v[g]))
+            return 0;
+    }
+    if (k != s.n)
+        return 0;
+    for (int g = 0; g < 3; g++)
+        if ((g && rule_push_simple(a->out, CL_PUNCT, (slice){part[g].s - 1, 1})) ||
+            rule_push_value(a->c, a->t, a->i, part[g], &v[g], a->out))
+            return -1;
+    a->i++;
+    a->i += rule_unit_after(a->c, a->t, a->n, a->i, a->out);
+    return 1;
+}
+
+/* its first test: eight to eleven bytes, a digit first, a dash third or fourth */
+int rule_measurements(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    return s.n >= 8 && s.n <= 11 && s.s[0] >= '1' && s.s[0] <= '9' && (s.s[2] == '-' || s.s[3] == '-') ? measurements_rest(a) : 0;
+}

@@ -4,6 +4,7 @@
  * (2021-2025) or after an ordinal (hạng 701 - 750), a lone times sign (163 x 77,6), and any other punctuation.
  * Takes a rule_at (rules.h); appends spans. */
 #include "rules.h"
+#include "utf8.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,9 +254,30 @@ RULE_BODY int times_sign(rule_at *a)
     return rule_push_simple(a->out, CL_TIMES, tk->core) ? -1 : 1;
 }
 
+/* Đen x Hoàng Dũng, Godzilla x Kong: a lower-case x between a word and a
+ * capitalized word joins two names (a duet, a crossover): its letter, "ích" */
+RULE_BODY int collab_x(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    if (tk->core.s[0] != 'x' || tk->pre.n || tk->post.n || a->i == 0 || a->i + 1 >= a->n)
+        return 0;
+    const token *p = &t[a->i - 1], *q = &t[a->i + 1];
+    if (p->post.n || p->digit || !p->core.n || q->pre.n || q->digit || !q->core.n)
+        return 0;
+    int32_t cp;
+    utf8_next(q->core.s, q->core.n, &cp);
+    if (!utf8_is_upper(cp))
+        return 0;
+    a->i++;
+    return rule_push_simple(a->out, CL_SPELL, tk->core) ? -1 : 1;
+}
+
 int rule_times_sign(rule_at *a)
 {
-    return rule_is_times(&a->t[a->i]) ? times_sign(a) : 0;
+    if (!rule_is_times(&a->t[a->i]))
+        return 0;
+    int r = times_sign(a);
+    return r ? r : collab_x(a);
 }
 
 /* từ ngày 14 -22/2: a dash glued to the second value of a range */

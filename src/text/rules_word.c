@@ -109,25 +109,31 @@ static int loan_phrase(rule_at *a)
     size_t i = a->i, last = i;
     const char *found = NULL;
     slice text = t[i].core;
+    size_t cut = 0; /* mạng xã hội X.: a letter keeps its period (an initial); the phrase is without it */
     for (size_t j = i + 1; j < a->n && j < i + 4; j++) {
         const token *p = &t[j - 1];
         if (p->post.n || t[j].pre.n || !t[j].core.n || t[j].core.s != p->core.s + p->core.n + 1 ||
             p->core.s[p->core.n] != ' ')
             break;
-        const char *r = lexicon_loanword(a->c->lx, text.s, (size_t)(t[j].core.s + t[j].core.n - text.s));
+        size_t len = (size_t)(t[j].core.s + t[j].core.n - text.s);
+        int initial = t[j].core.n == 2 && t[j].core.s[1] == '.';
+        const char *r = lexicon_loanword(a->c->lx, text.s, len - (size_t)initial);
         if (r) {
             found = r;
             last = j;
+            cut = (size_t)initial;
         }
     }
     if (!found)
         return 0;
-    text.n = (size_t)(t[last].core.s + t[last].core.n - text.s);
+    text.n = (size_t)(t[last].core.s + t[last].core.n - text.s) - cut;
     span sp = rule_mk(CL_LOANWORD, text);
     sp.reading = found;
     sp.rule = "loanword-phrase";
     a->i = last + 1;
-    return rule_push(a->out, &sp) ? -1 : 1;
+    if (rule_push(a->out, &sp) || (cut && rule_push_simple(a->out, CL_PUNCT, (slice){text.s + text.n, 1})))
+        return -1;
+    return 1;
 }
 
 /* a capitalized foreign word (a loanword, an exonym, or no Vietnamese
@@ -152,6 +158,34 @@ static const char *english_between(const rule_at *a)
         !foreign_capital(c, &t[i + 1]))
         return NULL;
     return lexicon_loanword(c->lx, t[i].core.s, t[i].core.n);
+}
+
+/* an ASCII word of two letters or more in capitals, no abbreviation: a
+ * neighbour in a title written in capitals (BORN PINK, LOVE SONG) */
+static int caps_neighbour(const classify_ctx *c, const token *t)
+{
+    slice s = t->core;
+    if (s.n < 2 || t->digit || lexicon_abbr(c->lx, s.s, s.n))
+        return 0;
+    for (size_t k = 0; k < s.n; k++)
+        if (s.s[k] < 'A' || s.s[k] > 'Z')
+            return 0;
+    return 1;
+}
+
+/* A word in capitals that no table knows and that is shaped as an English
+ * word (foreign_caps_word) is said as one, not spelled: five letters or more
+ * (SUMMER, DEADLINE), or three or four beside another word in capitals
+ * (BORN PINK, HOW YOU LIKE THAT); but not in brackets, where capitals are an
+ * acronym (OCHA), nor three or four letters alone (HUST, VAR). */
+static int caps_title_word(const rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    slice s = tk->core;
+    if (!foreign_caps_word(s.s, s.n) || (tk->pre.n && strchr("([", tk->pre.s[tk->pre.n - 1])))
+        return 0;
+    return s.n >= 5 || (a->i >= 1 && !t[a->i - 1].post.n && caps_neighbour(a->c, &t[a->i - 1])) ||
+           (a->i + 1 < a->n && !tk->post.n && caps_neighbour(a->c, &t[a->i + 1]));
 }
 
 /* most words: their class does not depend on the words around them (the
@@ -182,6 +216,10 @@ int rule_known_word(rule_at *a)
     }
     if (!f->kind || (a->i >= 1 && rule_is_scale(c, &t[a->i - 1])) || (tk->pre.n && tk->pre.s[tk->pre.n - 1] == '#'))
         return 0; /* a hashtag may be glossed after it (rule_hashtag_gloss) */
+    if (f->kind == CL_SPELL + 1 && caps_title_word(a)) { /* SUMMER: a word, not letters */
+        a->i++;
+        return rule_push_simple(a->out, CL_FOREIGN, tk->core) ? -1 : 1;
+    }
     /* letters in brackets, or after a bracket defined some: rule_defined's */
     if (f->kind == CL_SPELL + 1 && c->defs && (c->defs->n || (tk->pre.n && tk->pre.s[tk->pre.n - 1] == '(')))
         return 0;
@@ -237,7 +275,8 @@ static int push_read(rule_at *a, tok_class cls, slice s, const char *reading)
 }
 
 /* a word in capitals: the word (VẤN), a loanword, an exonym, a composed
- * abbreviation, or its letters spelled */
+ * abbreviation, an English word no table knows (SUMMER: foreign_caps_word),
+ * or its letters spelled */
 int rule_capitals(rule_at *a)
 {
     slice s = a->t[a->i].core;
@@ -249,6 +288,7 @@ int rule_capitals(rule_at *a)
                     : loan ? CL_LOANWORD
                     : exo  ? CL_EXONYM
                     : compose_abbr(a->c->lx, s.s, s.n, NULL) > 0 ? CL_COMPOSED
+                    : caps_title_word(a) ? CL_FOREIGN /* SUMMER, BORN PINK: words */
                            : CL_SPELL;
     return push_read(a, cls, s, word ? NULL : loan ? loan : exo);
 }

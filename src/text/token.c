@@ -63,6 +63,27 @@ static int lead_punct(const char *s, size_t n)
 
 static int trail_punct(char c) { return TRAIL[(unsigned char)c]; }
 
+/* ~481, ≈5%: the sign of an approximate number typed against it. Its length
+ * at s[a..b) when a digit follows it, else 0 (the sign is then a token of its
+ * own, read "khoảng" / "xấp xỉ", and the number another). */
+static size_t approx_sign(const char *s, size_t a, size_t b)
+{
+    size_t g = s[a] == '~' ? 1 : (b - a > 3 && !memcmp(s + a, "\xE2\x89\x88", 3)) ? 3 : 0;
+    return g && a + g < b && s[a + g] >= '0' && s[a + g] <= '9' ? g : 0;
+}
+
+/* The King's Warden, McDonald's: the English possessive 's (or ’s) after a
+ * word of Latin letters is not said (the name is); its length at the end of
+ * s[a..b), or 0. */
+static size_t possessive_s(const char *s, size_t a, size_t b)
+{
+    if (b - a < 4 || (s[b - 1] | 0x20) != 's')
+        return 0;
+    size_t q = s[b - 2] == '\'' ? 1 : b - a >= 6 && !memcmp(s + b - 4, "\xE2\x80\x99", 3) ? 3 : 0;
+    char c = q ? (char)(s[b - 2 - q] | 0x20) : 0;
+    return q && b - a - 1 - q >= 2 && c >= 'a' && c <= 'z' ? q + 1 : 0;
+}
+
 /* A new token at the end of tv (NULL when out of memory). */
 static inline token *push(tokvec *tv)
 {
@@ -181,6 +202,14 @@ int tokenize(const lexicon *lx, const char *s, size_t n, tokvec *tv)
             if (!(b > a + 1 && s[b - 1] == '/' && s[b - 2] == '.' && b < j && s[b] == '.'))
                 break;
             b--; /* ./. the end of an article: the slash goes with the stops */
+        }
+        b -= possessive_s(s, a, b); /* the 's goes with the marks after the word */
+        size_t g = digit ? approx_sign(s, a, b) : 0;
+        if (g) { /* the sign, then the number from its first digit */
+            if (push_token(tv, s, n, i, a, a + g, a + g, 0, 0))
+                return -1;
+            i = a + g;
+            continue;
         }
         size_t w = digit ? glued_word(lx, s, a, b) : b;
         size_t v = digit && w == b && (unsigned char)s[a] >= 0x41 ? word_before_number(lx, s, a, b) : a;

@@ -424,6 +424,23 @@ int tones_syllable_with(const tones_table *t, const char *s, size_t n)
     return has_key(t, s, n, 1);
 }
 
+int tones_one_syllable_with(const tones_table *t, const char *s, size_t n, strbuf *out)
+{
+    char low[TONES_MAX_LETTERS];
+    if (!t || n > KEY_MAX || !letters_only(s, n, low))
+        return 1;
+    const tentry *best = NULL;
+    uint64_t kh = fnv(FNV0, low, n);
+    for (uint32_t x = t->heads[kh & (t->nheads - 1)]; x; x = t->e[x - 1].next) {
+        const tentry *e = &t->e[x - 1];
+        if (e->nsyl == 1 && e->klen == n && !memcmp(t->arena + e->key, low, n) && (!best || e->count > best->count))
+            best = e;
+    }
+    if (!best || best->count < GUESS_MIN)
+        return 1;
+    return strbuf_wordn(out, t->arena + best->text, best->tlen) ? -1 : 0;
+}
+
 int tones_english_with(const tones_table *t, const char *s, size_t n)
 {
     return has_key(t, s, n, 0);
@@ -520,6 +537,12 @@ int tones_last_resort(const char *s, size_t n, strbuf *out)
 {
     pthread_once(&g_once, load_once);
     return tones_last_resort_with(g_table, s, n, out);
+}
+
+int tones_one_syllable(const char *s, size_t n, strbuf *out)
+{
+    pthread_once(&g_once, load_once);
+    return tones_one_syllable_with(g_table, s, n, out);
 }
 
 int tones_guess(const char *s, size_t n, strbuf *out)

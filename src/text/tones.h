@@ -57,6 +57,12 @@ int tones_last_resort(const char *s, size_t n, strbuf *out);
 /* 1 when s[0..n) is shaped as such letters: a-z only, six or more (moet,
  * the abbreviation, is not) */
 int tones_toneless_run(const char *s, size_t n);
+/* The commonest syllable of the table whose toneless spelling is s[0..n)
+ * (ASCII letters, either case: Quoc "quốc", Duong "đường"), appended to out:
+ * 0; 1 when there is none met in text often enough (out unchanged); -1 on out
+ * of memory. */
+int tones_one_syllable_with(const tones_table *t, const char *s, size_t n, strbuf *out);
+int tones_one_syllable(const char *s, size_t n, strbuf *out);
 /* 1 when s[0..n) (ASCII letters, either case) is the toneless spelling of a
  * Vietnamese syllable of the table: "dep" (đẹp), "nien" (niên). */
 int tones_syllable_with(const tones_table *t, const char *s, size_t n);

@@ -344,6 +344,16 @@ static int say_phonemes(const translit *t, const char *word, size_t n, strbuf *o
     size_t m = utf8_lower_buf(word, n, lw, sizeof lw);
     if (!t || m == (size_t)-1 || m == 0)
         return -1;
+    /* onsets English has not, whose first letter the engine spells ("ết",
+     * "đa bồn iu"): Hwang, Hwasa as hu (Huang); Hjulmand as j (Danish);
+     * Wlodarczyk as vl (Polish w) */
+    if (m > 2 && lw[0] == 'h' && lw[1] == 'w' && strchr("aeiouy", lw[2]))
+        lw[1] = 'u';
+    else if (m > 2 && lw[0] == 'h' && lw[1] == 'j' && strchr("aeiouy", lw[2])) {
+        memmove(lw, lw + 1, m - 1);
+        lw[--m] = '\0';
+    } else if (m > 2 && lw[0] == 'w' && lw[1] == 'l')
+        lw[0] = 'v';
     strbuf ph = {0};
     size_t start = out->len;
     int rc = synth_foreign_phonemes(lw, m, translit_voice_for(t, lw, m), &ph);

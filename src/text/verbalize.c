@@ -204,6 +204,14 @@ static int read_foreign(const verbalize_ctx *c, slice s, strbuf *out)
 {
     if (c->foreign_keep || !c->tr || !c->fc)
         return strbuf_wordn(out, s.s, s.n);
+    char low[16]; /* SUMMER as summer: the engine would spell capitals */
+    if (s.n < sizeof low && foreign_caps_word(s.s, s.n)) {
+        for (size_t k = 0; k < s.n; k++)
+            low[k] = (char)(s.s[k] | 0x20);
+        low[s.n] = '\0';
+        int lc = foreign_read(c->fc, c->tr, low, s.n, out);
+        return lc < 0 ? -1 : lc ? vb_spell(c, s, out) : 0;
+    }
     int rc = foreign_read(c->fc, c->tr, s.s, s.n, out);
     return rc < 0 ? -1 : rc ? vb_spell(c, s, out) : 0;
 }
