@@ -1,0 +1,44 @@
+/* test_translit_rules — one or more words for each rule of lexicon/translit.tsv
+ * or src/text/translit*.c added to read names as VTV/VOV readers do: each
+ * word must be read exactly as written here (a word that the rule changes,
+ * so the test fails without it), and every syllable must be one of the
+ * grammar (src/text/syllable.c), so the Vietnamese voice never switches
+ * language. translit_word is called directly, as for a name no lexicon
+ * lists. */
+#include "check.h"
+#include "lexicon.h"
+#include "syllable.h"
+#include "synth.h"
+#include "translit.h"
+#include <string.h>
+
+static const struct { const char *word, *reading, *rule; } WORDS[] = {
+    /* closed a æ c -> ă (a k without a written r) */
+    {"Kodak", "cô đắc", "a + k closes as ắc"},
+    {"hacker", "hắc cơ", "a + k closes as ắc"},
+    {"Sachs", "xắc", "a + k closes as ắc"},
+    {"Mark", "mác", "an r written before k keeps ác"},
+};
+
+int main(void)
+{
+    char err[512];
+    lexicon *lx = lexicon_load("lexicon", NULL, err, sizeof err);
+    CHECK(lx != NULL, err);
+    translit *t = lx ? translit_load(lx, NULL, err, sizeof err) : NULL;
+    CHECK(t != NULL, err);
+    strbuf out = {0};
+    for (size_t i = 0; t && i < sizeof WORDS / sizeof WORDS[0]; i++) {
+        strbuf_clear(&out);
+        int rc = translit_word(t, WORDS[i].word, strlen(WORDS[i].word), &out);
+        char what[160];
+        snprintf(what, sizeof what, "%s (%s)", WORDS[i].word, WORDS[i].rule);
+        CHECK_STR(rc ? "(none)" : strbuf_str(&out), WORDS[i].reading, what);
+        CHECK(!rc && syllable_is_word(lx, out.s, out.len), "Vietnamese syllables only");
+    }
+    strbuf_free(&out);
+    translit_free(t);
+    lexicon_free(lx);
+    synth_close();
+    return check_done();
+}
