@@ -20,6 +20,28 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"Mark", "mác", "an r written before k keeps ác"},
 };
 
+/* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
+static const struct { const char *word, *reading; } VIET[] = {
+    {"Áchentina", "ác hen ti na"}, {"Béclin", "béc lin"}, {"Philíppin", "phi líp pin"},
+    {"Ôxtrâylia", "ô xtrây lia"},
+    /* a Romance accent on an open syllable is a stress mark, not a tone */
+    {"Bogotá", NULL}, {"Pelé", NULL}, {"Romário", NULL}, {"Militão", NULL},
+};
+
+static void test_vietnamized(const translit *t)
+{
+    strbuf out = {0};
+    for (size_t i = 0; i < sizeof VIET / sizeof VIET[0]; i++) {
+        strbuf_clear(&out);
+        int rc = translit_vietnamized(t, VIET[i].word, strlen(VIET[i].word), &out);
+        if (VIET[i].reading)
+            CHECK_STR(rc ? "(none)" : strbuf_str(&out), VIET[i].reading, VIET[i].word);
+        else
+            CHECK_STR(rc ? "(none)" : strbuf_str(&out), "(none)", VIET[i].word);
+    }
+    strbuf_free(&out);
+}
+
 int main(void)
 {
     char err[512];
@@ -37,6 +59,8 @@ int main(void)
         CHECK(!rc && syllable_is_word(lx, out.s, out.len), "Vietnamese syllables only");
     }
     strbuf_free(&out);
+    if (t)
+        test_vietnamized(t);
     translit_free(t);
     lexicon_free(lx);
     synth_close();
