@@ -236,11 +236,14 @@ static void rhyme_of(const translit *t, const syl *s, int english, char *buf, si
 {
     char hb[32];
     const char *nuc = s->nucleus ? s->nucleus : hinted(t, s, english, hb, sizeof hb);
-    if (!nuc && s->coda[0]) {
-        char key[PH_MAX + 8];
-        snprintf(key, sizeof key, "%s %s", s->vowel, s->coda);
-        if (!(nuc = find_str(t, K_CLOSED, key)))
-            nuc = find_str(t, K_CLOSED, s->vowel);
+    if (!nuc && s->coda[0]) { /* "vowel coda phoneme" (a k: Kodak), "vowel coda" (ɔː n), "vowel" */
+        char key[2 * PH_MAX + 8];
+        snprintf(key, sizeof key, "%s %s", s->vowel, s->coda_ph ? s->coda_ph : "");
+        if (!s->coda_ph || !(nuc = find_str(t, K_CLOSED, key))) {
+            snprintf(key, sizeof key, "%s %s", s->vowel, s->coda);
+            if (!(nuc = find_str(t, K_CLOSED, key)))
+                nuc = find_str(t, K_CLOSED, s->vowel);
+        }
     }
     if (!nuc)
         nuc = find_str(t, K_VOWEL, s->vowel);

@@ -67,6 +67,7 @@ typedef struct syl {
     int stress;
     const struct group *g; /* the vowel letters written for it, or NULL */
     const char *nucleus;   /* its nucleus when an rcoda closes it and an rnucleus row says (ɔː: oó), or NULL */
+    const char *coda_ph;   /* the consonant phoneme that closes it (k, ɡ), or NULL */
 } syl;
 
 typedef struct plan {

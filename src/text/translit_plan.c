@@ -258,11 +258,12 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last,
         int open = last >= 0 && !pl->v[last].coda[0] && last == pl->n - 1;
         if (f) {
             if (strcmp(f, "-") && open)
-                pl->v[last].coda = f;
+                pl->v[last].coda = f, pl->v[last].coda_ph = s;
         } else if (e) {
             add_fixed(pl, e);
         } else if (cd && open) {
             pl->v[last].coda = cd;
+            pl->v[last].coda_ph = s;
         }
     }
     if (tail)
@@ -292,7 +293,7 @@ static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
             continue; /* Carlsen các xen: the r written closes it (r_codas), the l is not said */
         const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, c[j].p->s) : NULL;
         if (cd && prev == pl->n - 1 && !pl->v[prev].coda[0])
-            pl->v[prev].coda = cd;
+            pl->v[prev].coda = cd, pl->v[prev].coda_ph = c[j].p->s;
         else if (split || j == 0 || !find_str(t, K_MUTE, c[j].p->s))
             add_fixed(pl, split ? split : find_str(t, K_ALONE, c[j].p->s));
     }
@@ -345,7 +346,7 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         between(t, s + i, rest, pl, prev);
         if (rest == 0 && take == 1 && onset[0] && prev == pl->n - 1 && prev >= 0 &&
             !pl->v[prev].coda[0] && geminates(t, &pl->v[prev], s[v - 1].p, lw, pl->english))
-            pl->v[prev].coda = find_str(t, K_CODA, s[v - 1].p->s);
+            pl->v[prev].coda = find_str(t, K_CODA, s[v - 1].p->s), pl->v[prev].coda_ph = s[v - 1].p->s;
         if (pl->n == SYL_MAX)
             return -1;
         /* a yod English hears in a written u is not said in names (Kuleba cu, Duterte
@@ -359,7 +360,7 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         const char *vowel = s[v].p->s, *rv = find_str(t, K_RVOWEL, vowel);
         if (rv && v + 2 < n && is_r(s[v + 1].p->s) && s[v + 2].p->vowel)
             vowel = rv;
-        pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v], NULL};
+        pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v], NULL, NULL};
         prev = pl->n++;
         i = v + 1;
     }

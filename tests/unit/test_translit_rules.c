@@ -18,6 +18,8 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"hacker", "hắc cơ", "a + k closes as ắc"},
     {"Sachs", "xắc", "a + k closes as ắc"},
     {"Mark", "mác", "an r written before k keeps ác"},
+    {"Magnus", "mác nút", "a g keeps ác (a closed row keyed by the coda phoneme k)"},
+    {"hashtag", "hát tác", "a g keeps ác"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
