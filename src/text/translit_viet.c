@@ -68,6 +68,13 @@ static int open_accent(const char *p, size_t k)
     return mark && last != 'c' && last != 'p' && last != 't' && last != 'h' && last != 'k';
 }
 
+/* 1 when the piece b[0..k) is a consonant letter other than ch, g, gi + ia */
+static int last_ia(const char *b, size_t k)
+{
+    return k >= 3 && !strcmp(b + k - 2, "ia") && strchr("bcdklmnprstvx", b[0]) && strncmp(b, "ch", 2) &&
+           (k == 3 || b[1] != 'h' || b[0] == 'p' || b[0] == 't' || b[0] == 'k');
+}
+
 static int starts_consonant(const char *p)
 {
     return !strchr("aeiouy", p[0]) && (unsigned char)p[0] < 0x80 ? 1 : !strncmp(p, "đ", 2);
@@ -149,7 +156,10 @@ int translit_vietnamized(const translit *t, const char *word, size_t n, strbuf *
         b[k] = '\0';
         if (b[k - 1] == 'k' && !syllable_parse(t->lx, b, k, NULL))
             b[k - 1] = 'c'; /* a last k said c */
-        if (strbuf_wordn(out, b, k)) {
+        /* a last -ia after a consonant is two syllables, as the press hyphenates it
+         * (Inđônêxia in đô nê xi a, Côlômbia cô lôm bi a); not chia, gia */
+        int ia = next[i] == m && last_ia(b, k);
+        if (strbuf_wordn(out, b, k - (size_t)ia) || (ia && strbuf_word(out, "a"))) {
             strbuf_truncate(out, start);
             return -1;
         }

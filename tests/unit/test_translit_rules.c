@@ -25,7 +25,7 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
 static const struct { const char *word, *reading; } VIET[] = {
     {"Áchentina", "ác hen ti na"}, {"Béclin", "béc lin"}, {"Philíppin", "phi líp pin"},
-    {"Ôxtrâylia", "ô xtrây lia"},
+    {"Ôxtrâylia", "ô xtrây li a"}, {"Côlômbia", "cô lôm bi a"},
     /* a Romance accent on an open syllable is a stress mark, not a tone */
     {"Bogotá", NULL}, {"Pelé", NULL}, {"Romário", NULL}, {"Militão", NULL},
 };
