@@ -20,6 +20,9 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"Mark", "mác", "an r written before k keeps ác"},
     {"Magnus", "mác nút", "a g keeps ác (a closed row keyed by the coda phoneme k)"},
     {"hashtag", "hát tác", "a g keeps ác"},
+    /* ending land, lands: e */
+    {"Scotland", "xờ cốt len", "-land is len (foreign.c joins xờ cốt: xcốt)"},
+    {"Highlands", "hi len", "-lands is len"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
