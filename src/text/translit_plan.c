@@ -326,6 +326,17 @@ static void r_codas(const translit *t, plan *pl)
 
 static int is_r(const char *p) { return !strcmp(p, "ɹ") || !strcmp(p, "r") || !strcmp(p, "ɾ"); }
 
+/* The rvowel row of a vowel segment: "vowel letters" (ɔː o: Soros xô rốt, not
+ * the au of Laura, nor the stressed vowel of a word of English ending: story
+ * xto ri) before "vowel". NULL when none. */
+static const char *rvowel_row(const translit *t, const seg *v, const group *g, int english)
+{
+    char key[PH_MAX + 16];
+    snprintf(key, sizeof key, "%s %s", v->p->s, g ? g->s : "");
+    const char *rv = g && !(english && v->stress == 1) ? find_str(t, K_RVOWEL, key) : NULL;
+    return rv ? rv : find_str(t, K_RVOWEL, v->p->s);
+}
+
 /* Segments into syllables; lw is the word's lowercase spelling. The count,
  * or -1 when the word has too many. */
 static int make_plan(const translit *t, const seg *s, int n, const char *lw, const group *const *gv, plan *pl)
@@ -357,7 +368,7 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         if (i == 0 && v == 1 && take == 1 && lw[0] == 'u' && !strcmp(s[0].p->s, "j") && !pl->english)
             onset = "";
         /* a vowel before r and a vowel may be said as another (an rvowel row: Maduro ʊə -> ʊ, đu rô) */
-        const char *vowel = s[v].p->s, *rv = find_str(t, K_RVOWEL, vowel);
+        const char *vowel = s[v].p->s, *rv = rvowel_row(t, &s[v], gv[v], pl->english);
         if (rv && v + 2 < n && is_r(s[v + 1].p->s) && s[v + 2].p->vowel)
             vowel = rv;
         pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v], NULL, NULL};

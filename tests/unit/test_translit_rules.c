@@ -23,6 +23,11 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     /* ending land, lands: e */
     {"Scotland", "xờ cốt len", "-land is len (foreign.c joins xờ cốt: xcốt)"},
     {"Highlands", "hi len", "-lands is len"},
+    /* rvowel ɔː o: ô before r and a vowel */
+    {"Soros", "xô rốt", "ɔː written o before r and a vowel is ô"},
+    {"Nishikori", "ni si cô ri", "ɔː written o before r and a vowel is ô"},
+    {"Laura", "lo ra", "written au it stays o"},
+    {"story", "xờ to ri", "a word of English ending keeps o"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
