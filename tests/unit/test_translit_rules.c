@@ -28,6 +28,12 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"Nishikori", "ni si cô ri", "ɔː written o before r and a vowel is ô"},
     {"Laura", "lo ra", "written au it stays o"},
     {"story", "xờ to ri", "a word of English ending keeps o"},
+    /* final ɪ ʃ, ɛ ʃ: t; hint iə ir$: ia; hint ə ior: i o */
+    {"Eilish", "ai lít", "-ish closes with t"},
+    {"Babiš", "ba bít", "-iš closes with t"},
+    {"Palantir", "pa lan tia", "-ir is one syllable ia"},
+    {"Munir", "mu nia", "-ir is one syllable ia"},
+    {"junior", "giu ni o", "-ior is i o"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
