@@ -34,6 +34,9 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"Palantir", "pa lan tia", "-ir is one syllable ia"},
     {"Munir", "mu nia", "-ir is one syllable ia"},
     {"junior", "giu ni o", "-ior is i o"},
+    /* voice ski$ ska$ owicz$ ewicz$: pl, before w's en */
+    {"Kowalski", "cô van xờ ki", "Polish -ski: the Polish voice (w is v)"},
+    {"Mickiewicz", "mi xờ kê vích", "Polish -ewicz: the Polish voice"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
