@@ -37,6 +37,7 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     /* voice ski$ ska$ owicz$ ewicz$: pl, before w's en */
     {"Kowalski", "cô van xờ ki", "Polish -ski: the Polish voice (w is v)"},
     {"Mickiewicz", "mi xờ kê vích", "Polish -ewicz: the Polish voice"},
+    {"Lewandowski", "lê van đốp xờ ki", "closed ɔ is ô"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
