@@ -349,7 +349,15 @@ static int say_phonemes(const translit *t, const char *word, size_t n, strbuf *o
         return -1;
     strbuf ph = {0};
     size_t start = out->len;
-    int rc = synth_foreign_phonemes(lw, m, translit_voice_for(t, lw, m), &ph);
+    /* a Japanese name is asked for in Esperanto's letters (Takeshima takeŝima);
+     * its vowel letters stay those written */
+    char eo[192];
+    const char *sp = lw;
+    const rule *v = translit_voice_row(t, lw, m);
+    size_t k = v && !strcmp(v->from, "=romaji") ? translit_romaji_eo(lw, m, eo, sizeof eo) : 0;
+    if (k)
+        sp = eo, m = k;
+    int rc = synth_foreign_phonemes(sp, m, v ? v->to : "en", &ph);
     for (size_t i = 0; rc == 0 && i < ph.len;) {
         size_t k = strcspn(ph.s + i, " ");
         if (k && say_word(t, ph.s + i, k, lw, out))

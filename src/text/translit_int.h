@@ -37,8 +37,17 @@ struct translit {
 const char *translit_find(const translit *t, int kind, const char *s, size_t n);
 const char *translit_find_str(const translit *t, int kind, const char *s);
 
-/* The lowercase word's language voice by the voice rows ("en": none). */
+/* The lowercase word's language voice by the voice rows ("en": none), and
+ * the row that chose it (NULL: none). */
 const char *translit_voice_for(const translit *t, const char *lw, size_t n);
+const rule *translit_voice_row(const translit *t, const char *lw, size_t n);
+
+/* translit_romaji.c: 1 when the lowercase word is a Japanese name in
+ * Hepburn romaji (the voice cue "=romaji"); its letters respelled in
+ * Esperanto's (shi ŝi, chi ĉi, tsu cu, ji ĝi, ya ja, ai aj) into out[0..cap),
+ * for that voice to read them: the length, or 0 when out is too small. */
+int translit_romaji(const char *lw, size_t n);
+size_t translit_romaji_eo(const char *lw, size_t n, char *out, size_t cap);
 
 /* ---- a word's segments and syllables (translit_plan.c) */
 

@@ -127,6 +127,8 @@ void translit_free(translit *t)
 
 static int cue_matches(const char *cue, const char *w, size_t n)
 {
+    if (!strcmp(cue, "=romaji"))
+        return translit_romaji(w, n);
     size_t k = strlen(cue);
     int head = cue[0] == '^', tail = k > 0 && cue[k - 1] == '$';
     const char *c = cue + head;
@@ -144,13 +146,19 @@ static int cue_matches(const char *cue, const char *w, size_t n)
 }
 
 /* lw: the lowercase word */
-const char *translit_voice_for(const translit *t, const char *lw, size_t n)
+const rule *translit_voice_row(const translit *t, const char *lw, size_t n)
 {
     const rules *r = &t->k[K_VOICE];
     for (size_t i = 0; i < r->n; i++)
         if (cue_matches(r->v[i].from, lw, n))
-            return r->v[i].to;
-    return "en";
+            return &r->v[i];
+    return NULL;
+}
+
+const char *translit_voice_for(const translit *t, const char *lw, size_t n)
+{
+    const rule *r = translit_voice_row(t, lw, n);
+    return r ? r->to : "en";
 }
 
 const char *translit_voice(const translit *t, const char *word, size_t n)

@@ -38,6 +38,12 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"Kowalski", "cô van xờ ki", "Polish -ski: the Polish voice (w is v)"},
     {"Mickiewicz", "mi xờ kê vích", "Polish -ewicz: the Polish voice"},
     {"Lewandowski", "lê van đốp xờ ki", "closed ɔ is ô"},
+    /* voice =romaji: eo, the word respelled in Esperanto's letters */
+    {"Takeshima", "ta kê si ma", "Japanese romaji by its letters"},
+    {"Koizumi", "cô i du mi", "Japanese romaji by its letters"},
+    {"Hayashi", "ha gia si", "romaji y is an onset (ĵ), sh is s (ŝ)"},
+    {"Yamaguchi", "gia ma gu chi", "romaji ch is ch (ĉ)"},
+    {"Hokkaido", "hốc cai đô", "romaji ai is one syllable (aj)"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
@@ -47,6 +53,16 @@ static const struct { const char *word, *reading; } VIET[] = {
     /* a Romance accent on an open syllable is a stress mark, not a tone */
     {"Bogotá", NULL}, {"Pelé", NULL}, {"Romário", NULL}, {"Militão", NULL},
 };
+
+/* the romaji cue: Japanese names of three morae or more, not English words */
+static void test_romaji(const translit *t)
+{
+    static const struct { const char *word, *voice; } V[] = {
+        {"Takeshima", "eo"}, {"Nishikori", "eo"}, {"Mitsubishi", "eo"}, {"Kane", "en"}, {"Maine", "en"},
+        {"Antoine", "en"}, {"Pelosi", "en"}, {"Tennessee", "en"}, {"Jamie", "en"}};
+    for (size_t i = 0; i < sizeof V / sizeof V[0]; i++)
+        CHECK_STR(translit_voice(t, V[i].word, strlen(V[i].word)), V[i].voice, V[i].word);
+}
 
 static void test_vietnamized(const translit *t)
 {
@@ -79,8 +95,10 @@ int main(void)
         CHECK(!rc && syllable_is_word(lx, out.s, out.len), "Vietnamese syllables only");
     }
     strbuf_free(&out);
-    if (t)
+    if (t) {
         test_vietnamized(t);
+        test_romaji(t);
+    }
     translit_free(t);
     lexicon_free(lx);
     synth_close();
