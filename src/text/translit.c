@@ -213,7 +213,9 @@ static const char *hint_row(const translit *t, const syl *s)
 }
 
 /* The nucleus a hint row gives a vowel eSpeak-NG reduces ("ə a" -> a: drama
- * đờ ra ma); a row "open|closed" differs before a coda. NULL when none. */
+ * đờ ra ma); a row "open|closed" differs before a coda, and
+ * "open|closed|unstressed closed" when the syllable has no stress too. NULL
+ * when none. */
 static const char *hinted(const translit *t, const syl *s, int english, char *buf, size_t cap)
 {
     const char *h = english && s->stress == 1 ? NULL : hint_row(t, s);
@@ -222,10 +224,13 @@ static const char *hinted(const translit *t, const syl *s, int english, char *bu
     const char *bar = strchr(h, '|');
     if (!bar)
         return h;
-    if (s->coda[0])
-        snprintf(buf, cap, "%s", bar + 1);
-    else
+    const char *bar2 = strchr(bar + 1, '|');
+    if (!s->coda[0])
         snprintf(buf, cap, "%.*s", (int)(bar - h), h);
+    else if (bar2 && !s->stress)
+        snprintf(buf, cap, "%s", bar2 + 1);
+    else
+        snprintf(buf, cap, "%.*s", bar2 ? (int)(bar2 - bar - 1) : (int)strlen(bar + 1), bar + 1);
     return buf;
 }
 

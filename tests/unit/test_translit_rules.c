@@ -44,6 +44,10 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"Hayashi", "ha gia si", "romaji y is an onset (ĵ), sh is s (ŝ)"},
     {"Yamaguchi", "gia ma gu chi", "romaji ch is ch (ĉ)"},
     {"Hokkaido", "hốc cai đô", "romaji ai is one syllable (aj)"},
+    /* hint ʌ u: u|ă|u (the third part: closed and unstressed) */
+    {"Samsung", "xam xung", "an unstressed closed ʌ written u is u"},
+    {"Kabul", "ca bun", "an unstressed closed ʌ written u is u"},
+    {"Culpo", "căn pô", "a stressed closed ʌ stays ă"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
