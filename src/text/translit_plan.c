@@ -250,6 +250,11 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last,
     const rule *tail = n >= 2 ? ends_with_row(t, K_TAIL, lw, len) : NULL;
     if (tail)
         n -= 2;
+    /* a sayend row: the last consonant begins a syllable of the written e (Conte côn tê) */
+    const rule *say = !tail && n >= 1 ? ends_with_row(t, K_SAYEND, lw, len) : NULL;
+    const char *say_onset = say ? find_str(t, K_ONSET, c[n - 1].p->s) : NULL;
+    if (say_onset)
+        n--;
     for (int i = 0; i < n; i++) {
         const char *s = c[i].p->s;
         const char *f = i == n - 1 ? final_row(t, last >= 0 ? pl->v[last].vowel : "", i == 0, s, s_end) : NULL;
@@ -268,6 +273,8 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last,
     }
     if (tail)
         add_fixed(pl, tail->to);
+    if (say_onset && pl->n < SYL_MAX)
+        pl->v[pl->n++] = (syl){NULL, say_onset, "", "", "", 0, NULL, say->to, NULL};
 }
 
 /* 1 when syllable a, whose vowel is written before an r and has an rcoda

@@ -48,6 +48,9 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"Samsung", "xam xung", "an unstressed closed ʌ written u is u"},
     {"Kabul", "ca bun", "an unstressed closed ʌ written u is u"},
     {"Culpo", "căn pô", "a stressed closed ʌ stays ă"},
+    /* sayend nte nde rde rte: ê */
+    {"Conte", "côn tê", "a last -nte is said"},
+    {"Kounde", "cun đê", "a last -nde is said"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
