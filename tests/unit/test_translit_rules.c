@@ -6,6 +6,7 @@
  * language. translit_word is called directly, as for a name no lexicon
  * lists. */
 #include "check.h"
+#include "foreign.h"
 #include "lexicon.h"
 #include "syllable.h"
 #include "synth.h"
@@ -61,6 +62,22 @@ static const struct { const char *word, *reading; } VIET[] = {
     {"Bogotá", NULL}, {"Pelé", NULL}, {"Romário", NULL}, {"Militão", NULL},
 };
 
+/* foreign_read: the press's clusters joined (xờ bua -> xbua, xờ đam -> xđam) */
+static void test_press_clusters(const translit *t)
+{
+    static const struct { const char *word, *reading; } P[] = {
+        {"Salzburg", "xan xbua"}, {"Potsdam", "pốt xđam"}, {"Svalbard", "xvan bát"}, {"Scotland", "xcốt len"}};
+    foreign_cache fc = {0};
+    strbuf out = {0};
+    for (size_t i = 0; i < sizeof P / sizeof P[0]; i++) {
+        strbuf_clear(&out);
+        int rc = foreign_read(&fc, t, P[i].word, strlen(P[i].word), &out);
+        CHECK_STR(rc ? "(none)" : strbuf_str(&out), P[i].reading, P[i].word);
+    }
+    strbuf_free(&out);
+    foreign_cache_free(&fc);
+}
+
 /* the romaji cue: Japanese names of three morae or more, not English words */
 static void test_romaji(const translit *t)
 {
@@ -105,6 +122,7 @@ int main(void)
     if (t) {
         test_vietnamized(t);
         test_romaji(t);
+        test_press_clusters(t);
     }
     translit_free(t);
     lexicon_free(lx);
