@@ -63,7 +63,7 @@ static size_t press_clusters(char *r, size_t n)
 {
     static const struct { const char *schwa, *c, *next; } JOIN[] = {
         {"bờ ", "b", "rl"}, {"cờ ", "c", "rl"}, {"gờ ", "g", "rl"}, {"pờ ", "p", "rl"}, {"phờ ", "ph", "rl"},
-        {"đờ ", "đ", "r"}, {"tờ ", "t", "r"}, {"xờ ", "x", "tckpmnlbvgrđ"}};
+        {"đờ ", "đ", "r"}, {"tờ ", "t", "r"}, {"vờ ", "v", "rl"}, {"xờ ", "x", "tckpmnlbvgrđ"}};
     size_t w = 0;
     for (size_t i = 0; i < n;) {
         size_t k = 0;
