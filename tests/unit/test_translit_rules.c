@@ -52,6 +52,8 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     /* sayend nte nde rde rte: ê */
     {"Conte", "côn tê", "a last -nte is said"},
     {"Kounde", "cun đê", "a last -nde is said"},
+    /* hint ə ia$: i a */
+    {"Georgia", "gioóc gi a", "a last -ia said ə is i a"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
