@@ -81,6 +81,7 @@ typedef struct syl {
 
 typedef struct plan {
     syl v[SYL_MAX];
+    group g[GROUP_MAX]; /* the word's runs of vowel letters, which v[].g point to */
     int n;
     int english; /* the word ends as English words do (an english row): stressed vowels take no hint */
     const char *ending;      /* the nucleus an ending row gives the last syllable (Perez -ez: ê), or NULL */

@@ -412,9 +412,8 @@ int translit_plan_word(const translit *t, const char *ph, size_t n, const char *
         vowels += segs[i].p->vowel;
     if (k <= 0 || !vowels)
         return -1;
-    group g[GROUP_MAX];
     const group *gv[SEG_MAX];
-    align(segs, k, lw, g, gv);
+    align(segs, k, lw, pl->g, gv); /* in the plan: its syllables point to them after this returns */
     pl->english = english_ending(t, lw);
     const rule *e = ends_with_row(t, K_ENDING, lw, strlen(lw));
     pl->ending = e ? e->to : NULL;
