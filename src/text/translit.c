@@ -377,9 +377,34 @@ static int say_phonemes(const translit *t, const char *word, size_t n, strbuf *o
     return 0;
 }
 
+/* A prefix row: the word's first letters said as its syllables, the rest
+ * (three letters or more) transliterated alone (McGinn: mắc + ginn). 1 when
+ * done, 0 when no row fits, -1 when the rest gives nothing (out unchanged). */
+static int prefixed(const translit *t, const char *word, size_t n, strbuf *out)
+{
+    const rules *r = &t->k[K_PREFIX];
+    for (size_t i = 0; i < r->n; i++) {
+        size_t k = strlen(r->v[i].from), j = 0;
+        while (j < k && j < n && (word[j] | 0x20) == r->v[i].from[j])
+            j++;
+        if (j < k || n < k + 3)
+            continue;
+        size_t start = out->len;
+        if (strbuf_word(out, r->v[i].to) || say_phonemes(t, word + k, n - k, out)) {
+            strbuf_truncate(out, start);
+            return -1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 int translit_word(const translit *t, const char *word, size_t n, strbuf *out)
 {
     size_t start = out->len;
+    int pre = t ? prefixed(t, word, n, out) : 0;
+    if (pre)
+        return pre > 0 ? 0 : -1;
     int x = letter_x(word, n);
     if (x == 2) {
         if (say_phonemes(t, word, n - 1, out))

@@ -52,6 +52,9 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     /* sayend nte nde rde rte: ê */
     {"Conte", "côn tê", "a last -nte is said"},
     {"Kounde", "cun đê", "a last -nde is said"},
+    /* prefix mc: mắc, the rest alone */
+    {"McRae", "mắc rây", "Mc is mắc"},
+    {"McIlroy", "mắc in roi", "Mc is mắc"},
     /* hint ə ia$: i a */
     {"Georgia", "gioóc gi a", "a last -ia said ə is i a"},
 };
