@@ -55,6 +55,9 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     /* prefix mc: mắc, the rest alone */
     {"McRae", "mắc rây", "Mc is mắc"},
     {"McIlroy", "mắc in roi", "Mc is mắc"},
+    /* voice ñ: es */
+    {"Muñoz", "mu nhốt", "ñ: the Spanish voice"},
+    {"Niña", "ni nha", "ñ: the Spanish voice"},
     /* hint ə ia$: i a */
     {"Georgia", "gioóc gi a", "a last -ia said ə is i a"},
 };
