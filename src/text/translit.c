@@ -142,8 +142,8 @@ static int try_syllable(const translit *t, const char *onset, const char *rhyme,
     return syllable_parse(t->lx, buf, strlen(buf), NULL);
 }
 
-/* Takes the coda off a rhyme (ng nh ch, or one consonant letter). 1 when
- * there was one. */
+/* Takes the coda off a rhyme (ng nh ch, one consonant letter, or a last
+ * glide o u i). 1 when there was one. */
 static int drop_coda(char *r)
 {
     size_t n = strlen(r);
@@ -151,7 +151,7 @@ static int drop_coda(char *r)
         r[n - 2] = '\0';
         return 1;
     }
-    if (n >= 2 && strchr("bcdghklmnpqrstvx", r[n - 1])) {
+    if (n >= 2 && strchr("bcdghklmnpqrstvxoui", r[n - 1])) { /* a glide o u i too: êo -> ê */
         r[n - 1] = '\0';
         return 1;
     }

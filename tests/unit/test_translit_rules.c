@@ -58,6 +58,10 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     /* voice ñ: es */
     {"Muñoz", "mu nhốt", "ñ: the Spanish voice"},
     {"Niña", "ni nha", "ñ: the Spanish voice"},
+    /* final eɪ l: o, closed eɪ o: e; a glide the grammar refuses is dropped, not the syllable */
+    {"nail", "neo", "-ail is eo"},
+    {"mail", "meo", "-ail is eo"},
+    {"Rafale", "ra phê", "êo refused: ê, the syllable kept"},
     /* hint ə ia$: i a */
     {"Georgia", "gioóc gi a", "a last -ia said ə is i a"},
 };
