@@ -55,6 +55,7 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     /* prefix mc: mắc, the rest alone */
     {"McRae", "mắc rây", "Mc is mắc"},
     {"McIlroy", "mắc in roi", "Mc is mắc"},
+    {"Vietjet", "việt giét", "Viet- is việt"},
     /* voice ñ: es */
     {"Muñoz", "mu nhốt", "ñ: the Spanish voice"},
     {"Niña", "ni nha", "ñ: the Spanish voice"},
