@@ -361,6 +361,11 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         const char *onset, *glide;
         int take = take_onset(t, s + i, v - i, prev >= 0, &onset, &glide);
         int rest = v - i - take;
+        /* eSpeak-NG's z of a written s (or x) is x, as names are read by their letters (Theresa tê rê
+         * xa, Museveni mu xê vê ni, Isabel i xa ben): the zonset row, in a word written without z */
+        const char *zo = take && prev >= 0 && !strchr(lw, 'z') ? find_str(t, K_ZONSET, s[v - 1].p->s) : NULL;
+        if (zo && !glide[0])
+            onset = zo;
         between(t, s + i, rest, pl, prev);
         if (rest == 0 && take == 1 && onset[0] && prev == pl->n - 1 && prev >= 0 &&
             !pl->v[prev].coda[0] && geminates(t, &pl->v[prev], s[v - 1].p, lw, pl->english))

@@ -10,7 +10,7 @@
 
 static const char *const KIND_NAMES[NKIND] = {"onset", "cluster", "coda", "final", "endsyl", "alone",
                                              "vowel", "closed", "lax", "gem", "medial", "rhyme", "voice",
-                                             "glide", "split", "hint", "rcoda", "mute", "english", "rvowel", "lasts", "ending", "tail", "rnucleus", "sayend", "prefix"};
+                                             "glide", "split", "hint", "rcoda", "mute", "english", "rvowel", "lasts", "ending", "tail", "rnucleus", "sayend", "prefix", "zonset"};
 
 /* ---- the table */
 

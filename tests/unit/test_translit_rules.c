@@ -63,6 +63,10 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"nail", "neo", "-ail is eo"},
     {"mail", "meo", "-ail is eo"},
     {"Rafale", "ra phê", "êo refused: ê, the syllable kept"},
+    /* zonset z: x, in a word written without z */
+    {"Theresa", "tê rê xa", "a voiced written s is x"},
+    {"Museveni", "mu xê vê ni", "a voiced written s is x"},
+    {"Ibiza", "i bi da", "a written z stays d"},
     /* hint ə ia$: i a */
     {"Georgia", "gioóc gi a", "a last -ia said ə is i a"},
 };
