@@ -366,6 +366,12 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         const char *zo = take && prev >= 0 && !strchr(lw, 'z') ? find_str(t, K_ZONSET, s[v - 1].p->s) : NULL;
         if (zo && !glide[0])
             onset = zo;
+        /* an lonset row: a consonant's onset by the vowel letters after it (ʃ ia: x, Patricia pa tri xi a) */
+        char lk[2 * PH_MAX + 16];
+        snprintf(lk, sizeof lk, "%s %s", take ? s[v - 1].p->s : "", gv[v] ? gv[v]->s : "");
+        const char *lo = take && !glide[0] && gv[v] ? find_str(t, K_LONSET, lk) : NULL;
+        if (lo)
+            onset = lo;
         between(t, s + i, rest, pl, prev);
         if (rest == 0 && take == 1 && onset[0] && prev == pl->n - 1 && prev >= 0 &&
             !pl->v[prev].coda[0] && geminates(t, &pl->v[prev], s[v - 1].p, lw, pl->english))

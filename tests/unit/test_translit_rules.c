@@ -67,6 +67,10 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"Theresa", "tê rê xa", "a voiced written s is x"},
     {"Museveni", "mu xê vê ni", "a voiced written s is x"},
     {"Ibiza", "i bi da", "a written z stays d"},
+    /* lonset ʃ ia, ʃ iu: x */
+    {"Patricia", "pa tri xi a", "ʃ before a written ia is x"},
+    {"Valencia", "va len xi a", "ʃ before a written ia is x"},
+    {"lotion", "lô sần", "-tion keeps s"},
     /* hint ə ia$: i a */
     {"Georgia", "gioóc gi a", "a last -ia said ə is i a"},
 };
