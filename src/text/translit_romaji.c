@@ -17,8 +17,8 @@ static size_t mora(const char *w, size_t n)
                                       "fa", "fi", "fe", "fo", "je", "she", "che", "tsa", "tsi", "tse", "tso"};
     if (n >= 2 && w[0] == w[1] && strchr("kstp", w[0]))
         return 1; /* the small tsu: Hokkaido, Sapporo */
-    if (w[0] == 'n' && (n == 1 || !strchr("aeiouy", w[1])))
-        return 1;
+    if (w[0] == 'n' && (n == 1 || !strchr("aeiouyn", w[1])))
+        return 1; /* not before n: Rihanna, Madonna are not Japanese */
     for (size_t i = 0; i < sizeof ONSET / sizeof ONSET[0]; i++) {
         size_t k = strlen(ONSET[i]);
         if (k < n && !memcmp(w, ONSET[i], k) && strchr("aeiou", w[k])) {

@@ -105,7 +105,7 @@ static void test_romaji(const translit *t)
 {
     static const struct { const char *word, *voice; } V[] = {
         {"Takeshima", "eo"}, {"Nishikori", "eo"}, {"Mitsubishi", "eo"}, {"Kane", "en"}, {"Maine", "en"},
-        {"Antoine", "en"}, {"Pelosi", "en"}, {"Tennessee", "en"}, {"Jamie", "en"}};
+        {"Antoine", "en"}, {"Pelosi", "en"}, {"Tennessee", "en"}, {"Jamie", "en"}, {"Rihanna", "en"}};
     for (size_t i = 0; i < sizeof V / sizeof V[0]; i++)
         CHECK_STR(translit_voice(t, V[i].word, strlen(V[i].word)), V[i].voice, V[i].word);
 }
