@@ -299,9 +299,15 @@ static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
         if (j == 0 && prev >= 0 && prev == pl->n - 1 && r_before_l(t, &pl->v[prev], c[j].p->s))
             continue; /* Carlsen các xen: the r written closes it (r_codas), the l is not said */
         const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, c[j].p->s) : NULL;
-        if (cd && prev == pl->n - 1 && !pl->v[prev].coda[0])
+        /* a splitgem row: the split consonant closes a stressed short vowel before it too (Boston bốt xtơn) */
+        if (split && j == 0 && prev >= 0 && pl->v[prev].stress == 1 && find_str(t, K_LAX, pl->v[prev].vowel) &&
+            find_str(t, K_SPLITGEM, pair))
+            cd = find_str(t, K_CODA, c[j].p->s);
+        if (cd && prev == pl->n - 1 && !pl->v[prev].coda[0]) {
             pl->v[prev].coda = cd, pl->v[prev].coda_ph = c[j].p->s;
-        else if (split || j == 0 || !find_str(t, K_MUTE, c[j].p->s))
+            if (split)
+                add_fixed(pl, split);
+        } else if (split || j == 0 || !find_str(t, K_MUTE, c[j].p->s))
             add_fixed(pl, split ? split : find_str(t, K_ALONE, c[j].p->s));
     }
 }

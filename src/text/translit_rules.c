@@ -10,7 +10,7 @@
 
 static const char *const KIND_NAMES[NKIND] = {"onset", "cluster", "coda", "final", "endsyl", "alone",
                                              "vowel", "closed", "lax", "gem", "medial", "rhyme", "voice",
-                                             "glide", "split", "hint", "rcoda", "mute", "english", "rvowel", "lasts", "ending", "tail", "rnucleus", "sayend", "prefix", "zonset", "lonset"};
+                                             "glide", "split", "hint", "rcoda", "mute", "english", "rvowel", "lasts", "ending", "tail", "rnucleus", "sayend", "prefix", "zonset", "lonset", "splitgem"};
 
 /* ---- the table */
 
@@ -57,7 +57,7 @@ static int names_phoneme(int kind)
 {
     return kind != K_CLUSTER && kind != K_MEDIAL && kind != K_RHYME && kind != K_VOICE && kind != K_SPLIT &&
            kind != K_HINT && kind != K_CLOSED && kind != K_FINAL && kind != K_ENGLISH && kind != K_RVOWEL &&
-           kind != K_LASTS && kind != K_RCODA && kind != K_ENDING && kind != K_TAIL && kind != K_SAYEND && kind != K_PREFIX && kind != K_LONSET;
+           kind != K_LASTS && kind != K_RCODA && kind != K_ENDING && kind != K_TAIL && kind != K_SAYEND && kind != K_PREFIX && kind != K_LONSET && kind != K_SPLITGEM;
 }
 
 static int row(void *user, const char *const *c, char *err, size_t errlen)
