@@ -289,6 +289,16 @@ static int r_before_l(const translit *t, const syl *a, const char *c)
  * it with the next (Ibrahim i bờ ra him), the others (and one that cannot)
  * become syllables of their own (alone rows), but a mute one after the
  * first is dropped (sandwich xăng uých). */
+/* 1 when the space-separated list has the word w */
+static int has_word(const char *list, const char *w)
+{
+    size_t k = strlen(w);
+    for (const char *p = list; p && *p; p += strcspn(p, " "), p += *p == ' ')
+        if (strcspn(p, " ") == k && !strncmp(p, w, k))
+            return 1;
+    return 0;
+}
+
 static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
 {
     for (int j = 0; j < n; j++) {
@@ -299,9 +309,9 @@ static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
         if (j == 0 && prev >= 0 && prev == pl->n - 1 && r_before_l(t, &pl->v[prev], c[j].p->s))
             continue; /* Carlsen các xen: the r written closes it (r_codas), the l is not said */
         const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, c[j].p->s) : NULL;
-        /* a splitgem row: the split consonant closes a stressed short vowel before it too (Boston bốt xtơn) */
-        if (split && j == 0 && prev >= 0 && pl->v[prev].stress == 1 && find_str(t, K_LAX, pl->v[prev].vowel) &&
-            find_str(t, K_SPLITGEM, pair))
+        /* a splitgem row: the split consonant closes a stressed vowel of its list before it too (Leicester lét xtơ) */
+        if (split && j == 0 && prev >= 0 && pl->v[prev].stress == 1 &&
+            has_word(find_str(t, K_SPLITGEM, pair), pl->v[prev].vowel))
             cd = find_str(t, K_CODA, c[j].p->s);
         if (cd && prev == pl->n - 1 && !pl->v[prev].coda[0]) {
             pl->v[prev].coda = cd, pl->v[prev].coda_ph = c[j].p->s;
