@@ -104,14 +104,17 @@ static size_t press_clusters(char *r, size_t n)
 {
     static const struct { const char *schwa, *c, *next; } JOIN[] = {
         {"bờ ", "b", "rl"}, {"cờ ", "c", "rl"}, {"gờ ", "g", "rl"}, {"pờ ", "p", "rl"}, {"phờ ", "ph", "rl"},
-        {"đờ ", "đ", "r"}, {"tờ ", "t", "r"}, {"xờ ", "x", "tckpmnl"}};
+        {"đờ ", "đ", "r"}, {"tờ ", "t", "r"}, {"vờ ", "v", "rl"}, {"xờ ", "x", "tckpmnlbvgrđ"}};
     size_t w = 0;
     for (size_t i = 0; i < n;) {
         size_t k = 0;
         for (; k < sizeof JOIN / sizeof JOIN[0]; k++) {
             size_t l = strlen(JOIN[k].schwa);
+            /* the next letter: an ASCII one of next, or đ when next names it (Potsdam pốt xđam) */
+            const char *d = strstr(JOIN[k].next, "đ");
             if ((i == 0 || r[i - 1] == ' ') && i + l < n && !memcmp(r + i, JOIN[k].schwa, l) &&
-                strchr(JOIN[k].next, r[i + l]))
+                (((unsigned char)r[i + l] < 0x80 && strchr(JOIN[k].next, r[i + l])) ||
+                 (d && !strncmp(r + i + l, "đ", strlen("đ")))))
                 break;
         }
         if (k < sizeof JOIN / sizeof JOIN[0]) {

@@ -57,13 +57,18 @@ static int strip_tone(const char *s, size_t n, char *base, size_t cap, vi_tone *
         return -1;
     int tones = 0;
     utf8proc_ssize_t k = 0;
+    int32_t letter = 0; /* the last letter kept: a tone mark sits on a vowel (not the tilde of ñ) */
     *tone = TONE_NGANG;
     for (utf8proc_ssize_t i = 0; i < len; i++) {
         int t = tone_of(cps[i]);
         if (t >= 0) {
+            if (letter > 0x7F || !strchr("aeiouy", (int)letter) || !letter)
+                return -1;
             *tone = (vi_tone)t;
             tones++;
         } else if (utf8_is_letter(cps[i]) || cps[i] == 0x0302 || cps[i] == 0x0306 || cps[i] == 0x031B) {
+            if (utf8_is_letter(cps[i]))
+                letter = cps[i];
             cps[k++] = cps[i];
         } else {
             return -1;

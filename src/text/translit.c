@@ -142,8 +142,8 @@ static int try_syllable(const translit *t, const char *onset, const char *rhyme,
     return syllable_parse(t->lx, buf, strlen(buf), NULL);
 }
 
-/* Takes the coda off a rhyme (ng nh ch, or one consonant letter). 1 when
- * there was one. */
+/* Takes the coda off a rhyme (ng nh ch, one consonant letter, or a last
+ * glide o u i). 1 when there was one. */
 static int drop_coda(char *r)
 {
     size_t n = strlen(r);
@@ -151,7 +151,7 @@ static int drop_coda(char *r)
         r[n - 2] = '\0';
         return 1;
     }
-    if (n >= 2 && strchr("bcdghklmnpqrstvx", r[n - 1])) {
+    if (n >= 2 && strchr("bcdghklmnpqrstvxoui", r[n - 1])) { /* a glide o u i too: êo -> ê */
         r[n - 1] = '\0';
         return 1;
     }
@@ -213,7 +213,9 @@ static const char *hint_row(const translit *t, const syl *s)
 }
 
 /* The nucleus a hint row gives a vowel eSpeak-NG reduces ("ə a" -> a: drama
- * đờ ra ma); a row "open|closed" differs before a coda. NULL when none. */
+ * đờ ra ma); a row "open|closed" differs before a coda, and
+ * "open|closed|unstressed closed" when the syllable has no stress too. NULL
+ * when none. */
 static const char *hinted(const translit *t, const syl *s, int english, char *buf, size_t cap)
 {
     const char *h = english && s->stress == 1 ? NULL : hint_row(t, s);
@@ -222,10 +224,13 @@ static const char *hinted(const translit *t, const syl *s, int english, char *bu
     const char *bar = strchr(h, '|');
     if (!bar)
         return h;
-    if (s->coda[0])
-        snprintf(buf, cap, "%s", bar + 1);
-    else
+    const char *bar2 = strchr(bar + 1, '|');
+    if (!s->coda[0])
         snprintf(buf, cap, "%.*s", (int)(bar - h), h);
+    else if (bar2 && !s->stress)
+        snprintf(buf, cap, "%s", bar2 + 1);
+    else
+        snprintf(buf, cap, "%.*s", bar2 ? (int)(bar2 - bar - 1) : (int)strlen(bar + 1), bar + 1);
     return buf;
 }
 
@@ -236,11 +241,14 @@ static void rhyme_of(const translit *t, const syl *s, int english, char *buf, si
 {
     char hb[32];
     const char *nuc = s->nucleus ? s->nucleus : hinted(t, s, english, hb, sizeof hb);
-    if (!nuc && s->coda[0]) {
-        char key[PH_MAX + 8];
-        snprintf(key, sizeof key, "%s %s", s->vowel, s->coda);
-        if (!(nuc = find_str(t, K_CLOSED, key)))
-            nuc = find_str(t, K_CLOSED, s->vowel);
+    if (!nuc && s->coda[0]) { /* "vowel coda phoneme" (a k: Kodak), "vowel coda" (ɔː n), "vowel" */
+        char key[2 * PH_MAX + 8];
+        snprintf(key, sizeof key, "%s %s", s->vowel, s->coda_ph ? s->coda_ph : "");
+        if (!s->coda_ph || !(nuc = find_str(t, K_CLOSED, key))) {
+            snprintf(key, sizeof key, "%s %s", s->vowel, s->coda);
+            if (!(nuc = find_str(t, K_CLOSED, key)))
+                nuc = find_str(t, K_CLOSED, s->vowel);
+        }
     }
     if (!nuc)
         nuc = find_str(t, K_VOWEL, s->vowel);
@@ -356,7 +364,15 @@ static int say_phonemes(const translit *t, const char *word, size_t n, strbuf *o
         lw[0] = 'v';
     strbuf ph = {0};
     size_t start = out->len;
-    int rc = synth_foreign_phonemes(lw, m, translit_voice_for(t, lw, m), &ph);
+    /* a Japanese name is asked for in Esperanto's letters (Takeshima takeŝima);
+     * its vowel letters stay those written */
+    char eo[192];
+    const char *sp = lw;
+    const rule *v = translit_voice_row(t, lw, m);
+    size_t k = v && !strcmp(v->from, "=romaji") ? translit_romaji_eo(lw, m, eo, sizeof eo) : 0;
+    if (k)
+        sp = eo, m = k;
+    int rc = synth_foreign_phonemes(sp, m, v ? v->to : "en", &ph);
     for (size_t i = 0; rc == 0 && i < ph.len;) {
         size_t k = strcspn(ph.s + i, " ");
         if (k && say_word(t, ph.s + i, k, lw, out))
@@ -371,9 +387,34 @@ static int say_phonemes(const translit *t, const char *word, size_t n, strbuf *o
     return 0;
 }
 
+/* A prefix row: the word's first letters said as its syllables, the rest
+ * (three letters or more) transliterated alone (McGinn: mắc + ginn). 1 when
+ * done, 0 when no row fits, -1 when the rest gives nothing (out unchanged). */
+static int prefixed(const translit *t, const char *word, size_t n, strbuf *out)
+{
+    const rules *r = &t->k[K_PREFIX];
+    for (size_t i = 0; i < r->n; i++) {
+        size_t k = strlen(r->v[i].from), j = 0;
+        while (j < k && j < n && (word[j] | 0x20) == r->v[i].from[j])
+            j++;
+        if (j < k || n < k + 3)
+            continue;
+        size_t start = out->len;
+        if (strbuf_word(out, r->v[i].to) || say_phonemes(t, word + k, n - k, out)) {
+            strbuf_truncate(out, start);
+            return -1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 int translit_word(const translit *t, const char *word, size_t n, strbuf *out)
 {
     size_t start = out->len;
+    int pre = t ? prefixed(t, word, n, out) : 0;
+    if (pre)
+        return pre > 0 ? 0 : -1;
     int x = letter_x(word, n);
     if (x == 2) {
         if (say_phonemes(t, word, n - 1, out))

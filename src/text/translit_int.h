@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 enum kind { K_ONSET, K_CLUSTER, K_CODA, K_FINAL, K_ENDSYL, K_ALONE, K_VOWEL, K_CLOSED,
-            K_LAX, K_GEM, K_MEDIAL, K_RHYME, K_VOICE, K_GLIDE, K_SPLIT, K_HINT, K_RCODA, K_MUTE, K_ENGLISH, K_RVOWEL, K_LASTS, K_ENDING, K_TAIL, K_RNUCLEUS, NKIND };
+            K_LAX, K_GEM, K_MEDIAL, K_RHYME, K_VOICE, K_GLIDE, K_SPLIT, K_HINT, K_RCODA, K_MUTE, K_ENGLISH, K_RVOWEL, K_LASTS, K_ENDING, K_TAIL, K_RNUCLEUS, K_SAYEND, K_PREFIX, K_ZONSET, K_LONSET, K_SPLITGEM, NKIND };
 
 typedef struct rule {
     char *from, *to;
@@ -37,8 +37,17 @@ struct translit {
 const char *translit_find(const translit *t, int kind, const char *s, size_t n);
 const char *translit_find_str(const translit *t, int kind, const char *s);
 
-/* The lowercase word's language voice by the voice rows ("en": none). */
+/* The lowercase word's language voice by the voice rows ("en": none), and
+ * the row that chose it (NULL: none). */
 const char *translit_voice_for(const translit *t, const char *lw, size_t n);
+const rule *translit_voice_row(const translit *t, const char *lw, size_t n);
+
+/* translit_romaji.c: 1 when the lowercase word is a Japanese name in
+ * Hepburn romaji (the voice cue "=romaji"); its letters respelled in
+ * Esperanto's (shi ŝi, chi ĉi, tsu cu, ji ĝi, ya ja, ai aj) into out[0..cap),
+ * for that voice to read them: the length, or 0 when out is too small. */
+int translit_romaji(const char *lw, size_t n);
+size_t translit_romaji_eo(const char *lw, size_t n, char *out, size_t cap);
 
 /* ---- a word's segments and syllables (translit_plan.c) */
 
@@ -67,10 +76,12 @@ typedef struct syl {
     int stress;
     const struct group *g; /* the vowel letters written for it, or NULL */
     const char *nucleus;   /* its nucleus when an rcoda closes it and an rnucleus row says (ɔː: oó), or NULL */
+    const char *coda_ph;   /* the consonant phoneme that closes it (k, ɡ), or NULL */
 } syl;
 
 typedef struct plan {
     syl v[SYL_MAX];
+    group g[GROUP_MAX]; /* the word's runs of vowel letters, which v[].g point to */
     int n;
     int english; /* the word ends as English words do (an english row): stressed vowels take no hint */
     const char *ending;      /* the nucleus an ending row gives the last syllable (Perez -ez: ê), or NULL */

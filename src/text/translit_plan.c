@@ -250,6 +250,11 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last,
     const rule *tail = n >= 2 ? ends_with_row(t, K_TAIL, lw, len) : NULL;
     if (tail)
         n -= 2;
+    /* a sayend row: the last consonant begins a syllable of the written e (Conte côn tê) */
+    const rule *say = !tail && n >= 1 ? ends_with_row(t, K_SAYEND, lw, len) : NULL;
+    const char *say_onset = say ? find_str(t, K_ONSET, c[n - 1].p->s) : NULL;
+    if (say_onset)
+        n--;
     for (int i = 0; i < n; i++) {
         const char *s = c[i].p->s;
         const char *f = i == n - 1 ? final_row(t, last >= 0 ? pl->v[last].vowel : "", i == 0, s, s_end) : NULL;
@@ -258,15 +263,18 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last,
         int open = last >= 0 && !pl->v[last].coda[0] && last == pl->n - 1;
         if (f) {
             if (strcmp(f, "-") && open)
-                pl->v[last].coda = f;
+                pl->v[last].coda = f, pl->v[last].coda_ph = s;
         } else if (e) {
             add_fixed(pl, e);
         } else if (cd && open) {
             pl->v[last].coda = cd;
+            pl->v[last].coda_ph = s;
         }
     }
     if (tail)
         add_fixed(pl, tail->to);
+    if (say_onset && pl->n < SYL_MAX)
+        pl->v[pl->n++] = (syl){NULL, say_onset, "", "", "", 0, NULL, say->to, NULL};
 }
 
 /* 1 when syllable a, whose vowel is written before an r and has an rcoda
@@ -281,6 +289,16 @@ static int r_before_l(const translit *t, const syl *a, const char *c)
  * it with the next (Ibrahim i bờ ra him), the others (and one that cannot)
  * become syllables of their own (alone rows), but a mute one after the
  * first is dropped (sandwich xăng uých). */
+/* 1 when the space-separated list has the word w */
+static int has_word(const char *list, const char *w)
+{
+    size_t k = strlen(w);
+    for (const char *p = list; p && *p; p += strcspn(p, " "), p += *p == ' ')
+        if (strcspn(p, " ") == k && !strncmp(p, w, k))
+            return 1;
+    return 0;
+}
+
 static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
 {
     for (int j = 0; j < n; j++) {
@@ -291,9 +309,15 @@ static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
         if (j == 0 && prev >= 0 && prev == pl->n - 1 && r_before_l(t, &pl->v[prev], c[j].p->s))
             continue; /* Carlsen các xen: the r written closes it (r_codas), the l is not said */
         const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, c[j].p->s) : NULL;
-        if (cd && prev == pl->n - 1 && !pl->v[prev].coda[0])
-            pl->v[prev].coda = cd;
-        else if (split || j == 0 || !find_str(t, K_MUTE, c[j].p->s))
+        /* a splitgem row: the split consonant closes a stressed vowel of its list before it too (Leicester lét xtơ) */
+        if (split && j == 0 && prev >= 0 && pl->v[prev].stress == 1 &&
+            has_word(find_str(t, K_SPLITGEM, pair), pl->v[prev].vowel))
+            cd = find_str(t, K_CODA, c[j].p->s);
+        if (cd && prev == pl->n - 1 && !pl->v[prev].coda[0]) {
+            pl->v[prev].coda = cd, pl->v[prev].coda_ph = c[j].p->s;
+            if (split)
+                add_fixed(pl, split);
+        } else if (split || j == 0 || !find_str(t, K_MUTE, c[j].p->s))
             add_fixed(pl, split ? split : find_str(t, K_ALONE, c[j].p->s));
     }
 }
@@ -325,6 +349,17 @@ static void r_codas(const translit *t, plan *pl)
 
 static int is_r(const char *p) { return !strcmp(p, "ɹ") || !strcmp(p, "r") || !strcmp(p, "ɾ"); }
 
+/* The rvowel row of a vowel segment: "vowel letters" (ɔː o: Soros xô rốt, not
+ * the au of Laura, nor the stressed vowel of a word of English ending: story
+ * xto ri) before "vowel". NULL when none. */
+static const char *rvowel_row(const translit *t, const seg *v, const group *g, int english)
+{
+    char key[PH_MAX + 16];
+    snprintf(key, sizeof key, "%s %s", v->p->s, g ? g->s : "");
+    const char *rv = g && !(english && v->stress == 1) ? find_str(t, K_RVOWEL, key) : NULL;
+    return rv ? rv : find_str(t, K_RVOWEL, v->p->s);
+}
+
 /* Segments into syllables; lw is the word's lowercase spelling. The count,
  * or -1 when the word has too many. */
 static int make_plan(const translit *t, const seg *s, int n, const char *lw, const group *const *gv, plan *pl)
@@ -342,10 +377,21 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         const char *onset, *glide;
         int take = take_onset(t, s + i, v - i, prev >= 0, &onset, &glide);
         int rest = v - i - take;
+        /* eSpeak-NG's z of a written s (or x) is x, as names are read by their letters (Theresa tê rê
+         * xa, Museveni mu xê vê ni, Isabel i xa ben): the zonset row, in a word written without z */
+        const char *zo = take && prev >= 0 && !strchr(lw, 'z') ? find_str(t, K_ZONSET, s[v - 1].p->s) : NULL;
+        if (zo && !glide[0])
+            onset = zo;
+        /* an lonset row: a consonant's onset by the vowel letters after it (ʃ ia: x, Patricia pa tri xi a) */
+        char lk[2 * PH_MAX + 16];
+        snprintf(lk, sizeof lk, "%s %s", take ? s[v - 1].p->s : "", gv[v] ? gv[v]->s : "");
+        const char *lo = take && !glide[0] && gv[v] ? find_str(t, K_LONSET, lk) : NULL;
+        if (lo)
+            onset = lo;
         between(t, s + i, rest, pl, prev);
         if (rest == 0 && take == 1 && onset[0] && prev == pl->n - 1 && prev >= 0 &&
             !pl->v[prev].coda[0] && geminates(t, &pl->v[prev], s[v - 1].p, lw, pl->english))
-            pl->v[prev].coda = find_str(t, K_CODA, s[v - 1].p->s);
+            pl->v[prev].coda = find_str(t, K_CODA, s[v - 1].p->s), pl->v[prev].coda_ph = s[v - 1].p->s;
         if (pl->n == SYL_MAX)
             return -1;
         /* a yod English hears in a written u is not said in names (Kuleba cu, Duterte
@@ -356,10 +402,10 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         if (i == 0 && v == 1 && take == 1 && lw[0] == 'u' && !strcmp(s[0].p->s, "j") && !pl->english)
             onset = "";
         /* a vowel before r and a vowel may be said as another (an rvowel row: Maduro ʊə -> ʊ, đu rô) */
-        const char *vowel = s[v].p->s, *rv = find_str(t, K_RVOWEL, vowel);
+        const char *vowel = s[v].p->s, *rv = rvowel_row(t, &s[v], gv[v], pl->english);
         if (rv && v + 2 < n && is_r(s[v + 1].p->s) && s[v + 2].p->vowel)
             vowel = rv;
-        pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v], NULL};
+        pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v], NULL, NULL};
         prev = pl->n++;
         i = v + 1;
     }
@@ -393,9 +439,8 @@ int translit_plan_word(const translit *t, const char *ph, size_t n, const char *
         vowels += segs[i].p->vowel;
     if (k <= 0 || !vowels)
         return -1;
-    group g[GROUP_MAX];
     const group *gv[SEG_MAX];
-    align(segs, k, lw, g, gv);
+    align(segs, k, lw, pl->g, gv); /* in the plan: its syllables point to them after this returns */
     pl->english = english_ending(t, lw);
     const rule *e = ends_with_row(t, K_ENDING, lw, strlen(lw));
     pl->ending = e ? e->to : NULL;

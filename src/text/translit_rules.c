@@ -10,7 +10,7 @@
 
 static const char *const KIND_NAMES[NKIND] = {"onset", "cluster", "coda", "final", "endsyl", "alone",
                                              "vowel", "closed", "lax", "gem", "medial", "rhyme", "voice",
-                                             "glide", "split", "hint", "rcoda", "mute", "english", "rvowel", "lasts", "ending", "tail", "rnucleus"};
+                                             "glide", "split", "hint", "rcoda", "mute", "english", "rvowel", "lasts", "ending", "tail", "rnucleus", "sayend", "prefix", "zonset", "lonset", "splitgem"};
 
 /* ---- the table */
 
@@ -57,7 +57,7 @@ static int names_phoneme(int kind)
 {
     return kind != K_CLUSTER && kind != K_MEDIAL && kind != K_RHYME && kind != K_VOICE && kind != K_SPLIT &&
            kind != K_HINT && kind != K_CLOSED && kind != K_FINAL && kind != K_ENGLISH && kind != K_RVOWEL &&
-           kind != K_LASTS && kind != K_RCODA && kind != K_ENDING && kind != K_TAIL;
+           kind != K_LASTS && kind != K_RCODA && kind != K_ENDING && kind != K_TAIL && kind != K_SAYEND && kind != K_PREFIX && kind != K_LONSET && kind != K_SPLITGEM;
 }
 
 static int row(void *user, const char *const *c, char *err, size_t errlen)
@@ -127,6 +127,8 @@ void translit_free(translit *t)
 
 static int cue_matches(const char *cue, const char *w, size_t n)
 {
+    if (!strcmp(cue, "=romaji"))
+        return translit_romaji(w, n);
     size_t k = strlen(cue);
     int head = cue[0] == '^', tail = k > 0 && cue[k - 1] == '$';
     const char *c = cue + head;
@@ -144,13 +146,19 @@ static int cue_matches(const char *cue, const char *w, size_t n)
 }
 
 /* lw: the lowercase word */
-const char *translit_voice_for(const translit *t, const char *lw, size_t n)
+const rule *translit_voice_row(const translit *t, const char *lw, size_t n)
 {
     const rules *r = &t->k[K_VOICE];
     for (size_t i = 0; i < r->n; i++)
         if (cue_matches(r->v[i].from, lw, n))
-            return r->v[i].to;
-    return "en";
+            return &r->v[i];
+    return NULL;
+}
+
+const char *translit_voice_for(const translit *t, const char *lw, size_t n)
+{
+    const rule *r = translit_voice_row(t, lw, n);
+    return r ? r->to : "en";
 }
 
 const char *translit_voice(const translit *t, const char *word, size_t n)

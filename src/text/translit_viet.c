@@ -40,6 +40,41 @@ static size_t cluster_head(const char *p, size_t n)
     return 0;
 }
 
+/* 1 when w[0..n) has a letter only Vietnamese writes: ă â đ ê ô ơ ư (either
+ * case), ĩ ũ, or one of the Vietnamese block U+1EA0..U+1EF9 (ả ạ ẽ ...); the
+ * acute, grave and tilde of à á ã è é ì í ò ó õ ù ú ý are Romance letters too */
+static int only_vietnamese(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += utf8_next(w + i, n - i, &cp);
+        if (cp == 0x103 || cp == 0xE2 || cp == 0x111 || cp == 0xEA || cp == 0xF4 || cp == 0x1A1 ||
+            cp == 0x1B0 || cp == 0x129 || cp == 0x169 || (cp >= 0x1EA0 && cp <= 0x1EF9))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the piece p[0..k) has a vowel with a mark (non-ASCII) and is not
+ * closed by a stop (c ch p t): the press marks a tone of its spelling on the
+ * closed syllables of a name (Áchentina, Béclin, Brúcxen, Philíppin), where
+ * an open one (Bogotá, Pelé, Rosé, Romário) is a Romance stress accent */
+static int open_accent(const char *p, size_t k)
+{
+    int mark = 0;
+    for (size_t i = 0; i < k; i++)
+        mark |= (unsigned char)p[i] >= 0x80;
+    char last = k ? p[k - 1] : 0;
+    return mark && last != 'c' && last != 'p' && last != 't' && last != 'h' && last != 'k';
+}
+
+/* 1 when the piece b[0..k) is a consonant letter other than ch, g, gi + ia */
+static int last_ia(const char *b, size_t k)
+{
+    return k >= 3 && !strcmp(b + k - 2, "ia") && strchr("bcdklmnprstvx", b[0]) && strncmp(b, "ch", 2) &&
+           (k == 3 || b[1] != 'h' || b[0] == 'p' || b[0] == 't' || b[0] == 'k');
+}
+
 static int starts_consonant(const char *p)
 {
     return !strchr("aeiouy", p[0]) && (unsigned char)p[0] < 0x80 ? 1 : !strncmp(p, "đ", 2);
@@ -110,6 +145,9 @@ int translit_vietnamized(const translit *t, const char *word, size_t n, strbuf *
     }
     if (cost[0] < 0)
         return -1;
+    for (size_t i = 0; !only_vietnamese(lw, m) && i < m; i = next[i])
+        if (open_accent(lw + i, next[i] - i))
+            return -1;
     size_t start = out->len;
     for (size_t i = 0; i < m; i = next[i]) {
         size_t k = next[i] - i;
@@ -118,7 +156,10 @@ int translit_vietnamized(const translit *t, const char *word, size_t n, strbuf *
         b[k] = '\0';
         if (b[k - 1] == 'k' && !syllable_parse(t->lx, b, k, NULL))
             b[k - 1] = 'c'; /* a last k said c */
-        if (strbuf_wordn(out, b, k)) {
+        /* a last -ia after a consonant is two syllables, as the press hyphenates it
+         * (Inđônêxia in đô nê xi a, Côlômbia cô lôm bi a); not chia, gia */
+        int ia = next[i] == m && last_ia(b, k);
+        if (strbuf_wordn(out, b, k - (size_t)ia) || (ia && strbuf_word(out, "a"))) {
             strbuf_truncate(out, start);
             return -1;
         }
