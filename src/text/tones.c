@@ -312,17 +312,18 @@ static int best_path(const lattice *L, size_t n, uint32_t *words)
  * resort: rare words of the dictionary, thủy sản, bạch mai, are words). */
 static int likely_vietnamese(const tones_table *t, const uint32_t *words, int m, int rare_ok)
 {
-    int syl = 0, longest = 0;
+    int syl = 0, letters = 0;
     for (int i = 0; i < m; i++) {
         const tentry *e = &t->e[words[i]];
-        if (e->nsyl == 0 || (e->count < GUESS_MIN && !rare_ok))
+        if (e->nsyl == 0 || (e->count < GUESS_MIN && !rare_ok) || (rare_ok && e->klen == 1))
             return 0;
         syl += e->nsyl;
-        longest = e->nsyl > longest ? e->nsyl : longest;
+        letters += e->klen;
     }
-    /* a last resort of three syllables or more holds a word of several: not
-     * cocacola "có cả có là" */
-    return syl >= 2 && (!rare_ok || syl < 3 || longest > 1);
+    /* a last resort has the long syllables of Vietnamese (người, tiếng: 3.5
+     * letters on average), not the short cuts of English letters (ba na na,
+     * hôm ép à ge: a lone vowel, or under 3 letters a syllable) */
+    return syl >= 2 && (!rare_ok || letters >= 3 * syl);
 }
 
 /* Confident: two syllables or more, every word frequent enough for its kind,

@@ -48,8 +48,9 @@ int tones_guess(const char *s, size_t n, strbuf *out);
 /* The likeliest reading of toneless letters that no lexicon, no confident
  * restoration and no English word took, where the other reading would be a
  * transliteration (nguoiviet, cucthue): the Vietnamese words alone are
- * tried, two syllables or more, a word of several among three or more (not
- * cocacola), rare words of the dictionary allowed; 1 when there is none. Right
+ * tried, two syllables or more, no lone vowel and three letters a syllable on
+ * average (not homepage "hôm ép à ge"), rare words of the dictionary
+ * allowed; 1 when there is none. Right
  * whole in about half the cases, and nearly right in most of the others,
  * where transliterating letters is never right. */
 int tones_last_resort_with(const tones_table *t, const char *s, size_t n, strbuf *out);

@@ -323,8 +323,8 @@ static void guesses(const tones_table *t)
 }
 
 /* the last resort: refused addresses and hashtags read as Vietnamese (whole
- * or nearly), English words and brands of the lists never, and a run of
- * three single syllables is refused (cocacola) */
+ * or nearly), English words and brands of the lists never, and short
+ * syllables are refused (cocacola) */
 static void last_resort(const tones_table *t, const lexicon *lx)
 {
     const tcase cases[] = {{"benhvienbachmai", "bệnh viện bạch mai"}, {"thuysan", "thủy sản"},
@@ -353,7 +353,9 @@ static void last_resort(const tones_table *t, const lexicon *lx)
             strbuf_free(&b);
         }
     strbuf b = {0};
-    CHECK(tones_last_resort_with(t, "cocacola", 8, &b) == 1 && b.len == 0, "three single syllables");
+    CHECK(tones_last_resort_with(t, "cocacola", 8, &b) == 1 && b.len == 0, "short syllables: English letters");
+    CHECK(tones_last_resort_with(t, "hoctiengviet", 12, &b) == 0 && !strncmp(b.s, "học tiếng vi", strlen("học tiếng vi")),
+          "three single syllables of Vietnamese length");
     CHECK(tones_toneless_run("nguoiviet", 9) && !tones_toneless_run("moet", 4) && !tones_toneless_run("Nguoi", 5),
           "the shape of a toneless run");
     strbuf_free(&b);
