@@ -87,8 +87,8 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
     X(ROLE_SAID_AGAIN, "said-again")                                 \
     /* asked of the words before a rare token shape (number-list, plate) */                                 \
     X(ROLE_NUMBERED, "numbered") X(ROLE_PLATE, "plate") X(ROLE_HOUR, "hour")                       \
-    /* the words after an English-dotted degree or magnitude (rules_number) */                      \
-    X(ROLE_LATLONG, "latlong") X(ROLE_COMPASS, "compass") X(ROLE_MAGNITUDE, "magnitude")
+    /* the words around an English-dotted degree, magnitude or score (rules_number) */                      \
+    X(ROLE_LATLONG, "latlong") X(ROLE_COMPASS, "compass") X(ROLE_DOT_DECIMAL, "dot-decimal")
 
 typedef enum lexicon_role {
 #define X(id, name) id,

@@ -342,13 +342,13 @@ static int names_coordinate(const rule_at *a, size_t i)
 
 /* 14.916 độ vĩ Bắc, 108.235 Kinh Đông: one dotted group of three in a
  * coordinate is an English decimal point (a degree is at most 180), its three
- * decimals a number; động đất có độ lớn 4.7: a dotted magnitude (role
- * magnitude before it) is a decimal too */
+ * decimals a number; độ lớn 4.7, IELTS 6.5: a dotted number after a word
+ * of role dot-decimal (a magnitude, a band score) is a decimal too */
 static void english_decimal(const rule_at *a, number *n)
 {
     const token *t = a->t;
     size_t i = a->i;
-    if (n->form == NUM_DOTTED && i > 0 && rule_word_has(a->c, &t[i - 1], ROLE_MAGNITUDE)) {
+    if (n->form == NUM_DOTTED && i > 0 && rule_word_has(a->c, &t[i - 1], ROLE_DOT_DECIMAL)) {
         n->form = NUM_DECIMAL;
         return;
     }
