@@ -336,8 +336,12 @@ static int names_coordinate(const rule_at *a, size_t i)
     const token *t = a->t;
     if (i < a->n && !t[i - 1].post.n && rule_word_has(a->c, &t[i], ROLE_DEGREE_WORD))
         i++;
-    return i + 1 < a->n && !t[i - 1].post.n && !t[i].post.n && rule_word_has(a->c, &t[i], ROLE_LATLONG) &&
-           rule_word_has(a->c, &t[i + 1], ROLE_COMPASS);
+    if (!(i + 1 < a->n && !t[i - 1].post.n && !t[i].post.n && rule_word_has(a->c, &t[i], ROLE_LATLONG)))
+        return 0;
+    slice w = t[i + 1].core; /* Vĩ Bắc-108.235 Kinh Đông: the compass word glued to the next number */
+    const char *dash = memchr(w.s, '-', w.n);
+    return rule_word_has(a->c, &t[i + 1], ROLE_COMPASS) ||
+           (dash && lexicon_word_has(a->c->lx, w.s, (size_t)(dash - w.s), ROLE_COMPASS));
 }
 
 /* 14.916 độ vĩ Bắc, 108.235 Kinh Đông: one dotted group of three in a
