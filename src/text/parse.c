@@ -278,6 +278,15 @@ static int parse_time(slice s, value *v)
             i++;
             if (s.s[i - 1] == 'p' && i < s.n && s.s[i] == 'h')
                 i++;
+            /* and seconds after the minutes' mark: 17h06'44'' (the seconds'
+             * mark '' or " is left to the tokenizer's punctuation) */
+            else if (s.s[i - 1] == '\'' && digit_run(s.s + i, s.n - i) == 2) {
+                v->sec = num_of(s.s + i, 2);
+                v->has_sec = 1;
+                i += 2;
+                while (i < s.n && (s.s[i] == '\'' || s.s[i] == '"'))
+                    i++;
+            }
         }
         if (i != s.n)
             return 0;

@@ -93,6 +93,8 @@ part_reading parts_separator(const cutter *m, size_t i, say_key *say)
         *say = SAY_TO; /* 7-8/10 điểm, 7-8,5/10: a range of scores, "đến" */
     else if (ch == '+')
         *say = SAY_PLUS;
+    else if (ch == '%' && i > 0 && is_digit_at(s, i - 1))
+        *say = SAY_PERCENT; /* 20-40-40%: the sign after a number is said, "phần trăm" */
     else if (ch == ':' && digits_around)
         *say = SAY_PER; /* a scale or ratio: 1:500 */
     else

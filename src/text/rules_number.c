@@ -329,6 +329,49 @@ static int dot_is_decimal(const rule_at *a, const value *v)
             (out->n >= 2 && out->v[out->n - 2].cls == CL_TIMES));
 }
 
+/* 1 when the words from t[i] name a latitude or longitude: [độ] vĩ|kinh
+ * bắc|nam|đông|tây (14.916 độ vĩ Bắc, 108.235 Kinh Đông) */
+static int names_coordinate(const rule_at *a, size_t i)
+{
+    const token *t = a->t;
+    if (i < a->n && !t[i - 1].post.n && rule_word_has(a->c, &t[i], ROLE_DEGREE_WORD))
+        i++;
+    if (!(i + 1 < a->n && !t[i - 1].post.n && !t[i].post.n && rule_word_has(a->c, &t[i], ROLE_LATLONG)))
+        return 0;
+    slice w = t[i + 1].core; /* Vĩ Bắc-108.235 Kinh Đông: the compass word glued to the next number */
+    const char *dash = memchr(w.s, '-', w.n);
+    return rule_word_has(a->c, &t[i + 1], ROLE_COMPASS) ||
+           (dash && lexicon_word_has(a->c->lx, w.s, (size_t)(dash - w.s), ROLE_COMPASS));
+}
+
+/* 14.916 độ vĩ Bắc, 108.235 Kinh Đông: one dotted group of three in a
+ * coordinate is an English decimal point (a degree is at most 180), its three
+ * decimals a number; độ lớn 4.7, IELTS 6.5: a dotted number after a word
+ * of role dot-decimal (a magnitude, a band score) is a decimal too */
+static void english_decimal(const rule_at *a, number *n)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    if (n->form == NUM_DOTTED && i > 0 && rule_word_has(a->c, &t[i - 1], ROLE_DOT_DECIMAL)) {
+        n->form = NUM_DECIMAL;
+        return;
+    }
+    slice s = t[i].core;
+    const char *dot = memchr(s.s, '.', s.n);
+    size_t head = dot ? (size_t)(dot - s.s) : 0;
+    if (n->form != NUM_INT || n->neg || !dot || head < 1 || head > 3 || s.n != head + 4 || !is_digits((slice){s.s, head}) ||
+        !is_digits((slice){dot + 1, 3}) || atoi(s.s) > 180 || !names_coordinate(a, i + 1))
+        return;
+    memcpy(n->frac, dot + 1, 3);
+    n->frac[3] = 0;
+    n->nfrac = 3;
+    n->ndigits = head;
+    n->digits[head] = 0;
+    n->form = NUM_DECIMAL;
+    n->grouped = 0;
+    n->frac_number = 1;
+}
+
 /* what the words around a value say of it: 2h30 phút, 120', tháng 4, năm 2021
  * (the marks after 120' go on its last span, as they always have) */
 static int value_context(const rule_at *a, const value *v)
@@ -395,6 +438,7 @@ int rule_value(rule_at *a)
         last->add_prefix = 0;
     if (dot_is_decimal(a, v))
         last->val.num.form = NUM_DECIMAL;
+    english_decimal(a, &last->val.num);
     /* 0,161 giây, 501,382 tỉ, 298,685 gram: a measured amount's three
      * decimals are a number ("một trăm sáu mươi mốt"); bare, digit by digit
      * (frac_number is read of a decimal alone: the next word is asked of no other) */

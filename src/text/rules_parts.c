@@ -91,6 +91,16 @@ static int serial_part(cutter *m, size_t *i)
     return rc;
 }
 
+/* Bắc-108.235 Kinh Đông: a coordinate glued to the word before it, its one
+ * dotted group of three a decimal point (a degree is at most 180), when a
+ * word of role latlong follows the token */
+static int coordinate_part(const cutter *m, slice d)
+{
+    return d.n >= 5 && d.n <= 7 && d.s[d.n - 4] == '.' && is_digits((slice){d.s, d.n - 4}) &&
+           is_digits((slice){d.s + d.n - 3, 3}) && atoi(d.s) <= 180 && m->next.n &&
+           lexicon_word_has(m->lx, m->next.s, m->next.n, ROLE_LATLONG);
+}
+
 /* a number written in s[from..to): its leading zeros said, then a number,
  * or (12.18.3136, no number's form) each run of digits with "chấm" and
  * "phẩy" between */
@@ -106,6 +116,9 @@ static int number_parts(cutter *m, size_t from, size_t to)
     number n;
     if (is_digits(d))
         return add_plain(m, i, to, PART_DIGITS, PR_NUMBER);
+    if (coordinate_part(m, d))
+        return add_plain(m, i, i + d.n - 4, PART_DIGITS, PR_NUMBER) || add_say(m, i + d.n - 4, i + d.n - 3, PART_SEP, SAY_COMMA) ||
+               add_plain(m, i + d.n - 3, to, PART_DIGITS, d.s[d.n - 3] == '0' ? PR_DIGITS : PR_NUMBER);
     if (parse_number(d, &n))
         return add_plain(m, i, to, PART_DIGITS, PR_QUANTITY);
     for (size_t j; i < to; i = j) {
