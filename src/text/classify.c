@@ -100,7 +100,8 @@ static int needs_prefix(const classify_ctx *c, const token *t, size_t i, const v
         return 1;
     const token *p = &t[i - 1];
     if (v->kind == V_DATE) /* not after ngày, nor after sáng, đêm, và (sáng 15/3, 19 và 20/12) */
-        return !rule_word_has(c, p, ROLE_DATE_SAID);
+        return !rule_word_has(c, p, ROLE_DATE_SAID) &&
+               !((int)ROLE_DATE_SAID < MASK_ROLES && rule_cue(c, t, i, ROLE_DATE_SAID)); /* two words: công ty */
     if (v->kind == V_MONTH_YEAR)
         return !rule_word_has(c, p, ROLE_MONTH_WORD);
     return 0;

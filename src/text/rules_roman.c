@@ -110,12 +110,67 @@ RULE_BODY int roman_cued_rest(rule_at *a)
     return rule_push(a->out, &sp) ? -1 : 1;
 }
 
+/* the last word of an abbreviation's reading has the Roman cue role (ĐH
+ * "đại hội": hội) */
+static int abbr_roman_cue(const classify_ctx *c, const abbr_entry *e)
+{
+    if (!e || e->kind != ABBR_EXPAND || !e->reading[0])
+        return 0;
+    const char *last = strrchr(e->reading, ' ');
+    last = last ? last + 1 : e->reading;
+    return lexicon_word_has(c->lx, last, strlen(last), ROLE_ROMAN);
+}
+
+/* the span before token i, right before it, is an abbreviation read as
+ * words ending in a Roman cue: ĐH XIII "đại hội mười ba" */
+static int after_abbr_cue(const rule_at *a)
+{
+    const span *last = a->out->n ? &a->out->v[a->out->n - 1] : NULL;
+    return a->i > 0 && last && last->cls == CL_ABBR && last->text.s == a->t[a->i - 1].core.s &&
+           !a->t[a->i - 1].post.n && abbr_roman_cue(a->c, last->abbr);
+}
+
 /* its first test: after a Roman cue, first (a heading), or II, III */
 int rule_roman_cued(rule_at *a)
 {
     slice s = a->t[a->i].core;
     int only_i = (s.n == 2 || s.n == 3) && s.s[0] == 'I' && s.s[1] == 'I';
-    return a->i == 0 || only_i || rule_cue(a->c, a->t, a->i, ROLE_ROMAN) ? roman_cued_rest(a) : 0;
+    if (a->i == 0 || only_i || rule_cue(a->c, a->t, a->i, ROLE_ROMAN))
+        return roman_cued_rest(a);
+    unsigned r = num_roman_value(s.s, s.n);
+    return r && s.n > 1 && utf8_all_upper(s.s, s.n) && after_abbr_cue(a) ? push_roman(a, s, r) : 0;
+}
+
+/* ĐHXIII: an abbreviation whose reading ends in a Roman cue, glued to a
+ * numeral of two letters or more: the words and the number */
+RULE_BODY int abbr_roman_rest(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    if (s.n > 24 || !utf8_all_upper(s.s, s.n))
+        return 0;
+    for (size_t k = 1; k + 2 <= s.n; k++) {
+        slice num = {s.s + k, s.n - k};
+        unsigned r = strspn(num.s, "IVXL") == num.n ? num_roman_value(num.s, num.n) : 0;
+        if (!r || r > 50)
+            continue;
+        for (const abbr_entry *e = lexicon_abbr(a->c->lx, s.s, k); e; e = e->next < 0 ? NULL : lexicon_abbr_at(a->c->lx, e->next))
+            if (abbr_roman_cue(a->c, e)) {
+                span sp = rule_mk(CL_ABBR, (slice){s.s, k});
+                sp.abbr = e;
+                if (rule_push(a->out, &sp))
+                    return -1;
+                return push_roman(a, num, r);
+            }
+        return 0; /* the longest numeral only: ĐHXIII, not ĐHX + III */
+    }
+    return 0;
+}
+
+/* its first test, on every word: four bytes or more ending in I, V or X */
+int rule_abbr_roman(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    return s.n >= 4 && strchr("IVX", s.s[s.n - 1]) && s.s[s.n - 2] >= 'I' && s.s[s.n - 2] <= 'X' ? abbr_roman_rest(a) : 0;
 }
 
 /* Quý II/2021: a Roman numeral and a year after a Roman cue */
