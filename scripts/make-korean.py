@@ -34,7 +34,7 @@ VOWELS = {
     "ae": ("", "ê", "e"), "e": ("", "ê", "ê"), "oe": ("w", "uê", "uê"), "oi": ("", "oi", None),
     "wi": ("w", "uy", "uy"), "ui": ("", "ưi", None), "wa": ("w", "oa", "oa"),
     "wae": ("w", "oe", "oe"), "wo": ("w", "uơ", "uô"), "we": ("w", "uê", "uê"),
-    "ya": ("y", "a", "a"), "yeo": ("y", "ơ", "ơ"), "yo": ("y", "ô", "ô"), "yoo": ("y", "u", "u"),
+    "ya": ("y", "a", "a"), "yeo": ("y", "ơ", "ơ"), "yo": ("y", "ô", "o"), "yoo": ("y", "u", "u"),
     "yu": ("y", "u", "u"), "yae": ("y", "ê", "ê"), "ye": ("y", "ê", "ê"),
 }
 
@@ -47,6 +47,7 @@ OVERRIDES = {
     "choi": "choi",
     "lee": "li", "rhee": "ri", "yi": "i",
     "oh": "ô", "ahn": "an", "suh": "xơ", "huh": "hơ", "roh": "rô", "noh": "nô", "uhm": "ơm",
+    "young": "giông",  # 영 yeong, written Young (Park Bo Young)
     "woo": "u", "wook": "úc", "woon": "un", "woong": "ung",  # wu written woo (Ji Chang Wook)
 }
 
@@ -55,7 +56,7 @@ SURNAMES = """kim lee yi rhee park choi choe jung jeong chung kang cho jo yoon y
 lim im han oh seo suh shin sin kwon hwang ahn an song yoo yu ryu hong jeon jun ko go moon mun
 yang son bae baek heo huh nam noh roh ha kwak seong sung cha joo ju woo koo ku min na jin uhm
 eom won chun cheon bang gong hyun hyeon ji do seol pyo ma gil yeo ok byun byeon yook yuk
-tak maeng""".split()
+tak maeng ri ki""".split()
 
 ACUTE = "\u0301"
 VOWEL_LETTERS = "aăâeêioôơuưy"
@@ -129,7 +130,7 @@ def reading(onset, vowel, fin):
     vf = FINALS[fin]
     if vf and (closed is None or vowel in ("wi", "oe", "wae", "we")):
         return None  # no such syllable in names (the rare ones left out)
-    if glide == "y" and vowel in ("yu", "yoo") and fin in ("k", "t", "p", "m") and onset:
+    if glide == "y" and vowel in ("yu", "yoo") and fin in ("t", "p", "m") and onset:
         return None
     if (vowel == "eu" or vowel.startswith("w")) and fin in ("p", "t"):
         return None

@@ -170,6 +170,8 @@ int rule_syllable_at(const classify_ctx *c, const token *t, size_t i, slice s);
 /* rules_name.c: 1 when t[i] is a foreign name's syllable that is also a
  * toneless Vietnamese one (Kim Sang Sik: Sang), said with its foreign onset */
 int rule_name_syllable_at(const classify_ctx *c, const token *t, size_t n, size_t i);
+/* rules_korean.c: 1 when a Korean name begins at t[i] (Kim Bong Seok) */
+int rule_korean_name_at(const classify_ctx *c, const token *t, size_t n, size_t i);
 /* 1 when the capitalized name s marks a run of names foreign: a hyphen, an
  * exonym, or letters no toneless Vietnamese syllable has (Hye, Jin, Park) */
 int rule_name_foreign(const classify_ctx *c, slice s);

@@ -86,6 +86,11 @@ static int push_syllables(rule_at *a, const korean *k, slice s)
     return 0;
 }
 
+int rule_korean_name_at(const classify_ctx *c, const token *t, size_t n, size_t i)
+{
+    return t[i].core.n <= 16 && name_run(c, lexicon_korean(c->lx), t, n, i) != (size_t)-1;
+}
+
 int rule_korean_name(rule_at *a)
 {
     const token *tk = &a->t[a->i];
