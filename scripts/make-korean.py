@@ -5,7 +5,7 @@ romanization of the initial consonants, vowels and final consonants of its
 tables 1 and 2) and in the spellings people and the press use for names beside
 it (Lee, Choi, Park, Shin, Joon, Soo, Kyo, Hyun...), with the Vietnamese
 syllables the Vietnamese press and fans say for it: Son Heung-min "xon hưng min",
-Kim Sang-sik "kim xang xích", Song Hye Kyo "xông hê ki ô", Hyun Bin "hiun bin".
+Kim Sang-sik "kim xang xích", Song Hye Kyo "xong hê ki ô", Hyun Bin "hiên bin".
 
 The reading is built the way Vietnamese readers read a Korean name: letter by
 letter, as if it were Vietnamese spelling, with the few letters Vietnamese does
@@ -47,6 +47,7 @@ OVERRIDES = {
     "choi": "choi",
     "lee": "li", "rhee": "ri", "yi": "i",
     "oh": "ô", "ahn": "an", "suh": "xơ", "huh": "hơ", "roh": "rô", "noh": "nô", "uhm": "ơm",
+    "bwi": "bui",  # not buy: eSpeak-NG says that in English
     "young": "giông",  # 영 yeong, written Young (Park Bo Young)
     "woo": "u", "wook": "úc", "woon": "un", "woong": "ung",  # wu written woo (Ji Chang Wook)
 }

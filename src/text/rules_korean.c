@@ -1,12 +1,13 @@
 /* rules_korean — a Korean name in Latin letters, read with the Vietnamese
  * syllables of lexicon/korean.tsv: Son Heung-min "xon hưng min", Song Hye Kyo
- * "xông hê ki ô", Park Hang-seo "pắc hang xeo", Hyun Bin "hiun bin". A run is
- * one to three capitalized words one space apart, each a Korean syllable or
- * syllables joined by hyphens (Heung-min, Sang-sik), two syllables at least;
- * it is a name when it has a hyphen or begins with a Korean surname, and when
+ * "xong hê ki ô", Park Hang-seo "pác hang xeo", Hyun Bin "hiên bin". A run is
+ * two or three capitalized words one space apart, each a Korean syllable or
+ * syllables joined by hyphens (Heung-min, Sang-sik); it is a name when it
+ * has a hyphen or begins with a Korean surname, and when
  * one of its words could not be Vietnamese written without marks (Hye, Jin,
  * Park: not Kim Long, Han Nam). A phrase of loanwords.tsv (Hong Kong) keeps
- * its reading, and so does a word of exonyms.tsv alone (Ma-on). Takes a rule_at (rules.h). */
+ * its reading; a word alone (Heung-min, Hip-hop, the storm Ma-on) is left to
+ * exonyms.tsv. Takes a rule_at (rules.h). */
 #include "rules.h"
 #include "korean.h"
 #include <string.h>
@@ -61,12 +62,13 @@ static size_t name_run(const classify_ctx *c, const korean *k, const token *t, s
         hyphen |= memchr(t[j].core.s, '-', t[j].core.n) != NULL;
         foreign |= rule_name_foreign(c, t[j].core);
     }
-    if (syl < 2 || syl > RUN_SYLLABLES || !foreign ||
-        !(hyphen || (last > i && korean_surname(k, t[i].core.s, t[i].core.n))))
+    const char *dash = memchr(t[i].core.s, '-', t[i].core.n);
+    size_t head = dash ? (size_t)(dash - t[i].core.s) : t[i].core.n; /* Park of Park-ji Sung */
+    if (last == i || syl > RUN_SYLLABLES || !foreign || !(hyphen || korean_surname(k, t[i].core.s, head)))
         return (size_t)-1;
     size_t len = (size_t)(t[last].core.s + t[last].core.n - t[i].core.s);
-    if (last > i ? lexicon_loanword(c->lx, t[i].core.s, len) != NULL : lexicon_exonym(c->lx, t[i].core.s, len) != NULL)
-        return (size_t)-1; /* Hong Kong; a word of exonyms.tsv alone (the storm Ma-on) */
+    if (lexicon_loanword(c->lx, t[i].core.s, len))
+        return (size_t)-1; /* Hong Kong */
     return last;
 }
 
