@@ -57,7 +57,7 @@ SURNAMES = """kim lee yi rhee park choi choe jung jeong chung kang cho jo yoon y
 lim im han oh seo suh shin sin kwon hwang ahn an song yoo yu ryu hong jeon jun ko go moon mun
 yang son bae baek heo huh nam noh roh ha kwak seong sung cha joo ju woo koo ku min na jin uhm
 eom won chun cheon bang gong hyun hyeon ji do seol pyo ma gil yeo ok byun byeon yook yuk
-tak maeng ri ki""".split()
+tak maeng ri ki ban bong sim shim chae gu""".split()
 
 ACUTE = "\u0301"
 VOWEL_LETTERS = "aăâeêioôơuưy"
