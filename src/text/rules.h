@@ -230,7 +230,8 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
-    X(korean_name, "korean-name", RULE_WORD) X(name_syllable, "name-syllable", RULE_WORD)                                                             \
+    X(korean_name, "korean-name", RULE_WORD) /* before the word rules, which take Kim, Son */               \
+    X(name_syllable, "name-syllable", RULE_WORD)                                                             \
     X(known_word, "word-known", RULE_WORD) /* and a loanword phrase first: "loanword-phrase" */             \
     X(hashtag_gloss, "hashtag-gloss", RULE_WORD) /* after known_word, which leaves hashtags: no call per word */ \
     X(defined, "defined", RULE_WORD) /* after known_word, which leaves it the letters it may read */      \
