@@ -66,7 +66,7 @@ golden() {
         fail "$(printf '%s\n' "$out" | head -1): known failures changed" "$(printf '%s\n' "$out" | tail -n +2 | head -60)"
     fi
 }
-GOLDEN="tests/golden/numbers.tsv tests/golden/words.tsv tests/golden/news.tsv tests/golden/news2.tsv tests/golden/rules.tsv $(ls samples/*.tsv)"
+GOLDEN="tests/golden/numbers.tsv tests/golden/words.tsv tests/golden/news.tsv tests/golden/news2.tsv tests/golden/rules.tsv tests/golden/korean.tsv $(ls samples/*.tsv)"
 for f in $GOLDEN; do
     if [ -f "$f" ]; then golden "$f"; else fail "golden $f: not there"; fi
 done
@@ -124,11 +124,12 @@ for f in tests/realnews/*.tsv; do [ "${f##*/}" = known-failures.tsv ] || tail -n
 switches=$(grep -c '([a-z][a-z-]*)' "$TMP/news.ph")
 [ $rc = 0 ] && [ "$switches" = 0 ] && [ "$(wc -l < "$TMP/news.ph")" = "$(wc -l < "$TMP/news.txt")" ] \
     && ok "real news: phonemes with no language switch ($(wc -l < "$TMP/news.ph") lines)" || fail "real news: $switches lines switch eSpeak-NG's language (exit $rc)" "$(grep '([a-z][a-z-]*)' "$TMP/news.ph" | head -5)"
-cat lexicon/exonyms.tsv lexicon/loanwords.tsv | grep -v '^#' | awk -F'\t' 'NF >= 2 && $1 != "word" && $2 != "" {print $2}' > "$TMP/exo.txt"
+{ cat lexicon/exonyms.tsv lexicon/loanwords.tsv | grep -v '^#' | awk -F'\t' 'NF >= 2 && $1 != "word" && $2 != "" {print $2}'
+  awk -F'\t' '$1 == "syllable" {print $3}' lexicon/korean.tsv; } > "$TMP/exo.txt"
 "$BIN" phonemes "$TMP/exo.txt" > "$TMP/exo.ph" 2>&1; rc=$?
 switches=$(grep -c '([a-z][a-z-]*)' "$TMP/exo.ph")
 [ $rc = 0 ] && [ "$switches" = 0 ] && [ "$(wc -l < "$TMP/exo.ph")" = "$(wc -l < "$TMP/exo.txt")" ] \
-    && ok "exonym and loanword readings: phonemes with no language switch ($(wc -l < "$TMP/exo.ph") lines)" || fail "exonyms: $switches readings switch eSpeak-NG's language (exit $rc)" "$(grep '([a-z][a-z-]*)' "$TMP/exo.ph" | head -5)"
+    && ok "exonym, loanword and Korean syllable readings: phonemes with no language switch ($(wc -l < "$TMP/exo.ph") lines)" || fail "exonyms: $switches readings switch eSpeak-NG's language (exit $rc)" "$(grep '([a-z][a-z-]*)' "$TMP/exo.ph" | head -5)"
 
 # one line with a foreign name, a toneless web address and a Party title, end to end:
 # the words, phonemes with no language switch, and a WAV that says them

@@ -1,6 +1,7 @@
 /* lexicon — loads the lexicon/ TSV files through tsv_load into hash maps. */
 #include "lexicon.h"
 #include "dict.h"
+#include "korean.h"
 #include "lexwords.h"
 #include "tsv.h"
 #include "utf8.h"
@@ -39,6 +40,7 @@ struct lexicon {
     size_t nunits, capunits;
     int user_pass;       /* loading the user's table */
     lexwords *words;     /* page labels, number and function words (src/lexicon/lexwords.c) */
+    korean *korean;      /* Korean syllables and surnames (src/lexicon/korean.c) */
 };
 
 static const char *keep(lexicon *lx, const char *s)
@@ -361,7 +363,7 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
         load(lx, "rhymes.tsv", RHYME, 1, row_rhyme, err, errlen) ||
         load(lx, "abbreviation-parts.tsv", PART, 3, row_part, err, errlen) ||
         load(lx, "symbols.tsv", SYMBOL, 2, row_symbol, err, errlen) ||
-        !(lx->words = lexwords_load(dir, err, errlen))) {
+        !(lx->words = lexwords_load(dir, err, errlen)) || !(lx->korean = korean_load(dir, err, errlen))) {
         lexicon_free(lx);
         return NULL;
     }
@@ -404,6 +406,7 @@ void lexicon_free(lexicon *lx)
     dict_free(&lx->role_heads);
     dict_free(&lx->rhymes);
     lexwords_free(lx->words);
+    korean_free(lx->korean);
     free(lx->dir);
     free(lx);
 }
@@ -580,4 +583,9 @@ const num_words *lexicon_number_words(const lexicon *lx, num_dialect d)
 const char *lexicon_say(const lexicon *lx, say_key w, num_dialect d)
 {
     return lexwords_say(lx->words, w, d);
+}
+
+const korean *lexicon_korean(const lexicon *lx)
+{
+    return lx->korean;
 }

@@ -131,6 +131,9 @@ int lexicon_abbr_kind(const char *name, abbr_kind *out);
 /* Path of the directory it was loaded from. */
 const char *lexicon_dir(const lexicon *lx);
 
+/* The Korean syllables and surnames (korean.tsv; src/lexicon/korean.h). */
+const struct korean *lexicon_korean(const lexicon *lx);
+
 /* ---- words said or recognized as they are (src/lexicon/lexwords.c) ---- */
 
 /* A label of a page block that is not the article (page-labels.tsv). */

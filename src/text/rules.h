@@ -15,6 +15,7 @@
  *   rules_abbr.c      abbreviations chosen by their cue words, and acronyms a
  *                     piece defines in brackets (defined.c: HĐXX after Hội đồng xét xử)
  *   rules_roman.c     Roman numerals where something marks them
+ *   rules_korean.c    a Korean name in Latin letters (Son Heung-min, Hyun Bin)
  *   rules_name.c      a foreign name's syllable that is also a Vietnamese one
  *   rules_tag.c       a hashtag glossed in parentheses: #duataydaynao (đưa tay đây nào)
  *   rules_word.c      words, capitals, loanwords, exonyms, URLs, letters, and
@@ -169,6 +170,11 @@ int rule_syllable_at(const classify_ctx *c, const token *t, size_t i, slice s);
 /* rules_name.c: 1 when t[i] is a foreign name's syllable that is also a
  * toneless Vietnamese one (Kim Sang Sik: Sang), said with its foreign onset */
 int rule_name_syllable_at(const classify_ctx *c, const token *t, size_t n, size_t i);
+/* rules_korean.c: 1 when a Korean name begins at t[i] (Kim Bong Seok) */
+int rule_korean_name_at(const classify_ctx *c, const token *t, size_t n, size_t i);
+/* 1 when the capitalized name s marks a run of names foreign: a hyphen, an
+ * exonym, or letters no toneless Vietnamese syllable has (Hye, Jin, Park) */
+int rule_name_foreign(const classify_ctx *c, slice s);
 /* its cheap first test, inline: a word of two to five bytes that begins with S */
 static inline int rule_name_syllable_maybe(const token *t)
 {
@@ -224,6 +230,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
+    X(korean_name, "korean-name", RULE_WORD) /* before the word rules, which take Kim, Son */               \
     X(name_syllable, "name-syllable", RULE_WORD)                                                             \
     X(abbr_roman, "abbreviation-roman", RULE_WORD) /* before known_word, which would spell it */           \
     X(known_word, "word-known", RULE_WORD) /* and a loanword phrase first: "loanword-phrase" */             \

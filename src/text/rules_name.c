@@ -100,6 +100,11 @@ static int foreign_name(const classify_ctx *c, slice s)
     return !toneless_vietnamese(c->lx, w, s.n);
 }
 
+int rule_name_foreign(const classify_ctx *c, slice s)
+{
+    return s.n > NAME_LETTERS || foreign_name(c, s);
+}
+
 /* t[j] and t[j + 1] are one space apart, with no sign between */
 static int joined(const token *t, size_t j)
 {

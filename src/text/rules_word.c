@@ -229,6 +229,7 @@ int rule_known_word(rule_at *a)
         while (i < a->n && !t[i - 1].post.n && !t[i].pre.n && t[i].core.s == text.s + text.n + 1 &&
                text.s[text.n] == ' ' && c->facts[t + i - c->base].kind == CL_WORD + 1 && !rule_is_scale(c, &t[i]) &&
                !(rule_name_syllable_maybe(&t[i]) && rule_name_syllable_at(c, t, a->n, i)) &&
+               !(t[i].core.s[0] >= 'A' && t[i].core.s[0] <= 'Z' && rule_korean_name_at(c, t, a->n, i)) &&
                !(c->facts[t + i - c->base].head & WORD_HEAD_LOAN)) {
             text.n = (size_t)(t[i].core.s + t[i].core.n - text.s);
             i++;

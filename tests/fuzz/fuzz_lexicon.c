@@ -9,7 +9,8 @@ static char smalldir[64];
 
 static const char *const TABLES[] = {"abbreviations.tsv", "letters.tsv", "loanwords.tsv", "exonyms.tsv",
                                      "units.tsv",         "context.tsv", "rhymes.tsv",   "abbreviation-parts.tsv",
-                                     "symbols.tsv",       "page-labels.tsv", "number-words.tsv", "say-words.tsv"};
+                                     "symbols.tsv",       "page-labels.tsv", "number-words.tsv", "say-words.tsv",
+                                     "korean.tsv"};
 
 static void remove_small(void)
 {
