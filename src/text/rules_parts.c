@@ -156,6 +156,11 @@ static int code_letters(cutter *m, size_t i, size_t end, size_t *next)
     slice s = m->s;
     size_t lend = letters_end(s, i, end);
     slice letters = {s.s + i, lend - i};
+    const char *road = lend > i && lend < s.n && is_digit_at(s, lend) ? parts_route_reading(m->lx, letters) : NULL;
+    if (road && !m->url) { /* ĐT743: the road, đường tỉnh */
+        *next = lend;
+        return add_reading(m, i, lend, PR_READING, road);
+    }
     if (m->url || lend == i || !utf8_all_upper(letters.s, letters.n) || lend + 1 >= s.n || !is_digit_at(s, lend) ||
         !is_digit_at(s, lend + 1) || utf8_len(letters.s, letters.n) > 3 ||
         lexicon_has_role(m->lx, letters.s, letters.n, "route") || is_word_abbr(m->lx, letters))
