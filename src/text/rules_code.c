@@ -200,10 +200,27 @@ RULE_BODY int plate_rest(rule_at *a)
     return rule_push_plate(a, tk->core, dash);
 }
 
-/* its first test: eight bytes or more */
+/* 26B – 004.00: a plate typed with spaces round its dash, its serial
+ * starting with a zero (no number has that): the serial said as a code's
+ * groups; the prefix before the dash two digits and a letter or two */
+RULE_BODY int spaced_serial(rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    slice s = t[i].core, p = i >= 2 ? t[i - 2].core : (slice){"", 0};
+    if (!(s.n == 6 && s.s[0] == '0' && s.s[3] == '.' && is_digits((slice){s.s, 3}) && is_digits((slice){s.s + 4, 2}) &&
+          !t[i - 1].core.n &&
+          p.n >= 3 && p.n <= 5 && p.s[0] >= '0' && p.s[0] <= '9' && p.s[1] >= '0' && p.s[1] <= '9' &&
+          p.s[2] >= 'A' && p.s[2] <= 'Z'))
+        return 0;
+    return rule_push_parts(a, CL_CODE, s);
+}
+
+/* its first test: eight bytes or more (or six after a dash) */
 int rule_plate(rule_at *a)
 {
-    return a->t[a->i].core.n >= 8 ? plate_rest(a) : 0;
+    size_t n = a->t[a->i].core.n;
+    return n >= 8 ? plate_rest(a) : n == 6 && a->i >= 2 && a->t[a->i].core.s[0] == '0' ? spaced_serial(a) : 0;
 }
 
 /* a batch number: lô thuốc số 230521 */
