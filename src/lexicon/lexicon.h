@@ -86,7 +86,8 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
     X(ROLE_CURRENCY, "currency") X(ROLE_UNSPELLED, "unspelled")    \
     X(ROLE_SAID_AGAIN, "said-again")                                 \
     /* asked of the words before a rare token shape (number-list, plate) */                                 \
-    X(ROLE_NUMBERED, "numbered") X(ROLE_PLATE, "plate") X(ROLE_HOUR, "hour")
+    X(ROLE_NUMBERED, "numbered") X(ROLE_PLATE, "plate") X(ROLE_HOUR, "hour")                       \
+    X(ROLE_STREET, "street")
 
 typedef enum lexicon_role {
 #define X(id, name) id,

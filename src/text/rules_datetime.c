@@ -241,7 +241,9 @@ void rule_digit_facts_now(rule_at *a)
     /* a day the same as its month (3/3, 6/6, 9/9: the double days of shopping news) is a date, not a
      * fraction that is one whole */
     int twin = fr->num.n == fr->den.n && fr->num.n <= 2 && !memcmp(fr->num.s, fr->den.s, fr->num.n);
-    a->date_like = !a->addr && !fr->unit && !fr->neg && (fr->num.n == 2 || twin) && !rule_cue(c, t, i, ROLE_FRACTION) &&
+    int street = i > 0 && !t[i - 1].post.n && rule_word_has(c, &t[i - 1], ROLE_STREET); /* đường 3/2 */
+    a->date_like = !a->addr && !fr->unit && !fr->neg && (fr->num.n == 2 || twin || street) &&
+                   !rule_cue(c, t, i, ROLE_FRACTION) &&
                    !counted && rule_value_of(c, tk->core, 1, &v) && v.kind == V_DATE &&
                    !(fr->den.n == 1 && fr->den.s[0] == '7' && !memcmp(fr->num.s, "24", 2)); /* 24/7 */
     /* (read by the rules after the fraction rules, which see date_like alone) */
