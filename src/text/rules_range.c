@@ -15,6 +15,13 @@ static int descending(const value *a, const value *b)
            !a->num.neg && !b->num.neg && !a->num.plus && !b->num.plus && atoi(a->num.digits) > atoi(b->num.digits);
 }
 
+/* 1-1, 0-0: a draw; no range ends where it starts */
+static int level(const value *a, const value *b)
+{
+    return a->num.form == NUM_INT && b->num.form == NUM_INT && a->num.ndigits <= 2 && b->num.ndigits <= 2 &&
+           !a->num.neg && !b->num.neg && !a->num.plus && !b->num.plus && atoi(a->num.digits) == atoi(b->num.digits);
+}
+
 /* a token N-M of one or two digits each (a set's score 6-4); its two numbers */
 static int pair_token(const token *t, int *x, int *y)
 {
@@ -137,7 +144,7 @@ static int inner_range(const rule_at *at, int days_ok, int quoted, spanvec *out)
             day_range_start(c, t, i, out);
         /* a score (thắng 2-1) has no "đến" */
         int score = edition || (va.kind == V_NUMBER && vb.kind == V_NUMBER &&
-                                (quoted || rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb) ||
+                                (quoted || rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb) || level(&va, &vb) ||
                                  listed_score(t, at->n, i)) &&
                                 !measured_at(at));
         span to = rule_mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
