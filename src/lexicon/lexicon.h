@@ -88,7 +88,8 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
     /* asked of the words before a rare token shape (number-list, plate) */                                 \
     X(ROLE_NUMBERED, "numbered") X(ROLE_PLATE, "plate") X(ROLE_HOUR, "hour")                       \
     /* the words around an English-dotted degree, magnitude or score (rules_number) */                      \
-    X(ROLE_LATLONG, "latlong") X(ROLE_COMPASS, "compass") X(ROLE_DOT_DECIMAL, "dot-decimal")
+    X(ROLE_LATLONG, "latlong") X(ROLE_COMPASS, "compass") X(ROLE_DOT_DECIMAL, "dot-decimal")                  \
+    X(ROLE_STREET, "street")
 
 typedef enum lexicon_role {
 #define X(id, name) id,

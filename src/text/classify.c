@@ -346,6 +346,20 @@ static int push_named(spanvec *out, tok_class cls, slice text, const char *rule)
     return 0;
 }
 
+/* 7-6: a set's score, one or two digits each side (its tie-break in brackets
+ * after it, 7-6(5), is read, no footnote) */
+static int set_score(const token *t)
+{
+    slice s = t->core;
+    const char *d = s.n >= 3 && s.n <= 5 ? memchr(s.s, '-', s.n) : NULL;
+    if (!d || d == s.s || d == s.s + s.n - 1 || d - s.s > 2 || s.s + s.n - d - 1 > 2)
+        return 0;
+    for (size_t k = 0; k < s.n; k++)
+        if (s.s + k != d && (s.s[k] < '0' || s.s[k] > '9'))
+            return 0;
+    return 1;
+}
+
 static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec *out)
 {
     size_t i = 0;
@@ -356,7 +370,7 @@ static int classify_all(const classify_ctx *c, const token *t, size_t n, spanvec
         int glued = i > 0 && t[i].pre.s == t[i - 1].post.s + t[i - 1].post.n && t[i - 1].core.n;
         if (t[i].pre.n && t[i].post.n && t[i].core.n <= 3 && is_digits(t[i].core) &&
             ((t[i].pre.s[t[i].pre.n - 1] == '[' && t[i].post.s[0] == ']') ||
-             (glued && t[i].pre.n == 1 && t[i].pre.s[0] == '(' && t[i].post.s[0] == ')'))) {
+             (glued && t[i].pre.n == 1 && t[i].pre.s[0] == '(' && t[i].post.s[0] == ')' && !set_score(&t[i - 1])))) {
             if (push_named(out, CL_PUNCT, t[i].core, "footnote"))
                 return -1;
             i++;

@@ -26,6 +26,19 @@ const abbr_entry *parts_run_abbr(const lexicon *lx, slice s, int url)
     return e;
 }
 
+const char *parts_route_reading(const lexicon *lx, slice letters)
+{
+    char key[16];
+    if (letters.n + 1 >= sizeof key || !lexicon_has_role(lx, letters.s, letters.n, "route"))
+        return NULL;
+    memcpy(key, letters.s, letters.n);
+    key[letters.n] = '.';
+    const abbr_entry *e = lexicon_abbr(lx, key, letters.n + 1);
+    while (e && e->kind != ABBR_EXPAND)
+        e = lexicon_abbr_at(lx, e->next);
+    return e ? e->reading : NULL;
+}
+
 /* the reading of a unit's letters, two or more, that are no syllable (đô
  * la/gallon, Km13+714), spelled exactly as in the table; NULL for none */
 static const char *unit_reading(const lexicon *lx, slice s)

@@ -10,6 +10,9 @@
 /* the abbreviation a run is (vnpt in a web address is VNPT, but only one
  * spelled anyway: vn is not Việt Nam there), NULL for none */
 const abbr_entry *parts_run_abbr(const lexicon *lx, slice s, int url);
+/* a road's letters (role route: ĐT, QL) before its number: the reading of
+ * the dotted row (ĐT. đường tỉnh, not ĐT điện thoại); NULL for none */
+const char *parts_route_reading(const lexicon *lx, slice letters);
 
 /* how the run s is read: an abbreviation, a loanword, an exonym, a unit
  * (their reading in *reading), a word, a name, or spelled; code: the

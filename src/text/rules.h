@@ -247,7 +247,8 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(ratio, "ratio", RULE_MARKED) X(fraction, "fraction", RULE_MARKED)                                       \
     X(month_dot_year, "month-dot-year", RULE_MARKED) X(ordinal, "ordinal", RULE_DIGIT)                        \
     X(money_scale, "money-scale", RULE_MARKED) X(stoppage_time, "stoppage-time", RULE_MARKED)                 \
-    X(race_time, "race-time", RULE_MARKED) X(hundredths, "hundredths", RULE_NUMERAL)                         \
+    X(race_time, "race-time", RULE_MARKED) X(race_clock, "race-clock", RULE_MARKED)                          \
+    X(hundredths, "hundredths", RULE_NUMERAL)                                                                  \
     X(glued_day_month, "date-glued-dash", RULE_NUMERAL)                                                      \
     X(glued_post_range, "dash-glued-after", RULE_DIGIT)                                                      \
     X(measurements, "measurements", RULE_MARKED) X(number_list, "number-list", RULE_MARKED)                  \

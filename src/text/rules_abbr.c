@@ -4,6 +4,7 @@
  * expansion before a capitalized name (H. Đông Anh), the letters when the
  * acronym restates the words before it (Ban Chấp hành (BCH)), and none in a
  * headline set in capitals (AI CŨNG CÓ QUYỀN). Takes a rule_at (rules.h). */
+#include "parts_read.h"
 #include "rules.h"
 #include "utf8.h"
 #include <string.h>
@@ -172,6 +173,18 @@ static const abbr_entry *without_stray_dot(const classify_ctx *c, slice s)
     return lexicon_abbr(c->lx, key, s.n - 1);
 }
 
+/* ĐT 741, QL 1A: a road's number after its letters, one to three digits
+ * (a letter may follow), no phone (ĐT 0912...) */
+static int road_number(const token *l, const token *t)
+{
+    slice s = t->core;
+    size_t k = 0;
+    while (k < s.n && s.s[k] >= '0' && s.s[k] <= '9')
+        k++;
+    return !l->post.n && !t->pre.n && k >= 1 && k <= 3 && s.s[0] != '0' &&
+           (k == s.n || (k + 1 == s.n && s.s[k] >= 'A' && s.s[k] <= 'Z'));
+}
+
 int rule_abbreviation(rule_at *a)
 {
     const classify_ctx *c = a->c;
@@ -215,6 +228,8 @@ int rule_abbreviation(rule_at *a)
     }
     span sp = rule_mk(CL_ABBR, s);
     sp.abbr = before_name(a, e, chosen, s);
+    if (i + 1 < n && road_number(&t[i], &t[i + 1]) && (sp.reading = parts_route_reading(c->lx, s)))
+        sp.abbr = NULL; /* read as a defined acronym's words */
     return rule_push(a->out, &sp) ? -1 : 1;
 }
 

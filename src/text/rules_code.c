@@ -45,6 +45,47 @@ static int service_cued(const classify_ctx *c, const token *t, size_t n, size_t 
            listed_phone(c, t, i, done) || service_number(c, t, n, i);
 }
 
+/* (04), (028), (0236): a landline's area code in brackets */
+static int area_code(const token *t)
+{
+    const slice *s = &t->core;
+    return t->pre.n && t->pre.s[t->pre.n - 1] == '(' && t->post.n && t->post.s[0] == ')' && s->n >= 2 && s->n <= 4 &&
+           s->s[0] == '0' && is_digits(*s);
+}
+
+static int is_digit_first(const token *t)
+{
+    return t->core.s[0] >= '0' && t->core.s[0] <= '9';
+}
+
+/* the last span pushed but punctuation is a phone's (the area code before its bracket) */
+static int after_phone(const spanvec *done)
+{
+    size_t k = done->n;
+    while (k > 0 && done->v[k - 1].cls == CL_PUNCT)
+        k--;
+    return k > 0 && done->v[k - 1].cls == CL_PHONE;
+}
+
+/* the digits of the number from token j on: up to three tokens of digits
+ * and dots, nothing between them (3822 111, 3936.1017) */
+static size_t local_digits(const token *t, size_t n, size_t j)
+{
+    size_t digits = 0;
+    for (size_t k = j; k < n && k < j + 3 && t[k].core.n && (k == j || !t[k].pre.n) && is_digit_first(&t[k]); k++) {
+        for (size_t b = 0; b < t[k].core.n; b++) {
+            char ch = t[k].core.s[b];
+            if (ch >= '0' && ch <= '9')
+                digits++;
+            else if (ch != '.')
+                return 0;
+        }
+        if (t[k].post.n)
+            break;
+    }
+    return digits;
+}
+
 static size_t phone_at(const classify_ctx *c, const token *t, size_t n, size_t i, const spanvec *done, span *out)
 {
     const slice *s = &t[i].core;
@@ -55,7 +96,14 @@ static size_t phone_at(const classify_ctx *c, const token *t, size_t n, size_t i
         *out = rule_mk(CL_PHONE, *s);
         return 1;
     }
-    int cued = rule_cue(c, t, i, ROLE_PHONE) || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
+    /* (04) 38266344: the area code, then the number, each digit by digit */
+    if (area_code(&t[i]) && i + 1 < n && !t[i + 1].pre.n && local_digits(t, n, i + 1) >= 6 &&
+        local_digits(t, n, i + 1) + s->n <= 11) {
+        *out = rule_mk(CL_PHONE, *s);
+        return 1;
+    }
+    int cued = (i > 0 && area_code(&t[i - 1]) && after_phone(done)) ||
+               rule_cue(c, t, i, ROLE_PHONE) || (s->n >= 4 && (!strncmp(s->s, "1900", 4) || !strncmp(s->s, "1800", 4)) &&
                                           (s->n == 8 || (s->n > 5 && s->s[4] == '.') || /* 1800.90.69 */
                                            (s->n == 4 && i + 1 < n && is_digits(t[i + 1].core))));
     /* service numbers after gọi, tổng đài, hotline (and gửi in a text-message
@@ -152,10 +200,27 @@ RULE_BODY int plate_rest(rule_at *a)
     return rule_push_plate(a, tk->core, dash);
 }
 
-/* its first test: eight bytes or more */
+/* 26B – 004.00: a plate typed with spaces round its dash, its serial
+ * starting with a zero (no number has that): the serial said as a code's
+ * groups; the prefix before the dash two digits and a letter or two */
+RULE_BODY int spaced_serial(rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    slice s = t[i].core, p = i >= 2 ? t[i - 2].core : (slice){"", 0};
+    if (!(s.n == 6 && s.s[0] == '0' && s.s[3] == '.' && is_digits((slice){s.s, 3}) && is_digits((slice){s.s + 4, 2}) &&
+          !t[i - 1].core.n &&
+          p.n >= 3 && p.n <= 5 && p.s[0] >= '0' && p.s[0] <= '9' && p.s[1] >= '0' && p.s[1] <= '9' &&
+          p.s[2] >= 'A' && p.s[2] <= 'Z'))
+        return 0;
+    return rule_push_parts(a, CL_CODE, s);
+}
+
+/* its first test: eight bytes or more (or six after a dash) */
 int rule_plate(rule_at *a)
 {
-    return a->t[a->i].core.n >= 8 ? plate_rest(a) : 0;
+    size_t n = a->t[a->i].core.n;
+    return n >= 8 ? plate_rest(a) : n == 6 && a->i >= 2 && a->t[a->i].core.s[0] == '0' ? spaced_serial(a) : 0;
 }
 
 /* a batch number: lô thuốc số 230521 */
@@ -194,6 +259,7 @@ static int phone_may(const rule_at *a)
     size_t i = a->i;
     slice s = t[i].core;
     if (s.s[0] == '+' || s.s[0] == '0' || rule_cue(c, t, i, ROLE_PHONE) || rule_cue(c, t, i, ROLE_PURITY) ||
+        (i > 0 && area_code(&t[i - 1])) ||
         (s.n >= 4 && (!memcmp(s.s, "1900", 4) || !memcmp(s.s, "1800", 4))))
         return 1;
     const spanvec *done = a->out;

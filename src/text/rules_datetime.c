@@ -241,7 +241,9 @@ void rule_digit_facts_now(rule_at *a)
     /* a day the same as its month (3/3, 6/6, 9/9: the double days of shopping news) is a date, not a
      * fraction that is one whole */
     int twin = fr->num.n == fr->den.n && fr->num.n <= 2 && !memcmp(fr->num.s, fr->den.s, fr->num.n);
-    a->date_like = !a->addr && !fr->unit && !fr->neg && (fr->num.n == 2 || twin) && !rule_cue(c, t, i, ROLE_FRACTION) &&
+    int street = i > 0 && !t[i - 1].post.n && rule_word_has(c, &t[i - 1], ROLE_STREET); /* đường 3/2 */
+    a->date_like = !a->addr && !fr->unit && !fr->neg && (fr->num.n == 2 || twin || street) &&
+                   !rule_cue(c, t, i, ROLE_FRACTION) &&
                    !counted && rule_value_of(c, tk->core, 1, &v) && v.kind == V_DATE &&
                    !(fr->den.n == 1 && fr->den.s[0] == '7' && !memcmp(fr->num.s, "24", 2)); /* 24/7 */
     /* (read by the rules after the fraction rules, which see date_like alone) */
@@ -377,4 +379,49 @@ int rule_hundredths(rule_at *a)
 {
     slice s = a->t[a->i].core;
     return s.n == 2 && s.s[0] == '0' && a->i >= 2 ? hundredths_rest(a) : 0;
+}
+
+/* 1:24:38.241, 1:18,792: a race's clock, hours (if any), minutes and
+ * seconds with colons and the thousandths after a dot or a comma: "một giờ
+ * hai mươi tư phút ba mươi tám giây hai trăm bốn mươi mốt", as a race time
+ * (a clock without the fraction is a time of day: 2:05:30) */
+RULE_BODY int race_clock_rest(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    size_t k = 0, at[3], len[3], parts = 0;
+    while (parts < 3) {
+        at[parts] = k;
+        len[parts] = digits_at(s, &k, 2);
+        if (!len[parts] || (parts && len[parts] != 2))
+            return 0;
+        parts++;
+        if (k >= s.n || s.s[k] != ':')
+            break;
+        k++;
+    }
+    if (parts < 2 || k + 1 >= s.n || (s.s[k] != '.' && s.s[k] != ',') || s.n - k - 1 > 3)
+        return 0;
+    size_t f = ++k;
+    if (digits_at(s, &k, 3) != s.n - f || k != s.n)
+        return 0;
+    static const char *const MARK[2][3] = {{"phút", "s", ""}, {"h", "phút", "s"}};
+    for (size_t p = 0; p < parts; p++) {
+        value v;
+        slice d = {s.s + at[p], len[p]};
+        if (!rule_value_of(a->c, d, 0, &v) || rule_push_value(a->c, a->t, a->i, d, &v, a->out) ||
+            push_mark(a, (slice){s.s + at[p] + len[p], 1}, MARK[parts == 3][p]))
+            return -1;
+    }
+    if (s.s[f] == '0') /* .079: digit by digit */
+        return rule_push_parts(a, CL_SERIAL, (slice){s.s + f, s.n - f});
+    return push_hundredths(a, (slice){s.s + f, s.n - f});
+}
+
+/* its first test: a digit, a colon within the first three bytes, a dot or a comma */
+int rule_race_clock(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    return s.n >= 6 && s.n <= 14 && (s.s[1] == ':' || s.s[2] == ':') && (memchr(s.s, '.', s.n) || memchr(s.s, ',', s.n))
+               ? race_clock_rest(a)
+               : 0;
 }

@@ -372,6 +372,21 @@ static void english_decimal(const rule_at *a, number *n)
     n->frac_number = 1;
 }
 
+/* the word phút just before the number (phút 23'), or a minute so read a
+ * few spans before, this one after và or a comma (các phút 23' và 67') */
+static int minute_said(const rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    if (i > 0 && !t[i - 1].post.n && rule_word_has(a->c, &t[i - 1], ROLE_MINUTE_WORD))
+        return 1;
+    const spanvec *out = a->out; /* the number itself is the last span */
+    for (size_t k = out->n - 1; k-- > 0 && k + 6 >= out->n;)
+        if (out->v[k].rule && !strcmp(out->v[k].rule, "minute-said"))
+            return i > 0 && (t[i - 1].post.n || rule_word_has(a->c, &t[i - 1], ROLE_AND));
+    return 0;
+}
+
 /* what the words around a value say of it: 2h30 phút, 120', tháng 4, năm 2021
  * (the marks after 120' go on its last span, as they always have) */
 static int value_context(const rule_at *a, const value *v)
@@ -382,7 +397,13 @@ static int value_context(const rule_at *a, const value *v)
     slice s = tk->core;
     if (v->kind == V_TIME && v->has_min && i + 1 < a->n && !tk->post.n && rule_word_has(a->c, &t[i + 1], ROLE_MINUTE_WORD))
         out->v[out->n - 1].add_prefix = 1; /* 2h30 phút: the word is written, so the time does not say it */
-    if (v->kind == V_NUMBER && tk->post.n && tk->post.s[0] == '\'') { /* 120' : minutes */
+    if (v->kind == V_NUMBER && tk->post.n && tk->post.s[0] == '\'' && minute_said(a)) {
+        /* phút 23', các phút 23' và 67': the match's minute, its word already said */
+        span m = rule_mk(CL_PUNCT, (slice){tk->post.s, 0});
+        m.rule = "minute-said";
+        if (rule_push(out, &m))
+            return -1;
+    } else if (v->kind == V_NUMBER && tk->post.n && tk->post.s[0] == '\'') { /* 120' : minutes */
         span m = rule_mk(CL_UNIT, tk->post);
         m.rule = "minutes-mark";
         m.val.unit = lexicon_unit(a->c->lx, "phút", strlen("phút"));

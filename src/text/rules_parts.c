@@ -163,14 +163,22 @@ static int address_prefix(cutter *m, size_t i, size_t end, size_t *next)
     return add_reading(m, i, end + 1, PR_READING, e->reading);
 }
 
-/* capitals glued to two or more digits are a code, spelled: VN30, QH1521, PA03 */
+/* capitals glued to two or more digits (or two or more capitals to a last digit) are a code, spelled:
+ * VN30, QH1521, PA03, SE1 */
 static int code_letters(cutter *m, size_t i, size_t end, size_t *next)
 {
     slice s = m->s;
     size_t lend = letters_end(s, i, end);
     slice letters = {s.s + i, lend - i};
-    if (m->url || lend == i || !utf8_all_upper(letters.s, letters.n) || lend + 1 >= s.n || !is_digit_at(s, lend) ||
-        !is_digit_at(s, lend + 1) || utf8_len(letters.s, letters.n) > 3 ||
+    const char *road = lend > i && lend < s.n && is_digit_at(s, lend) ? parts_route_reading(m->lx, letters) : NULL;
+    if (road && !m->url) { /* ĐT743: the road, đường tỉnh */
+        *next = lend;
+        return add_reading(m, i, lend, PR_READING, road);
+    }
+    /* SE1, SE9: two capitals and a last digit, a train's number (not the syllable se) */
+    int one = lend + 1 == s.n && lend > i + 1 && is_digit_at(s, lend) && !lexicon_abbr(m->lx, letters.s, letters.n);
+    if (m->url || lend == i || !utf8_all_upper(letters.s, letters.n) || !is_digit_at(s, lend) ||
+        (!one && (lend + 1 >= s.n || !is_digit_at(s, lend + 1))) || utf8_len(letters.s, letters.n) > 3 ||
         lexicon_has_role(m->lx, letters.s, letters.n, "route") || is_word_abbr(m->lx, letters))
         return -2;
     *next = lend;

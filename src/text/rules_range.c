@@ -16,6 +16,48 @@ static int descending(const value *a, const value *b)
            !a->num.neg && !b->num.neg && !a->num.plus && !b->num.plus && atoi(a->num.digits) > atoi(b->num.digits);
 }
 
+/* 1-1, 0-0: a draw; no range ends where it starts */
+static int level(const value *a, const value *b)
+{
+    return a->num.form == NUM_INT && b->num.form == NUM_INT && a->num.ndigits <= 2 && b->num.ndigits <= 2 &&
+           !a->num.neg && !b->num.neg && !a->num.plus && !b->num.plus && atoi(a->num.digits) == atoi(b->num.digits);
+}
+
+/* a token N-M of one or two digits each (a set's score 6-4); its two numbers */
+static int pair_token(const token *t, int *x, int *y)
+{
+    const char *p = t->core.s, *e = p + t->core.n;
+    int v[2] = {0, 0};
+    for (int side = 0; side < 2; side++) {
+        int d = 0;
+        while (p < e && *p >= '0' && *p <= '9' && d < 3)
+            v[side] = v[side] * 10 + (*p++ - '0'), d++;
+        if (d < 1 || d > 2 || (side == 0 && (p >= e || *p++ != '-')))
+            return 0;
+    }
+    *x = v[0];
+    *y = v[1];
+    return p == e;
+}
+
+/* (3-6, 6-3, 4-6, 6-4): in a list of such pairs, one falling among them,
+ * every pair is a score, none a range (after a comma or a bracket each) */
+static int listed_score(const token *t, size_t n, size_t i)
+{
+    int x, y, pairs = 0, falling = 0;
+    size_t lo = i, hi = i;
+    while (lo > 0 && lo + 6 > i && t[lo - 1].post.n && pair_token(&t[lo - 1], &x, &y))
+        lo--;
+    while (hi + 1 < n && hi < i + 6 && t[hi].post.n && pair_token(&t[hi + 1], &x, &y))
+        hi++;
+    for (size_t k = lo; k <= hi; k++)
+        if (pair_token(&t[k], &x, &y)) {
+            pairs++;
+            falling |= x > y;
+        }
+    return pairs >= 3 && falling;
+}
+
 /* 1 to 31 written as a whole number of one or two digits */
 static int day_number(const value *v)
 {
@@ -103,7 +145,8 @@ static int inner_range(const rule_at *at, int days_ok, int quoted, spanvec *out)
             day_range_start(c, t, i, out);
         /* a score (thắng 2-1) has no "đến" */
         int score = edition || (va.kind == V_NUMBER && vb.kind == V_NUMBER &&
-                                (quoted || rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb)) &&
+                                (quoted || rule_cue_near(c, t, i, ROLE_SCORE) || descending(&va, &vb) || level(&va, &vb) ||
+                                 listed_score(t, at->n, i)) &&
                                 !measured_at(at));
         span to = rule_mk(score ? CL_PUNCT : CL_TO, (slice){s->s + k, score ? 0 : 1});
         value vb2 = vb;

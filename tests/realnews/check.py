@@ -98,6 +98,9 @@ def score_file(kind, shared, binary, path):
         if m:
             cats.append((m.group(1), int(m.group(2)), int(m.group(3))))
     last = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else run.stderr[-500:]
+    broken = re.search(r"normalizer failed.*", run.stdout + run.stderr)
+    if broken:  # the binary read nothing: no line may pass, nor the list be emptied
+        last = broken.group(0)
     return fails, cats, last
 
 
