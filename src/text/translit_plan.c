@@ -258,6 +258,11 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last,
     for (int i = 0; i < n; i++) {
         const char *s = c[i].p->s;
         const char *f = i == n - 1 ? final_row(t, last >= 0 ? pl->v[last].vowel : "", i == 0, s, s_end) : NULL;
+        if (i == 0 && n >= 2 && last >= 0) { /* a final row "vowel consonant consonant" (a ŋ k: bank banh) */
+            char key[3 * PH_MAX + 4];
+            snprintf(key, sizeof key, "%s %s %s", pl->v[last].vowel, s, c[1].p->s);
+            f = find_str(t, K_FINAL, key);
+        }
         const char *e = i == n - 1 ? find_str(t, K_ENDSYL, s) : NULL;
         const char *cd = find_str(t, K_CODA, s);
         int open = last >= 0 && !pl->v[last].coda[0] && last == pl->n - 1;
@@ -308,7 +313,10 @@ static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
         const char *split = j == n - 1 ? find_str(t, K_SPLIT, pair) : NULL;
         if (j == 0 && prev >= 0 && prev == pl->n - 1 && r_before_l(t, &pl->v[prev], c[j].p->s))
             continue; /* Carlsen các xen: the r written closes it (r_codas), the l is not said */
-        const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, c[j].p->s) : NULL;
+        /* a coda row of the pair first: ŋ before k, ɡ is n (Helsinki hen xin ki, Lanka lan ca) */
+        const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, pair) : NULL;
+        if (!cd && j == 0 && prev >= 0 && !split)
+            cd = find_str(t, K_CODA, c[j].p->s);
         /* a splitgem row: the split consonant closes a stressed vowel of its list before it too (Leicester lét xtơ) */
         if (split && j == 0 && prev >= 0 && pl->v[prev].stress == 1 &&
             has_word(find_str(t, K_SPLITGEM, pair), pl->v[prev].vowel))

@@ -73,6 +73,13 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"lotion", "lô sần", "-tion keeps s"},
     /* hint ə ia$: i a */
     {"Georgia", "gioóc gi a", "a last -ia said ə is i a"},
+    /* coda ŋ k: n (a coda row of two consonants) */
+    {"Helsinki", "hen xin ki", "ŋ before k closes with n"},
+    {"Lukashenko", "lu ca sen cô", "ŋ before k closes with n"},
+    {"Congo", "công gô", "ŋ before ɡ keeps ng"},
+    /* final a ŋ k: nh (a final row of two consonants) */
+    {"Agribank", "a gờ ri banh", "-ank is anh"},
+    {"Frank", "phờ ranh", "-ank is anh"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
