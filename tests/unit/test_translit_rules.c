@@ -80,6 +80,9 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     /* final a ŋ k: nh (a final row of two consonants) */
     {"Agribank", "a gờ ri banh", "-ank is anh"},
     {"Frank", "phờ ranh", "-ank is anh"},
+    /* voice inho$: pt (before =romaji); onset ʁ, vowel ɑ, hint u o and ʊ o: ô */
+    {"Ronaldinho", "rô nan đi nhô", "Portuguese -inho: the Portuguese voice"},
+    {"Mourinho", "mu ri nhô", "Portuguese -inho before the romaji test"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
@@ -113,7 +116,7 @@ static void test_romaji(const translit *t)
 {
     static const struct { const char *word, *voice; } V[] = {
         {"Takeshima", "eo"}, {"Nishikori", "eo"}, {"Mitsubishi", "eo"}, {"Kane", "en"}, {"Maine", "en"},
-        {"Antoine", "en"}, {"Pelosi", "en"}, {"Tennessee", "en"}, {"Jamie", "en"}, {"Rihanna", "en"}};
+        {"Antoine", "en"}, {"Pelosi", "en"}, {"Tennessee", "en"}, {"Jamie", "en"}, {"Rihanna", "en"}, {"Mourinho", "pt"}};
     for (size_t i = 0; i < sizeof V / sizeof V[0]; i++)
         CHECK_STR(translit_voice(t, V[i].word, strlen(V[i].word)), V[i].voice, V[i].word);
 }
