@@ -166,7 +166,11 @@ static int emit(const translit *t, const char *onset, const char *rhyme, strbuf 
 {
     char base[64], buf[96];
     int tone = strip_tone(rhyme, base, sizeof base);
-    const char *rw = find_str(t, K_RHYME, base);
+    char key[80]; /* a row "onset rhyme" first (c ôm: com), then "rhyme" */
+    snprintf(key, sizeof key, "%s %s", onset, base);
+    const char *rw = find_str(t, K_RHYME, key);
+    if (!rw)
+        rw = find_str(t, K_RHYME, base);
     if (rw) {
         int t2 = strip_tone(rw, base, sizeof base);
         tone = t2 ? t2 : tone;

@@ -83,6 +83,10 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     /* voice inho$: pt (before =romaji); onset ʁ, vowel ɑ, hint u o and ʊ o: ô */
     {"Ronaldinho", "rô nan đi nhô", "Portuguese -inho: the Portuguese voice"},
     {"Mourinho", "mu ri nhô", "Portuguese -inho before the romaji test"},
+    /* rhyme "c ôm": om (an onset + rhyme row) */
+    {"combo", "com bô", "c + ôm is com"},
+    {"Kompany", "com pa ni", "c + ôm is com"},
+    {"Thompson", "tôm xơn", "another onset keeps ôm"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
