@@ -373,7 +373,9 @@ static int say_phonemes(const translit *t, const char *word, size_t n, strbuf *o
     char eo[192];
     const char *sp = lw;
     const rule *v = translit_voice_row(t, lw, m);
-    size_t k = v && !strcmp(v->from, "=romaji") ? translit_romaji_eo(lw, m, eo, sizeof eo) : 0;
+    size_t k = v && !strcmp(v->from, "=romaji") ? translit_romaji_eo(lw, m, eo, sizeof eo)
+               : v && !strcmp(v->from, "=kh")   ? translit_kh_eo(lw, m, eo, sizeof eo)
+                                                : 0;
     if (k)
         sp = eo, m = k;
     int rc = synth_foreign_phonemes(sp, m, v ? v->to : "en", &ph);

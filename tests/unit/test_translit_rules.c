@@ -87,6 +87,10 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"combo", "com bô", "c + ôm is com"},
     {"Kompany", "com pa ni", "c + ôm is com"},
     {"Thompson", "tôm xơn", "another onset keeps ôm"},
+    /* voice =kh: eo, the word respelled in Esperanto's letters (kh ĥ) */
+    {"Sakhalin", "xa kha lin", "kh before a vowel: Esperanto's ĥ"},
+    {"Zakharova", "da kha rô va", "kh before a vowel: Esperanto's ĥ"},
+    {"Khabib", "kha bíp", "kh before a vowel: Esperanto's ĥ"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
@@ -120,7 +124,8 @@ static void test_romaji(const translit *t)
 {
     static const struct { const char *word, *voice; } V[] = {
         {"Takeshima", "eo"}, {"Nishikori", "eo"}, {"Mitsubishi", "eo"}, {"Kane", "en"}, {"Maine", "en"},
-        {"Antoine", "en"}, {"Pelosi", "en"}, {"Tennessee", "en"}, {"Jamie", "en"}, {"Rihanna", "en"}, {"Mourinho", "pt"}};
+        {"Antoine", "en"}, {"Pelosi", "en"}, {"Tennessee", "en"}, {"Jamie", "en"}, {"Rihanna", "en"}, {"Mourinho", "pt"},
+        {"Sakhalin", "eo"}, {"Lockheed", "en"}, {"Beckham", "en"}, {"Kazakhstan", "en"}};
     for (size_t i = 0; i < sizeof V / sizeof V[0]; i++)
         CHECK_STR(translit_voice(t, V[i].word, strlen(V[i].word)), V[i].voice, V[i].word);
 }
