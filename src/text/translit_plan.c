@@ -406,13 +406,18 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
          * đu), but is in English words (computer com piu tơ, secure xi kiu) */
         if (!strcmp(glide, "j") && gv[v] && gv[v]->s[0] == 'u' && !pl->english)
             glide = "";
-        /* nor as the onset of a name's first written u (Uber u bơ, Umerov u mê rốp) */
-        if (i == 0 && v == 1 && take == 1 && lw[0] == 'u' && !strcmp(s[0].p->s, "j") && !pl->english)
+        /* nor as the onset of a name's first written u or eu (Uber u bơ, Umerov u mê rốp); a first eu
+         * is the press's ơ, as said ɜː (Euro ơ rô, Eurostat ơ rô xtát, Eusebio ơ xê bi ô) */
+        int eu = lw[0] == 'e' && lw[1] == 'u';
+        if (i == 0 && v == 1 && take == 1 && (lw[0] == 'u' || eu) && !strcmp(s[0].p->s, "j") && !pl->english)
             onset = "";
+        const char *eu_vowel = i == 0 && v == 1 && eu && !onset[0] ? "ɜː" : NULL;
         /* a vowel before r and a vowel may be said as another (an rvowel row: Maduro ʊə -> ʊ, đu rô) */
         const char *vowel = s[v].p->s, *rv = rvowel_row(t, &s[v], gv[v], pl->english);
         if (rv && v + 2 < n && is_r(s[v + 1].p->s) && s[v + 2].p->vowel)
             vowel = rv;
+        if (eu_vowel)
+            vowel = eu_vowel;
         pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v], NULL, NULL};
         prev = pl->n++;
         i = v + 1;

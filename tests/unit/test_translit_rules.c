@@ -91,6 +91,10 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"Sakhalin", "xa kha lin", "kh before a vowel: Esperanto's ĥ"},
     {"Zakharova", "da kha rô va", "kh before a vowel: Esperanto's ĥ"},
     {"Khabib", "kha bíp", "kh before a vowel: Esperanto's ĥ"},
+    /* a first eu said ju: ơ, no onset (translit_plan.c) */
+    {"Euro", "ơ rô", "a first eu is ơ"},
+    {"Europa", "ơ rô pa", "a first eu is ơ"},
+    {"Heungmin", "hiu min", "an eu after a consonant is not"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
