@@ -166,7 +166,11 @@ static int emit(const translit *t, const char *onset, const char *rhyme, strbuf 
 {
     char base[64], buf[96];
     int tone = strip_tone(rhyme, base, sizeof base);
-    const char *rw = find_str(t, K_RHYME, base);
+    char key[80]; /* a row "onset rhyme" first (c ôm: com), then "rhyme" */
+    snprintf(key, sizeof key, "%s %s", onset, base);
+    const char *rw = find_str(t, K_RHYME, key);
+    if (!rw)
+        rw = find_str(t, K_RHYME, base);
     if (rw) {
         int t2 = strip_tone(rw, base, sizeof base);
         tone = t2 ? t2 : tone;
@@ -369,7 +373,9 @@ static int say_phonemes(const translit *t, const char *word, size_t n, strbuf *o
     char eo[192];
     const char *sp = lw;
     const rule *v = translit_voice_row(t, lw, m);
-    size_t k = v && !strcmp(v->from, "=romaji") ? translit_romaji_eo(lw, m, eo, sizeof eo) : 0;
+    size_t k = v && !strcmp(v->from, "=romaji") ? translit_romaji_eo(lw, m, eo, sizeof eo)
+               : v && !strcmp(v->from, "=kh")   ? translit_kh_eo(lw, m, eo, sizeof eo)
+                                                : 0;
     if (k)
         sp = eo, m = k;
     int rc = synth_foreign_phonemes(sp, m, v ? v->to : "en", &ph);

@@ -49,6 +49,12 @@ const rule *translit_voice_row(const translit *t, const char *lw, size_t n);
 int translit_romaji(const char *lw, size_t n);
 size_t translit_romaji_eo(const char *lw, size_t n, char *out, size_t cap);
 
+/* translit_kh.c: 1 when the lowercase word has kh before a vowel (not ckh)
+ * and only letters Esperanto has (the voice cue "=kh"); its letters respelled
+ * in Esperanto's (kh ĥ, sh ŝ, ch ĉ, zh ĵ, y j), as translit_romaji_eo. */
+int translit_kh(const char *lw, size_t n);
+size_t translit_kh_eo(const char *lw, size_t n, char *out, size_t cap);
+
 /* ---- a word's segments and syllables (translit_plan.c) */
 
 typedef struct seg {

@@ -258,6 +258,11 @@ static void trailing(const translit *t, const seg *c, int n, plan *pl, int last,
     for (int i = 0; i < n; i++) {
         const char *s = c[i].p->s;
         const char *f = i == n - 1 ? final_row(t, last >= 0 ? pl->v[last].vowel : "", i == 0, s, s_end) : NULL;
+        if (i == 0 && n >= 2 && last >= 0) { /* a final row "vowel consonant consonant" (a ŋ k: bank banh) */
+            char key[3 * PH_MAX + 4];
+            snprintf(key, sizeof key, "%s %s %s", pl->v[last].vowel, s, c[1].p->s);
+            f = find_str(t, K_FINAL, key);
+        }
         const char *e = i == n - 1 ? find_str(t, K_ENDSYL, s) : NULL;
         const char *cd = find_str(t, K_CODA, s);
         int open = last >= 0 && !pl->v[last].coda[0] && last == pl->n - 1;
@@ -308,7 +313,10 @@ static void between(const translit *t, const seg *c, int n, plan *pl, int prev)
         const char *split = j == n - 1 ? find_str(t, K_SPLIT, pair) : NULL;
         if (j == 0 && prev >= 0 && prev == pl->n - 1 && r_before_l(t, &pl->v[prev], c[j].p->s))
             continue; /* Carlsen các xen: the r written closes it (r_codas), the l is not said */
-        const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, c[j].p->s) : NULL;
+        /* a coda row of the pair first: ŋ before k, ɡ is n (Helsinki hen xin ki, Lanka lan ca) */
+        const char *cd = j == 0 && prev >= 0 && !split ? find_str(t, K_CODA, pair) : NULL;
+        if (!cd && j == 0 && prev >= 0 && !split)
+            cd = find_str(t, K_CODA, c[j].p->s);
         /* a splitgem row: the split consonant closes a stressed vowel of its list before it too (Leicester lét xtơ) */
         if (split && j == 0 && prev >= 0 && pl->v[prev].stress == 1 &&
             has_word(find_str(t, K_SPLITGEM, pair), pl->v[prev].vowel))
@@ -398,13 +406,18 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
          * đu), but is in English words (computer com piu tơ, secure xi kiu) */
         if (!strcmp(glide, "j") && gv[v] && gv[v]->s[0] == 'u' && !pl->english)
             glide = "";
-        /* nor as the onset of a name's first written u (Uber u bơ, Umerov u mê rốp) */
-        if (i == 0 && v == 1 && take == 1 && lw[0] == 'u' && !strcmp(s[0].p->s, "j") && !pl->english)
+        /* nor as the onset of a name's first written u or eu (Uber u bơ, Umerov u mê rốp); a first eu
+         * is the press's ơ, as said ɜː (Euro ơ rô, Eurostat ơ rô xtát, Eusebio ơ xê bi ô) */
+        int eu = lw[0] == 'e' && lw[1] == 'u';
+        if (i == 0 && v == 1 && take == 1 && (lw[0] == 'u' || eu) && !strcmp(s[0].p->s, "j") && !pl->english)
             onset = "";
+        const char *eu_vowel = i == 0 && v == 1 && eu && !onset[0] ? "ɜː" : NULL;
         /* a vowel before r and a vowel may be said as another (an rvowel row: Maduro ʊə -> ʊ, đu rô) */
         const char *vowel = s[v].p->s, *rv = rvowel_row(t, &s[v], gv[v], pl->english);
         if (rv && v + 2 < n && is_r(s[v + 1].p->s) && s[v + 2].p->vowel)
             vowel = rv;
+        if (eu_vowel)
+            vowel = eu_vowel;
         pl->v[pl->n] = (syl){NULL, onset, glide, vowel, "", s[v].stress, gv[v], NULL, NULL};
         prev = pl->n++;
         i = v + 1;

@@ -129,6 +129,8 @@ static int cue_matches(const char *cue, const char *w, size_t n)
 {
     if (!strcmp(cue, "=romaji"))
         return translit_romaji(w, n);
+    if (!strcmp(cue, "=kh"))
+        return translit_kh(w, n);
     size_t k = strlen(cue);
     int head = cue[0] == '^', tail = k > 0 && cue[k - 1] == '$';
     const char *c = cue + head;

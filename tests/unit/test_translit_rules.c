@@ -73,6 +73,28 @@ static const struct { const char *word, *reading, *rule; } WORDS[] = {
     {"lotion", "lô sần", "-tion keeps s"},
     /* hint ə ia$: i a */
     {"Georgia", "gioóc gi a", "a last -ia said ə is i a"},
+    /* coda ŋ k: n (a coda row of two consonants) */
+    {"Helsinki", "hen xin ki", "ŋ before k closes with n"},
+    {"Lukashenko", "lu ca sen cô", "ŋ before k closes with n"},
+    {"Congo", "công gô", "ŋ before ɡ keeps ng"},
+    /* final a ŋ k: nh (a final row of two consonants) */
+    {"Agribank", "a gờ ri banh", "-ank is anh"},
+    {"Frank", "phờ ranh", "-ank is anh"},
+    /* voice inho$: pt (before =romaji); onset ʁ, vowel ɑ, hint u o and ʊ o: ô */
+    {"Ronaldinho", "rô nan đi nhô", "Portuguese -inho: the Portuguese voice"},
+    {"Mourinho", "mu ri nhô", "Portuguese -inho before the romaji test"},
+    /* rhyme "c ôm": om (an onset + rhyme row) */
+    {"combo", "com bô", "c + ôm is com"},
+    {"Kompany", "com pa ni", "c + ôm is com"},
+    {"Thompson", "tôm xơn", "another onset keeps ôm"},
+    /* voice =kh: eo, the word respelled in Esperanto's letters (kh ĥ) */
+    {"Sakhalin", "xa kha lin", "kh before a vowel: Esperanto's ĥ"},
+    {"Zakharova", "da kha rô va", "kh before a vowel: Esperanto's ĥ"},
+    {"Khabib", "kha bíp", "kh before a vowel: Esperanto's ĥ"},
+    /* a first eu said ju: ơ, no onset (translit_plan.c) */
+    {"Euro", "ơ rô", "a first eu is ơ"},
+    {"Europa", "ơ rô pa", "a first eu is ơ"},
+    {"Heungmin", "hiu min", "an eu after a consonant is not"},
 };
 
 /* translit_vietnamized: a press spelling is cut (NULL: not one, -1) */
@@ -106,7 +128,8 @@ static void test_romaji(const translit *t)
 {
     static const struct { const char *word, *voice; } V[] = {
         {"Takeshima", "eo"}, {"Nishikori", "eo"}, {"Mitsubishi", "eo"}, {"Kane", "en"}, {"Maine", "en"},
-        {"Antoine", "en"}, {"Pelosi", "en"}, {"Tennessee", "en"}, {"Jamie", "en"}, {"Rihanna", "en"}};
+        {"Antoine", "en"}, {"Pelosi", "en"}, {"Tennessee", "en"}, {"Jamie", "en"}, {"Rihanna", "en"}, {"Mourinho", "pt"},
+        {"Sakhalin", "eo"}, {"Lockheed", "en"}, {"Beckham", "en"}, {"Kazakhstan", "en"}};
     for (size_t i = 0; i < sizeof V / sizeof V[0]; i++)
         CHECK_STR(translit_voice(t, V[i].word, strlen(V[i].word)), V[i].voice, V[i].word);
 }
