@@ -173,6 +173,38 @@ int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t
     return put(fc->text.s + from, out) ? -1 : 0;
 }
 
+int foreign_read_toneless(foreign_cache *fc, const translit *tr, const char *word, size_t n, strbuf *out)
+{
+    char key[TONES_MAX_LETTERS + 2];
+    if (n + 1 >= sizeof key)
+        return foreign_read(fc, tr, word, n, out);
+    key[0] = '#'; /* its own entry: the same letters in running text are a foreign word's */
+    memcpy(key + 1, word, n);
+    int at = dict_get(&fc->index, key, n + 1);
+    if (at >= 0)
+        return put(fc->text.s + at, out) ? -1 : 0;
+    if (at == -2)
+        return foreign_read(fc, tr, word, n, out);
+    if (fc->text.len > FOREIGN_CACHE_MAX) {
+        dict_free(&fc->index);
+        strbuf_clear(&fc->text);
+    }
+    size_t start = fc->text.len;
+    int rc = tones_last_resort(word, n, &fc->text);
+    if (rc < 0)
+        return -1;
+    if (rc) {
+        strbuf_truncate(&fc->text, start);
+        return dict_put(&fc->index, key, n + 1, -2) ? -1 : foreign_read(fc, tr, word, n, out);
+    }
+    size_t from = start;
+    while (from < fc->text.len && fc->text.s[from] == ' ')
+        from++;
+    if (strbuf_putc(&fc->text, '\0') || dict_put(&fc->index, key, n + 1, (int)from))
+        return -1;
+    return put(fc->text.s + from, out) ? -1 : 0;
+}
+
 void foreign_cache_free(foreign_cache *fc)
 {
     dict_free(&fc->index);

@@ -21,6 +21,10 @@ typedef struct foreign_cache {
  * (src/text/tones.c) when that is sure, else the word in Vietnamese syllables. 0; 1 when there is none (out unchanged:
  * the caller keeps or spells the word); -1 on out of memory. */
 int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t n, strbuf *out);
+/* The same for the lower-case letters of an address or a hashtag: the
+ * likeliest toneless Vietnamese (tones_last_resort) first, remembered under
+ * its own key. */
+int foreign_read_toneless(foreign_cache *fc, const translit *tr, const char *word, size_t n, strbuf *out);
 void foreign_cache_free(foreign_cache *fc);
 
 /* 1 when word[0..n) looks foreign: Latin letters only, none of them a letter

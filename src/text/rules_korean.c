@@ -46,6 +46,9 @@ static int joined(const token *t, size_t j)
 /* the last word of the Korean name that begins at t[i], or (size_t)-1 */
 static size_t name_run(const classify_ctx *c, const korean *k, const token *t, size_t n, size_t i)
 {
+    /* first, cheaply: a capitalized word joined to the next, which is capitalized too */
+    if (i + 1 >= n || !joined(t, i) || !t[i + 1].core.n || t[i + 1].core.s[0] < 'A' || t[i + 1].core.s[0] > 'Z')
+        return (size_t)-1;
     int syl = korean_word(k, t[i].core);
     if (!syl)
         return (size_t)-1;

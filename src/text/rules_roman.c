@@ -170,7 +170,8 @@ RULE_BODY int abbr_roman_rest(rule_at *a)
 int rule_abbr_roman(rule_at *a)
 {
     slice s = a->t[a->i].core;
-    return s.n >= 4 && strchr("IVX", s.s[s.n - 1]) && s.s[s.n - 2] >= 'I' && s.s[s.n - 2] <= 'X' ? abbr_roman_rest(a) : 0;
+    char last = s.n >= 4 ? s.s[s.n - 1] : 0;
+    return (last == 'I' || last == 'V' || last == 'X') && s.s[s.n - 2] >= 'I' && s.s[s.n - 2] <= 'X' ? abbr_roman_rest(a) : 0;
 }
 
 /* Quý II/2021: a Roman numeral and a year after a Roman cue */

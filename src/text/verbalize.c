@@ -233,8 +233,10 @@ static int read_schwa(slice s, strbuf *out)
  * Vietnamese (nguoiviet "người việt"; src/text/tones.c), else foreign */
 static int read_toneless(const verbalize_ctx *c, slice s, strbuf *out)
 {
-    int rc = c->foreign_keep ? 1 : tones_last_resort(s.s, s.n, out);
-    return rc < 0 ? -1 : rc ? read_foreign(c, s, out) : 0;
+    if (c->foreign_keep || !c->tr || !c->fc)
+        return read_foreign(c, s, out);
+    int rc = foreign_read_toneless(c->fc, c->tr, s.s, s.n, out);
+    return rc < 0 ? -1 : rc ? vb_spell(c, s, out) : 0;
 }
 
 /* one part of a mixed token, a code, a serial or a URL, as the classifier
