@@ -134,9 +134,11 @@ static int put(const char *reading, strbuf *out)
     return strbuf_word(out, reading);
 }
 
-int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t n, strbuf *out)
+/* What the cache remembers under key: 0 (said), 1 (no reading), -1 (out of
+ * memory), or 2 when it was never asked (the cache emptied first when full). */
+static int recall(foreign_cache *fc, const char *key, size_t n, strbuf *out)
 {
-    int at = dict_get(&fc->index, word, n);
+    int at = dict_get(&fc->index, key, n);
     if (at == -2)
         return 1;
     if (at >= 0)
@@ -145,10 +147,33 @@ int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t
         dict_free(&fc->index);
         strbuf_clear(&fc->text);
     }
+    return 2;
+}
+
+/* The reading put in fc->text from start on, remembered under key and said;
+ * with clusters, a schwa syllable that only splits a cluster joined first
+ * (a transliteration's, never a Vietnamese word's: bờ rào). */
+static int remember(foreign_cache *fc, const char *key, size_t n, size_t start, int clusters, strbuf *out)
+{
+    size_t from = start; /* a reading puts a space before it when the text does not end in one */
+    while (from < fc->text.len && fc->text.s[from] == ' ')
+        from++;
+    if (clusters)
+        strbuf_truncate(&fc->text, from + press_clusters(fc->text.s + from, fc->text.len - from));
+    if (strbuf_putc(&fc->text, '\0') || dict_put(&fc->index, key, n, (int)from))
+        return -1;
+    return put(fc->text.s + from, out) ? -1 : 0;
+}
+
+int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t n, strbuf *out)
+{
+    int rc = recall(fc, word, n, out);
+    if (rc != 2)
+        return rc;
     size_t start = fc->text.len;
     /* toneless Vietnamese first (dichvucong, Kinhtedothi, #dulichvietnam:
      * "dịch vụ công"; it answers only when sure), else a foreign word */
-    int rc = tones_restore(word, n, &fc->text);
+    rc = tones_restore(word, n, &fc->text);
     /* a capitalized name of one toneless syllable whose rhyme needs its marks
      * (Duong, Tuyet, Quoc: no syllable as written): its likeliest syllable,
      * rather than English letters (đu ông, tai ít, quác) */
@@ -164,13 +189,7 @@ int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t
         strbuf_truncate(&fc->text, start);
         return dict_put(&fc->index, word, n, -2) ? -1 : 1;
     }
-    size_t from = start; /* translit puts a space before the word when the text does not end in one */
-    while (from < fc->text.len && fc->text.s[from] == ' ')
-        from++;
-    strbuf_truncate(&fc->text, from + press_clusters(fc->text.s + from, fc->text.len - from));
-    if (strbuf_putc(&fc->text, '\0') || dict_put(&fc->index, word, n, (int)from))
-        return -1;
-    return put(fc->text.s + from, out) ? -1 : 0;
+    return remember(fc, word, n, start, 1, out);
 }
 
 int foreign_read_toneless(foreign_cache *fc, const translit *tr, const char *word, size_t n, strbuf *out)
@@ -180,29 +199,18 @@ int foreign_read_toneless(foreign_cache *fc, const translit *tr, const char *wor
         return foreign_read(fc, tr, word, n, out);
     key[0] = '#'; /* its own entry: the same letters in running text are a foreign word's */
     memcpy(key + 1, word, n);
-    int at = dict_get(&fc->index, key, n + 1);
-    if (at >= 0)
-        return put(fc->text.s + at, out) ? -1 : 0;
-    if (at == -2)
+    int rc = recall(fc, key, n + 1, out);
+    if (rc == 1)
         return foreign_read(fc, tr, word, n, out);
-    if (fc->text.len > FOREIGN_CACHE_MAX) {
-        dict_free(&fc->index);
-        strbuf_clear(&fc->text);
-    }
+    if (rc != 2)
+        return rc;
     size_t start = fc->text.len;
-    int rc = tones_last_resort(word, n, &fc->text);
+    rc = tones_last_resort(word, n, &fc->text);
     if (rc < 0)
         return -1;
-    if (rc) {
-        strbuf_truncate(&fc->text, start);
+    if (rc)
         return dict_put(&fc->index, key, n + 1, -2) ? -1 : foreign_read(fc, tr, word, n, out);
-    }
-    size_t from = start;
-    while (from < fc->text.len && fc->text.s[from] == ' ')
-        from++;
-    if (strbuf_putc(&fc->text, '\0') || dict_put(&fc->index, key, n + 1, (int)from))
-        return -1;
-    return put(fc->text.s + from, out) ? -1 : 0;
+    return remember(fc, key, n + 1, start, 0, out);
 }
 
 void foreign_cache_free(foreign_cache *fc)

@@ -42,6 +42,14 @@ const char *translit_find_str(const translit *t, int kind, const char *s);
 const char *translit_voice_for(const translit *t, const char *lw, size_t n);
 const rule *translit_voice_row(const translit *t, const char *lw, size_t n);
 
+/* translit_romaji.c: w[0..n) with each piece of table[0..rows) that starts
+ * at a letter (the first that fits) replaced, into out[0..cap): the length,
+ * or 0 when out is too small. The respellings the Esperanto voice reads. */
+typedef struct translit_pair {
+    const char *from, *to;
+} translit_pair;
+size_t translit_eo_respell(const translit_pair *table, size_t rows, const char *w, size_t n, char *out, size_t cap);
+
 /* translit_romaji.c: 1 when the lowercase word is a Japanese name in
  * Hepburn romaji (the voice cue "=romaji"); its letters respelled in
  * Esperanto's (shi ŝi, chi ĉi, tsu cu, ji ĝi, ya ja, ai aj) into out[0..cap),

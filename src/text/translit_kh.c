@@ -20,21 +20,6 @@ int translit_kh(const char *w, size_t n)
 
 size_t translit_kh_eo(const char *w, size_t n, char *out, size_t cap)
 {
-    static const struct { const char *from, *to; } EO[] = {
-        {"kh", "ĥ"}, {"sh", "ŝ"}, {"ch", "ĉ"}, {"zh", "ĵ"}, {"y", "j"}};
-    size_t k = 0;
-    for (size_t i = 0; i < n;) {
-        size_t e = 0;
-        while (e < sizeof EO / sizeof EO[0] && strncmp(w + i, EO[e].from, strlen(EO[e].from)))
-            e++;
-        const char *piece = e < sizeof EO / sizeof EO[0] ? EO[e].to : NULL;
-        size_t from = piece ? strlen(EO[e].from) : 1, len = piece ? strlen(piece) : 1;
-        if (k + len >= cap)
-            return 0;
-        memcpy(out + k, piece ? piece : w + i, len);
-        k += len;
-        i += from;
-    }
-    out[k] = '\0';
-    return k;
+    static const translit_pair EO[] = {{"kh", "ĥ"}, {"sh", "ŝ"}, {"ch", "ĉ"}, {"zh", "ĵ"}, {"y", "j"}};
+    return translit_eo_respell(EO, sizeof EO / sizeof EO[0], w, n, out, cap);
 }

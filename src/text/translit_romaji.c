@@ -58,18 +58,15 @@ int translit_romaji(const char *w, size_t n)
     return morae >= 3 && n >= 5;
 }
 
-size_t translit_romaji_eo(const char *w, size_t n, char *out, size_t cap)
+size_t translit_eo_respell(const translit_pair *table, size_t rows, const char *w, size_t n, char *out, size_t cap)
 {
-    static const struct { const char *from, *to; } EO[] = {
-        {"sh", "ŝ"}, {"ch", "ĉ"}, {"ts", "tc"}, {"j", "ĝ"}, {"y", "ĵ"},
-        {"ai", "aj"}, {"ei", "ej"}, {"ui", "uj"}};
     size_t k = 0;
     for (size_t i = 0; i < n;) {
         size_t e = 0;
-        while (e < sizeof EO / sizeof EO[0] && strncmp(w + i, EO[e].from, strlen(EO[e].from)))
+        while (e < rows && strncmp(w + i, table[e].from, strlen(table[e].from)))
             e++;
-        const char *piece = e < sizeof EO / sizeof EO[0] ? EO[e].to : NULL;
-        size_t from = piece ? strlen(EO[e].from) : 1, len = piece ? strlen(piece) : 1;
+        const char *piece = e < rows ? table[e].to : NULL;
+        size_t from = piece ? strlen(table[e].from) : 1, len = piece ? strlen(piece) : 1;
         if (k + len >= cap)
             return 0;
         memcpy(out + k, piece ? piece : w + i, len);
@@ -78,4 +75,11 @@ size_t translit_romaji_eo(const char *w, size_t n, char *out, size_t cap)
     }
     out[k] = '\0';
     return k;
+}
+
+size_t translit_romaji_eo(const char *w, size_t n, char *out, size_t cap)
+{
+    static const translit_pair EO[] = {{"sh", "ŝ"}, {"ch", "ĉ"}, {"ts", "tc"}, {"j", "ĝ"},
+                                       {"y", "ĵ"},  {"ai", "aj"}, {"ei", "ej"}, {"ui", "uj"}};
+    return translit_eo_respell(EO, sizeof EO / sizeof EO[0], w, n, out, cap);
 }
