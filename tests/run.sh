@@ -116,6 +116,21 @@ else
     fail "held-out real news: not scored" "$ho"
 fi
 
+# --- unseen real news (tests/realnews-unseen/): samples built after the last fixes, their
+# references written before any run; measured like the held-out set, not held to a list
+for f in tests/realnews-unseen/*.tsv; do
+    [ -f "$f" ] || continue
+    un=$("$SHARED/tools/tn-score" --tsv --cmd "$BIN normalize" "$f" 2>&1)
+    un_rate=$(printf '%s\n' "$un" | sed -n 's/^pass rate \([0-9.]*\)%.*/\1/p' | head -1)
+    un_n=$(($(wc -l < "$f") - 1))
+    if [ -n "$un_rate" ]; then
+        ok "unseen real news ${f##*/}: ${un_rate}% of $un_n lines read fully right (measured, not tuned)"
+        printf '%s\n' "$un" | grep -E '^\s+[a-z]+\s+[0-9]+/[0-9]+' | sed 's/^/     /'
+    else
+        fail "unseen real news ${f##*/}: not scored" "$un"
+    fi
+done
+
 # no language switch: eSpeak-NG says every real-news line, foreign names and all,
 # with its Vietnamese voice (a switch shows as "(en)" in its phonemes)
 # (one line of phonemes per line read: an empty or short answer is a failure, not a pass)
