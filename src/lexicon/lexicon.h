@@ -76,7 +76,7 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
     /* what a single word is, for the classifier's rules (the word itself); the ones                \
      * asked of most tokens first, in the masks */                                                  \
     X(ROLE_DATE_SAID, "date-said") X(ROLE_MONTH_WORD, "month-word") X(ROLE_YEAR_WORD, "year-word")  \
-    X(ROLE_QUARTER_WORD, "quarter-word") X(ROLE_KM_MARKER, "km-marker")                             \
+    X(ROLE_QUARTER_WORD, "quarter-word") X(ROLE_WEEK_WORD, "week-word") X(ROLE_KM_MARKER, "km-marker")                             \
     X(ROLE_NUMBER_WORD, "number-word") X(ROLE_AND, "and") X(ROLE_OR, "or")                          \
     X(ROLE_DAY_WORD, "day-word") X(ROLE_WEEKDAY_WORD, "weekday-word")                               \
     X(ROLE_TIMES_WORD, "times-word") X(ROLE_DEGREE_WORD, "degree-word")                             \

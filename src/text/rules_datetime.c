@@ -105,16 +105,28 @@ static int dot_date(const classify_ctx *c, const token *t, size_t n, size_t i)
     return second_day || (rule_cue(c, t, i, ROLE_DATE_DOT) && date_ends(c, t, n, i, 0));
 }
 
-/* Quý II/2021, quý 3/2023: the quarter and its year */
+/* tuần 43/2022: a week of the year (1 to 53) and its year, which must be written */
+static unsigned week_of_year(slice a, slice y)
+{
+    unsigned w = 0;
+    for (size_t k = 0; k < a.n; k++)
+        w = w * 10 + (unsigned)(a.s[k] - '0');
+    return a.n >= 1 && a.n <= 2 && is_digits(a) && y.n == 4 && w >= 1 && w <= 53 ? w : 0;
+}
+
+/* Quý II/2021, quý 3/2023: the quarter and its year; tuần 43/2022 */
 static int quarter(const classify_ctx *c, const token *t, size_t i, int listed, span *sp)
 {
-    if (i == 0 || !(listed || rule_word_has(c, &t[i - 1], ROLE_QUARTER_WORD)))
+    int week = i > 0 && !listed && rule_word_has(c, &t[i - 1], ROLE_WEEK_WORD);
+    if (i == 0 || !(listed || week || rule_word_has(c, &t[i - 1], ROLE_QUARTER_WORD)))
         return 0;
     const slice s = t[i].core;
     const char *sl = memchr(s.s, '/', s.n);
     slice a = {s.s, sl ? (size_t)(sl - s.s) : s.n}, y = {sl ? sl + 1 : "", sl ? s.n - a.n - 1 : 0};
-    unsigned q = is_digits(a) && a.n == 1 ? (unsigned)(a.s[0] - '0') : num_roman_value(a.s, a.n);
-    if (q < 1 || q > 4 || (sl && !(is_digits(y) && y.n == 4)))
+    unsigned q = week                        ? week_of_year(a, y)
+                 : is_digits(a) && a.n == 1 ? (unsigned)(a.s[0] - '0')
+                                            : num_roman_value(a.s, a.n);
+    if (q < 1 || (!week && q > 4) || (sl && !(is_digits(y) && y.n == 4)))
         return 0;
     *sp = rule_mk(CL_ROMAN, s);
     sp->roman = q;
@@ -156,7 +168,7 @@ int rule_quarter(rule_at *a)
 {
     if (a->i == 0)
         return 0;
-    if (rule_word_has(a->c, &a->t[a->i - 1], ROLE_QUARTER_WORD))
+    if (rule_word_has(a->c, &a->t[a->i - 1], ROLE_QUARTER_WORD) || rule_word_has(a->c, &a->t[a->i - 1], ROLE_WEEK_WORD))
         return quarter_rest(a, 0);
     return listed_quarter(a) ? quarter_rest(a, 1) : 0;
 }
