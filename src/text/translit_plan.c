@@ -386,8 +386,10 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         int take = take_onset(t, s + i, v - i, prev >= 0, &onset, &glide);
         int rest = v - i - take;
         /* eSpeak-NG's z of a written s (or x) is x, as names are read by their letters (Theresa tê rê
-         * xa, Museveni mu xê vê ni, Isabel i xa ben): the zonset row, in a word written without z */
-        const char *zo = take && prev >= 0 && !strchr(lw, 'z') ? find_str(t, K_ZONSET, s[v - 1].p->s) : NULL;
+         * xa, Museveni mu xê vê ni, Isabel i xa ben; a first x: Xavi xa vi): the zonset row, in a word
+         * written without z */
+        int after = prev >= 0 || (i == 0 && lw[0] == 'x');
+        const char *zo = take && after && !strchr(lw, 'z') ? find_str(t, K_ZONSET, s[v - 1].p->s) : NULL;
         if (zo && !glide[0])
             onset = zo;
         /* an lonset row: a consonant's onset by the vowel letters after it (ʃ ia: x, Patricia pa tri xi a) */
