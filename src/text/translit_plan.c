@@ -144,6 +144,9 @@ static void align(const seg *s, int n, const char *lw, group *g, const group **g
 
 /* ---- segments into syllables */
 
+/* 1 when the vowel phoneme v begins with an i (i iː ɪ iə ɪə) */
+static int front_i(const char *v) { return v[0] == 'i' || !strncmp(v, "ɪ", strlen("ɪ")); }
+
 
 static int is_glide(const translit *t, const phone *p) { return translit_find_str(t, K_GLIDE, p->s) != NULL; }
 
@@ -412,6 +415,9 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
          * is the press's ơ, as said ɜː (Euro ơ rô, Eurostat ơ rô xtát, Eusebio ơ xê bi ô) */
         int eu = lw[0] == 'e' && lw[1] == 'u';
         if (i == 0 && v == 1 && take == 1 && (lw[0] == 'u' || eu) && !strcmp(s[0].p->s, "j") && !pl->english)
+            onset = "";
+        /* nor before an i said after it (Year ia, Yinxing in xinh, Yıldız in đít) */
+        if (i == 0 && v == 1 && take == 1 && !strcmp(s[0].p->s, "j") && front_i(s[1].p->s))
             onset = "";
         const char *eu_vowel = i == 0 && v == 1 && eu && !onset[0] ? "ɜː" : NULL;
         /* a vowel before r and a vowel may be said as another (an rvowel row: Maduro ʊə -> ʊ, đu rô) */
