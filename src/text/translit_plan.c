@@ -144,6 +144,9 @@ static void align(const seg *s, int n, const char *lw, group *g, const group **g
 
 /* ---- segments into syllables */
 
+/* 1 when the vowel phoneme v begins with an i (i iː ɪ iə ɪə) */
+static int front_i(const char *v) { return v[0] == 'i' || !strncmp(v, "ɪ", strlen("ɪ")); }
+
 
 static int is_glide(const translit *t, const phone *p) { return translit_find_str(t, K_GLIDE, p->s) != NULL; }
 
@@ -386,8 +389,10 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
         int take = take_onset(t, s + i, v - i, prev >= 0, &onset, &glide);
         int rest = v - i - take;
         /* eSpeak-NG's z of a written s (or x) is x, as names are read by their letters (Theresa tê rê
-         * xa, Museveni mu xê vê ni, Isabel i xa ben): the zonset row, in a word written without z */
-        const char *zo = take && prev >= 0 && !strchr(lw, 'z') ? find_str(t, K_ZONSET, s[v - 1].p->s) : NULL;
+         * xa, Museveni mu xê vê ni, Isabel i xa ben; a first x: Xavi xa vi): the zonset row, in a word
+         * written without z */
+        int after = prev >= 0 || (i == 0 && lw[0] == 'x');
+        const char *zo = take && after && !strchr(lw, 'z') ? find_str(t, K_ZONSET, s[v - 1].p->s) : NULL;
         if (zo && !glide[0])
             onset = zo;
         /* an lonset row: a consonant's onset by the vowel letters after it (ʃ ia: x, Patricia pa tri xi a) */
@@ -410,6 +415,9 @@ static int make_plan(const translit *t, const seg *s, int n, const char *lw, con
          * is the press's ơ, as said ɜː (Euro ơ rô, Eurostat ơ rô xtát, Eusebio ơ xê bi ô) */
         int eu = lw[0] == 'e' && lw[1] == 'u';
         if (i == 0 && v == 1 && take == 1 && (lw[0] == 'u' || eu) && !strcmp(s[0].p->s, "j") && !pl->english)
+            onset = "";
+        /* nor before an i said after it (Year ia, Yinxing in xinh, Yıldız in đít) */
+        if (i == 0 && v == 1 && take == 1 && !strcmp(s[0].p->s, "j") && front_i(s[1].p->s))
             onset = "";
         const char *eu_vowel = i == 0 && v == 1 && eu && !onset[0] ? "ɜː" : NULL;
         /* a vowel before r and a vowel may be said as another (an rvowel row: Maduro ʊə -> ʊ, đu rô) */
