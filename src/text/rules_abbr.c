@@ -185,6 +185,25 @@ static int road_number(const token *l, const token *t)
            (k == s.n || (k + 1 == s.n && s.s[k] >= 'A' && s.s[k] <= 'Z'));
 }
 
+/* a capitalized foreign word, a capital then lower case: a loanword, an
+ * exonym, or no Vietnamese syllable (Nano, Plus, Samsung; not HCM, Cty) */
+static int foreign_word(const classify_ctx *c, const token *t)
+{
+    const word_facts *f = &c->facts[t - c->base];
+    slice s = t->core;
+    return s.n >= 2 && s.s[0] >= 'A' && s.s[0] <= 'Z' && s.s[1] >= 'a' && s.s[1] <= 'z' && !t->digit &&
+           (f->kind == CL_LOANWORD + 1 || f->kind == CL_EXONYM + 1 || !f->syllable) &&
+           !lexicon_abbr(c->lx, s.s, s.n);
+}
+
+/* token i, in capitals, between two capitalized foreign words, one space
+ * apart with nothing between */
+static int in_foreign_name(const classify_ctx *c, const token *t, size_t i)
+{
+    return utf8_all_upper(t[i].core.s, t[i].core.n) && !t[i - 1].post.n && !t[i].pre.n && !t[i].post.n &&
+           !t[i + 1].pre.n && foreign_word(c, &t[i - 1]) && foreign_word(c, &t[i + 1]);
+}
+
 int rule_abbreviation(rule_at *a)
 {
     const classify_ctx *c = a->c;
@@ -224,6 +243,14 @@ int rule_abbreviation(rule_at *a)
         if (rule_push_simple(a->out, silent ? CL_PUNCT : CL_SPELL, silent ? (slice){s.s, 0} : s))
             return -1;
         a->out->v[a->out->n - 1].rule = "abbreviation-restated";
+        return 1;
+    }
+    /* Gel AG Nano TP Plus: between two foreign words of a name an
+     * abbreviation is its letters (not thành phố) */
+    if (chosen->kind == ABBR_EXPAND && i > 0 && i + 1 < n && in_foreign_name(c, t, i)) {
+        if (rule_push_simple(a->out, CL_SPELL, s))
+            return -1;
+        a->out->v[a->out->n - 1].rule = "abbreviation-in-name";
         return 1;
     }
     span sp = rule_mk(CL_ABBR, s);
