@@ -327,3 +327,25 @@ int rule_code(rule_at *a)
         return 0;
     return rule_push_parts(a, CL_CODE, s);
 }
+
+/* 23/2015/TTLT-BGD ĐT-BNV: capitals and dashes one space after a code whose
+ * last piece is capitals or a dash are the rest of it, a space typed inside
+ * (not the words of ĐT, BNV: the code's letters) */
+int rule_code_continued(rule_at *a)
+{
+    const spanvec *o = a->out;
+    if (!o->n || o->v[o->n - 1].cls != CL_CODE || !a->i)
+        return 0;
+    const token *p = &a->t[a->i - 1], *tk = &a->t[a->i];
+    slice s = tk->core, c = p->core;
+    const span *last = &o->v[o->n - 1];
+    char end = c.n ? c.s[c.n - 1] : 0;
+    if (p->post.n || tk->pre.n || last->text.s + last->text.n != c.s + c.n || !memchr(c.s, '/', c.n) ||
+        !((end >= 'A' && end <= 'Z') || end == '-') || tk->core.s != c.s + c.n + 1 || s.n < 2 ||
+        !utf8_all_upper(s.s, s.n) || !(memchr(s.s, '-', s.n) || end == '-'))
+        return 0;
+    for (size_t k = 0; k < s.n; k++)
+        if ((s.s[k] >= '0' && s.s[k] <= '9') || strchr("/.&", s.s[k]))
+            return 0;
+    return rule_push_parts(a, CL_CODE, s);
+}
