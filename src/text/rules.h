@@ -230,7 +230,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
-    X(code_continued, "code-continued", RULE_WORD)                                                           \
+    X(code_continued, "code-continued", RULE_WORD) X(boat_number, "boat-number", RULE_WORD)                  \
     X(korean_name, "korean-name", RULE_WORD) /* before the word rules, which take Kim, Son */               \
     X(name_syllable, "name-syllable", RULE_WORD)                                                             \
     X(abbr_roman, "abbreviation-roman", RULE_WORD) /* before known_word, which would spell it */           \
