@@ -178,7 +178,7 @@ static int caps_neighbour(const classify_ctx *c, const token *t)
  * xan, SAGRI xa gri, UNECEF): one or two vowels each (no Y), before them one
  * consonant or a cluster (GR, TR, PH), between two vowels at most a final
  * (N M P T C) and an onset, and at the end a vowel or a final (N M P T C K S
- * F, NG NH CH); not USAID (a D last), UNESCO (SC), CPTPP. */
+ * F, NG NH CH, but not ES: CITES); not USAID (a D last), UNESCO (SC), CPTPP. */
 static int says_as_syllables(slice s)
 {
     static const char CLUSTER[] = "BLBRCLCRDRFLFRGLGRKLKRPLPRTRPHTHCHKHNGNHSH";
@@ -193,8 +193,8 @@ static int says_as_syllables(slice s)
             v++;
         const char *run = s.s + k;
         size_t len = c - k, on = len; /* the onset of the next syllable: the run less a final */
-        if (v == c) { /* the last run: a final */
-            return groups >= 2 && (len <= 1 ? !len || strchr("NMPTCKSF", run[0]) != NULL
+        if (v == c) { /* the last run: a final; ES an English ending (CITES xai, not a syllable) */
+            return groups >= 2 && !(len == 1 && run[0] == 'S' && k && s.s[k - 1] == 'E') && (len <= 1 ? !len || strchr("NMPTCKSF", run[0]) != NULL
                                             : len == 2 && (!memcmp(run, "NG", 2) || !memcmp(run, "NH", 2) ||
                                                            !memcmp(run, "CH", 2)));
         }
