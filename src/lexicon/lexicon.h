@@ -89,7 +89,7 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
     X(ROLE_NUMBERED, "numbered") X(ROLE_PLATE, "plate") X(ROLE_HOUR, "hour")                       \
     /* the words around an English-dotted degree, magnitude or score (rules_number) */                      \
     X(ROLE_LATLONG, "latlong") X(ROLE_COMPASS, "compass") X(ROLE_DOT_DECIMAL, "dot-decimal")                  \
-    X(ROLE_STREET, "street")
+    X(ROLE_STREET, "street") X(ROLE_TICKER, "ticker")
 
 typedef enum lexicon_role {
 #define X(id, name) id,
