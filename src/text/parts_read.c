@@ -135,7 +135,7 @@ int parts_dash_vietnamized(const lexicon *lx, slice s, size_t from, size_t to)
 
 int parts_dash_prefix(const lexicon *lx, slice s, size_t end)
 {
-    if (end != 1 || !strchr("eEi", s.s[0]) || s.n < 4 || s.s[1] != '-')
+    if (end != 1 || !strchr("eEiY", s.s[0]) || s.n < 4 || s.s[1] != '-')
         return 0;
     size_t b = 2;
     while (b < s.n && s.s[b] != '-' && is_letter_byte(s, b))

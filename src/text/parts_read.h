@@ -33,9 +33,10 @@ int parts_dash_word(slice s, size_t from, size_t to);
  * the piece read as written (xcơ, xra, xtan), not spelled */
 int parts_dash_vietnamized(const lexicon *lx, slice s, size_t from, size_t to);
 
-/* 1 when s[0..end), a lone e, E or i before a dash, is the English prefix
- * of a foreign word (e-book, E-visa, i-SPEED: "i", "ai"), not a letter: the
- * word after the dash is no Vietnamese syllable (Ê-đê, I-ran stay as they are) */
+/* 1 when s[0..end), a lone e, E, i or Y before a dash, is the English
+ * prefix of a foreign word (e-book, E-visa, i-SPEED, Y-Concert: "i", "ai",
+ * "oai"), not a letter: the word after the dash is no Vietnamese syllable
+ * (Ê-đê, I-ran stay as they are) */
 int parts_dash_prefix(const lexicon *lx, slice s, size_t end);
 
 /* the value of the Roman numeral s[i..end) after a dash (95-III, 0,05S-II),

@@ -230,6 +230,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(weekday_range, "weekday-range", RULE_EMPTY) X(ordinal_range, "ordinal-range", RULE_EMPTY)            \
     X(lone_punct, "punct", RULE_EMPTY)                                                                       \
     X(times_sign, "times-sign", RULE_WORD) X(byline, "byline", RULE_WORD | RULE_FIRST)                      \
+    X(code_continued, "code-continued", RULE_WORD) X(boat_number, "boat-number", RULE_WORD)                  \
     X(korean_name, "korean-name", RULE_WORD) /* before the word rules, which take Kim, Son */               \
     X(name_syllable, "name-syllable", RULE_WORD)                                                             \
     X(abbr_roman, "abbreviation-roman", RULE_WORD) /* before known_word, which would spell it */           \
@@ -251,6 +252,7 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(hundredths, "hundredths", RULE_NUMERAL)                                                                  \
     X(glued_day_month, "date-glued-dash", RULE_NUMERAL)                                                      \
     X(glued_post_range, "dash-glued-after", RULE_DIGIT)                                                      \
+    X(footnote_year, "footnote-year", RULE_MARKED)                                                          \
     X(measurements, "measurements", RULE_MARKED) X(number_list, "number-list", RULE_MARKED)                  \
     X(value, "value", RULE_DIGIT)                                                                             \
     X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \

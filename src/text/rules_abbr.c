@@ -90,6 +90,63 @@ static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size
 }
 
 
+/* three ASCII capitals, a share's ticker shape (SAB, GAS) */
+static int ticker_shape(const token *t)
+{
+    slice s = t->core;
+    return s.n == 3 && s.s[0] >= 'A' && s.s[0] <= 'Z' && s.s[1] >= 'A' && s.s[1] <= 'Z' && s.s[2] >= 'A' &&
+           s.s[2] <= 'Z';
+}
+
+/* t[k] and t[k + 1] are two items of a list: a comma between, or "và" */
+static size_t list_next(const classify_ctx *c, const token *t, size_t n, size_t k)
+{
+    if (k + 1 < n && t[k].post.n == 1 && t[k].post.s[0] == ',' && !t[k + 1].pre.n && ticker_shape(&t[k + 1]))
+        return k + 1;
+    if (k + 2 < n && !t[k].post.n && rule_word_has(c, &t[k + 1], ROLE_AND) && !t[k + 1].post.n &&
+        ticker_shape(&t[k + 2]))
+        return k + 2;
+    return 0;
+}
+
+/* the words (one or two) before t[j], lowered, are a ticker cue (mã, cổ phiếu) */
+static int ticker_cue(const classify_ctx *c, const token *t, size_t j)
+{
+    char low[64];
+    const char *end = t[j - 1].core.s + t[j - 1].core.n;
+    for (size_t w = 1; w <= 2 && w <= j; w++) {
+        if (w == 2 && (t[j - 2].post.n || t[j - 1].pre.n))
+            return 0;
+        const char *from = t[j - w].core.s;
+        size_t len = utf8_lower_buf(from, (size_t)(end - from), low, sizeof low);
+        if (len != (size_t)-1 && lexicon_word_has(c->lx, low, len, ROLE_TICKER))
+            return 1;
+    }
+    return 0;
+}
+
+/* Mã SAB, GAS, CEO, DIG tăng; cổ phiếu VND và GAS: token i is one of two
+ * tickers or more listed after a ticker cue (context.tsv) */
+static int ticker_listed(const classify_ctx *c, const token *t, size_t n, size_t i)
+{
+    if (!ticker_shape(&t[i]))
+        return 0;
+    size_t first = i;
+    for (int moved = 1; moved && first > 0;) {
+        moved = 0;
+        for (size_t back = 1; back <= 2 && back <= first; back++)
+            if (ticker_shape(&t[first - back]) && list_next(c, t, n, first - back) == first) {
+                first -= back;
+                moved = 1;
+                break;
+            }
+    }
+    if (first == i && !list_next(c, t, n, i))
+        return 0;
+    /* the cue right before the list */
+    return first > 0 && !t[first].pre.n && !t[first - 1].post.n && ticker_cue(c, t, first);
+}
+
 /* an all-capital Vietnamese syllable that is no abbreviation (CŨNG, VẤN) */
 static int caps_word(const classify_ctx *c, const token *t)
 {
@@ -185,6 +242,25 @@ static int road_number(const token *l, const token *t)
            (k == s.n || (k + 1 == s.n && s.s[k] >= 'A' && s.s[k] <= 'Z'));
 }
 
+/* a capitalized foreign word, a capital then lower case: a loanword, an
+ * exonym, or no Vietnamese syllable (Nano, Plus, Samsung; not HCM, Cty) */
+static int foreign_word(const classify_ctx *c, const token *t)
+{
+    const word_facts *f = &c->facts[t - c->base];
+    slice s = t->core;
+    return s.n >= 2 && s.s[0] >= 'A' && s.s[0] <= 'Z' && s.s[1] >= 'a' && s.s[1] <= 'z' && !t->digit &&
+           (f->kind == CL_LOANWORD + 1 || f->kind == CL_EXONYM + 1 || !f->syllable) &&
+           !lexicon_abbr(c->lx, s.s, s.n);
+}
+
+/* token i, in capitals, between two capitalized foreign words, one space
+ * apart with nothing between */
+static int in_foreign_name(const classify_ctx *c, const token *t, size_t i)
+{
+    return utf8_all_upper(t[i].core.s, t[i].core.n) && !t[i - 1].post.n && !t[i].pre.n && !t[i].post.n &&
+           !t[i + 1].pre.n && foreign_word(c, &t[i - 1]) && foreign_word(c, &t[i + 1]);
+}
+
 int rule_abbreviation(rule_at *a)
 {
     const classify_ctx *c = a->c;
@@ -216,6 +292,13 @@ int rule_abbreviation(rule_at *a)
         a->out->v[a->out->n - 1].rule = "abbreviation-ticker";
         return 1;
     }
+    /* Mã SAB, GAS, CEO: a list of tickers is spelled */
+    if (chosen->kind != ABBR_SPELL && ticker_listed(c, t, n, i)) {
+        if (rule_push_simple(a->out, CL_SPELL, s))
+            return -1;
+        a->out->v[a->out->n - 1].rule = "abbreviation-ticker";
+        return 1;
+    }
     /* Ban Chấp hành (BCH): an acronym in brackets after the words it stands
      * for is not said twice: its letters */
     if (chosen->kind == ABBR_EXPAND && restates(t, i, chosen->reading)) {
@@ -224,6 +307,14 @@ int rule_abbreviation(rule_at *a)
         if (rule_push_simple(a->out, silent ? CL_PUNCT : CL_SPELL, silent ? (slice){s.s, 0} : s))
             return -1;
         a->out->v[a->out->n - 1].rule = "abbreviation-restated";
+        return 1;
+    }
+    /* Gel AG Nano TP Plus: between two foreign words of a name an
+     * abbreviation is its letters (not thành phố) */
+    if (chosen->kind == ABBR_EXPAND && i > 0 && i + 1 < n && in_foreign_name(c, t, i)) {
+        if (rule_push_simple(a->out, CL_SPELL, s))
+            return -1;
+        a->out->v[a->out->n - 1].rule = "abbreviation-in-name";
         return 1;
     }
     span sp = rule_mk(CL_ABBR, s);

@@ -327,3 +327,57 @@ int rule_code(rule_at *a)
         return 0;
     return rule_push_parts(a, CL_CODE, s);
 }
+
+/* 23/2015/TTLT-BGD ĐT-BNV: capitals and dashes one space after a code whose
+ * last piece is capitals or a dash are the rest of it, a space typed inside
+ * (not the words of ĐT, BNV: the code's letters) */
+int rule_code_continued(rule_at *a)
+{
+    const spanvec *o = a->out;
+    if (!o->n || o->v[o->n - 1].cls != CL_CODE || !a->i)
+        return 0;
+    const token *p = &a->t[a->i - 1], *tk = &a->t[a->i];
+    slice s = tk->core, c = p->core;
+    const span *last = &o->v[o->n - 1];
+    char end = c.n ? c.s[c.n - 1] : 0;
+    if (p->post.n || tk->pre.n || last->text.s + last->text.n != c.s + c.n || !memchr(c.s, '/', c.n) ||
+        !((end >= 'A' && end <= 'Z') || end == '-') || tk->core.s != c.s + c.n + 1 || s.n < 2 ||
+        !utf8_all_upper(s.s, s.n) || !(memchr(s.s, '-', s.n) || end == '-'))
+        return 0;
+    for (size_t k = 0; k < s.n; k++)
+        if ((s.s[k] >= '0' && s.s[k] <= '9') || strchr("/.&", s.s[k]))
+            return 0;
+    return rule_push_parts(a, CL_CODE, s);
+}
+
+/* QNg 90123 TS, BĐ 97479 TS: a fishing boat's number written with spaces,
+ * its province's letters (one to three, a capital first), four or five
+ * digits and TS (tàu cá): the letters and digits as a serial's, one by one,
+ * TS spelled (not "chín mươi nghìn ... tiến sĩ") */
+int rule_boat_number(rule_at *a)
+{
+    const token *t = a->t;
+    size_t i = a->i;
+    if (i + 2 >= a->n)
+        return 0;
+    const token *l = &t[i], *d = &t[i + 1], *ts = &t[i + 2];
+    slice s = l->core, num = d->core;
+    size_t letters = utf8_len(s.s, s.n);
+    if (!(ts->core.n == 2 || (ts->core.n == 3 && ts->core.s[2] == '.')) || memcmp(ts->core.s, "TS", 2) || letters < 1 || letters > 3 || l->digit ||
+        l->post.n || d->pre.n || d->post.n || ts->pre.n || num.n < 4 || num.n > 5 || !is_digits(num) ||
+        !rule_has_letter(s))
+        return 0;
+    int32_t cp;
+    for (size_t k = 0, first = 1; k < s.n; first = 0) {
+        k += utf8_next(s.s + k, s.n - k, &cp);
+        if (!utf8_is_letter(cp) || (first && !utf8_is_upper(cp)))
+            return 0;
+    }
+    if (rule_push_parts(a, CL_SERIAL, s) < 0 || rule_push_parts(a, CL_SERIAL, num) < 0)
+        return -1;
+    a->i++;
+    if (rule_push_simple(a->out, CL_SPELL, (slice){ts->core.s, 2}))
+        return -1;
+    /* TS. ending a sentence: its stop kept */
+    return ts->core.n == 3 && rule_push_simple(a->out, CL_PUNCT, (slice){ts->core.s + 2, 1}) ? -1 : 1;
+}

@@ -437,3 +437,29 @@ int rule_race_clock(rule_at *a)
                ? race_clock_rest(a)
                : 0;
 }
+
+/* theo Globocan 2020,1 các loại ung thư: a year after a foreign source's
+ * name, a footnote's number glued to it by a comma, and a lower-case word
+ * after (no unit, no scale word): the year, the footnote not said (not
+ * "hai nghìn không trăm hai mươi phẩy một") */
+int rule_footnote_year(rule_at *a)
+{
+    const token *t = a->t, *tk = &t[a->i];
+    slice s = tk->core;
+    if (s.n < 6 || s.n > 7 || s.s[4] != ',' || !(!memcmp(s.s, "19", 2) || !memcmp(s.s, "20", 2)) ||
+        !is_digits((slice){s.s, 4}) || !is_digits((slice){s.s + 5, s.n - 5}) || !a->i || a->i + 1 >= a->n ||
+        tk->pre.n || tk->post.n)
+        return 0;
+    const token *p = &t[a->i - 1], *nx = &t[a->i + 1];
+    value u;
+    if (p->post.n || nx->pre.n || !(p->core.s[0] >= 'A' && p->core.s[0] <= 'Z') || p->digit ||
+        a->c->facts[p - a->c->base].syllable || !(nx->core.s[0] >= 'a' && nx->core.s[0] <= 'z') ||
+        rule_is_scale(a->c, nx) || parse_unit(a->c->lx, nx->core, 1, &u))
+        return 0;
+    span y = rule_mk(CL_VALUE, (slice){s.s, 4});
+    y.val.kind = V_NUMBER;
+    parse_number(y.text, &y.val.num);
+    y.as_year = 1;
+    a->i++;
+    return rule_push(a->out, &y) || rule_push_simple(a->out, CL_PUNCT, (slice){s.s + s.n, 0}) ? -1 : 1;
+}

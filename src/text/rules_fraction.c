@@ -33,10 +33,26 @@ int rule_season_years(rule_at *a)
     return rule_push(a->out, &y1) || rule_push(a->out, &y2) ? -1 : 1;
 }
 
+/* an n of m read before in the sentence (2/18 break-point): a later n/m
+ * with no word after it counts the same things, their noun left out
+ * (Djokovic tận dụng 3/8, "ba trên tám") */
+static int after_ratio(const rule_at *a)
+{
+    const token *tk = &a->t[a->i];
+    if (!(tk->post.n || a->i + 1 >= a->n))
+        return 0;
+    const char *from = a->c->base->core.s; /* the sentence's first token */
+    for (size_t k = a->out->n; k-- > 0 && a->out->v[k].text.s >= from;)
+        if (a->out->v[k].cls == CL_RATIO)
+            return 1;
+    return 0;
+}
+
 /* n of m: 19/19 tiêu chí, thứ 10/63, 4/5 trận, 180/100 mmHg: "trên". A true
  * fraction (phần) has a small denominator above its numerator: 2/3 diện
  * tích, 1/2 dân số; counts of things are "trên": 4/11 nhóm hàng, 7/15 chỉ
- * tiêu, 24/24h. A unit may follow. */
+ * tiêu, 24/24h, and one that leaves out the noun of an n of m before it
+ * (after_ratio). A unit may follow. */
 int rule_ratio(rule_at *a)
 {
     const fraction *fr = frac_at(a);
@@ -51,7 +67,7 @@ int rule_ratio(rule_at *a)
                 (!fr->unit || num_v >= den_v) &&
                 ((num_v >= den_v && num_v >= 10) || (num_v >= 10 && den_v >= 10) ||
                  ((num_v >= den_v || den_v > 10) && (fr->unit || (i + 1 < n && !tk->post.n))) ||
-                 rule_cue(c, t, i, ROLE_ORDINAL) || rule_counted_after(c, t, n, i));
+                 rule_cue(c, t, i, ROLE_ORDINAL) || rule_counted_after(c, t, n, i) || after_ratio(a));
     if (!ratio)
         return 0;
     a->i++;

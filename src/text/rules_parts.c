@@ -214,7 +214,7 @@ static int after_dash(cutter *m, size_t i, size_t end)
 }
 
 /* a lone i or e before a capital: the i of iPhone, the e of eGov; or before
- * a dash and a foreign word: the e of e-book, E-visa */
+ * a dash and a foreign word: the e of e-book, E-visa, the Y of Y-Concert */
 static int lone_prefix(cutter *m, size_t *i)
 {
     slice s = m->s;
@@ -231,7 +231,8 @@ static int lone_prefix(cutter *m, size_t *i)
     size_t from = *i;
     *i += k1;
     return pre ? add_reading(m, from, *i, PR_READING, pre)
-               : add_say(m, from, *i, PART_LETTERS, first == 'i' ? SAY_I_PREFIX : SAY_E_PREFIX);
+               : add_say(m, from, *i, PART_LETTERS,
+                       first == 'i' ? SAY_I_PREFIX : first == 'y' ? SAY_Y_PREFIX : SAY_E_PREFIX);
 }
 
 /* a run of letters, cut where lower case turns upper (VTVcab: VTV, then cab) */

@@ -6,6 +6,7 @@
  * mixed (vnEdu, COVID-19), foreign (Widodo) or a word.
  * Takes a rule_at (rules.h); appends spans. */
 #include "compose.h"
+#include "defined.h"
 #include "foreign.h"
 #include "rules.h"
 #include "syllable.h"
@@ -173,17 +174,64 @@ static int caps_neighbour(const classify_ctx *c, const token *t)
     return 1;
 }
 
+/* Capitals that cut into syllables a Vietnamese reader says (INFOSAN in phô
+ * xan, SAGRI xa gri, UNECEF): one or two vowels each (no Y), before them one
+ * consonant or a cluster (GR, TR, PH), between two vowels at most a final
+ * (N M P T C) and an onset, and at the end a vowel or a final (N M P T C K S
+ * F, NG NH CH, but not ES: CITES); not USAID (a D last), UNESCO (SC), CPTPP. */
+static int says_as_syllables(slice s)
+{
+    static const char CLUSTER[] = "BLBRCLCRDRFLFRGLGRKLKRPLPRTRPHTHCHKHNGNHSH";
+    size_t k = 0, groups = 0;
+    while (k < s.n) {
+        size_t c = k;
+        while (c < s.n && !strchr("AEIOU", s.s[c]))
+            if (s.s[c++] == 'Y')
+                return 0;
+        size_t v = c;
+        while (v < s.n && strchr("AEIOU", s.s[v]))
+            v++;
+        const char *run = s.s + k;
+        size_t len = c - k, on = len; /* the onset of the next syllable: the run less a final */
+        if (v == c) { /* the last run: a final; ES an English ending (CITES xai, not a syllable) */
+            return groups >= 2 && !(len == 1 && run[0] == 'S' && k && s.s[k - 1] == 'E') && (len <= 1 ? !len || strchr("NMPTCKSF", run[0]) != NULL
+                                            : len == 2 && (!memcmp(run, "NG", 2) || !memcmp(run, "NH", 2) ||
+                                                           !memcmp(run, "CH", 2)));
+        }
+        if (k && len >= 2 && strchr("NMPTC", run[0]))
+            on = len - 1;
+        if (v - c > 2 || on > 2)
+            return 0;
+        if (on == 2) {
+            const char *p = run + len - 2;
+            size_t j = 0;
+            while (CLUSTER[j] && !(CLUSTER[j] == p[0] && CLUSTER[j + 1] == p[1]))
+                j += 2;
+            if (!CLUSTER[j])
+                return 0;
+        }
+        groups++;
+        k = v;
+    }
+    return groups >= 2;
+}
+
 /* A word in capitals that no table knows and that is shaped as an English
  * word (foreign_caps_word) is said as one, not spelled: five letters or more
  * (SUMMER, DEADLINE), or three or four beside another word in capitals
  * (BORN PINK, HOW YOU LIKE THAT); but not in brackets, where capitals are an
- * acronym (OCHA), nor three or four letters alone (HUST, VAR). */
+ * acronym (OCHA), nor three or four letters alone (HUST, VAR). In brackets,
+ * five letters or more that cut into syllables (says_as_syllables) and do
+ * not abbreviate the words before them are said as a word too: Mạng lưới
+ * (INFOSAN) "in phô xan", not (HĐXX) nor (USAID). */
 static int caps_title_word(const rule_at *a)
 {
     const token *t = a->t, *tk = &t[a->i];
     slice s = tk->core;
-    if (!foreign_caps_word(s.s, s.n) || (tk->pre.n && strchr("([", tk->pre.s[tk->pre.n - 1])))
+    if (!foreign_caps_word(s.s, s.n))
         return 0;
+    if (tk->pre.n && strchr("([", tk->pre.s[tk->pre.n - 1]))
+        return s.n >= 5 && says_as_syllables(s) && acronym_run(a->c->lx, t, a->i) == a->i;
     return s.n >= 5 || (a->i >= 1 && !t[a->i - 1].post.n && caps_neighbour(a->c, &t[a->i - 1])) ||
            (a->i + 1 < a->n && !tk->post.n && caps_neighbour(a->c, &t[a->i + 1]));
 }
