@@ -3,6 +3,8 @@
  * triệu €), after a number word (một kg, mỗi km), and a distance marker
  * before one (km 32). Takes a rule_at (rules.h); appends spans. */
 #include "rules.h"
+#include "utf8.h"
+#include "vec.h"
 #include <string.h>
 
 
@@ -116,4 +118,61 @@ int rule_counted_unit(rule_at *a)
     sp.val.unit = cu;
     a->i++;
     return rule_push(a->out, &sp) ? -1 : 1;
+}
+
+/* the length of the number before a glued x (3x, 2,9x, 100×), or 0 */
+static size_t fold_number(slice s)
+{
+    size_t k = 0, x = s.n >= 2 && !memcmp(s.s + s.n - 2, "×", 2) ? 2 : 1;
+    while (k < s.n && s.s[k] >= '0' && s.s[k] <= '9')
+        k++;
+    if (k && k + 2 < s.n && s.s[k] == ',' && s.s[k + 1] >= '0' && s.s[k + 1] <= '9')
+        for (k++; k < s.n && s.s[k] >= '0' && s.s[k] <= '9';)
+            k++;
+    return k && k + x == s.n && (x == 2 || s.s[k] == 'x' || s.s[k] == 'X') ? k : 0;
+}
+
+/* a zoom's word (role zoom: zoom, quang học, tiêu cự), one word or two,
+ * within four tokens either side of token i */
+static int zoom_near(const classify_ctx *c, const token *t, size_t n, size_t i)
+{
+    size_t lo = i >= 4 ? i - 4 : 0, hi = i + 5 < n ? i + 5 : n;
+    char low[64];
+    for (size_t j = lo; j < hi; j++)
+        for (size_t w = 1; w <= 2 && j + w <= hi && j != i && t[j].core.n && !t[j].digit; w++) {
+            if (w == 2 && (j + 1 == i || t[j].post.n || t[j + 1].pre.n))
+                break;
+            const char *from = t[j].core.s, *end = t[j + w - 1].core.s + t[j + w - 1].core.n;
+            size_t len = utf8_lower_buf(from, (size_t)(end - from), low, sizeof low);
+            if (len != (size_t)-1 && lexicon_word_has(c->lx, low, len, ROLE_ZOOM))
+                return 1;
+        }
+    return 0;
+}
+
+/* zoom quang học 5x, tiêu cự 3x và 10x: a number glued to x among a zoom's
+ * words is a magnification, "năm lần" (say-words.tsv fold); elsewhere (thế
+ * hệ 9x) the x is the letter */
+int rule_zoom_times(rule_at *a)
+{
+    const token *t = &a->t[a->i];
+    size_t k = fold_number(t->core);
+    if (!k || !zoom_near(a->c, a->t, a->n, a->i))
+        return 0;
+    partvec *pv = &a->out->parts;
+    size_t first = pv->n;
+    if (VEC_RESERVE(pv->v, pv->cap, pv->n + 2))
+        return -1;
+    pv->v[pv->n++] = (mixed_part){.text = {t->core.s, k}, .kind = PART_DIGITS, .how = PR_QUANTITY};
+    pv->v[pv->n++] = (mixed_part){.text = {t->core.s + k, t->core.n - k}, .kind = PART_LETTERS, .how = PR_SAY, .say = SAY_FOLD};
+    if (rule_push_parts_from(a, CL_MIXED, t->core, first) < 0)
+        return -1;
+    /* 5x - 8x: a range of them, the dash "đến" */
+    const token *d = &a->t[a->i];
+    if (a->i + 1 < a->n && !d->core.n && rule_is_dash_token(d) && fold_number(d[1].core)) {
+        span sp = rule_mk(CL_TO, d->pre.n ? d->pre : d->post);
+        a->i++;
+        return rule_push(a->out, &sp) ? -1 : 1;
+    }
+    return 1;
 }
