@@ -176,3 +176,41 @@ int rule_zoom_times(rule_at *a)
     }
     return 1;
 }
+
+/* the length of a number at s[k..] (digits, a decimal mark and digits), or 0 */
+static size_t decimal_at(slice s, size_t k)
+{
+    size_t j = k;
+    while (j < s.n && s.s[j] >= '0' && s.s[j] <= '9')
+        j++;
+    if (j > k && j + 1 < s.n && (s.s[j] == '.' || s.s[j] == ',') && s.s[j + 1] >= '0' && s.s[j + 1] <= '9')
+        for (j++; j < s.n && s.s[j] >= '0' && s.s[j] <= '9';)
+            j++;
+    return j - k;
+}
+
+/* khẩu độ f/1.8, f/1.4-4.0: a lens's aperture, the f said as its letter and
+ * the number a quantity (the English dot is its decimal mark: "ép một phẩy
+ * tám"), a dash between two of them "đến" */
+int rule_aperture(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    if (s.n < 3 || (s.s[0] != 'f' && s.s[0] != 'F') || s.s[1] != '/')
+        return 0;
+    size_t n1 = decimal_at(s, 2), k = 2 + n1, n2 = 0;
+    if (n1 && k + 1 < s.n && s.s[k] == '-')
+        n2 = decimal_at(s, k + 1);
+    if (!n1 || (k != s.n && k + 1 + n2 != s.n) || (k != s.n && !n2))
+        return 0;
+    partvec *pv = &a->out->parts;
+    size_t first = pv->n;
+    if (VEC_RESERVE(pv->v, pv->cap, pv->n + 4))
+        return -1;
+    pv->v[pv->n++] = (mixed_part){.text = {s.s, 1}, .kind = PART_LETTERS, .how = PR_SPELL};
+    pv->v[pv->n++] = (mixed_part){.text = {s.s + 2, n1}, .kind = PART_DIGITS, .how = PR_QUANTITY};
+    if (n2) {
+        pv->v[pv->n++] = (mixed_part){.text = {s.s + k, 1}, .kind = PART_SEP, .how = PR_SAY, .say = SAY_TO};
+        pv->v[pv->n++] = (mixed_part){.text = {s.s + k + 1, n2}, .kind = PART_DIGITS, .how = PR_QUANTITY};
+    }
+    return rule_push_parts_from(a, CL_MIXED, s, first);
+}
