@@ -214,3 +214,29 @@ int rule_aperture(rule_at *a)
     }
     return rule_push_parts_from(a, CL_MIXED, s, first);
 }
+
+/* quay video 4K@60fps, 8K@30fps: a screen's resolution at a frame rate, the
+ * K its letter ("ca", units.tsv), the @ not said, fps spelled: "bốn ca sáu
+ * mươi ép pê ét" (not an address's "a còng") */
+int rule_frame_rate(rule_at *a)
+{
+    slice s = a->t[a->i].core;
+    size_t k = decimal_at(s, 0), r;
+    if (!k || k + 3 > s.n || (s.s[k] != 'K' && s.s[k] != 'k') || s.s[k + 1] != '@' || !(r = decimal_at(s, k + 2)))
+        return 0;
+    size_t end = k + 2 + r;
+    if (end != s.n && !(end + 3 == s.n && !memcmp(s.s + end, "fps", 3)))
+        return 0;
+    const unit_entry *ku = lexicon_unit(a->c->lx, "K", 1);
+    partvec *pv = &a->out->parts;
+    size_t first = pv->n;
+    if (!ku || VEC_RESERVE(pv->v, pv->cap, pv->n + 5))
+        return !ku ? 0 : -1;
+    pv->v[pv->n++] = (mixed_part){.text = {s.s, k}, .kind = PART_DIGITS, .how = PR_QUANTITY};
+    pv->v[pv->n++] = (mixed_part){.text = {s.s + k, 1}, .kind = PART_LETTERS, .how = PR_READING, .reading = ku->reading};
+    pv->v[pv->n++] = (mixed_part){.text = {s.s + k + 1, 1}, .kind = PART_SEP, .how = PR_NONE};
+    pv->v[pv->n++] = (mixed_part){.text = {s.s + k + 2, r}, .kind = PART_DIGITS, .how = PR_QUANTITY};
+    if (end < s.n)
+        pv->v[pv->n++] = (mixed_part){.text = {s.s + end, 3}, .kind = PART_LETTERS, .how = PR_SPELL};
+    return rule_push_parts_from(a, CL_MIXED, s, first);
+}
