@@ -1,7 +1,9 @@
 /* rules_unit — the recognizers of units: after a number (100 km/h, 3-5 km,
  * written with a space after its slash: km/ giờ), after a scale word (200
- * triệu €), after a number word (một kg, mỗi km), and a distance marker
- * before one (km 32). Takes a rule_at (rules.h); appends spans. */
+ * triệu €), after a number word (một kg, mỗi km), a distance marker
+ * before one (km 32), and the shapes of tech specs: a zoom's 5x "năm lần", a
+ * lens's f/1.8, a frame rate 4K@60fps. Takes a rule_at (rules.h); appends
+ * spans. */
 #include "rules.h"
 #include "utf8.h"
 #include "vec.h"
