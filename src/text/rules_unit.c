@@ -53,7 +53,23 @@ size_t rule_unit_after(const classify_ctx *c, const token *t, size_t n, size_t i
     sp.rule = "unit-after";
     if (uv.unit && !strcmp(uv.unit->reading, "đồng")) /* 10.000,50 đồng "phẩy năm không" */
         out->v[out->n - 1].val.num.frac_digits = 1;
-    return rule_push(out, &sp) ? 0 : used ? used : 1;
+    if (rule_push(out, &sp))
+        return 0;
+    used = used ? used : 1;
+    /* 12 GB/512 GB, 50.000 đồng/1 kg: the number after the slash has its
+     * unit in the next token, said after it (not spelled: giê bê) */
+    size_t k = 0, j = i + used;
+    while (k < uv.per_word.n && uv.per_word.s[k] >= '0' && uv.per_word.s[k] <= '9')
+        k++;
+    value nv;
+    memset(&nv, 0, sizeof nv);
+    if (!k || k != uv.per_word.n || j >= n || t[j - 1].post.n || t[j].pre.n || !parse_unit(c->lx, t[j].core, 1, &nv) ||
+        nv.per_unit || nv.per_word.n)
+        return used;
+    span nu = rule_mk(CL_UNIT, t[j].core);
+    nu.val = nv;
+    nu.rule = "unit-after";
+    return rule_push(out, &nu) ? 0 : used + 1;
 }
 
 /* a unit after a scale word: 200 triệu €, 2 triệu m3, 8,5 triệu đồng/tháng */
