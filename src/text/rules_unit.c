@@ -147,7 +147,7 @@ static size_t fold_number(slice s)
     if (k && k + 2 < s.n && s.s[k] == ',' && s.s[k + 1] >= '0' && s.s[k + 1] <= '9')
         for (k++; k < s.n && s.s[k] >= '0' && s.s[k] <= '9';)
             k++;
-    return k && k + x == s.n && (x == 2 || s.s[k] == 'x' || s.s[k] == 'X') ? k : 0;
+    return k && k <= 12 && k + x == s.n && (x == 2 || s.s[k] == 'x' || s.s[k] == 'X') ? k : 0;
 }
 
 /* a zoom's word (role zoom: zoom, quang học, tiêu cự), one word or two,
@@ -195,7 +195,8 @@ int rule_zoom_times(rule_at *a)
     return 1;
 }
 
-/* the length of a number at s[k..] (digits, a decimal mark and digits), or 0 */
+/* the length of a number at s[k..] (digits, a decimal mark and digits; 12
+ * characters at most, what a spec writes), or 0 */
 static size_t decimal_at(slice s, size_t k)
 {
     size_t j = k;
@@ -204,12 +205,12 @@ static size_t decimal_at(slice s, size_t k)
     if (j > k && j + 1 < s.n && (s.s[j] == '.' || s.s[j] == ',') && s.s[j + 1] >= '0' && s.s[j + 1] <= '9')
         for (j++; j < s.n && s.s[j] >= '0' && s.s[j] <= '9';)
             j++;
-    return j - k;
+    return j - k <= 12 ? j - k : 0;
 }
 
 /* khẩu độ f/1.8, f/1.4-4.0: a lens's aperture, the f said as its letter and
- * the number a quantity (the English dot is its decimal mark: "ép một phẩy
- * tám"), a dash between two of them "đến" */
+ * the number as a dotted number is ("ép một chấm tám"), a dash between two
+ * of them "đến" */
 int rule_aperture(rule_at *a)
 {
     slice s = a->t[a->i].core;
