@@ -89,7 +89,7 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
     X(ROLE_NUMBERED, "numbered") X(ROLE_PLATE, "plate") X(ROLE_HOUR, "hour")                       \
     /* the words around an English-dotted degree, magnitude or score (rules_number) */                      \
     X(ROLE_LATLONG, "latlong") X(ROLE_COMPASS, "compass") X(ROLE_DOT_DECIMAL, "dot-decimal")                  \
-    X(ROLE_STREET, "street") X(ROLE_TICKER, "ticker")
+    X(ROLE_STREET, "street") X(ROLE_TICKER, "ticker") X(ROLE_ZOOM, "zoom")
 
 typedef enum lexicon_role {
 #define X(id, name) id,
@@ -153,7 +153,7 @@ const num_words *lexicon_number_words(const lexicon *lx, num_dialect d);
 typedef enum say_key {
     SAY_COMMA, SAY_DOT, SAY_PER, SAY_TO, SAY_PLUS, SAY_MINUS, SAY_PERCENT, SAY_PART, SAY_AND,
     SAY_AT, SAY_SLASH, SAY_HYPHEN, SAY_UNDERSCORE, SAY_COLON, SAY_TIMES, SAY_YEAR, SAY_MONTH,
-    SAY_DAY, SAY_HOUR, SAY_MINUTE, SAY_SECOND, SAY_CENT, SAY_METRE, SAY_I_PREFIX, SAY_E_PREFIX, SAY_Y_PREFIX, SAY_COUNT
+    SAY_DAY, SAY_HOUR, SAY_MINUTE, SAY_SECOND, SAY_CENT, SAY_METRE, SAY_I_PREFIX, SAY_E_PREFIX, SAY_Y_PREFIX, SAY_FOLD, SAY_COUNT
 } say_key;
 /* The word for w in dialect d ("phẩy" for SAY_COMMA); never NULL nor empty. */
 const char *lexicon_say(const lexicon *lx, say_key w, num_dialect d);

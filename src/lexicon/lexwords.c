@@ -16,7 +16,7 @@ enum { NUM_N = sizeof NUM_KEYS / sizeof *NUM_KEYS };
 static const char *const SAY_KEYS[SAY_COUNT] = {
     "comma", "dot", "per", "to", "plus", "minus", "percent", "part", "and",
     "at", "slash", "hyphen", "underscore", "colon", "times", "year", "month",
-    "day", "hour", "minute", "second", "cent", "metre", "i_prefix", "e_prefix", "y_prefix"};
+    "day", "hour", "minute", "second", "cent", "metre", "i_prefix", "e_prefix", "y_prefix", "fold"};
 
 /* A table of fixed keys: the north and south word of each (south NULL: as north). */
 typedef struct keyed {

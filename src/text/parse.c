@@ -396,11 +396,12 @@ int parse_unit(const lexicon *lx, slice s, int exact, value *v)
     return 1;
 }
 
-/* K after these numbers is the letter: a screen's 2K, 4K, 8K, gold's 18K,
- * 24K ("ca"); after any other amount it is nghìn (50K, 500K, 1,5K) */
+/* K after these numbers is the letter: a screen's 2K, 4K, 8K, 1.5K, 2.5K
+ * (the English dot: a resolution, never an amount), gold's 18K, 24K ("ca");
+ * after any other amount it is nghìn (50K, 500K, 1,5K) */
 static int k_is_letter(slice num)
 {
-    static const char *const LETTER[] = {"2", "4", "5", "6", "8", "12", "16", "18", "24"};
+    static const char *const LETTER[] = {"2", "4", "5", "6", "8", "12", "16", "18", "24", "1.5", "2.5", "2.8"};
     for (size_t k = 0; k < sizeof LETTER / sizeof LETTER[0]; k++)
         if (strlen(LETTER[k]) == num.n && !memcmp(LETTER[k], num.s, num.n))
             return 1;

@@ -253,6 +253,8 @@ size_t rule_spaced_per(const classify_ctx *c, const token *t, size_t n, size_t i
     X(glued_day_month, "date-glued-dash", RULE_NUMERAL)                                                      \
     X(glued_post_range, "dash-glued-after", RULE_DIGIT)                                                      \
     X(footnote_year, "footnote-year", RULE_MARKED)                                                          \
+    X(zoom_times, "zoom-times", RULE_MARKED) X(aperture, "aperture", RULE_MARKED) \
+    X(frame_rate, "frame-rate", RULE_MARKED)                           \
     X(measurements, "measurements", RULE_MARKED) X(number_list, "number-list", RULE_MARKED)                  \
     X(value, "value", RULE_DIGIT)                                                                             \
     X(inner_range, "range-inner", RULE_DIGIT) X(symbol, "symbol", RULE_CORE)                                 \

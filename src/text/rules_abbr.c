@@ -42,12 +42,38 @@ static int number_cue(const classify_ctx *c, const token *t, size_t i, const cha
     return w->digit && !w->post.n && w->core.n && w->core.s[w->core.n - 1] >= '0' && w->core.s[w->core.n - 1] <= '9';
 }
 
+/* a cue "<word" or ">word" of a reading: the word right before or right
+ * after the abbreviation, with nothing between (5G SA, not Ông SA a few
+ * words from 5G; TP London) */
+static int next_cue(const token *t, size_t n, size_t i, const char *context, lowered *low, char side)
+{
+    size_t j = side == '<' ? i - 1 : i + 1;
+    if (!strchr(context, side) || (side == '<' ? i < 1 || t[j].post.n || t[i].pre.n
+                                               : j >= n || t[i].post.n || t[j].pre.n))
+        return 0;
+    size_t wlen;
+    const char *w = lowered_at(low, t, j, &wlen);
+    for (const char *p = context; wlen != (size_t)-1 && *p;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == wlen + 1 && p[0] == side && !memcmp(p + 1, w, wlen))
+            return 1;
+        p = bar ? bar + 1 : p + len;
+    }
+    return 0;
+}
+
 static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size_t n, size_t i,
                                      const abbr_entry *e)
 {
     const abbr_entry *def = NULL;
-    /* a cue within four words either side */
-    size_t lo = i >= 4 ? i - 4 : 0, hi = i + 5 < n ? i + 5 : n;
+    /* a cue within four words either side (a lone dash or bracket is no
+     * word: mùa giải 2023 - đó là GP), ten tokens at most */
+    size_t lo = i, hi = i + 1;
+    for (int w = 0; lo > 0 && w < 4 && i - lo < 6;)
+        w += t[--lo].core.n > 0;
+    for (int w = 0; hi < n && w < 4 && hi - lo < 10; hi++)
+        w += t[hi].core.n > 0;
     lowered low;
     low.lo = lo;
     memset(low.have, 0, sizeof low.have);
@@ -57,7 +83,8 @@ static const abbr_entry *choose_abbr(const classify_ctx *c, const token *t, size
                 def = e;
             continue;
         }
-        if (number_cue(c, t, i, e->context))
+        if (number_cue(c, t, i, e->context) || next_cue(t, n, i, e->context, &low, '<') ||
+            next_cue(t, n, i, e->context, &low, '>'))
             return e;
         for (size_t j = lo; j < hi; j++) {
             if (j == i || !t[j].core.n)
@@ -310,8 +337,9 @@ int rule_abbreviation(rule_at *a)
         return 1;
     }
     /* Gel AG Nano TP Plus: between two foreign words of a name an
-     * abbreviation is its letters (not thành phố) */
-    if (chosen->kind == ABBR_EXPAND && i > 0 && i + 1 < n && in_foreign_name(c, t, i)) {
+     * abbreviation is its letters (not thành phố); a reading its cue
+     * words chose stands (Johnson TP London: TP before a city) */
+    if (chosen->kind == ABBR_EXPAND && !chosen->context[0] && i > 0 && i + 1 < n && in_foreign_name(c, t, i)) {
         if (rule_push_simple(a->out, CL_SPELL, s))
             return -1;
         a->out->v[a->out->n - 1].rule = "abbreviation-in-name";

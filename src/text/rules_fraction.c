@@ -48,6 +48,14 @@ static int after_ratio(const rule_at *a)
     return 0;
 }
 
+/* a unit of bytes (GB, TB: its reading ends in "bai"): 8/128GB is a phone's
+ * memory and its storage, never a fraction of a gigabyte */
+static int byte_unit(const unit_entry *u)
+{
+    size_t n = u ? strlen(u->reading) : 0;
+    return n >= 3 && !strcmp(u->reading + n - 3, "bai");
+}
+
 /* n of m: 19/19 tiêu chí, thứ 10/63, 4/5 trận, 180/100 mmHg: "trên". A true
  * fraction (phần) has a small denominator above its numerator: 2/3 diện
  * tích, 1/2 dân số; counts of things are "trên": 4/11 nhóm hàng, 7/15 chỉ
@@ -64,9 +72,9 @@ int rule_ratio(rule_at *a)
     int month_year = fr->den.n == 4 && atoi(fr->num.s) >= 1 && atoi(fr->num.s) <= 12; /* tháng 12/2023 */
     int num_v = atoi(fr->num.s), den_v = atoi(fr->den.s);
     int ratio = !a->addr && !fr->neg && !rule_cue(c, t, i, ROLE_FRACTION) && !a->date_like && !month_year &&
-                (!fr->unit || num_v >= den_v) &&
+                (!fr->unit || num_v >= den_v || byte_unit(fr->unit)) &&
                 ((num_v >= den_v && num_v >= 10) || (num_v >= 10 && den_v >= 10) ||
-                 ((num_v >= den_v || den_v > 10) && (fr->unit || (i + 1 < n && !tk->post.n))) ||
+                 ((num_v >= den_v || den_v > 10) && (fr->unit || (i + 1 < n && !tk->post.n))) || byte_unit(fr->unit) ||
                  rule_cue(c, t, i, ROLE_ORDINAL) || rule_counted_after(c, t, n, i) || after_ratio(a));
     if (!ratio)
         return 0;

@@ -182,6 +182,10 @@ static int code_letters(cutter *m, size_t i, size_t end, size_t *next)
         lexicon_has_role(m->lx, letters.s, letters.n, "route") || is_word_abbr(m->lx, letters))
         return -2;
     *next = lend;
+    /* J97: a lone letter with a name of its own (abbreviations.tsv: J "giê") */
+    const abbr_entry *e = lend == i + 1 && !m->code ? lexicon_abbr(m->lx, letters.s, letters.n) : NULL;
+    if (e && e->kind == ABBR_SPELL && e->reading[0])
+        return add_reading(m, i, lend, PR_READING, e->reading);
     return add_plain(m, i, lend, PART_LETTERS, PR_SPELL);
 }
 
