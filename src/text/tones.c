@@ -3,10 +3,10 @@
  * log-probabilities, keeping the best few distinct readings at each letter so
  * that the winner can be compared with its runner-up. */
 #include "tones.h"
+#include "tone_pairs.h"
 #include "vec.h"
 #include "tsv.h"
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +33,10 @@
 #ifndef WORD_COST
 #define WORD_COST 2.3  /* each word of a reading costs e^2.3: a few long words beat many short ones */
 #endif
+#ifndef PAIR_WEIGHT
+#define PAIR_WEIGHT 1.5 /* the weight of how two words follow each other in text (syllable-pairs.tsv):
+                         * 1.5 restored most toneless runs of held-out news text rightly (scripts/make-pairs.py) */
+#endif
 
 typedef struct tentry {
     uint32_t key, text, next; /* arena offsets; next entry of the bucket (+1, 0 = none) */
@@ -52,6 +56,7 @@ struct tones_table {
     uint32_t *heads; /* bucket → entry index + 1 */
     size_t nheads;   /* a power of two */
     double total;
+    tone_pairs *pairs; /* syllable-pairs.tsv */
 };
 
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
@@ -203,6 +208,11 @@ tones_table *tones_table_load(const char *dir, char *err, size_t errlen)
     }
     free(t->memo);
     t->memo = NULL;
+    if (!rc) {
+        snprintf(path, sizeof path, "%s/syllable-pairs.tsv", dir);
+        t->pairs = tone_pairs_load(path, err, errlen);
+        rc = t->pairs ? 0 : -1;
+    }
     if (!rc && (t->n == 0 || index_entries(t))) {
         snprintf(err, errlen, "%s: %s", dir, t->n ? "out of memory" : "no words");
         rc = -1;
@@ -222,12 +232,14 @@ void tones_table_free(tones_table *t)
     free(t->arena);
     free(t->e);
     free(t->heads);
+    tone_pairs_free(t->pairs);
     free(t);
 }
 
 size_t tones_table_bytes(const tones_table *t)
 {
-    return t ? sizeof *t + t->acap + t->cap * sizeof *t->e + t->nheads * sizeof *t->heads : 0;
+    return t ? sizeof *t + t->acap + t->cap * sizeof *t->e + t->nheads * sizeof *t->heads + tone_pairs_bytes(t->pairs)
+             : 0;
 }
 
 /* ---- the search ---- */
@@ -270,6 +282,30 @@ static void keep(hyp *list, int *cnt, hyp h)
     list[at] = h;
 }
 
+/* How well word b follows word a in text: the weighted log of how much more
+ * often the last syllable of a is followed by the first of b than chance
+ * would have it (add-one smoothed), when more often; 0 for a pair the text
+ * never has (the counts are too few to tell an unseen pair from a wrong one),
+ * and beside an English word. */
+static double junction(const tones_table *t, const tentry *a, const tentry *b)
+{
+    if (!a->nsyl || !b->nsyl)
+        return 0;
+    const char *as = t->arena + a->text, *bs = t->arena + b->text;
+    size_t last = a->tlen, first = 0;
+    while (last > 0 && as[last - 1] != ' ')
+        last--;
+    while (first < b->tlen && bs[first] != ' ')
+        first++;
+    unsigned cab = tone_pairs_count(t->pairs, as + last, a->tlen - last, bs, first);
+    if (!cab)
+        return 0;
+    double ca = tone_pairs_count(t->pairs, as + last, a->tlen - last, NULL, 0);
+    double cb = tone_pairs_count(t->pairs, bs, first, NULL, 0);
+    double gain = log((cab + 1.0) / (ca * cb / tone_pairs_total(t->pairs) + 1.0));
+    return gain > 0 ? PAIR_WEIGHT * gain : 0;
+}
+
 /* Extends every reading ending at letter i by every word whose key is s[i..j). */
 static void extend(const tones_table *t, const char *s, size_t n, size_t i, lattice *L, int viet_only)
 {
@@ -290,10 +326,10 @@ static void extend(const tones_table *t, const char *s, size_t n, size_t i, latt
     }
 }
 
-/* The entries of the best reading, in order; their number. */
-static int best_path(const lattice *L, size_t n, uint32_t *words)
+/* The entries of reading k of the last letter, in order; their number. */
+static int path_of(const lattice *L, size_t n, int k, uint32_t *words)
 {
-    int m = 0, k = 0;
+    int m = 0;
     for (size_t at = n; at > 0 && m < TONES_MAX_LETTERS;) {
         const hyp *h = &L->h[at][k];
         words[m++] = h->word;
@@ -306,6 +342,31 @@ static int best_path(const lattice *L, size_t n, uint32_t *words)
         words[m - 1 - i] = w;
     }
     return m;
+}
+
+/* The readings kept at the last letter, rescored with the junctions of their
+ * words (how they follow each other in text: done on these few, not on every
+ * step of the search, for its cost); *margin gets the lead of the best over
+ * the next (INFINITY when alone). Returns the index of the best. */
+static int rescore(const tones_table *t, const lattice *L, size_t n, double *margin)
+{
+    double sc[BEST];
+    uint32_t w[TONES_MAX_LETTERS];
+    int best = 0;
+    for (int k = 0; k < L->cnt[n]; k++) {
+        int m = path_of(L, n, k, w);
+        sc[k] = L->h[n][k].score;
+        for (int i = 1; i < m; i++)
+            sc[k] += junction(t, &t->e[w[i - 1]], &t->e[w[i]]);
+        if (sc[k] > sc[best])
+            best = k;
+    }
+    double second = -INFINITY;
+    for (int k = 0; k < L->cnt[n]; k++)
+        if (k != best && sc[k] > second)
+            second = sc[k];
+    *margin = L->cnt[n] < 2 ? INFINITY : sc[best] - second;
+    return best;
 }
 
 /* A guess: two syllables or more, none English, none rare (but in a last
@@ -328,7 +389,7 @@ static int likely_vietnamese(const tones_table *t, const uint32_t *words, int m,
 
 /* Confident: two syllables or more, every word frequent enough for its kind,
  * at least half the syllables inside words of several, and a clear winner. */
-static int confident(const tones_table *t, const lattice *L, size_t n, const uint32_t *words, int m, int guess)
+static int confident(const tones_table *t, double margin, const uint32_t *words, int m, int guess)
 {
     if (guess) /* CamelCase: the capitals cut the syllables; the likeliest Vietnamese reading, not English */
         return likely_vietnamese(t, words, m, guess == 2);
@@ -345,7 +406,7 @@ static int confident(const tones_table *t, const lattice *L, size_t n, const uin
     }
     if (syl < 2 || 2 * in_words < syl)
         return 0;
-    return L->cnt[n] < 2 || L->h[n][0].score - L->h[n][1].score >= MARGIN;
+    return margin >= MARGIN;
 }
 
 static int letters_only(const char *s, size_t n, char *low)
@@ -376,8 +437,9 @@ static int restore(const tones_table *t, const char *s, size_t n, int guess, str
         if (L->cnt[i])
             extend(t, low, n, i, L, guess == 2);
     uint32_t words[TONES_MAX_LETTERS];
-    int m = L->cnt[n] ? best_path(L, n, words) : 0;
-    int rc = m && confident(t, L, n, words, m, guess) ? 0 : 1;
+    double margin = 0;
+    int m = L->cnt[n] ? path_of(L, n, rescore(t, L, n, &margin), words) : 0;
+    int rc = m && confident(t, margin, words, m, guess) ? 0 : 1;
     free(L);
     size_t mark = out->len;
     for (int i = 0; rc == 0 && i < m; i++)
@@ -488,72 +550,4 @@ int tones_key(const char *s, size_t n, char *key, size_t cap)
         key[k++] = (char)d[0];
     }
     return (int)k;
-}
-
-/* ---- the process's table ---- */
-
-static char g_dir[4096] = "lexicon";
-static tones_table *g_table;
-static pthread_once_t g_once = PTHREAD_ONCE_INIT;
-
-void tones_use_dir(const char *lexicon_dir)
-{
-    if (lexicon_dir)
-        snprintf(g_dir, sizeof g_dir, "%s", lexicon_dir);
-}
-
-static void load_once(void)
-{
-    char err[512];
-    g_table = tones_table_load(g_dir, err, sizeof err);
-}
-
-int tones_restore(const char *s, size_t n, strbuf *out)
-{
-    pthread_once(&g_once, load_once);
-    return tones_restore_with(g_table, s, n, out);
-}
-
-int tones_syllable(const char *s, size_t n)
-{
-    pthread_once(&g_once, load_once);
-    return tones_syllable_with(g_table, s, n);
-}
-
-int tones_english(const char *s, size_t n)
-{
-    pthread_once(&g_once, load_once);
-    return tones_english_with(g_table, s, n);
-}
-
-int tones_toneless_run(const char *s, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (s[k] < 'a' || s[k] > 'z')
-            return 0;
-    return n >= 6;
-}
-
-int tones_last_resort(const char *s, size_t n, strbuf *out)
-{
-    pthread_once(&g_once, load_once);
-    return tones_last_resort_with(g_table, s, n, out);
-}
-
-int tones_one_syllable(const char *s, size_t n, strbuf *out)
-{
-    pthread_once(&g_once, load_once);
-    return tones_one_syllable_with(g_table, s, n, out);
-}
-
-int tones_guess(const char *s, size_t n, strbuf *out)
-{
-    pthread_once(&g_once, load_once);
-    return tones_guess_with(g_table, s, n, out);
-}
-
-unsigned tones_count(const char *s, size_t n)
-{
-    pthread_once(&g_once, load_once);
-    return tones_count_with(g_table, s, n);
 }
