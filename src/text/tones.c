@@ -306,15 +306,22 @@ static double junction(const tones_table *t, const tentry *a, const tentry *b)
     return gain > 0 ? PAIR_WEIGHT * gain : 0;
 }
 
-/* Extends every reading ending at letter i by every word whose key is s[i..j). */
-static void extend(const tones_table *t, const char *s, size_t n, size_t i, lattice *L, int viet_only)
+/* Extends every reading ending at letter i by every word whose key is s[i..j)
+ * (guess 2: Vietnamese words only; guess 1: no rare word either, which a
+ * guess refuses: vượn cáo, not the word of the likeliest reading of
+ * QuySuaVuonCao); with camel (the letters as written, CamelCase), only words
+ * that end before a capital or at the end: the capitals begin the syllables. */
+static void extend(const tones_table *t, const char *s, size_t n, size_t i, lattice *L, int guess, const char *camel)
 {
     uint64_t kh = FNV0;
     for (size_t j = i + 1; j <= n && j - i <= KEY_MAX; j++) {
         kh = fnv(kh, s + j - 1, 1);
+        if (camel && j < n && !(camel[j] >= 'A' && camel[j] <= 'Z'))
+            continue;
         for (uint32_t x = t->heads[kh & (t->nheads - 1)]; x; x = t->e[x - 1].next) {
             const tentry *e = &t->e[x - 1];
-            if (e->klen != j - i || memcmp(t->arena + e->key, s + i, j - i) || (viet_only && !e->nsyl))
+            if (e->klen != j - i || memcmp(t->arena + e->key, s + i, j - i) || (guess == 2 && !e->nsyl) ||
+                (guess == 1 && e->nsyl && e->count < GUESS_MIN))
                 continue;
             for (int k = 0; k < L->cnt[i]; k++) {
                 const hyp *p = &L->h[i][k];
@@ -433,9 +440,12 @@ static int restore(const tones_table *t, const char *s, size_t n, int guess, str
     memset(L->cnt, 0, sizeof L->cnt);
     L->cnt[0] = 1;
     L->h[0][0] = (hyp){0, FNV0, 0, -1, -1};
+    const char *camel = NULL; /* a guess of CamelCase letters: the capitals cut */
+    for (size_t i = 1; guess == 1 && i < n && !camel; i++)
+        camel = s[i] >= 'A' && s[i] <= 'Z' ? s : NULL;
     for (size_t i = 0; i < n; i++)
         if (L->cnt[i])
-            extend(t, low, n, i, L, guess == 2);
+            extend(t, low, n, i, L, guess, camel);
     uint32_t words[TONES_MAX_LETTERS];
     double margin = 0;
     int m = L->cnt[n] ? path_of(L, n, rescore(t, L, n, &margin), words) : 0;
