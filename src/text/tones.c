@@ -380,20 +380,23 @@ static int rescore(const tones_table *t, const lattice *L, size_t n, double *mar
  * resort: rare words of the dictionary, thủy sản, bạch mai, are words). */
 static int likely_vietnamese(const tones_table *t, const uint32_t *words, int m, int rare_ok)
 {
-    int syl = 0, letters = 0, common = 1;
+    int syl = 0, letters = 0, common = 1, lone = 0;
     for (int i = 0; i < m; i++) {
         const tentry *e = &t->e[words[i]];
-        if (e->nsyl == 0 || (e->count < GUESS_MIN && !rare_ok) || (rare_ok && e->klen == 1))
+        if (e->nsyl == 0 || (e->count < GUESS_MIN && !rare_ok))
             return 0;
         syl += e->nsyl;
         letters += e->klen;
+        lone |= rare_ok && e->klen == 1;
         common &= e->count >= (e->nsyl > 1 ? WORD_MIN : SOLO_MIN);
     }
+    if (lone && !common) /* a lone vowel only among common words (ở nhà) */
+        return 0;
     /* a last resort has the long syllables of Vietnamese (người, tiếng: 3.5
      * letters on average), not the short cuts of English letters (ba na na,
      * hôm ép à ge: a lone vowel, or under 3 letters a syllable); 2.5 will do
-     * when every word is a common one (onhavanvui: ở nhà, vẫn, vui) */
-    return syl >= 2 && (!rare_ok || letters >= 3 * syl || (common && 2 * letters >= 5 * syl));
+     * when every word is a common one (onhavanvui: ở, nhà văn, vui) */
+    return syl >= 2 && (!rare_ok || (letters >= 3 * syl && !lone) || (common && 2 * letters >= 5 * syl));
 }
 
 /* Confident: two syllables or more, every word frequent enough for its kind,
