@@ -38,6 +38,8 @@
                          * 1.5 restored most toneless runs of held-out news text rightly (scripts/make-pairs.py) */
 #endif
 
+#define SURNAMES 48 /* family names of surnames.tsv at most */
+
 typedef struct tentry {
     uint32_t key, text, next; /* arena offsets; next entry of the bucket (+1, 0 = none) */
     uint32_t count;
@@ -57,6 +59,9 @@ struct tones_table {
     size_t nheads;   /* a power of two */
     double total;
     tone_pairs *pairs; /* syllable-pairs.tsv */
+    char surname[SURNAMES][16]; /* surnames.tsv, toned */
+    char surkey[SURNAMES][8];   /* and toneless */
+    int nsurnames;
 };
 
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
@@ -153,6 +158,20 @@ static int add_row(void *user, const char *const *cells, char *err, size_t errle
     return 0;
 }
 
+static int add_surname(void *user, const char *const *cells, char *err, size_t errlen)
+{
+    tones_table *t = user;
+    int nsyl = 0, k = t->nsurnames < SURNAMES && strlen(cells[0]) < sizeof t->surname[0]
+                     ? toneless_key(t->memo, cells[0], t->surkey[t->nsurnames], &nsyl) : -1;
+    if (k < 0 || nsyl != 1 || k >= (int)sizeof t->surkey[0]) {
+        snprintf(err, errlen, "not a family name of one syllable (or more than %d): %s", SURNAMES, cells[0]);
+        return -1;
+    }
+    t->surkey[t->nsurnames][k] = '\0';
+    strcpy(t->surname[t->nsurnames++], cells[0]);
+    return 0;
+}
+
 /* Buckets by the key's hash; each entry's probability once the total is known. */
 static int index_entries(tones_table *t)
 {
@@ -205,6 +224,11 @@ tones_table *tones_table_load(const char *dir, char *err, size_t errlen)
         snprintf(path, sizeof path, "%s/%s", dir, FILES[f]);
         t->english = f;
         rc = tsv_load(path, WANT, 2, add_row, t, err, errlen);
+    }
+    if (!rc) {
+        static const char *const SUR[] = {"surname"};
+        snprintf(path, sizeof path, "%s/surnames.tsv", dir);
+        rc = tsv_load(path, SUR, 1, add_surname, t, err, errlen);
     }
     free(t->memo);
     t->memo = NULL;
@@ -475,6 +499,39 @@ int tones_restore_with(const tones_table *t, const char *s, size_t n, strbuf *ou
 int tones_guess_with(const tones_table *t, const char *s, size_t n, strbuf *out)
 {
     return restore(t, s, n, 1, out);
+}
+
+int tones_name_with(const tones_table *t, const char *s, size_t n, strbuf *out)
+{
+    char low[TONES_MAX_LETTERS];
+    if (!t || n < 9 || !letters_only(s, n, low) || has_key(t, s, n, 0))
+        return 1;
+    for (size_t k = 1; k < n; k++)
+        if (s[k] < 'a' || s[k] > 'z')
+            return 1; /* a handle: lower case, but for a first capital */
+    for (int f = 0; f < t->nsurnames; f++) {
+        size_t sk = strlen(t->surkey[f]);
+        if (sk + 6 > n || memcmp(low, t->surkey[f], sk))
+            continue;
+        strbuf given = {0};
+        int rc = tones_last_resort_with(t, low + sk, n - sk, &given);
+        size_t syl = 1;
+        for (size_t i = 0; rc == 0 && i < given.len; i++)
+            syl += given.s[i] == ' ';
+        /* two or three given syllables of three letters or more on average */
+        if (rc == 0 && syl <= 3 && n - sk >= 3 * syl) {
+            size_t mark = out->len;
+            rc = strbuf_word(out, t->surname[f]) || strbuf_word(out, given.s) ? -1 : 0;
+            if (rc)
+                strbuf_truncate(out, mark);
+            strbuf_free(&given);
+            return rc;
+        }
+        strbuf_free(&given);
+        if (rc < 0)
+            return -1;
+    }
+    return 1;
 }
 
 int tones_last_resort_with(const tones_table *t, const char *s, size_t n, strbuf *out)

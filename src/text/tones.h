@@ -55,6 +55,13 @@ int tones_guess(const char *s, size_t n, strbuf *out);
  * where transliterating letters is never right. */
 int tones_last_resort_with(const tones_table *t, const char *s, size_t n, strbuf *out);
 int tones_last_resort(const char *s, size_t n, strbuf *out);
+/* A handle or user name of toneless letters that begins with a family name of
+ * lexicon/surnames.tsv and goes on with two or three Vietnamese syllables of
+ * three letters or more on average (buitruonglinh "bùi trường linh"): the
+ * name, 0; 1 when it is no such name or an English word (out unchanged); -1
+ * on out of memory. Lower case letters, but for a first capital; 9 or more. */
+int tones_name_with(const tones_table *t, const char *s, size_t n, strbuf *out);
+int tones_name(const char *s, size_t n, strbuf *out);
 /* 1 when s[0..n) is shaped as such letters: a-z only, six or more (moet,
  * the abbreviation, is not) */
 int tones_toneless_run(const char *s, size_t n);

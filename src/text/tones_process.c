@@ -71,3 +71,9 @@ unsigned tones_count(const char *s, size_t n)
     pthread_once(&g_once, load_once);
     return tones_count_with(g_table, s, n);
 }
+
+int tones_name(const char *s, size_t n, strbuf *out)
+{
+    pthread_once(&g_once, load_once);
+    return tones_name_with(g_table, s, n, out);
+}

@@ -417,6 +417,25 @@ static void pairs_choose(const tones_table *t)
     }
 }
 
+/* handles of names: a family name of surnames.tsv, then two or three given
+ * syllables; English words and short cuts are refused */
+static void names(const tones_table *t)
+{
+    const tcase ok[] = {{"buitruonglinh", "bùi trường linh"}, {"nguyenvanthanh", "nguyễn văn thành"}};
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+        strbuf b = {0};
+        CHECK(tones_name_with(t, ok[i].in, strlen(ok[i].in), &b) == 0, ok[i].in);
+        CHECK_STR(b.s ? b.s : "", ok[i].want, ok[i].in);
+        strbuf_free(&b);
+    }
+    const char *no[] = {"phantom", "dangerous", "trandafilov", "nguyenan", "BuiTruongLinh", "buitruong2"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+        strbuf b = {0};
+        CHECK(tones_name_with(t, no[i], strlen(no[i]), &b) == 1 && b.len == 0, no[i]);
+        strbuf_free(&b);
+    }
+}
+
 int main(void)
 {
     char err[512];
@@ -452,6 +471,7 @@ int main(void)
     api(t);
     guesses(t);
     pairs_choose(t);
+    names(t);
     pairs_table();
     tones_table_free(t);
     return check_done();
