@@ -306,11 +306,10 @@ static void keep(hyp *list, int *cnt, hyp h)
     list[at] = h;
 }
 
-/* How well word b follows word a in text: the weighted log of how much more
- * often the last syllable of a is followed by the first of b than chance
- * would have it (add-one smoothed), when more often; 0 for a pair the text
- * never has (the counts are too few to tell an unseen pair from a wrong one),
- * and beside an English word. */
+/* How well word b follows a in text: the weighted log of how much more often
+ * the last syllable of a comes before the first of b than chance would have
+ * it (add-one smoothed), when more; 0 for a pair the text never has (too few
+ * counts to tell unseen from wrong) and beside an English word. */
 static double junction(const tones_table *t, const tentry *a, const tentry *b)
 {
     if (!a->nsyl || !b->nsyl)
@@ -331,10 +330,9 @@ static double junction(const tones_table *t, const tentry *a, const tentry *b)
 }
 
 /* Extends every reading ending at letter i by every word whose key is s[i..j)
- * (guess 2: Vietnamese words only; guess 1: no rare word either, which a
- * guess refuses: vượn cáo, not the word of the likeliest reading of
- * QuySuaVuonCao); with camel (the letters as written, CamelCase), only words
- * that end before a capital or at the end: the capitals begin the syllables. */
+ * (guess 2: Vietnamese words only; guess 1: no rare word either, which a guess
+ * refuses: not vượn cáo in QuySuaVuonCao); with camel (the letters as written,
+ * CamelCase), only words that end before a capital or at the end. */
 static void extend(const tones_table *t, const char *s, size_t n, size_t i, lattice *L, int guess, const char *camel)
 {
     uint64_t kh = FNV0;
@@ -375,10 +373,9 @@ static int path_of(const lattice *L, size_t n, int k, uint32_t *words)
     return m;
 }
 
-/* The readings kept at the last letter, rescored with the junctions of their
- * words (how they follow each other in text: done on these few, not on every
- * step of the search, for its cost); *margin gets the lead of the best over
- * the next (INFINITY when alone). Returns the index of the best. */
+/* The readings kept at the last letter rescored with the junctions of their
+ * words (on these few, not in the search, for the cost); *margin gets the
+ * lead of the best over the next (INFINITY alone). The best's index. */
 static int rescore(const tones_table *t, const lattice *L, size_t n, double *margin)
 {
     double sc[BEST];
@@ -515,10 +512,9 @@ int tones_name_with(const tones_table *t, const char *s, size_t n, strbuf *out)
             continue;
         strbuf given = {0};
         int rc = tones_last_resort_with(t, low + sk, n - sk, &given);
-        size_t syl = 1;
+        size_t syl = 1; /* two or three given syllables of three letters or more on average: */
         for (size_t i = 0; rc == 0 && i < given.len; i++)
             syl += given.s[i] == ' ';
-        /* two or three given syllables of three letters or more on average */
         if (rc == 0 && syl <= 3 && n - sk >= 3 * syl) {
             size_t mark = out->len;
             rc = strbuf_word(out, t->surname[f]) || strbuf_word(out, given.s) ? -1 : 0;
@@ -602,24 +598,3 @@ unsigned tones_count_with(const tones_table *t, const char *s, size_t n)
     return 0;
 }
 
-int tones_key(const char *s, size_t n, char *key, size_t cap)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
-        if (len <= 0)
-            return -1;
-        i += (size_t)len;
-        if (c == ' ')
-            continue;
-        utf8proc_int32_t d[8];
-        int last = 0;
-        utf8proc_ssize_t m = c == 0x110 || c == 0x111 ? (d[0] = 'd', 1)
-                                                       : utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
-        if (m < 1 || m > 8 || d[0] < 'a' || d[0] > 'z' || k + 1 >= cap)
-            return -1;
-        key[k++] = (char)d[0];
-    }
-    return (int)k;
-}
