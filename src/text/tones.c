@@ -39,7 +39,6 @@
 #endif
 
 #define SURNAMES 48 /* family names of surnames.tsv at most */
-
 typedef struct tentry {
     uint32_t key, text, next; /* arena offsets; next entry of the bucket (+1, 0 = none) */
     uint32_t count;
@@ -161,14 +160,15 @@ static int add_row(void *user, const char *const *cells, char *err, size_t errle
 static int add_surname(void *user, const char *const *cells, char *err, size_t errlen)
 {
     tones_table *t = user;
-    int nsyl = 0, k = t->nsurnames < SURNAMES && strlen(cells[0]) < sizeof t->surname[0]
-                     ? toneless_key(t->memo, cells[0], t->surkey[t->nsurnames], &nsyl) : -1;
-    if (k < 0 || nsyl != 1 || k >= (int)sizeof t->surkey[0]) {
+    size_t n = strlen(cells[0]);
+    int k = t->nsurnames < SURNAMES && n < sizeof t->surname[0] && !strchr(cells[0], ' ')
+            ? tones_key(cells[0], n, t->surkey[t->nsurnames], sizeof t->surkey[0]) : -1;
+    if (k <= 0) {
         snprintf(err, errlen, "not a family name of one syllable (or more than %d): %s", SURNAMES, cells[0]);
         return -1;
     }
     t->surkey[t->nsurnames][k] = '\0';
-    strcpy(t->surname[t->nsurnames++], cells[0]);
+    memcpy(t->surname[t->nsurnames++], cells[0], n + 1);
     return 0;
 }
 
