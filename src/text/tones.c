@@ -1,7 +1,7 @@
 /* tones — toneless Vietnamese back to its tones: a search over the ways to cut
  * a run of letters into words of lexicon/words.tsv, scored by the words'
- * log-probabilities, keeping the best few distinct readings at each letter so
- * that the winner can be compared with its runner-up. */
+ * log-probabilities, keeping the best few distinct readings at each letter;
+ * those of the last rescored by how their words follow each other in text. */
 #include "tones.h"
 #include "tone_pairs.h"
 #include "vec.h"
@@ -14,7 +14,7 @@
 #include <utf8proc.h>
 
 #define KEY_MAX 32     /* letters of the longest word's toneless key */
-#define BEST 4         /* distinct readings kept at each letter */
+#define BEST 8         /* distinct readings kept at each letter */
 
 /* When a reading is confident enough to say (counts per 10 million syllables) */
 #ifndef SOLO_MIN
@@ -33,10 +33,7 @@
 #ifndef WORD_COST
 #define WORD_COST 2.3  /* each word of a reading costs e^2.3: a few long words beat many short ones */
 #endif
-#ifndef PAIR_WEIGHT
-#define PAIR_WEIGHT 1.5 /* the weight of how two words follow each other in text (syllable-pairs.tsv):
-                         * 1.5 restored most toneless runs of held-out news text rightly (scripts/make-pairs.py) */
-#endif
+#define PAIR_WEIGHT 1.5 /* how words follow each other in text (syllable-pairs.tsv): best on held-out news */
 
 #define SURNAMES 48 /* family names of surnames.tsv at most */
 typedef struct tentry {
@@ -498,37 +495,14 @@ int tones_guess_with(const tones_table *t, const char *s, size_t n, strbuf *out)
     return restore(t, s, n, 1, out);
 }
 
-int tones_name_with(const tones_table *t, const char *s, size_t n, strbuf *out)
+const char *tones_surname_with(const tones_table *t, int i, const char **key)
 {
-    char low[TONES_MAX_LETTERS];
-    if (!t || n < 9 || !letters_only(s, n, low) || has_key(t, s, n, 0))
-        return 1;
-    for (size_t k = 1; k < n; k++)
-        if (s[k] < 'a' || s[k] > 'z')
-            return 1; /* a handle: lower case, but for a first capital */
-    for (int f = 0; f < t->nsurnames; f++) {
-        size_t sk = strlen(t->surkey[f]);
-        if (sk + 6 > n || memcmp(low, t->surkey[f], sk))
-            continue;
-        strbuf given = {0};
-        int rc = tones_last_resort_with(t, low + sk, n - sk, &given);
-        size_t syl = 1; /* two or three given syllables of three letters or more on average: */
-        for (size_t i = 0; rc == 0 && i < given.len; i++)
-            syl += given.s[i] == ' ';
-        if (rc == 0 && syl <= 3 && n - sk >= 3 * syl) {
-            size_t mark = out->len;
-            rc = strbuf_word(out, t->surname[f]) || strbuf_word(out, given.s) ? -1 : 0;
-            if (rc)
-                strbuf_truncate(out, mark);
-            strbuf_free(&given);
-            return rc;
-        }
-        strbuf_free(&given);
-        if (rc < 0)
-            return -1;
-    }
-    return 1;
+    if (!t || i < 0 || i >= t->nsurnames)
+        return NULL;
+    *key = t->surkey[i];
+    return t->surname[i];
 }
+
 
 int tones_last_resort_with(const tones_table *t, const char *s, size_t n, strbuf *out)
 {
@@ -553,6 +527,11 @@ static int has_key(const tones_table *t, const char *s, size_t n, int nsyl)
 int tones_syllable_with(const tones_table *t, const char *s, size_t n)
 {
     return has_key(t, s, n, 1);
+}
+
+int tones_word_with(const tones_table *t, const char *s, size_t n)
+{
+    return has_key(t, s, n, 2) || has_key(t, s, n, 3);
 }
 
 int tones_one_syllable_with(const tones_table *t, const char *s, size_t n, strbuf *out)

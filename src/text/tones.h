@@ -62,6 +62,9 @@ int tones_last_resort(const char *s, size_t n, strbuf *out);
  * on out of memory. Lower case letters, but for a first capital; 9 or more. */
 int tones_name_with(const tones_table *t, const char *s, size_t n, strbuf *out);
 int tones_name(const char *s, size_t n, strbuf *out);
+/* The i-th family name of surnames.tsv (toned), and its toneless key in *key;
+ * NULL past the last. */
+const char *tones_surname_with(const tones_table *t, int i, const char **key);
 /* 1 when s[0..n) is shaped as such letters: a-z only, six or more (moet,
  * the abbreviation, is not) */
 int tones_toneless_run(const char *s, size_t n);
@@ -75,6 +78,10 @@ int tones_one_syllable(const char *s, size_t n, strbuf *out);
  * Vietnamese syllable of the table: "dep" (đẹp), "nien" (niên). */
 int tones_syllable_with(const tones_table *t, const char *s, size_t n);
 int tones_syllable(const char *s, size_t n);
+/* 1 when s[0..n) is the toneless spelling of a word of two or three
+ * syllables of the table: "thanhnien" (thanh niên), "duhoc" (du học). */
+int tones_word_with(const tones_table *t, const char *s, size_t n);
+int tones_word(const char *s, size_t n);
 
 /* 1 when s[0..n) (ASCII letters, either case) is an English word of
  * english.tsv: "online", "camera". */

@@ -77,3 +77,9 @@ int tones_name(const char *s, size_t n, strbuf *out)
     pthread_once(&g_once, load_once);
     return tones_name_with(g_table, s, n, out);
 }
+
+int tones_word(const char *s, size_t n)
+{
+    pthread_once(&g_once, load_once);
+    return tones_word_with(g_table, s, n);
+}

@@ -421,7 +421,7 @@ static void pairs_choose(const tones_table *t)
  * syllables; English words and short cuts are refused */
 static void names(const tones_table *t)
 {
-    const tcase ok[] = {{"buitruonglinh", "bùi trường linh"}, {"nguyenvanthanh", "nguyễn văn thành"}};
+    const tcase ok[] = {{"buitruonglinh", "bùi trường linh"}, {"nguyenphutrong", "nguyễn phú trọng"}, {"Phamminhchinh", "phạm minh chính"}};
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
         strbuf b = {0};
         CHECK(tones_name_with(t, ok[i].in, strlen(ok[i].in), &b) == 0, ok[i].in);
