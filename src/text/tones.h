@@ -65,8 +65,8 @@ int tones_name(const char *s, size_t n, strbuf *out);
 /* The i-th family name of surnames.tsv (toned), and its toneless key in *key;
  * NULL past the last. */
 const char *tones_surname_with(const tones_table *t, int i, const char **key);
-/* 1 when s[0..n) is shaped as such letters: a-z only, six or more (moet,
- * the abbreviation, is not) */
+/* 1 when s[0..n) is shaped as such letters: a-z only (the first may be a
+ * capital: #Songxanh), six or more (moet, the abbreviation, is not) */
 int tones_toneless_run(const char *s, size_t n);
 /* The commonest syllable of the table whose toneless spelling is s[0..n)
  * (ASCII letters, either case: Quoc "quốc", Duong "đường"), appended to out:

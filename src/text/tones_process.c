@@ -42,8 +42,8 @@ int tones_english(const char *s, size_t n)
 
 int tones_toneless_run(const char *s, size_t n)
 {
-    for (size_t k = 0; k < n; k++)
-        if (s[k] < 'a' || s[k] > 'z')
+    for (size_t k = 0; k < n; k++) /* a first capital too: #Songxanh */
+        if ((k ? s[k] : s[k] | 0x20) < 'a' || (k ? s[k] : s[k] | 0x20) > 'z')
             return 0;
     return n >= 6;
 }

@@ -359,7 +359,8 @@ static void last_resort(const tones_table *t, const lexicon *lx)
     CHECK(tones_last_resort_with(t, "cocacola", 8, &b) == 1 && b.len == 0, "short syllables: English letters");
     CHECK(tones_last_resort_with(t, "hoctiengviet", 12, &b) == 0 && !strncmp(b.s, "học tiếng vi", strlen("học tiếng vi")),
           "three single syllables of Vietnamese length");
-    CHECK(tones_toneless_run("nguoiviet", 9) && !tones_toneless_run("moet", 4) && !tones_toneless_run("Nguoi", 5),
+    CHECK(tones_toneless_run("nguoiviet", 9) && !tones_toneless_run("moet", 4) && !tones_toneless_run("Nguoi", 5) &&
+              tones_toneless_run("Songxanh", 8) && !tones_toneless_run("SongXanh", 8),
           "the shape of a toneless run");
     strbuf_free(&b);
 }
