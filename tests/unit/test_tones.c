@@ -331,7 +331,7 @@ static void guesses(const tones_table *t)
 static void last_resort(const tones_table *t, const lexicon *lx)
 {
     const tcase cases[] = {{"benhvienbachmai", "bệnh viện bạch mai"}, {"thuysan", "thủy sản"},
-                           {"lauguongbienhinh", "lâu gương biến hình"}};
+                           {"duataydaynao", "đưa tay đây nào"}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         strbuf b = {0};
         CHECK(tones_restore_with(t, cases[i].in, strlen(cases[i].in), &b) == 1, "not confident");
