@@ -44,9 +44,11 @@ SCALE = 10_000_000
 # papers, offices, frequent news words the lists rank low. "báo", "bộ", "sở"
 # alone: a paper's site is báo + its name (baoquangninh), a ministry's bộ + its
 # field (boyte), a department's sở + its field (sotuphap), so in addresses these
-# syllables are far likelier than bảo/bao, bố/bỏ, số/sổ.
+# syllables are far likelier than bảo/bao, bố/bỏ, số/sổ. "việt" alone: the Việt
+# of Việt Nam and người Việt that names sites (vietbao, vietgiaitri, tiengviet),
+# far likelier there than viết, which is as common in running text.
 EXTRA = """
-báo 15000|bộ 15000|sở 15000|trong nước 60|tổng cục thuế 20|hội liên hiệp 20
+báo 15000|bộ 15000|sở 15000|việt 1500|trong nước 60|tổng cục thuế 20|hội liên hiệp 20
 ủy ban nhân dân 60|hội đồng nhân dân 40|ủy ban 200|hội đồng 150|bóng đá 120|doanh nhân 60|điện ảnh 40
 lịch sử 150|đại đoàn kết 20|đoàn kết 60|hiến máu 20|biển đảo 30|tết nguyên đán 20|giá vàng 20
 tổng giám đốc 40|giám đốc 150|thủ tướng 150|chủ tịch 200|bộ trưởng 150|thứ trưởng 60|tỉnh ủy 60

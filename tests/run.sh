@@ -66,7 +66,7 @@ golden() {
         fail "$(printf '%s\n' "$out" | head -1): known failures changed" "$(printf '%s\n' "$out" | tail -n +2 | head -60)"
     fi
 }
-GOLDEN="tests/golden/numbers.tsv tests/golden/words.tsv tests/golden/news.tsv tests/golden/news2.tsv tests/golden/rules.tsv tests/golden/korean.tsv tests/golden/techspecs.tsv $(ls samples/*.tsv)"
+GOLDEN="tests/golden/numbers.tsv tests/golden/words.tsv tests/golden/news.tsv tests/golden/news2.tsv tests/golden/rules.tsv tests/golden/korean.tsv tests/golden/techspecs.tsv tests/golden/toneless-real.tsv $(ls samples/*.tsv)"
 for f in $GOLDEN; do
     if [ -f "$f" ]; then golden "$f"; else fail "golden $f: not there"; fi
 done

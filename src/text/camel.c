@@ -21,8 +21,8 @@ long camel_restore(const char *s, size_t n, strbuf *out)
     size_t end = 0, pieces = 0;
     while (end < n && (is_upper(s[end]) || is_lower(s[end]))) {
         size_t j = piece_end(s, n, end);
-        if (!tones_syllable(s + end, j - end))
-            break;
+        if (!tones_syllable(s + end, j - end) && !tones_word(s + end, j - end))
+            break; /* a piece is a syllable, or a word of a few (ThanhnienThudo) */
         pieces++;
         end = j;
     }

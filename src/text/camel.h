@@ -1,7 +1,7 @@
 /* camel — toneless Vietnamese written in CamelCase, as hashtags and handles
  * are (#ONhaLamDep, HocCung in #HocCungTikTok, BaoMoi): the capitals mark the
  * syllables; a run of at least two pieces that are each a toneless Vietnamese
- * syllable gets its tones back (src/text/tones.c) when the choice is confident.
+ * syllable (or word of a few: ThanhnienThudo, duhocHanQuoc) gets its tones back (src/text/tones.c) when the choice is confident.
  * Internal to src/text. */
 #ifndef DOCBAO_CAMEL_H
 #define DOCBAO_CAMEL_H

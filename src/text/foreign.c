@@ -174,6 +174,9 @@ int foreign_read(foreign_cache *fc, const translit *tr, const char *word, size_t
     /* toneless Vietnamese first (dichvucong, Kinhtedothi, #dulichvietnam:
      * "dịch vụ công"; it answers only when sure), else a foreign word */
     rc = tones_restore(word, n, &fc->text);
+    /* a handle of a name (buitruonglinh: bùi trường linh), not its letters */
+    if (rc > 0)
+        rc = tones_name(word, n, &fc->text);
     /* a capitalized name of one toneless syllable whose rhyme needs its marks
      * (Duong, Tuyet, Quoc: no syllable as written): its likeliest syllable,
      * rather than English letters (đu ông, tai ít, quác) */

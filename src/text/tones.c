@@ -1,12 +1,12 @@
 /* tones — toneless Vietnamese back to its tones: a search over the ways to cut
  * a run of letters into words of lexicon/words.tsv, scored by the words'
- * log-probabilities, keeping the best few distinct readings at each letter so
- * that the winner can be compared with its runner-up. */
+ * log-probabilities, keeping the best few distinct readings at each letter;
+ * those of the last rescored by how their words follow each other in text. */
 #include "tones.h"
+#include "tone_pairs.h"
 #include "vec.h"
 #include "tsv.h"
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +14,7 @@
 #include <utf8proc.h>
 
 #define KEY_MAX 32     /* letters of the longest word's toneless key */
-#define BEST 4         /* distinct readings kept at each letter */
+#define BEST 8         /* distinct readings kept at each letter */
 
 /* When a reading is confident enough to say (counts per 10 million syllables) */
 #ifndef SOLO_MIN
@@ -33,7 +33,9 @@
 #ifndef WORD_COST
 #define WORD_COST 2.3  /* each word of a reading costs e^2.3: a few long words beat many short ones */
 #endif
+#define PAIR_WEIGHT 1.5 /* how words follow each other in text (syllable-pairs.tsv): best on held-out news */
 
+#define SURNAMES 48 /* family names of surnames.tsv at most */
 typedef struct tentry {
     uint32_t key, text, next; /* arena offsets; next entry of the bucket (+1, 0 = none) */
     uint32_t count;
@@ -52,6 +54,10 @@ struct tones_table {
     uint32_t *heads; /* bucket → entry index + 1 */
     size_t nheads;   /* a power of two */
     double total;
+    tone_pairs *pairs; /* syllable-pairs.tsv */
+    char surname[SURNAMES][16]; /* surnames.tsv, toned */
+    char surkey[SURNAMES][8];   /* and toneless */
+    int nsurnames;
 };
 
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
@@ -148,6 +154,21 @@ static int add_row(void *user, const char *const *cells, char *err, size_t errle
     return 0;
 }
 
+static int add_surname(void *user, const char *const *cells, char *err, size_t errlen)
+{
+    tones_table *t = user;
+    size_t n = strlen(cells[0]);
+    int k = t->nsurnames < SURNAMES && n < sizeof t->surname[0] && !strchr(cells[0], ' ')
+            ? tones_key(cells[0], n, t->surkey[t->nsurnames], sizeof t->surkey[0]) : -1;
+    if (k <= 0) {
+        snprintf(err, errlen, "not a family name of one syllable (or more than %d): %s", SURNAMES, cells[0]);
+        return -1;
+    }
+    t->surkey[t->nsurnames][k] = '\0';
+    memcpy(t->surname[t->nsurnames++], cells[0], n + 1);
+    return 0;
+}
+
 /* Buckets by the key's hash; each entry's probability once the total is known. */
 static int index_entries(tones_table *t)
 {
@@ -201,8 +222,18 @@ tones_table *tones_table_load(const char *dir, char *err, size_t errlen)
         t->english = f;
         rc = tsv_load(path, WANT, 2, add_row, t, err, errlen);
     }
+    if (!rc) {
+        static const char *const SUR[] = {"surname"};
+        snprintf(path, sizeof path, "%s/surnames.tsv", dir);
+        rc = tsv_load(path, SUR, 1, add_surname, t, err, errlen);
+    }
     free(t->memo);
     t->memo = NULL;
+    if (!rc) {
+        snprintf(path, sizeof path, "%s/syllable-pairs.tsv", dir);
+        t->pairs = tone_pairs_load(path, err, errlen);
+        rc = t->pairs ? 0 : -1;
+    }
     if (!rc && (t->n == 0 || index_entries(t))) {
         snprintf(err, errlen, "%s: %s", dir, t->n ? "out of memory" : "no words");
         rc = -1;
@@ -222,12 +253,14 @@ void tones_table_free(tones_table *t)
     free(t->arena);
     free(t->e);
     free(t->heads);
+    tone_pairs_free(t->pairs);
     free(t);
 }
 
 size_t tones_table_bytes(const tones_table *t)
 {
-    return t ? sizeof *t + t->acap + t->cap * sizeof *t->e + t->nheads * sizeof *t->heads : 0;
+    return t ? sizeof *t + t->acap + t->cap * sizeof *t->e + t->nheads * sizeof *t->heads + tone_pairs_bytes(t->pairs)
+             : 0;
 }
 
 /* ---- the search ---- */
@@ -270,15 +303,44 @@ static void keep(hyp *list, int *cnt, hyp h)
     list[at] = h;
 }
 
-/* Extends every reading ending at letter i by every word whose key is s[i..j). */
-static void extend(const tones_table *t, const char *s, size_t n, size_t i, lattice *L, int viet_only)
+/* How well word b follows a in text: the weighted log of how much more often
+ * the last syllable of a comes before the first of b than chance would have
+ * it (add-one smoothed), when more; 0 for a pair the text never has (too few
+ * counts to tell unseen from wrong) and beside an English word. */
+static double junction(const tones_table *t, const tentry *a, const tentry *b)
+{
+    if (!a->nsyl || !b->nsyl)
+        return 0;
+    const char *as = t->arena + a->text, *bs = t->arena + b->text;
+    size_t last = a->tlen, first = 0;
+    while (last > 0 && as[last - 1] != ' ')
+        last--;
+    while (first < b->tlen && bs[first] != ' ')
+        first++;
+    unsigned cab = tone_pairs_count(t->pairs, as + last, a->tlen - last, bs, first);
+    if (!cab)
+        return 0;
+    double ca = tone_pairs_count(t->pairs, as + last, a->tlen - last, NULL, 0);
+    double cb = tone_pairs_count(t->pairs, bs, first, NULL, 0);
+    double gain = log((cab + 1.0) / (ca * cb / tone_pairs_total(t->pairs) + 1.0));
+    return gain > 0 ? PAIR_WEIGHT * gain : 0;
+}
+
+/* Extends every reading ending at letter i by every word whose key is s[i..j)
+ * (guess 2: Vietnamese words only; guess 1: no rare word either, which a guess
+ * refuses: not vượn cáo in QuySuaVuonCao); with camel (the letters as written,
+ * CamelCase), only words that end before a capital or at the end. */
+static void extend(const tones_table *t, const char *s, size_t n, size_t i, lattice *L, int guess, const char *camel)
 {
     uint64_t kh = FNV0;
     for (size_t j = i + 1; j <= n && j - i <= KEY_MAX; j++) {
         kh = fnv(kh, s + j - 1, 1);
+        if (camel && j < n && !(camel[j] >= 'A' && camel[j] <= 'Z'))
+            continue;
         for (uint32_t x = t->heads[kh & (t->nheads - 1)]; x; x = t->e[x - 1].next) {
             const tentry *e = &t->e[x - 1];
-            if (e->klen != j - i || memcmp(t->arena + e->key, s + i, j - i) || (viet_only && !e->nsyl))
+            if (e->klen != j - i || memcmp(t->arena + e->key, s + i, j - i) || (guess == 2 && !e->nsyl) ||
+                (guess == 1 && e->nsyl && e->count < GUESS_MIN))
                 continue;
             for (int k = 0; k < L->cnt[i]; k++) {
                 const hyp *p = &L->h[i][k];
@@ -290,10 +352,10 @@ static void extend(const tones_table *t, const char *s, size_t n, size_t i, latt
     }
 }
 
-/* The entries of the best reading, in order; their number. */
-static int best_path(const lattice *L, size_t n, uint32_t *words)
+/* The entries of reading k of the last letter, in order; their number. */
+static int path_of(const lattice *L, size_t n, int k, uint32_t *words)
 {
-    int m = 0, k = 0;
+    int m = 0;
     for (size_t at = n; at > 0 && m < TONES_MAX_LETTERS;) {
         const hyp *h = &L->h[at][k];
         words[m++] = h->word;
@@ -308,27 +370,56 @@ static int best_path(const lattice *L, size_t n, uint32_t *words)
     return m;
 }
 
+/* The readings kept at the last letter rescored with the junctions of their
+ * words (on these few, not in the search, for the cost); *margin gets the
+ * lead of the best over the next (INFINITY alone). The best's index. */
+static int rescore(const tones_table *t, const lattice *L, size_t n, double *margin)
+{
+    double sc[BEST];
+    uint32_t w[TONES_MAX_LETTERS];
+    int best = 0;
+    for (int k = 0; k < L->cnt[n]; k++) {
+        int m = path_of(L, n, k, w);
+        sc[k] = L->h[n][k].score;
+        for (int i = 1; i < m; i++)
+            sc[k] += junction(t, &t->e[w[i - 1]], &t->e[w[i]]);
+        if (sc[k] > sc[best])
+            best = k;
+    }
+    double second = -INFINITY;
+    for (int k = 0; k < L->cnt[n]; k++)
+        if (k != best && sc[k] > second)
+            second = sc[k];
+    *margin = L->cnt[n] < 2 ? INFINITY : sc[best] - second;
+    return best;
+}
+
 /* A guess: two syllables or more, none English, none rare (but in a last
  * resort: rare words of the dictionary, thủy sản, bạch mai, are words). */
 static int likely_vietnamese(const tones_table *t, const uint32_t *words, int m, int rare_ok)
 {
-    int syl = 0, letters = 0;
+    int syl = 0, letters = 0, common = 1, lone = 0;
     for (int i = 0; i < m; i++) {
         const tentry *e = &t->e[words[i]];
-        if (e->nsyl == 0 || (e->count < GUESS_MIN && !rare_ok) || (rare_ok && e->klen == 1))
+        if (e->nsyl == 0 || (e->count < GUESS_MIN && !rare_ok))
             return 0;
         syl += e->nsyl;
         letters += e->klen;
+        lone |= rare_ok && e->klen == 1;
+        common &= e->count >= (e->nsyl > 1 ? WORD_MIN : SOLO_MIN);
     }
+    if (lone && !common) /* a lone vowel only among common words (ở nhà) */
+        return 0;
     /* a last resort has the long syllables of Vietnamese (người, tiếng: 3.5
      * letters on average), not the short cuts of English letters (ba na na,
-     * hôm ép à ge: a lone vowel, or under 3 letters a syllable) */
-    return syl >= 2 && (!rare_ok || letters >= 3 * syl);
+     * hôm ép à ge: a lone vowel, or under 3 letters a syllable); 2.5 will do
+     * when every word is a common one (onhavanvui: ở, nhà văn, vui) */
+    return syl >= 2 && (!rare_ok || (letters >= 3 * syl && !lone) || (common && 2 * letters >= 5 * syl));
 }
 
 /* Confident: two syllables or more, every word frequent enough for its kind,
  * at least half the syllables inside words of several, and a clear winner. */
-static int confident(const tones_table *t, const lattice *L, size_t n, const uint32_t *words, int m, int guess)
+static int confident(const tones_table *t, double margin, const uint32_t *words, int m, int guess)
 {
     if (guess) /* CamelCase: the capitals cut the syllables; the likeliest Vietnamese reading, not English */
         return likely_vietnamese(t, words, m, guess == 2);
@@ -345,7 +436,7 @@ static int confident(const tones_table *t, const lattice *L, size_t n, const uin
     }
     if (syl < 2 || 2 * in_words < syl)
         return 0;
-    return L->cnt[n] < 2 || L->h[n][0].score - L->h[n][1].score >= MARGIN;
+    return margin >= MARGIN;
 }
 
 static int letters_only(const char *s, size_t n, char *low)
@@ -372,12 +463,16 @@ static int restore(const tones_table *t, const char *s, size_t n, int guess, str
     memset(L->cnt, 0, sizeof L->cnt);
     L->cnt[0] = 1;
     L->h[0][0] = (hyp){0, FNV0, 0, -1, -1};
+    const char *camel = NULL; /* a guess of CamelCase letters: the capitals cut */
+    for (size_t i = 1; guess == 1 && i < n && !camel; i++)
+        camel = s[i] >= 'A' && s[i] <= 'Z' ? s : NULL;
     for (size_t i = 0; i < n; i++)
         if (L->cnt[i])
-            extend(t, low, n, i, L, guess == 2);
+            extend(t, low, n, i, L, guess, camel);
     uint32_t words[TONES_MAX_LETTERS];
-    int m = L->cnt[n] ? best_path(L, n, words) : 0;
-    int rc = m && confident(t, L, n, words, m, guess) ? 0 : 1;
+    double margin = 0;
+    int m = L->cnt[n] ? path_of(L, n, rescore(t, L, n, &margin), words) : 0;
+    int rc = m && confident(t, margin, words, m, guess) ? 0 : 1;
     free(L);
     size_t mark = out->len;
     for (int i = 0; rc == 0 && i < m; i++)
@@ -399,6 +494,15 @@ int tones_guess_with(const tones_table *t, const char *s, size_t n, strbuf *out)
 {
     return restore(t, s, n, 1, out);
 }
+
+const char *tones_surname_with(const tones_table *t, int i, const char **key)
+{
+    if (!t || i < 0 || i >= t->nsurnames)
+        return NULL;
+    *key = t->surkey[i];
+    return t->surname[i];
+}
+
 
 int tones_last_resort_with(const tones_table *t, const char *s, size_t n, strbuf *out)
 {
@@ -423,6 +527,11 @@ static int has_key(const tones_table *t, const char *s, size_t n, int nsyl)
 int tones_syllable_with(const tones_table *t, const char *s, size_t n)
 {
     return has_key(t, s, n, 1);
+}
+
+int tones_word_with(const tones_table *t, const char *s, size_t n)
+{
+    return has_key(t, s, n, 2) || has_key(t, s, n, 3);
 }
 
 int tones_one_syllable_with(const tones_table *t, const char *s, size_t n, strbuf *out)
@@ -468,92 +577,3 @@ unsigned tones_count_with(const tones_table *t, const char *s, size_t n)
     return 0;
 }
 
-int tones_key(const char *s, size_t n, char *key, size_t cap)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
-        if (len <= 0)
-            return -1;
-        i += (size_t)len;
-        if (c == ' ')
-            continue;
-        utf8proc_int32_t d[8];
-        int last = 0;
-        utf8proc_ssize_t m = c == 0x110 || c == 0x111 ? (d[0] = 'd', 1)
-                                                       : utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
-        if (m < 1 || m > 8 || d[0] < 'a' || d[0] > 'z' || k + 1 >= cap)
-            return -1;
-        key[k++] = (char)d[0];
-    }
-    return (int)k;
-}
-
-/* ---- the process's table ---- */
-
-static char g_dir[4096] = "lexicon";
-static tones_table *g_table;
-static pthread_once_t g_once = PTHREAD_ONCE_INIT;
-
-void tones_use_dir(const char *lexicon_dir)
-{
-    if (lexicon_dir)
-        snprintf(g_dir, sizeof g_dir, "%s", lexicon_dir);
-}
-
-static void load_once(void)
-{
-    char err[512];
-    g_table = tones_table_load(g_dir, err, sizeof err);
-}
-
-int tones_restore(const char *s, size_t n, strbuf *out)
-{
-    pthread_once(&g_once, load_once);
-    return tones_restore_with(g_table, s, n, out);
-}
-
-int tones_syllable(const char *s, size_t n)
-{
-    pthread_once(&g_once, load_once);
-    return tones_syllable_with(g_table, s, n);
-}
-
-int tones_english(const char *s, size_t n)
-{
-    pthread_once(&g_once, load_once);
-    return tones_english_with(g_table, s, n);
-}
-
-int tones_toneless_run(const char *s, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (s[k] < 'a' || s[k] > 'z')
-            return 0;
-    return n >= 6;
-}
-
-int tones_last_resort(const char *s, size_t n, strbuf *out)
-{
-    pthread_once(&g_once, load_once);
-    return tones_last_resort_with(g_table, s, n, out);
-}
-
-int tones_one_syllable(const char *s, size_t n, strbuf *out)
-{
-    pthread_once(&g_once, load_once);
-    return tones_one_syllable_with(g_table, s, n, out);
-}
-
-int tones_guess(const char *s, size_t n, strbuf *out)
-{
-    pthread_once(&g_once, load_once);
-    return tones_guess_with(g_table, s, n, out);
-}
-
-unsigned tones_count(const char *s, size_t n)
-{
-    pthread_once(&g_once, load_once);
-    return tones_count_with(g_table, s, n);
-}

@@ -55,8 +55,18 @@ int tones_guess(const char *s, size_t n, strbuf *out);
  * where transliterating letters is never right. */
 int tones_last_resort_with(const tones_table *t, const char *s, size_t n, strbuf *out);
 int tones_last_resort(const char *s, size_t n, strbuf *out);
-/* 1 when s[0..n) is shaped as such letters: a-z only, six or more (moet,
- * the abbreviation, is not) */
+/* A handle or user name of toneless letters that begins with a family name of
+ * lexicon/surnames.tsv and goes on with two or three Vietnamese syllables of
+ * three letters or more on average (buitruonglinh "bùi trường linh"): the
+ * name, 0; 1 when it is no such name or an English word (out unchanged); -1
+ * on out of memory. Lower case letters, but for a first capital; 9 or more. */
+int tones_name_with(const tones_table *t, const char *s, size_t n, strbuf *out);
+int tones_name(const char *s, size_t n, strbuf *out);
+/* The i-th family name of surnames.tsv (toned), and its toneless key in *key;
+ * NULL past the last. */
+const char *tones_surname_with(const tones_table *t, int i, const char **key);
+/* 1 when s[0..n) is shaped as such letters: a-z only (the first may be a
+ * capital: #Songxanh), six or more (moet, the abbreviation, is not) */
 int tones_toneless_run(const char *s, size_t n);
 /* The commonest syllable of the table whose toneless spelling is s[0..n)
  * (ASCII letters, either case: Quoc "quốc", Duong "đường"), appended to out:
@@ -68,6 +78,10 @@ int tones_one_syllable(const char *s, size_t n, strbuf *out);
  * Vietnamese syllable of the table: "dep" (đẹp), "nien" (niên). */
 int tones_syllable_with(const tones_table *t, const char *s, size_t n);
 int tones_syllable(const char *s, size_t n);
+/* 1 when s[0..n) is the toneless spelling of a word of two or three
+ * syllables of the table: "thanhnien" (thanh niên), "duhoc" (du học). */
+int tones_word_with(const tones_table *t, const char *s, size_t n);
+int tones_word(const char *s, size_t n);
 
 /* 1 when s[0..n) (ASCII letters, either case) is an English word of
  * english.tsv: "online", "camera". */

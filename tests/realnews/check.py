@@ -45,7 +45,8 @@ REALNEWS = {
 GOLDEN = {
     "list": os.path.join(ROOT, "tests", "golden", "known-failures.tsv"),
     "files": lambda: [os.path.join(ROOT, "tests", "golden", n) for n in
-                      ("numbers.tsv", "words.tsv", "news.tsv", "news2.tsv", "rules.tsv", "korean.tsv", "techspecs.tsv")]
+                      ("numbers.tsv", "words.tsv", "news.tsv", "news2.tsv", "rules.tsv", "korean.tsv", "techspecs.tsv",
+                       "toneless-real.tsv")]
                      + sorted(glob.glob(os.path.join(ROOT, "samples", "*.tsv"))),
     "columns": ["file", "id", "category", "got", "want"],
     "by_file": True,    # the same id may be in two golden files

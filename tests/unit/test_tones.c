@@ -4,8 +4,11 @@
  * Run from the project root (reads lexicon/words.tsv and english.tsv). */
 #include "check.h"
 #include "check_lexicon.h"
+#include "tone_pairs.h"
 #include "tones.h"
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <time.h>
 
 typedef struct { const char *in, *want; } tcase;
@@ -328,7 +331,7 @@ static void guesses(const tones_table *t)
 static void last_resort(const tones_table *t, const lexicon *lx)
 {
     const tcase cases[] = {{"benhvienbachmai", "bệnh viện bạch mai"}, {"thuysan", "thủy sản"},
-                           {"lauguongbienhinh", "lâu gương biến hình"}};
+                           {"duataydaynao", "đưa tay đây nào"}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         strbuf b = {0};
         CHECK(tones_restore_with(t, cases[i].in, strlen(cases[i].in), &b) == 1, "not confident");
@@ -356,9 +359,82 @@ static void last_resort(const tones_table *t, const lexicon *lx)
     CHECK(tones_last_resort_with(t, "cocacola", 8, &b) == 1 && b.len == 0, "short syllables: English letters");
     CHECK(tones_last_resort_with(t, "hoctiengviet", 12, &b) == 0 && !strncmp(b.s, "học tiếng vi", strlen("học tiếng vi")),
           "three single syllables of Vietnamese length");
-    CHECK(tones_toneless_run("nguoiviet", 9) && !tones_toneless_run("moet", 4) && !tones_toneless_run("Nguoi", 5),
+    CHECK(tones_toneless_run("nguoiviet", 9) && !tones_toneless_run("moet", 4) && !tones_toneless_run("Nguoi", 5) &&
+              tones_toneless_run("Songxanh", 8) && !tones_toneless_run("SongXanh", 8),
           "the shape of a toneless run");
     strbuf_free(&b);
+}
+
+/* lexicon/syllable-pairs.tsv: every row well formed and in order (loading
+ * checks only the header); a row out of order or with no count is found with
+ * its line; counts are found by binary search */
+static void pairs_table(void)
+{
+    char err[512];
+    tone_pairs *p = tone_pairs_load("lexicon/syllable-pairs.tsv", err, sizeof err);
+    CHECK(p != NULL, err);
+    if (!p)
+        return;
+    CHECK(tone_pairs_check(p, "lexicon/syllable-pairs.tsv", err, sizeof err) == 0, err);
+    CHECK(tone_pairs_total(p) > 100000, "the number of syllables counted");
+    CHECK(tone_pairs_count(p, "nhà", strlen("nhà"), NULL, 0) > 100, "a syllable's count");
+    CHECK(tone_pairs_count(p, "ở", strlen("ở"), "nhà", strlen("nhà")) > 5, "a pair's count");
+    CHECK(tone_pairs_count(p, "nhà", strlen("nhà"), "ở", strlen("ở")) < tone_pairs_count(p, "ở", strlen("ở"), "nhà", strlen("nhà")),
+          "a pair has an order");
+    CHECK(tone_pairs_count(p, "zzz", 3, NULL, 0) == 0 && tone_pairs_count(p, "a", 1, "zzz", 3) == 0, "unseen: 0");
+    tone_pairs_free(p);
+    const char *bad[] = {"pair\tcount\n*\t10\nnhà\t3\nba\t2\n", "pair\tcount\n*\t10\nba\t2\nnhà\n",
+                         "word\tcount\nba\t2\n"};
+    const char *want[] = {":4: out of order", ":4: not a key and a count", ":1: the header"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char path[] = "/tmp/test_tones_pairsXXXXXX";
+        int fd = mkstemp(path);
+        FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+        CHECK(f != NULL, "a temporary file");
+        if (!f)
+            return;
+        fputs(bad[i], f);
+        fclose(f);
+        err[0] = '\0';
+        p = tone_pairs_load(path, err, sizeof err);
+        if (p && tone_pairs_check(p, path, err, sizeof err) == 0)
+            err[0] = '\0';
+        CHECK(strstr(err, want[i]) != NULL, want[i]);
+        tone_pairs_free(p);
+        unlink(path);
+    }
+}
+
+/* how words follow each other chooses between readings of the same letters
+ * (syllable-pairs.tsv): học cùng, not học cũng; đọc báo, not độc báo */
+static void pairs_choose(const tones_table *t)
+{
+    const tcase tags[] = {{"HocCung", "học cùng"}, {"docbao", "đọc báo"}, {"deohaivan", "đèo hải vân"}};
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+        strbuf b = {0};
+        CHECK(tones_guess_with(t, tags[i].in, strlen(tags[i].in), &b) == 0, tags[i].in);
+        CHECK_STR(b.s ? b.s : "", tags[i].want, tags[i].in);
+        strbuf_free(&b);
+    }
+}
+
+/* handles of names: a family name of surnames.tsv, then two or three given
+ * syllables; English words and short cuts are refused */
+static void names(const tones_table *t)
+{
+    const tcase ok[] = {{"buitruonglinh", "bùi trường linh"}, {"nguyenphutrong", "nguyễn phú trọng"}, {"Phamminhchinh", "phạm minh chính"}};
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+        strbuf b = {0};
+        CHECK(tones_name_with(t, ok[i].in, strlen(ok[i].in), &b) == 0, ok[i].in);
+        CHECK_STR(b.s ? b.s : "", ok[i].want, ok[i].in);
+        strbuf_free(&b);
+    }
+    const char *no[] = {"phantom", "dangerous", "trandafilov", "nguyenan", "BuiTruongLinh", "buitruong2"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+        strbuf b = {0};
+        CHECK(tones_name_with(t, no[i], strlen(no[i]), &b) == 1 && b.len == 0, no[i]);
+        strbuf_free(&b);
+    }
 }
 
 int main(void)
@@ -395,6 +471,9 @@ int main(void)
     english(t, ENGLISH2, sizeof ENGLISH2 / sizeof ENGLISH2[0]);
     api(t);
     guesses(t);
+    pairs_choose(t);
+    names(t);
+    pairs_table();
     tones_table_free(t);
     return check_done();
 }
