@@ -172,13 +172,13 @@ def press_main(a):
         part = "lexicon" if low in keys or all(w in keys for w in low.split()) else "translit"
         half = half_of(name)
         ok = canon(g) in names[name]
-        for key in (("all", "both"), (part, "both"), (part, half)):
+        for key in (("all", "both"), ("all", half), (part, "both"), (part, half)):
             sc = scores.setdefault(key, [0, 0])
             sc[0] += 1
             sc[1] += ok
         if not ok and a.half in ("both", half):
             misses.append((part, name, " | ".join(sorted(names[name].values())), g))
-    for key in (("all", "both"), ("lexicon", "both"), ("lexicon", "tune"), ("lexicon", "check"),
+    for key in (("all", "both"), ("all", "tune"), ("all", "check"), ("lexicon", "both"), ("lexicon", "tune"), ("lexicon", "check"),
                 ("translit", "both"), ("translit", "tune"), ("translit", "check")):
         n, ok = scores.get(key, [0, 0])
         print("%-8s %-5s %4d names  exact %5.1f %%  (%d)" % (key[0].upper(), key[1], n, 100.0 * ok / max(n, 1), ok))
