@@ -115,13 +115,22 @@ def edits(a, b):
     return prev[-1]
 
 
+SCHWA_ONSETS = {"bờ": "b", "cờ": "c", "đờ": "đ", "gờ": "g", "pờ": "p", "phờ": "ph", "tờ": "t", "vờ": "v", "thờ": "th"}
+
+
 def canon(reading):
     """A reading with each syllable's tone mark moved off its vowel: placement
     variants (hoà / hòa, thuý / thúy) compare equal, tones still count. The
     printed k / gh / ngh of a foreign syllable (Ka-bun, Gha-na) is the c / g / ng
-    a reader says."""
-    out = []
-    for syl in reading.split():
+    a reader says, and a schwa syllable before r or l (cờ rưm) the printed
+    cluster (Crưm)."""
+    out, syls = [], reading.split()
+    for i in range(len(syls) - 1, 0, -1):
+        # a consonant said with a schwa before r or l (cờ rưm) is the printed cluster (Crưm), as the
+        # speech stage respells it
+        if syls[i - 1] in SCHWA_ONSETS and syls[i][:1] in ("r", "l"):
+            syls[i - 1:i + 1] = [SCHWA_ONSETS[syls[i - 1]] + syls[i]]
+    for syl in syls:
         tone = "".join(ch for ch in unicodedata.normalize("NFD", syl) if ch in "\u0300\u0301\u0303\u0309\u0323")
         base = strip_tones(syl)
         for spelled, said in (("ngh", "ng"), ("gh", "g"), ("k", "c")):
