@@ -4,6 +4,7 @@ reads names and loanwords that no lexicon decides.
 
 Usage: scripts/translit-score.py [--docbao ./docbao] [--half tune|check|both]
                                  [--misses N] [--by-section] [--tsv FILE]
+       scripts/translit-score.py --press [tests/translit/press.tsv] [--half ...] [--misses N]
 
 The test set is lexicon/exonyms.tsv and lexicon/loanwords.tsv: every row's
 written form with the reading VTV/VOV use. The script builds a temporary data
@@ -25,6 +26,19 @@ Vietnamese, an acronym) is counted as read, with its reading as given.
 --by-section prints the rates per section of the tables (the `# ----`
 headings of exonyms.tsv, e.g. countries, football, people) so origins can be
 compared; --tsv writes word, half, section, reference, reading.
+
+--press scores docbao against printed evidence instead (tests/translit/press.tsv:
+name as written, the transcription printed by the press, a textbook or an
+official list, source). Each name is read by `docbao normalize` with the full
+lexicon, as it reads news now, and compared with the printed forms (a name may
+have several; one match is enough). Tone-mark placement is ignored (goá = góa,
+thuý = thúy), tones themselves are not. The names are split into those whose
+every word has a row in exonyms.tsv or loanwords.tsv (LEXICON) and the others
+(TRANSLIT: at least one word left to the transliterator), and into the same
+TUNE / CHECK halves by the MD5 of the name. --press --alone reads every name
+with exonyms.tsv and loanwords.tsv emptied, as above: the transliterator alone
+on all the printed names (the split into LEXICON and TRANSLIT stays that of the
+full lexicon).
 """
 import argparse
 import hashlib
@@ -101,6 +115,86 @@ def edits(a, b):
     return prev[-1]
 
 
+SCHWA_ONSETS = {"bờ": "b", "cờ": "c", "đờ": "đ", "gờ": "g", "pờ": "p", "phờ": "ph", "tờ": "t", "vờ": "v", "thờ": "th"}
+
+
+def canon(reading):
+    """A reading with each syllable's tone mark moved off its vowel: placement
+    variants (hoà / hòa, thuý / thúy) compare equal, tones still count. The
+    printed k / gh / ngh of a foreign syllable (Ka-bun, Gha-na) is the c / g / ng
+    a reader says, and a schwa syllable before r or l (cờ rưm) the printed
+    cluster (Crưm)."""
+    out, syls = [], reading.split()
+    for i in range(len(syls) - 1, 0, -1):
+        # a consonant said with a schwa before r or l (cờ rưm) is the printed cluster (Crưm), as the
+        # speech stage respells it
+        if syls[i - 1] in SCHWA_ONSETS and syls[i][:1] in ("r", "l"):
+            syls[i - 1:i + 1] = [SCHWA_ONSETS[syls[i - 1]] + syls[i]]
+    for syl in syls:
+        tone = "".join(ch for ch in unicodedata.normalize("NFD", syl) if ch in "\u0300\u0301\u0303\u0309\u0323")
+        base = strip_tones(syl)
+        for spelled, said in (("ngh", "ng"), ("gh", "g"), ("k", "c")):
+            if base.startswith(spelled) and not base.startswith("kh"):
+                base = said + base[len(spelled):]  # ka = ca, gha = ga: one sound, two spellings
+                break
+        out.append(base + tone)
+    return " ".join(out)
+
+
+def lexicon_keys():
+    keys = set()
+    for t in TABLES:
+        for word, _reading, _section in rows(os.path.join(ROOT, "lexicon", t)):
+            keys.add(word.lower())
+    return keys
+
+
+def press_main(a):
+    names, order = {}, []
+    with open(a.press, encoding="utf-8") as f:
+        header = True
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            if header:
+                header = False
+                continue
+            cols = line.split("\t")
+            if len(cols) < 3 or not cols[0] or not cols[1]:
+                continue
+            if cols[0] not in names:
+                names[cols[0]] = {}
+                order.append(cols[0])
+            names[cols[0]][canon(cols[1].lower())] = cols[1].lower()
+    keys = lexicon_keys()
+    env = dict(os.environ, DOCBAO_THREADS_OFF="1")
+    if a.alone:
+        with tempfile.TemporaryDirectory() as tmp:
+            env["DOCBAO_DATA"] = data_dir(tmp)
+            got = normalize(a.docbao, order, env)
+    else:
+        got = normalize(a.docbao, order, env)
+    scores, misses = {}, []
+    for name, g in zip(order, got):
+        low = name.lower()
+        part = "lexicon" if low in keys or all(w in keys for w in low.split()) else "translit"
+        half = half_of(name)
+        ok = canon(g) in names[name]
+        for key in (("all", "both"), ("all", half), (part, "both"), (part, half)):
+            sc = scores.setdefault(key, [0, 0])
+            sc[0] += 1
+            sc[1] += ok
+        if not ok and a.half in ("both", half):
+            misses.append((part, name, " | ".join(sorted(names[name].values())), g))
+    for key in (("all", "both"), ("all", "tune"), ("all", "check"), ("lexicon", "both"), ("lexicon", "tune"), ("lexicon", "check"),
+                ("translit", "both"), ("translit", "tune"), ("translit", "check")):
+        n, ok = scores.get(key, [0, 0])
+        print("%-8s %-5s %4d names  exact %5.1f %%  (%d)" % (key[0].upper(), key[1], n, 100.0 * ok / max(n, 1), ok))
+    for part, name, ref, g in misses[: a.misses]:
+        print("%s\t%s\t%s\t%s" % (part, name, ref, g))
+
+
 def normalize(docbao, words, env):
     text = "".join(w[:1].upper() + w[1:] + "\n" for w in words)
     out = subprocess.run([docbao, "normalize"], input=text, capture_output=True, text=True, env=env, check=True)
@@ -135,7 +229,13 @@ def main():
     ap.add_argument("--misses", type=int, default=0, help="print this many misses of the chosen half")
     ap.add_argument("--by-section", action="store_true")
     ap.add_argument("--tsv")
+    ap.add_argument("--press", nargs="?", const=os.path.join(ROOT, "tests", "translit", "press.tsv"),
+                    help="score against printed transcriptions (default tests/translit/press.tsv)")
+    ap.add_argument("--alone", action="store_true",
+                    help="with --press: the transliterator alone (exonyms.tsv and loanwords.tsv emptied)")
     a = ap.parse_args()
+    if a.press:
+        return press_main(a)
 
     entries, seen = [], set()
     for t in TABLES:
