@@ -33,7 +33,6 @@ struct lexicon {
     unsigned char unit_first[128]; /* lowered ASCII bytes that begin a unit */
     int role_line[ROLE_COUNT]; /* the first row of each declared role (0: none yet) */
     int role_row;        /* the row of context.tsv being read */
-    unsigned title_bit; /* the role "title", which the tokenizer asks of every word before a period */
     const char **vals;   /* values of the simple maps */
     size_t nvals, capvals;
     unit_entry *units;
@@ -242,11 +241,6 @@ static const char *const ROLE_NAMES[ROLE_COUNT] = {
 #undef X
 };
 
-const char *lexicon_role_name(lexicon_role r)
-{
-    return r < ROLE_COUNT ? ROLE_NAMES[r] : "";
-}
-
 static int declared_role(const char *name)
 {
     for (int r = 0; r < ROLE_COUNT; r++)
@@ -374,7 +368,6 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
             return NULL;
         }
     }
-    lx->title_bit = lexicon_role_bit(lx, lexicon_role_name(ROLE_TITLE));
     return lx;
 }
 
@@ -488,24 +481,6 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n)
             i = dict_get(&lx->unit_lower, low, ln);
     }
     return i < 0 ? NULL : &lx->units[i];
-}
-
-int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role)
-{
-    int r = declared_role(role);
-    return r >= 0 && lexicon_word_has(lx, word, n, (lexicon_role)r);
-}
-
-int lexicon_is_title(const lexicon *lx, const char *word, size_t n)
-{
-    return (lexicon_roles(lx, word, n) & lx->title_bit) != 0;
-}
-
-unsigned lexicon_role_bit(const lexicon *lx, const char *role)
-{
-    (void)lx;
-    int r = declared_role(role);
-    return r >= 0 && r < LEXICON_MASK_ROLES ? 1u << r : 0;
 }
 
 /* 0 when no key can match: an ASCII first byte that begins none (numbers);

@@ -125,7 +125,7 @@ int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text,
 /* context */
 
 /* the roles the masks of a sentence hold (rule_cue, rule_word_has), and the
- * bit of each in a mask (lexicon_role_bit: fixed, the role's place in
+ * bit of each in a mask (fixed: the role's place in
  * LEXICON_ROLES) */
 #define MASK_ROLES (ROLE_COUNT < LEXICON_MASK_ROLES ? ROLE_COUNT : LEXICON_MASK_ROLES)
 #define ROLE_BIT(role) (1u << (role))
