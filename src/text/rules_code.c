@@ -362,10 +362,12 @@ int rule_boat_number(rule_at *a)
         return 0;
     const token *l = &t[i], *d = &t[i + 1], *ts = &t[i + 2];
     slice s = l->core, num = d->core;
-    size_t letters = utf8_len(s.s, s.n);
-    if (!(ts->core.n == 2 || (ts->core.n == 3 && ts->core.s[2] == '.')) || memcmp(ts->core.s, "TS", 2) || letters < 1 || letters > 3 || l->digit ||
+    if (!(ts->core.n == 2 || (ts->core.n == 3 && ts->core.s[2] == '.')) || memcmp(ts->core.s, "TS", 2) || l->digit ||
         l->post.n || d->pre.n || d->post.n || ts->pre.n || num.n < 4 || num.n > 5 || !is_digits(num) ||
         !rule_has_letter(s))
+        return 0;
+    size_t letters = utf8_len(s.s, s.n); /* counted past the cheap tests, which most words fail */
+    if (letters < 1 || letters > 3)
         return 0;
     int32_t cp;
     for (size_t k = 0, first = 1; k < s.n; first = 0) {
