@@ -10,11 +10,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { char **v; size_t n, cap; } strvec;
+/* the strings the lexicon owns, copied into blocks freed together: no
+ * allocation per string */
+typedef struct block {
+    struct block *next;
+    size_t used, cap;
+    char text[];
+} block;
+enum { BLOCK_BYTES = 64 * 1024 };
 
 struct lexicon {
     char *dir;
-    strvec strings;      /* every string owned by the lexicon */
+    block *strings;      /* every string owned by the lexicon (keep), the newest block first */
     abbr_entry *abbr;
     size_t nabbr, capabbr;
     dict abbr_idx;       /* key -> first entry */
@@ -44,11 +51,26 @@ struct lexicon {
 
 static const char *keep(lexicon *lx, const char *s)
 {
-    if (VEC_RESERVE(lx->strings.v, lx->strings.cap, lx->strings.n + 1))
-        return NULL;
-    char *c = strdup(s);
-    if (c)
-        lx->strings.v[lx->strings.n++] = c;
+    size_t n = strlen(s) + 1;
+    block *b = lx->strings;
+    if (!b || b->cap - b->used < n) { /* a new block (one of its own for a string longer than a block) */
+        size_t cap = n > BLOCK_BYTES ? n : BLOCK_BYTES;
+        block *nb = malloc(sizeof *nb + cap);
+        if (!nb)
+            return NULL;
+        nb->used = 0;
+        nb->cap = cap;
+        if (b && n > BLOCK_BYTES) { /* kept behind the current block, which still has room */
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = b;
+            lx->strings = nb;
+        }
+        b = nb;
+    }
+    char *c = memcpy(b->text + b->used, s, n);
+    b->used += n;
     return c;
 }
 
@@ -63,13 +85,34 @@ static int add_val(lexicon *lx, const char *s)
     return (int)lx->nvals++;
 }
 
-static int put_lower(dict *d, const char *key, int val)
+/* key[0..n) in lower case: into buf (of KEY_BYTES) when it fits, else into
+ * *big (which the caller frees); NULL when out of memory */
+enum { KEY_BYTES = 256 };
+static const char *lowered(const char *key, size_t n, char *buf, strbuf *big, size_t *len)
 {
+    size_t k = utf8_lower_buf(key, n, buf, KEY_BYTES);
+    if (k != (size_t)-1) {
+        *len = k;
+        return buf;
+    }
+    if (utf8_lower(key, n, big))
+        return NULL;
+    *len = big->len;
+    return strbuf_str(big);
+}
+
+static int put_lower_n(dict *d, const char *key, size_t n, int val)
+{
+    char buf[KEY_BYTES];
     strbuf b = {0};
-    int rc = utf8_lower(key, strlen(key), &b) || dict_put(d, strbuf_str(&b), b.len, val);
+    size_t len;
+    const char *low = lowered(key, n, buf, &b, &len);
+    int rc = !low || dict_put(d, low, len, val);
     strbuf_free(&b);
     return rc ? -1 : 0;
 }
+
+static int put_lower(dict *d, const char *key, int val) { return put_lower_n(d, key, strlen(key), val); }
 
 int lexicon_abbr_kind(const char *s, abbr_kind *k)
 {
@@ -151,10 +194,7 @@ static int row_loan(void *user, const char *const *c, char *err, size_t errlen)
     const char *sp = strchr(c[0], ' '); /* a phrase: its first word marks where one may begin */
     if (!sp)
         return 0;
-    strbuf b = {0};
-    int rc = utf8_lower(c[0], (size_t)(sp - c[0]), &b) || dict_put(&lx->loan_heads, strbuf_str(&b), b.len, v);
-    strbuf_free(&b);
-    return rc ? -1 : 0;
+    return put_lower_n(&lx->loan_heads, c[0], (size_t)(sp - c[0]), v);
 }
 
 /* A part of a composed abbreviation: its reading kept as a value; a body's
@@ -220,11 +260,14 @@ static int row_unit(void *user, const char *const *c, char *err, size_t errlen)
     int i = (int)lx->nunits++;
     if (dict_put(&lx->unit_exact, u->unit, strlen(u->unit), i))
         return -1;
+    char buf[KEY_BYTES];
     strbuf b = {0};
-    int rc = utf8_lower(u->unit, strlen(u->unit), &b);
-    if (!rc && dict_get(&lx->unit_lower, strbuf_str(&b), b.len) < 0)
-        rc = dict_put(&lx->unit_lower, strbuf_str(&b), b.len, i);
-    unsigned char f = (unsigned char)u->unit[0], lf = b.len ? (unsigned char)b.s[0] : 0;
+    size_t len = 0;
+    const char *low = lowered(u->unit, strlen(u->unit), buf, &b, &len);
+    int rc = low ? 0 : -1;
+    if (!rc && dict_get(&lx->unit_lower, low, len) < 0)
+        rc = dict_put(&lx->unit_lower, low, len, i);
+    unsigned char f = (unsigned char)u->unit[0], lf = low && len ? (unsigned char)low[0] : 0;
     if (f < 128)
         lx->unit_first[f >= 'A' && f <= 'Z' ? f + 32 : f] = 1;
     if (lf && lf < 128) /* what a key lowers to may begin with ASCII too */
@@ -293,10 +336,11 @@ static int row_role(void *user, const char *const *c, char *err, size_t errlen)
         return -1;
     }
     lx->role_line[r] = 1;
+    char buf[KEY_BYTES];
     strbuf b = {0};
-    int rc = utf8_lower(c[0], strlen(c[0]), &b);
-    if (!rc)
-        rc = add_role(lx, strbuf_str(&b), b.len, r);
+    size_t len;
+    const char *low = lowered(c[0], strlen(c[0]), buf, &b, &len);
+    int rc = !low ? -1 : add_role(lx, low, len, r);
     strbuf_free(&b);
     return rc;
 }
@@ -375,9 +419,10 @@ void lexicon_free(lexicon *lx)
 {
     if (!lx)
         return;
-    for (size_t i = 0; i < lx->strings.n; i++)
-        free(lx->strings.v[i]);
-    free(lx->strings.v);
+    for (block *b = lx->strings, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(lx->abbr);
     free(lx->vals);
     free(lx->units);
