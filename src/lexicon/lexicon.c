@@ -6,6 +6,7 @@
 #include "tsv.h"
 #include "utf8.h"
 #include "vec.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +32,9 @@ struct lexicon {
     dict exonyms;        /* foreign proper name (lowercase) -> index into vals */
     dict symbols;        /* a lone symbol -> index into vals ("-": none) */
     dict parts;          /* abbreviation part -> index into vals, negative for a body (see row_part) */
-    dict role_masks;     /* lowercase word or phrase -> bit mask of its roles (the first LEXICON_MASK_ROLES) */
-    dict role_masks_hi;  /* the same for the other declared roles (bit r - LEXICON_MASK_ROLES) */
+    dict role_masks;     /* lowercase word or phrase -> index into masks */
+    uint64_t *masks;     /* the roles of each key of role_masks (bit r: role r) */
+    size_t nmasks, capmasks;
     dict role_heads;     /* lowercase first word of each phrase in role_masks */
     unsigned char role_first[128]; /* ASCII bytes that begin a key of role_masks */
     unsigned char head_first[128]; /* and those that begin a phrase of them (role_heads) */
@@ -276,7 +278,7 @@ static int row_unit(void *user, const char *const *c, char *err, size_t errlen)
     return rc;
 }
 
-_Static_assert(ROLE_COUNT <= 2 * LEXICON_MASK_ROLES, "two masks hold every declared role");
+_Static_assert(ROLE_COUNT <= 64, "a 64-bit mask holds every declared role");
 
 static const char *const ROLE_NAMES[ROLE_COUNT] = {
 #define X(id, name) [id] = name,
@@ -300,19 +302,23 @@ static int all_digits(const char *s, size_t n)
     return n > 0;
 }
 
-/* word or phrase (lowered) gets role r: in role_masks for the first
- * LEXICON_MASK_ROLES declared roles, role_masks_hi for the others */
+/* word or phrase (lowered) gets role r (bit r of its mask) */
 static int add_role(lexicon *lx, const char *w, size_t n, int r)
 {
-    dict *d = r < LEXICON_MASK_ROLES ? &lx->role_masks : &lx->role_masks_hi;
-    unsigned bit = 1u << (r % LEXICON_MASK_ROLES);
     unsigned char f = (unsigned char)w[0];
     if (f < 128)
         lx->role_first[f] = 1;
     if (all_digits(w, n))
         lx->digit_key_lens |= 1u << (n < 31 ? n : 31);
-    int have = dict_get(d, w, n);
-    int rc = dict_put(d, w, n, (int)((have < 0 ? 0u : (unsigned)have) | bit));
+    int have = dict_get(&lx->role_masks, w, n), rc = 0;
+    if (have < 0) {
+        if (VEC_RESERVE(lx->masks, lx->capmasks, lx->nmasks + 1))
+            return -1;
+        have = (int)lx->nmasks;
+        lx->masks[lx->nmasks++] = 0;
+        rc = dict_put(&lx->role_masks, w, n, have);
+    }
+    lx->masks[have] |= (uint64_t)1 << r;
     const char *space = memchr(w, ' ', n);
     if (!rc && space) {
         rc = dict_put(&lx->role_heads, w, (size_t)(space - w), 1);
@@ -440,7 +446,7 @@ void lexicon_free(lexicon *lx)
     dict_free(&lx->unit_lower);
     dict_free(&lx->roles);
     dict_free(&lx->role_masks);
-    dict_free(&lx->role_masks_hi);
+    free(lx->masks);
     dict_free(&lx->role_heads);
     dict_free(&lx->rhymes);
     lexwords_free(lx->words);
@@ -539,9 +545,10 @@ static int may_begin(const unsigned char *first, const char *word, size_t n)
 }
 static int may_have_role(const lexicon *lx, const char *word, size_t n) { return may_begin(lx->role_first, word, n); }
 
-/* the mask of word in d (lowered), 0 for none */
-static unsigned mask_in(const lexicon *lx, const dict *d, const char *word, size_t n)
+/* the roles of word (lowered), 0 for none */
+static uint64_t mask_in(const lexicon *lx, const char *word, size_t n)
 {
+    const dict *d = &lx->role_masks;
     if (!may_have_role(lx, word, n))
         return 0;
     int m;
@@ -556,20 +563,22 @@ static unsigned mask_in(const lexicon *lx, const dict *d, const char *word, size
             return 0;
         m = dict_get(d, key, ln);
     }
-    return m < 0 ? 0u : (unsigned)m;
+    return m < 0 ? 0 : lx->masks[m];
+}
+
+uint64_t lexicon_roles_all(const lexicon *lx, const char *word, size_t n)
+{
+    return mask_in(lx, word, n);
 }
 
 unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n)
 {
-    return mask_in(lx, &lx->role_masks, word, n);
+    return (unsigned)(mask_in(lx, word, n) & LEXICON_MASK_LOW);
 }
 
 int lexicon_word_has(const lexicon *lx, const char *word, size_t n, lexicon_role r)
 {
-    if (r >= ROLE_COUNT)
-        return 0;
-    const dict *d = r < LEXICON_MASK_ROLES ? &lx->role_masks : &lx->role_masks_hi;
-    return (mask_in(lx, d, word, n) >> (r % LEXICON_MASK_ROLES)) & 1u;
+    return r < ROLE_COUNT && ((mask_in(lx, word, n) >> r) & 1u);
 }
 
 int lexicon_role_head(const lexicon *lx, const char *word, size_t n)

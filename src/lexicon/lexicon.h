@@ -5,6 +5,7 @@
 #ifndef DOCBAO_LEXICON_H
 #define DOCBAO_LEXICON_H
 #include <stddef.h>
+#include <stdint.h>
 #include "numbers.h"
 
 typedef enum { ABBR_EXPAND, ABBR_SPELL, ABBR_WORD } abbr_kind;
@@ -98,9 +99,10 @@ typedef enum lexicon_role {
     ROLE_COUNT
 } lexicon_role;
 
-/* The roles lexicon_roles' mask holds: the first 31 declared (a mask is
- * kept as a non-negative int) */
+/* The roles lexicon_roles' mask holds: the first 31 declared (the
+ * classifier keeps them in an unsigned per word) */
 #define LEXICON_MASK_ROLES 31
+#define LEXICON_MASK_LOW ((1ull << LEXICON_MASK_ROLES) - 1)
 
 /* 1 when word (matched case-insensitively, the whole word: no phrase) has
  * the declared role r (roman, date, phone, fraction, address, ...). */
@@ -109,6 +111,9 @@ int lexicon_word_has(const lexicon *lx, const char *word, size_t n, lexicon_role
  * ROLE_DATE). The mask holds the first LEXICON_MASK_ROLES declared roles
  * (ask lexicon_word_has for the others). */
 unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n);
+/* All its roles in one lookup: bit r for role r (lexicon_roles is this
+ * & LEXICON_MASK_LOW). */
+uint64_t lexicon_roles_all(const lexicon *lx, const char *word, size_t n);
 /* 1 when word (any case) begins a phrase of several words that has roles. */
 int lexicon_role_head(const lexicon *lx, const char *word, size_t n);
 /* 1 when rhyme (toneless, lowercase, e.g. "ương") is in rhymes.tsv. */

@@ -146,6 +146,9 @@ static inline int rule_word_has(const classify_ctx *c, const token *t, role_id r
         return 0;
     if ((int)role < MASK_ROLES)
         return (c->roles1[t - c->base] & ROLE_BIT(role)) != 0;
+    size_t k = (size_t)(t - c->base);
+    if (k < c->count && !c->facts[k].more)
+        return 0; /* a word of the sentence with no role past the mask: no lookup */
     return lexicon_word_has(c->lx, t->core.s, t->core.n, role);
 }
 
