@@ -351,9 +351,7 @@ static int read_name_syllable(const span *s, strbuf *out)
     return 0;
 }
 
-/* the spans but plain words, apart: the registers its cases need are saved
- * for them alone */
-__attribute__((noinline)) static int verbalize_other(const verbalize_ctx *c, const span *s, strbuf *out)
+int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
 {
     switch (s->cls) {
     case CL_WORD:
@@ -427,13 +425,6 @@ __attribute__((noinline)) static int verbalize_other(const verbalize_ctx *c, con
         return read_parts(c, span_parts(s), s->parts.n, out);
     }
     return 0;
-}
-
-int verbalize_span(const verbalize_ctx *c, const span *s, strbuf *out)
-{
-    if (s->cls == CL_WORD) /* most spans: their text */
-        return strbuf_wordn(out, s->text.s, s->text.n);
-    return verbalize_other(c, s, out);
 }
 
 int verbalize_fallback(const verbalize_ctx *c, slice text, strbuf *out)
