@@ -3,6 +3,7 @@
 #include "dict.h"
 #include "korean.h"
 #include "lexwords.h"
+#include "strblock.h"
 #include "tsv.h"
 #include "utf8.h"
 #include "vec.h"
@@ -11,18 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* the strings the lexicon owns, copied into blocks freed together: no
- * allocation per string */
-typedef struct block {
-    struct block *next;
-    size_t used, cap;
-    char text[];
-} block;
-enum { BLOCK_BYTES = 64 * 1024 };
 
 struct lexicon {
     char *dir;
-    block *strings;      /* every string owned by the lexicon (keep), the newest block first */
+    strblock *strings;   /* every string owned by the lexicon (keep) */
     abbr_entry *abbr;
     size_t nabbr, capabbr;
     dict abbr_idx;       /* key -> first entry */
@@ -51,30 +44,7 @@ struct lexicon {
     korean *korean;      /* Korean syllables and surnames (src/lexicon/korean.c) */
 };
 
-static const char *keep(lexicon *lx, const char *s)
-{
-    size_t n = strlen(s) + 1;
-    block *b = lx->strings;
-    if (!b || b->cap - b->used < n) { /* a new block (one of its own for a string longer than a block) */
-        size_t cap = n > BLOCK_BYTES ? n : BLOCK_BYTES;
-        block *nb = malloc(sizeof *nb + cap);
-        if (!nb)
-            return NULL;
-        nb->used = 0;
-        nb->cap = cap;
-        if (b && n > BLOCK_BYTES) { /* kept behind the current block, which still has room */
-            nb->next = b->next;
-            b->next = nb;
-        } else {
-            nb->next = b;
-            lx->strings = nb;
-        }
-        b = nb;
-    }
-    char *c = memcpy(b->text + b->used, s, n);
-    b->used += n;
-    return c;
-}
+static const char *keep(lexicon *lx, const char *s) { return strblock_keep(&lx->strings, s); }
 
 static int add_val(lexicon *lx, const char *s)
 {
@@ -425,10 +395,7 @@ void lexicon_free(lexicon *lx)
 {
     if (!lx)
         return;
-    for (block *b = lx->strings, *next; b; b = next) {
-        next = b->next;
-        free(b);
-    }
+    strblock_free(lx->strings);
     free(lx->abbr);
     free(lx->vals);
     free(lx->units);
