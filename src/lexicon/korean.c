@@ -13,7 +13,9 @@ enum { KEY_MAX = 12 }; /* longer than any syllable (ppyeong) */
 struct korean {
     dict syllables; /* lowercase syllable -> index into readings */
     dict surnames;  /* lowercase surname -> 1 */
-    char **readings;
+    char *text;     /* the readings one after another, each with its NUL */
+    size_t used, room;
+    size_t *readings; /* where each begins in text (text may move while loading) */
     size_t n, cap;
 };
 
@@ -36,12 +38,12 @@ static int row(void *user, const char *const *c, char *err, size_t errlen)
         snprintf(err, errlen, "a row is 'syllable KEY READING' or 'surname KEY'");
         return -1;
     }
-    if (VEC_RESERVE(k->readings, k->cap, k->n + 1))
+    size_t rn = strlen(c[2]) + 1;
+    if (VEC_RESERVE(k->readings, k->cap, k->n + 1) || VEC_RESERVE(k->text, k->room, k->used + rn))
         return -1;
-    char *r = strdup(c[2]);
-    if (!r)
-        return -1;
-    k->readings[k->n] = r;
+    memcpy(k->text + k->used, c[2], rn);
+    k->readings[k->n] = k->used;
+    k->used += rn;
     return dict_put(&k->syllables, c[1], len, (int)k->n++);
 }
 
@@ -66,8 +68,7 @@ void korean_free(korean *k)
 {
     if (!k)
         return;
-    for (size_t i = 0; i < k->n; i++)
-        free(k->readings[i]);
+    free(k->text);
     free(k->readings);
     dict_free(&k->syllables);
     dict_free(&k->surnames);
@@ -96,7 +97,7 @@ const char *korean_syllable(const korean *k, const char *s, size_t n)
     if (!k || !lower(s, n, buf))
         return NULL;
     int v = dict_get(&k->syllables, buf, n);
-    return v < 0 ? NULL : k->readings[v];
+    return v < 0 ? NULL : k->text + k->readings[v];
 }
 
 int korean_surname(const korean *k, const char *s, size_t n)

@@ -3,18 +3,19 @@
 #include "dict.h"
 #include "korean.h"
 #include "lexwords.h"
+#include "strblock.h"
 #include "tsv.h"
 #include "utf8.h"
 #include "vec.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { char **v; size_t n, cap; } strvec;
 
 struct lexicon {
     char *dir;
-    strvec strings;      /* every string owned by the lexicon */
+    strblock *strings;   /* every string owned by the lexicon (keep) */
     abbr_entry *abbr;
     size_t nabbr, capabbr;
     dict abbr_idx;       /* key -> first entry */
@@ -24,8 +25,9 @@ struct lexicon {
     dict exonyms;        /* foreign proper name (lowercase) -> index into vals */
     dict symbols;        /* a lone symbol -> index into vals ("-": none) */
     dict parts;          /* abbreviation part -> index into vals, negative for a body (see row_part) */
-    dict role_masks;     /* lowercase word or phrase -> bit mask of its roles (the first LEXICON_MASK_ROLES) */
-    dict role_masks_hi;  /* the same for the other declared roles (bit r - LEXICON_MASK_ROLES) */
+    dict role_masks;     /* lowercase word or phrase -> index into masks */
+    uint64_t *masks;     /* the roles of each key of role_masks (bit r: role r) */
+    size_t nmasks, capmasks;
     dict role_heads;     /* lowercase first word of each phrase in role_masks */
     unsigned char role_first[128]; /* ASCII bytes that begin a key of role_masks */
     unsigned char head_first[128]; /* and those that begin a phrase of them (role_heads) */
@@ -33,7 +35,6 @@ struct lexicon {
     unsigned char unit_first[128]; /* lowered ASCII bytes that begin a unit */
     int role_line[ROLE_COUNT]; /* the first row of each declared role (0: none yet) */
     int role_row;        /* the row of context.tsv being read */
-    unsigned title_bit; /* the role "title", which the tokenizer asks of every word before a period */
     const char **vals;   /* values of the simple maps */
     size_t nvals, capvals;
     unit_entry *units;
@@ -43,15 +44,7 @@ struct lexicon {
     korean *korean;      /* Korean syllables and surnames (src/lexicon/korean.c) */
 };
 
-static const char *keep(lexicon *lx, const char *s)
-{
-    if (VEC_RESERVE(lx->strings.v, lx->strings.cap, lx->strings.n + 1))
-        return NULL;
-    char *c = strdup(s);
-    if (c)
-        lx->strings.v[lx->strings.n++] = c;
-    return c;
-}
+static const char *keep(lexicon *lx, const char *s) { return strblock_keep(&lx->strings, s); }
 
 static int add_val(lexicon *lx, const char *s)
 {
@@ -64,13 +57,34 @@ static int add_val(lexicon *lx, const char *s)
     return (int)lx->nvals++;
 }
 
-static int put_lower(dict *d, const char *key, int val)
+/* key[0..n) in lower case: into buf (of KEY_BYTES) when it fits, else into
+ * *big (which the caller frees); NULL when out of memory */
+enum { KEY_BYTES = 256 };
+static const char *lowered(const char *key, size_t n, char *buf, strbuf *big, size_t *len)
 {
+    size_t k = utf8_lower_buf(key, n, buf, KEY_BYTES);
+    if (k != (size_t)-1) {
+        *len = k;
+        return buf;
+    }
+    if (utf8_lower(key, n, big))
+        return NULL;
+    *len = big->len;
+    return strbuf_str(big);
+}
+
+static int put_lower_n(dict *d, const char *key, size_t n, int val)
+{
+    char buf[KEY_BYTES];
     strbuf b = {0};
-    int rc = utf8_lower(key, strlen(key), &b) || dict_put(d, strbuf_str(&b), b.len, val);
+    size_t len;
+    const char *low = lowered(key, n, buf, &b, &len);
+    int rc = !low || dict_put(d, low, len, val);
     strbuf_free(&b);
     return rc ? -1 : 0;
 }
+
+static int put_lower(dict *d, const char *key, int val) { return put_lower_n(d, key, strlen(key), val); }
 
 int lexicon_abbr_kind(const char *s, abbr_kind *k)
 {
@@ -152,10 +166,7 @@ static int row_loan(void *user, const char *const *c, char *err, size_t errlen)
     const char *sp = strchr(c[0], ' '); /* a phrase: its first word marks where one may begin */
     if (!sp)
         return 0;
-    strbuf b = {0};
-    int rc = utf8_lower(c[0], (size_t)(sp - c[0]), &b) || dict_put(&lx->loan_heads, strbuf_str(&b), b.len, v);
-    strbuf_free(&b);
-    return rc ? -1 : 0;
+    return put_lower_n(&lx->loan_heads, c[0], (size_t)(sp - c[0]), v);
 }
 
 /* A part of a composed abbreviation: its reading kept as a value; a body's
@@ -221,11 +232,14 @@ static int row_unit(void *user, const char *const *c, char *err, size_t errlen)
     int i = (int)lx->nunits++;
     if (dict_put(&lx->unit_exact, u->unit, strlen(u->unit), i))
         return -1;
+    char buf[KEY_BYTES];
     strbuf b = {0};
-    int rc = utf8_lower(u->unit, strlen(u->unit), &b);
-    if (!rc && dict_get(&lx->unit_lower, strbuf_str(&b), b.len) < 0)
-        rc = dict_put(&lx->unit_lower, strbuf_str(&b), b.len, i);
-    unsigned char f = (unsigned char)u->unit[0], lf = b.len ? (unsigned char)b.s[0] : 0;
+    size_t len = 0;
+    const char *low = lowered(u->unit, strlen(u->unit), buf, &b, &len);
+    int rc = low ? 0 : -1;
+    if (!rc && dict_get(&lx->unit_lower, low, len) < 0)
+        rc = dict_put(&lx->unit_lower, low, len, i);
+    unsigned char f = (unsigned char)u->unit[0], lf = low && len ? (unsigned char)low[0] : 0;
     if (f < 128)
         lx->unit_first[f >= 'A' && f <= 'Z' ? f + 32 : f] = 1;
     if (lf && lf < 128) /* what a key lowers to may begin with ASCII too */
@@ -234,18 +248,13 @@ static int row_unit(void *user, const char *const *c, char *err, size_t errlen)
     return rc;
 }
 
-_Static_assert(ROLE_COUNT <= 2 * LEXICON_MASK_ROLES, "two masks hold every declared role");
+_Static_assert(ROLE_COUNT <= 64, "a 64-bit mask holds every declared role");
 
 static const char *const ROLE_NAMES[ROLE_COUNT] = {
 #define X(id, name) [id] = name,
     LEXICON_ROLES(X)
 #undef X
 };
-
-const char *lexicon_role_name(lexicon_role r)
-{
-    return r < ROLE_COUNT ? ROLE_NAMES[r] : "";
-}
 
 static int declared_role(const char *name)
 {
@@ -263,19 +272,23 @@ static int all_digits(const char *s, size_t n)
     return n > 0;
 }
 
-/* word or phrase (lowered) gets role r: in role_masks for the first
- * LEXICON_MASK_ROLES declared roles, role_masks_hi for the others */
+/* word or phrase (lowered) gets role r (bit r of its mask) */
 static int add_role(lexicon *lx, const char *w, size_t n, int r)
 {
-    dict *d = r < LEXICON_MASK_ROLES ? &lx->role_masks : &lx->role_masks_hi;
-    unsigned bit = 1u << (r % LEXICON_MASK_ROLES);
     unsigned char f = (unsigned char)w[0];
     if (f < 128)
         lx->role_first[f] = 1;
     if (all_digits(w, n))
         lx->digit_key_lens |= 1u << (n < 31 ? n : 31);
-    int have = dict_get(d, w, n);
-    int rc = dict_put(d, w, n, (int)((have < 0 ? 0u : (unsigned)have) | bit));
+    int have = dict_get(&lx->role_masks, w, n), rc = 0;
+    if (have < 0) {
+        if (VEC_RESERVE(lx->masks, lx->capmasks, lx->nmasks + 1))
+            return -1;
+        have = (int)lx->nmasks;
+        lx->masks[lx->nmasks++] = 0;
+        rc = dict_put(&lx->role_masks, w, n, have);
+    }
+    lx->masks[have] |= (uint64_t)1 << r;
     const char *space = memchr(w, ' ', n);
     if (!rc && space) {
         rc = dict_put(&lx->role_heads, w, (size_t)(space - w), 1);
@@ -299,10 +312,11 @@ static int row_role(void *user, const char *const *c, char *err, size_t errlen)
         return -1;
     }
     lx->role_line[r] = 1;
+    char buf[KEY_BYTES];
     strbuf b = {0};
-    int rc = utf8_lower(c[0], strlen(c[0]), &b);
-    if (!rc)
-        rc = add_role(lx, strbuf_str(&b), b.len, r);
+    size_t len;
+    const char *low = lowered(c[0], strlen(c[0]), buf, &b, &len);
+    int rc = !low ? -1 : add_role(lx, low, len, r);
     strbuf_free(&b);
     return rc;
 }
@@ -374,7 +388,6 @@ lexicon *lexicon_load(const char *dir, const char *user, char *err, size_t errle
             return NULL;
         }
     }
-    lx->title_bit = lexicon_role_bit(lx, lexicon_role_name(ROLE_TITLE));
     return lx;
 }
 
@@ -382,9 +395,7 @@ void lexicon_free(lexicon *lx)
 {
     if (!lx)
         return;
-    for (size_t i = 0; i < lx->strings.n; i++)
-        free(lx->strings.v[i]);
-    free(lx->strings.v);
+    strblock_free(lx->strings);
     free(lx->abbr);
     free(lx->vals);
     free(lx->units);
@@ -402,7 +413,7 @@ void lexicon_free(lexicon *lx)
     dict_free(&lx->unit_lower);
     dict_free(&lx->roles);
     dict_free(&lx->role_masks);
-    dict_free(&lx->role_masks_hi);
+    free(lx->masks);
     dict_free(&lx->role_heads);
     dict_free(&lx->rhymes);
     lexwords_free(lx->words);
@@ -490,24 +501,6 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n)
     return i < 0 ? NULL : &lx->units[i];
 }
 
-int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role)
-{
-    int r = declared_role(role);
-    return r >= 0 && lexicon_word_has(lx, word, n, (lexicon_role)r);
-}
-
-int lexicon_is_title(const lexicon *lx, const char *word, size_t n)
-{
-    return (lexicon_roles(lx, word, n) & lx->title_bit) != 0;
-}
-
-unsigned lexicon_role_bit(const lexicon *lx, const char *role)
-{
-    (void)lx;
-    int r = declared_role(role);
-    return r >= 0 && r < LEXICON_MASK_ROLES ? 1u << r : 0;
-}
-
 /* 0 when no key can match: an ASCII first byte that begins none (numbers);
  * first is role_first or head_first */
 static int may_begin(const unsigned char *first, const char *word, size_t n)
@@ -519,9 +512,10 @@ static int may_begin(const unsigned char *first, const char *word, size_t n)
 }
 static int may_have_role(const lexicon *lx, const char *word, size_t n) { return may_begin(lx->role_first, word, n); }
 
-/* the mask of word in d (lowered), 0 for none */
-static unsigned mask_in(const lexicon *lx, const dict *d, const char *word, size_t n)
+/* the roles of word (lowered), 0 for none */
+static uint64_t mask_in(const lexicon *lx, const char *word, size_t n)
 {
+    const dict *d = &lx->role_masks;
     if (!may_have_role(lx, word, n))
         return 0;
     int m;
@@ -536,20 +530,22 @@ static unsigned mask_in(const lexicon *lx, const dict *d, const char *word, size
             return 0;
         m = dict_get(d, key, ln);
     }
-    return m < 0 ? 0u : (unsigned)m;
+    return m < 0 ? 0 : lx->masks[m];
+}
+
+uint64_t lexicon_roles_all(const lexicon *lx, const char *word, size_t n)
+{
+    return mask_in(lx, word, n);
 }
 
 unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n)
 {
-    return mask_in(lx, &lx->role_masks, word, n);
+    return (unsigned)(mask_in(lx, word, n) & LEXICON_MASK_LOW);
 }
 
 int lexicon_word_has(const lexicon *lx, const char *word, size_t n, lexicon_role r)
 {
-    if (r >= ROLE_COUNT)
-        return 0;
-    const dict *d = r < LEXICON_MASK_ROLES ? &lx->role_masks : &lx->role_masks_hi;
-    return (mask_in(lx, d, word, n) >> (r % LEXICON_MASK_ROLES)) & 1u;
+    return r < ROLE_COUNT && ((mask_in(lx, word, n) >> r) & 1u);
 }
 
 int lexicon_role_head(const lexicon *lx, const char *word, size_t n)

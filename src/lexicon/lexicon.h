@@ -5,6 +5,7 @@
 #ifndef DOCBAO_LEXICON_H
 #define DOCBAO_LEXICON_H
 #include <stddef.h>
+#include <stdint.h>
 #include "numbers.h"
 
 typedef enum { ABBR_EXPAND, ABBR_SPELL, ABBR_WORD } abbr_kind;
@@ -81,7 +82,7 @@ const unit_entry *lexicon_unit(const lexicon *lx, const char *unit, size_t n);
     X(ROLE_DAY_WORD, "day-word") X(ROLE_WEEKDAY_WORD, "weekday-word")                               \
     X(ROLE_TIMES_WORD, "times-word") X(ROLE_DEGREE_WORD, "degree-word")                             \
     X(ROLE_MINUTE_WORD, "minute-word") X(ROLE_UNTIL, "until") X(ROLE_AMONG, "among")                \
-    /* the verbalizer (asked by name) */                                                            \
+    /* the verbalizer */                                                                          \
     X(ROLE_TIME_UNIT, "time-unit") X(ROLE_CENTS, "cents") X(ROLE_ROUTE, "route") X(ROLE_PER, "per") \
     X(ROLE_CURRENCY, "currency") X(ROLE_UNSPELLED, "unspelled")    \
     X(ROLE_SAID_AGAIN, "said-again")                                 \
@@ -98,26 +99,21 @@ typedef enum lexicon_role {
     ROLE_COUNT
 } lexicon_role;
 
-/* The roles lexicon_roles' mask holds: the first 31 declared (a mask is
- * kept as a non-negative int) */
+/* The roles lexicon_roles' mask holds: the first 31 declared (the
+ * classifier keeps them in an unsigned per word) */
 #define LEXICON_MASK_ROLES 31
+#define LEXICON_MASK_LOW ((1ull << LEXICON_MASK_ROLES) - 1)
 
-/* The name of a declared role. */
-const char *lexicon_role_name(lexicon_role r);
 /* 1 when word (matched case-insensitively, the whole word: no phrase) has
- * the declared role r. */
+ * the declared role r (roman, date, phone, fraction, address, ...). */
 int lexicon_word_has(const lexicon *lx, const char *word, size_t n, lexicon_role r);
-/* 1 when word (matched case-insensitively) has the role in context.tsv
- * (roman, date, phone, fraction, address, ...). */
-int lexicon_has_role(const lexicon *lx, const char *word, size_t n, const char *role);
-/* lexicon_has_role(lx, word, n, "title") without finding the role by name */
-int lexicon_is_title(const lexicon *lx, const char *word, size_t n);
-/* The roles of a word or phrase as a bit mask, and the bit of a role name:
- * lexicon_roles(w) & lexicon_role_bit("date"). The mask holds the first
- * LEXICON_MASK_ROLES declared roles; lexicon_role_bit is 0 for the others (ask lexicon_word_has)
- * and for a name not declared. */
+/* The roles of a word or phrase as a bit mask: lexicon_roles(w) & (1u <<
+ * ROLE_DATE). The mask holds the first LEXICON_MASK_ROLES declared roles
+ * (ask lexicon_word_has for the others). */
 unsigned lexicon_roles(const lexicon *lx, const char *word, size_t n);
-unsigned lexicon_role_bit(const lexicon *lx, const char *role);
+/* All its roles in one lookup: bit r for role r (lexicon_roles is this
+ * & LEXICON_MASK_LOW). */
+uint64_t lexicon_roles_all(const lexicon *lx, const char *word, size_t n);
 /* 1 when word (any case) begins a phrase of several words that has roles. */
 int lexicon_role_head(const lexicon *lx, const char *word, size_t n);
 /* 1 when rhyme (toneless, lowercase, e.g. "ương") is in rhymes.tsv. */

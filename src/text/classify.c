@@ -178,7 +178,9 @@ static int context_free_class(const lexicon *lx, const char *s, size_t n, int sy
 /* The facts of a word as a cue: its roles, and whether it begins a phrase. */
 static void cue_facts(const lexicon *lx, const char *s, size_t n, word_facts *out)
 {
-    out->roles = lexicon_roles(lx, s, n);
+    uint64_t all = lexicon_roles_all(lx, s, n);
+    out->roles = (unsigned)(all & LEXICON_MASK_LOW);
+    out->more = (unsigned char)((all & ~LEXICON_MASK_LOW) != 0);
     out->head = (unsigned char)(lexicon_role_head(lx, s, n) ? WORD_HEAD_CUE : 0);
 }
 
@@ -324,6 +326,7 @@ int classify_sentence(const classify_ctx *cc, const token *t, size_t n, spanvec 
         head = wf[k].head & WORD_HEAD_CUE;
     }
     ctx.base = t;
+    ctx.count = n;
     ctx.roles1 = r1;
     ctx.roles2 = r2;
     ctx.facts = wf;

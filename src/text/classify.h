@@ -122,6 +122,7 @@ typedef struct classify_ctx {
     /* set by classify_sentence for its tokens: the roles of each word, and
      * of each word with the one before it (a two-word cue) */
     const token *base;
+    size_t count;            /* the sentence's tokens: base[0..count) */
     unsigned *roles1, *roles2;
     const word_facts *facts; /* and all that is known of each word alone */
     word_cache *words;      /* optional: facts of words seen before (classify_word_facts) */

@@ -29,7 +29,7 @@ const abbr_entry *parts_run_abbr(const lexicon *lx, slice s, int url)
 const char *parts_route_reading(const lexicon *lx, slice letters)
 {
     char key[16];
-    if (letters.n + 1 >= sizeof key || !lexicon_has_role(lx, letters.s, letters.n, "route"))
+    if (letters.n + 1 >= sizeof key || !lexicon_word_has(lx, letters.s, letters.n, ROLE_ROUTE))
         return NULL;
     memcpy(key, letters.s, letters.n);
     key[letters.n] = '.';

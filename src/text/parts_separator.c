@@ -16,7 +16,7 @@ static int period_phrase(const cutter *m, const char *w, size_t wl)
     phrase[wl] = ' ';
     memcpy(phrase + wl + 1, m->next.s, m->next.n);
     size_t n = wl + 1 + m->next.n;
-    return lexicon_has_role(m->lx, phrase, n, "time-unit") || lexicon_has_role(m->lx, phrase, n, "per");
+    return lexicon_word_has(m->lx, phrase, n, ROLE_TIME_UNIT) || lexicon_word_has(m->lx, phrase, n, ROLE_PER);
 }
 
 /* a rate after a word: lượt khách/ngày, gạo/tháng, yên/USD ("một");
@@ -30,7 +30,7 @@ static part_reading rate_slash(const cutter *m, size_t i)
     const char *w = s.s + i + 1;
     size_t wl = e2 - i - 1;
     const unit_entry *wu = lexicon_unit(m->lx, w, wl);
-    if (!wu && !lexicon_has_role(m->lx, w, wl, "time-unit") && !lexicon_has_role(m->lx, w, wl, "per") &&
+    if (!wu && !lexicon_word_has(m->lx, w, wl, ROLE_TIME_UNIT) && !lexicon_word_has(m->lx, w, wl, ROLE_PER) &&
         !(e2 == s.n && period_phrase(m, w, wl)))
         return PR_NONE;
     size_t b0 = i;

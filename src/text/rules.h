@@ -125,7 +125,7 @@ int rule_push_value(const classify_ctx *c, const token *t, size_t i, slice text,
 /* context */
 
 /* the roles the masks of a sentence hold (rule_cue, rule_word_has), and the
- * bit of each in a mask (lexicon_role_bit: fixed, the role's place in
+ * bit of each in a mask (fixed: the role's place in
  * LEXICON_ROLES) */
 #define MASK_ROLES (ROLE_COUNT < LEXICON_MASK_ROLES ? ROLE_COUNT : LEXICON_MASK_ROLES)
 #define ROLE_BIT(role) (1u << (role))
@@ -146,6 +146,9 @@ static inline int rule_word_has(const classify_ctx *c, const token *t, role_id r
         return 0;
     if ((int)role < MASK_ROLES)
         return (c->roles1[t - c->base] & ROLE_BIT(role)) != 0;
+    size_t k = (size_t)(t - c->base);
+    if (k < c->count && !c->facts[k].more)
+        return 0; /* a word of the sentence with no role past the mask: no lookup */
     return lexicon_word_has(c->lx, t->core.s, t->core.n, role);
 }
 

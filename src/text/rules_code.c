@@ -354,18 +354,17 @@ int rule_code_continued(rule_at *a)
  * its province's letters (one to three, a capital first), four or five
  * digits and TS (tàu cá): the letters and digits as a serial's, one by one,
  * TS spelled (not "chín mươi nghìn ... tiến sĩ") */
-int rule_boat_number(rule_at *a)
+RULE_BODY int boat_number_rest(rule_at *a)
 {
     const token *t = a->t;
     size_t i = a->i;
-    if (i + 2 >= a->n)
-        return 0;
     const token *l = &t[i], *d = &t[i + 1], *ts = &t[i + 2];
     slice s = l->core, num = d->core;
-    size_t letters = utf8_len(s.s, s.n);
-    if (!(ts->core.n == 2 || (ts->core.n == 3 && ts->core.s[2] == '.')) || memcmp(ts->core.s, "TS", 2) || letters < 1 || letters > 3 || l->digit ||
-        l->post.n || d->pre.n || d->post.n || ts->pre.n || num.n < 4 || num.n > 5 || !is_digits(num) ||
+    if (l->digit || l->post.n || d->pre.n || d->post.n || ts->pre.n || num.n < 4 || num.n > 5 || !is_digits(num) ||
         !rule_has_letter(s))
+        return 0;
+    size_t letters = utf8_len(s.s, s.n); /* counted past the cheap tests, which most words fail */
+    if (letters < 1 || letters > 3)
         return 0;
     int32_t cp;
     for (size_t k = 0, first = 1; k < s.n; first = 0) {
@@ -380,4 +379,13 @@ int rule_boat_number(rule_at *a)
         return -1;
     /* TS. ending a sentence: its stop kept */
     return ts->core.n == 3 && rule_push_simple(a->out, CL_PUNCT, (slice){ts->core.s + 2, 1}) ? -1 : 1;
+}
+
+/* its first test: TS two tokens on */
+int rule_boat_number(rule_at *a)
+{
+    if (a->i + 2 >= a->n)
+        return 0;
+    const slice ts = a->t[a->i + 2].core;
+    return (ts.n == 2 || (ts.n == 3 && ts.s[2] == '.')) && ts.s[0] == 'T' && ts.s[1] == 'S' ? boat_number_rest(a) : 0;
 }

@@ -114,12 +114,14 @@ static unsigned week_of_year(slice a, slice y)
     return a.n >= 1 && a.n <= 2 && is_digits(a) && y.n == 4 && w >= 1 && w <= 53 ? w : 0;
 }
 
+/* what marks a quarter: the word before is "quý" or "tuần", or the token
+ * is the second of a list of quarters */
+enum { CUE_QUARTER, CUE_WEEK, CUE_LISTED };
+
 /* Quý II/2021, quý 3/2023: the quarter and its year; tuần 43/2022 */
-static int quarter(const classify_ctx *c, const token *t, size_t i, int listed, span *sp)
+static int quarter(const token *t, size_t i, int cue, span *sp)
 {
-    int week = i > 0 && !listed && rule_word_has(c, &t[i - 1], ROLE_WEEK_WORD);
-    if (i == 0 || !(listed || week || rule_word_has(c, &t[i - 1], ROLE_QUARTER_WORD)))
-        return 0;
+    int week = cue == CUE_WEEK;
     const slice s = t[i].core;
     const char *sl = memchr(s.s, '/', s.n);
     slice a = {s.s, sl ? (size_t)(sl - s.s) : s.n}, y = {sl ? sl + 1 : "", sl ? s.n - a.n - 1 : 0};
@@ -154,10 +156,10 @@ static int listed_quarter(const rule_at *a)
            rule_word_has(a->c, &a->t[a->i - 1], ROLE_AND);
 }
 
-RULE_BODY int quarter_rest(rule_at *a, int listed)
+RULE_BODY int quarter_rest(rule_at *a, int cue)
 {
     span sp;
-    if (!quarter(a->c, a->t, a->i, listed, &sp))
+    if (!quarter(a->t, a->i, cue, &sp))
         return 0;
     a->i++;
     return rule_push(a->out, &sp) ? -1 : 1;
@@ -168,9 +170,12 @@ int rule_quarter(rule_at *a)
 {
     if (a->i == 0)
         return 0;
-    if (rule_word_has(a->c, &a->t[a->i - 1], ROLE_QUARTER_WORD) || rule_word_has(a->c, &a->t[a->i - 1], ROLE_WEEK_WORD))
-        return quarter_rest(a, 0);
-    return listed_quarter(a) ? quarter_rest(a, 1) : 0;
+    const token *p = &a->t[a->i - 1];
+    if (rule_word_has(a->c, p, ROLE_WEEK_WORD)) /* the cue looked up once: quarter() is told it */
+        return quarter_rest(a, CUE_WEEK);
+    if (rule_word_has(a->c, p, ROLE_QUARTER_WORD))
+        return quarter_rest(a, CUE_QUARTER);
+    return listed_quarter(a) ? quarter_rest(a, CUE_LISTED) : 0;
 }
 
 /* tháng 9.2025: a month and its year written with a dot */

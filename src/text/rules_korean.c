@@ -37,18 +37,21 @@ static int korean_word(const korean *k, slice s)
 }
 
 /* t[j] and t[j + 1] are one space apart, with no sign between */
-static int joined(const token *t, size_t j)
+static inline int joined(const token *t, size_t j)
 {
     return !t[j].post.n && !t[j + 1].pre.n && t[j + 1].core.s == t[j].core.s + t[j].core.n + 1 &&
            t[j].core.s[t[j].core.n] == ' ';
 }
 
-/* the last word of the Korean name that begins at t[i], or (size_t)-1 */
+/* the cheap test first, inline: a word joined to the next, which is capitalized */
+static inline int run_may_begin(const token *t, size_t n, size_t i)
+{
+    return i + 1 < n && joined(t, i) && t[i + 1].core.n && t[i + 1].core.s[0] >= 'A' && t[i + 1].core.s[0] <= 'Z';
+}
+
+/* the last word of the Korean name that begins at t[i] (run_may_begin), or (size_t)-1 */
 static size_t name_run(const classify_ctx *c, const korean *k, const token *t, size_t n, size_t i)
 {
-    /* first, cheaply: a capitalized word joined to the next, which is capitalized too */
-    if (i + 1 >= n || !joined(t, i) || !t[i + 1].core.n || t[i + 1].core.s[0] < 'A' || t[i + 1].core.s[0] > 'Z')
-        return (size_t)-1;
     int syl = korean_word(k, t[i].core);
     if (!syl)
         return (size_t)-1;
@@ -93,14 +96,11 @@ static int push_syllables(rule_at *a, const korean *k, slice s)
 
 int rule_korean_name_at(const classify_ctx *c, const token *t, size_t n, size_t i)
 {
-    return t[i].core.n <= 16 && name_run(c, lexicon_korean(c->lx), t, n, i) != (size_t)-1;
+    return t[i].core.n <= 16 && run_may_begin(t, n, i) && name_run(c, lexicon_korean(c->lx), t, n, i) != (size_t)-1;
 }
 
-int rule_korean_name(rule_at *a)
+RULE_BODY int korean_name_rest(rule_at *a)
 {
-    const token *tk = &a->t[a->i];
-    if (tk->core.s[0] < 'A' || tk->core.s[0] > 'Z' || tk->core.n > 16)
-        return 0;
     const korean *k = lexicon_korean(a->c->lx);
     size_t last = name_run(a->c, k, a->t, a->n, a->i);
     if (last == (size_t)-1)
@@ -110,4 +110,13 @@ int rule_korean_name(rule_at *a)
             return -1;
     a->i = last + 1;
     return 1;
+}
+
+/* its first test: a capitalized word of 16 bytes at most that begins a run */
+int rule_korean_name(rule_at *a)
+{
+    const token *tk = &a->t[a->i];
+    return tk->core.s[0] >= 'A' && tk->core.s[0] <= 'Z' && tk->core.n <= 16 && run_may_begin(a->t, a->n, a->i)
+               ? korean_name_rest(a)
+               : 0;
 }

@@ -179,7 +179,7 @@ static int code_letters(cutter *m, size_t i, size_t end, size_t *next)
     int one = lend + 1 == s.n && lend > i + 1 && is_digit_at(s, lend) && !lexicon_abbr(m->lx, letters.s, letters.n);
     if (m->url || lend == i || !utf8_all_upper(letters.s, letters.n) || !is_digit_at(s, lend) ||
         (!one && (lend + 1 >= s.n || !is_digit_at(s, lend + 1))) || utf8_len(letters.s, letters.n) > 3 ||
-        lexicon_has_role(m->lx, letters.s, letters.n, "route") || is_word_abbr(m->lx, letters))
+        lexicon_word_has(m->lx, letters.s, letters.n, ROLE_ROUTE) || is_word_abbr(m->lx, letters))
         return -2;
     *next = lend;
     /* J97: a lone letter with a name of its own (abbreviations.tsv: J "giê") */

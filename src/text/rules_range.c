@@ -395,7 +395,7 @@ RULE_BODY int code_range_rest(rule_at *a)
         memcmp(p.s, q.s, stem) || q.n - stem > 4 || p.n - stem > 4 || atoi(q.s + stem) <= atoi(p.s + stem))
         return 0;
     /* QL1 - QL14: a road joins another, no range (role route in context.tsv) */
-    if (lexicon_has_role(a->c->lx, p.s, stem, "route"))
+    if (lexicon_word_has(a->c->lx, p.s, stem, ROLE_ROUTE))
         return 0;
     a->i++;
     return rule_push_simple(a->out, CL_TO, tk->pre.n ? tk->pre : tk->post) ? -1 : 1;

@@ -21,10 +21,13 @@ static int looks_url(slice s)
         return 1;
     if (s.n > 4 && (!strncmp(s.s, "http", 4) || !strncmp(s.s, "www.", 4)))
         return 1;
-    static const char *const TLD[] = {".vn", ".com", ".net", ".org", ".gov", ".edu", ".info", ".io"};
+#define TLD_(d) {d, sizeof d - 1}
+    static const struct { const char *s; size_t n; } TLD[] = {TLD_(".vn"),  TLD_(".com"), TLD_(".net"),  TLD_(".org"),
+                                                              TLD_(".gov"), TLD_(".edu"), TLD_(".info"), TLD_(".io")};
+#undef TLD_
     for (size_t k = 0; k < sizeof TLD / sizeof TLD[0]; k++) {
-        size_t l = strlen(TLD[k]);
-        if (s.n > l + 1 && !strncasecmp(s.s + s.n - l, TLD[k], l)) /* VOV.VN too */
+        size_t l = TLD[k].n; /* the dot compared first: most words have none there */
+        if (s.n > l + 1 && s.s[s.n - l] == '.' && !strncasecmp(s.s + s.n - l, TLD[k].s, l)) /* VOV.VN too */
             return 1;
     }
     return 0;

@@ -94,7 +94,7 @@ static inline token *push(tokvec *tv)
 
 static int keeps_period(const lexicon *lx, const char *s, size_t n)
 {
-    if (lexicon_abbr(lx, s, n + 1) || lexicon_is_title(lx, s, n))
+    if (lexicon_abbr(lx, s, n + 1) || lexicon_word_has(lx, s, n, ROLE_TITLE))
         return 1;
     int32_t cp;
     size_t k = utf8_next(s, n, &cp);

@@ -92,7 +92,7 @@ static int read_year(const verbalize_ctx *c, slice y, strbuf *out)
 static int read_per(const verbalize_ctx *c, const value *v, strbuf *out)
 {
     if (v->per_unit) {
-        int time = lexicon_has_role(c->lx, v->per_unit->reading, strlen(v->per_unit->reading), "time-unit");
+        int time = lexicon_word_has(c->lx, v->per_unit->reading, strlen(v->per_unit->reading), ROLE_TIME_UNIT);
         return strbuf_word(out, time ? VB_SAY(c, SAY_PER) : c->nw->digit[1]) || strbuf_word(out, v->per_unit->reading);
     }
     /* a chain (m²/tháng, ha/năm) or a word (người, cp): "một" each, "trên" before a time */
@@ -116,8 +116,8 @@ static int read_per(const verbalize_ctx *c, const value *v, strbuf *out)
         const abbr_entry *e = u ? NULL : lexicon_abbr(c->lx, p, len);
         if (e && e->kind != ABBR_SPELL)
             reading = e->reading;
-        int time = (reading ? lexicon_has_role(c->lx, reading, strlen(reading), "time-unit")
-                            : lexicon_has_role(c->lx, p, len, "time-unit")) ||
+        int time = (reading ? lexicon_word_has(c->lx, reading, strlen(reading), ROLE_TIME_UNIT)
+                            : lexicon_word_has(c->lx, p, len, ROLE_TIME_UNIT)) ||
                    (u && u->kind == UNIT_MONEY && v->unit && v->unit->kind == UNIT_MONEY);
         rc = strbuf_word(out, time && i == 0 ? VB_SAY(c, SAY_PER) : c->nw->digit[1]); /* đồng/ha/năm: "một héc ta một năm" */
         if (!rc)
@@ -145,7 +145,7 @@ static int read_value(const verbalize_ctx *c, const value *v, int prefix, strbuf
             rc |= num_cardinal_u_w(c->nw, v->sec, out) || strbuf_word(out, VB_SAY(c, SAY_SECOND));
         return rc;
     case V_MONEY:
-        if (v->num.form == NUM_DECIMAL && v->num.nfrac <= 2 && lexicon_has_role(c->lx, v->unit->reading, strlen(v->unit->reading), "cents")) {
+        if (v->num.form == NUM_DECIMAL && v->num.nfrac <= 2 && lexicon_word_has(c->lx, v->unit->reading, strlen(v->unit->reading), ROLE_CENTS)) {
             /* 10,5$ "mười đô la năm mươi xu" */
             char cents[3] = {v->num.frac[0], v->num.nfrac > 1 ? v->num.frac[1] : '0', 0};
             int whole = !(v->num.ndigits == 1 && v->num.digits[0] == '0');

@@ -17,6 +17,7 @@ typedef struct word_facts {
     unsigned char head;  /* begins a phrase of several words: WORD_HEAD_CUE, WORD_HEAD_LOAN */
     unsigned char kind;  /* the caller's class + 1 when no context can change it, else 0 */
     unsigned char syllable; /* a Vietnamese syllable (syllable_parse) */
+    unsigned char more;  /* it has roles past those of the mask (lexicon_roles_all) */
 } word_facts; /* eight bytes: a slot with its key is 32, two to a cache line */
 
 enum { WORD_HEAD_CUE = 1, WORD_HEAD_LOAN = 2 }; /* a cue phrase (context.tsv), a loanword phrase */

@@ -107,7 +107,7 @@ static void lookups(const lexicon *lx, const uint8_t *data, size_t size)
         s = lexicon_letter(lx, key, n, DIALECT_NORTH);
         if (s)
             fuzz_touch(s, strlen(s));
-        (void)lexicon_has_role(lx, key, n, "roman");
+        (void)lexicon_word_has(lx, key, n, ROLE_ROMAN);
         (void)lexicon_rhyme(lx, key, n);
         while (j < size && data[j] != '\n')
             j++;
