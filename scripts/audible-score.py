@@ -11,8 +11,8 @@ FILE: columns id, category, source, input, reference (alternatives " | ").
   got IPA  `docbao phonemes` of the inputs (one process): what docbao says
   ref IPA  docbao_phonemes() of libdocbao (ctypes, in this process) on each
            reference alternative as written: respelled and said by eSpeak-NG
-           like any spoken form, never normalized again (normalize would read
-           156 of the 2,555 development reference alternatives: "xta" as "ích xti ây")
+           like any spoken form, never normalized again (normalize would rewrite
+           156 of the 2,555 development reference alternatives, "xta" as "ích xti ây")
 Phonemes are compared after ipa_key(): stress marks dropped, eSpeak's
 pausal level tone 7 counted as the level tone 1 (see ipa_key). Syllable
 boundaries, vowels, consonants and tones all count.
