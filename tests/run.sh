@@ -131,6 +131,11 @@ for f in tests/realnews-unseen/*.tsv; do
     fi
 done
 
+# the audible score (scripts/audible-score.py): spellings eSpeak-NG says alike pass as
+# sound, another vowel or tone fails, --list is refused on the held-out and unseen sets
+check "audible score: same sound passes, another vowel or tone fails (tests/audible/)" \
+    python3 tests/audible/check.py "$BIN"
+
 # no language switch: eSpeak-NG says every real-news line, foreign names and all,
 # with its Vietnamese voice (a switch shows as "(en)" in its phonemes)
 # (one line of phonemes per line read: an empty or short answer is a failure, not a pass)
