@@ -22,22 +22,26 @@ static void load_once(void)
     g_table = tones_table_load(g_dir, err, sizeof err);
 }
 
-int tones_restore(const char *s, size_t n, strbuf *out)
+/* the table, loaded by the first caller (NULL when it could not be) */
+static const tones_table *table(void)
 {
     pthread_once(&g_once, load_once);
-    return tones_restore_with(g_table, s, n, out);
+    return g_table;
+}
+
+int tones_restore(const char *s, size_t n, strbuf *out)
+{
+    return tones_restore_with(table(), s, n, out);
 }
 
 int tones_syllable(const char *s, size_t n)
 {
-    pthread_once(&g_once, load_once);
-    return tones_syllable_with(g_table, s, n);
+    return tones_syllable_with(table(), s, n);
 }
 
 int tones_english(const char *s, size_t n)
 {
-    pthread_once(&g_once, load_once);
-    return tones_english_with(g_table, s, n);
+    return tones_english_with(table(), s, n);
 }
 
 int tones_toneless_run(const char *s, size_t n)
@@ -50,36 +54,30 @@ int tones_toneless_run(const char *s, size_t n)
 
 int tones_last_resort(const char *s, size_t n, strbuf *out)
 {
-    pthread_once(&g_once, load_once);
-    return tones_last_resort_with(g_table, s, n, out);
+    return tones_last_resort_with(table(), s, n, out);
 }
 
 int tones_one_syllable(const char *s, size_t n, strbuf *out)
 {
-    pthread_once(&g_once, load_once);
-    return tones_one_syllable_with(g_table, s, n, out);
+    return tones_one_syllable_with(table(), s, n, out);
 }
 
 int tones_guess(const char *s, size_t n, strbuf *out)
 {
-    pthread_once(&g_once, load_once);
-    return tones_guess_with(g_table, s, n, out);
+    return tones_guess_with(table(), s, n, out);
 }
 
 unsigned tones_count(const char *s, size_t n)
 {
-    pthread_once(&g_once, load_once);
-    return tones_count_with(g_table, s, n);
+    return tones_count_with(table(), s, n);
 }
 
 int tones_name(const char *s, size_t n, strbuf *out)
 {
-    pthread_once(&g_once, load_once);
-    return tones_name_with(g_table, s, n, out);
+    return tones_name_with(table(), s, n, out);
 }
 
 int tones_word(const char *s, size_t n)
 {
-    pthread_once(&g_once, load_once);
-    return tones_word_with(g_table, s, n);
+    return tones_word_with(table(), s, n);
 }
