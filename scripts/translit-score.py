@@ -53,24 +53,30 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TABLES = ("exonyms.tsv", "loanwords.tsv")
 
 
-def rows(path):
-    """(word, reading, section) of a lexicon table."""
-    section = os.path.basename(path)[:-4]
+def table(path):
+    """The lines of a TSV table with a header row: (comment, None) for a '#' line,
+    (None, columns) for a row; blank lines and the header are skipped."""
     header = True
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
-            if line.startswith("# ----"):
-                section = os.path.basename(path)[:-4] + ":" + line.strip("# -").lower()
-                continue
-            if not line or line.startswith("#"):
-                continue
-            if header:
+            if line.startswith("#"):
+                yield line, None
+            elif line and header:
                 header = False
-                continue
-            cols = line.split("\t")
-            if len(cols) >= 2 and cols[0] and cols[1]:
-                yield cols[0], cols[1], section
+            elif line:
+                yield None, line.split("\t")
+
+
+def rows(path):
+    """(word, reading, section) of a lexicon table."""
+    section = os.path.basename(path)[:-4]
+    for comment, cols in table(path):
+        if comment is not None:
+            if comment.startswith("# ----"):
+                section = os.path.basename(path)[:-4] + ":" + comment.strip("# -").lower()
+        elif len(cols) >= 2 and cols[0] and cols[1]:
+            yield cols[0], cols[1], section
 
 
 def half_of(word):
@@ -151,22 +157,13 @@ def lexicon_keys():
 
 def press_main(a):
     names, order = {}, []
-    with open(a.press, encoding="utf-8") as f:
-        header = True
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            if header:
-                header = False
-                continue
-            cols = line.split("\t")
-            if len(cols) < 3 or not cols[0] or not cols[1]:
-                continue
-            if cols[0] not in names:
-                names[cols[0]] = {}
-                order.append(cols[0])
-            names[cols[0]][canon(cols[1].lower())] = cols[1].lower()
+    for _, cols in table(a.press):
+        if cols is None or len(cols) < 3 or not cols[0] or not cols[1]:
+            continue
+        if cols[0] not in names:
+            names[cols[0]] = {}
+            order.append(cols[0])
+        names[cols[0]][canon(cols[1].lower())] = cols[1].lower()
     keys = lexicon_keys()
     env = dict(os.environ, DOCBAO_THREADS_OFF="1")
     if a.alone:
